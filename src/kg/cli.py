@@ -1,0 +1,191 @@
+"""`kg`: one command per stage. Thin: parses options, calls the stage, prints, and maps errors to exit codes.
+
+Exit codes: 0 success, 1 invalid graph or failed check, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kg.config import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    data = tuple(args.data) if getattr(args, "data", None) else None
+    return Settings().with_(store_path=getattr(args, "store", None), data_dirs=data)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import build
+
+    settings = _settings(args)
+    summary = build(settings, sources_dir=args.sources, engine=args.engine, quiet=args.quiet)
+    print(summary.format())
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from pyoxigraph import Store
+
+    from kg.build import extracted_quads, load_ontology
+    from kg.store.embedded import open_store
+    from kg.validate import validate_store
+
+    settings = _settings(args)
+    if args.store and not args.data:
+        store = open_store(settings.store_path, read_only=True)
+    else:
+        store = Store()
+        load_ontology(store, settings)
+        quads, _ = extracted_quads(settings, settings.data_dirs, args.sources, quiet=True)
+        store.extend(quads)
+    report = validate_store(store, settings, engine=args.engine)
+    print(report.format())
+    return 0 if report.conforms else 1
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.query import format_results, read_query, run_query
+    from kg.store.embedded import open_store
+
+    settings = _settings(args)
+    store = open_store(settings.store_path, read_only=True)
+    results = run_query(store, read_query(args.query))
+    sys.stdout.buffer.write(format_results(results, args.format))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export
+    from kg.store.embedded import open_store
+
+    settings = _settings(args)
+    store = open_store(settings.store_path, read_only=True)
+    if args.output:
+        with open(args.output, "wb") as out:
+            export(store, args.format, out)
+    else:
+        export(store, args.format, sys.stdout.buffer)
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pyoxigraph import RdfFormat, serialize
+
+    from kg.extract.tabular import TabularExtractor
+    from kg.extract.text import Gazetteer, extract_paths
+
+    settings = _settings(args)
+    gazetteer = Gazetteer.from_quads(TabularExtractor(settings.data_dirs, settings).extract()) \
+        if not args.no_gazetteer else Gazetteer.from_quads([])
+    quads = extract_paths([Path(p) for p in args.paths], settings, gazetteer)
+    fmt = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}[args.format]
+    if args.output:
+        with open(args.output, "wb") as out:
+            serialize(quads, out, format=fmt)
+    else:
+        serialize(quads, sys.stdout.buffer, format=fmt)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import evaluate
+
+    report = evaluate(Path(args.gold), Path(args.text), _settings(args))
+    print(report.format())
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import run
+
+    settings = _settings(args)
+    run(settings, host=args.host, port=args.port, workers=args.workers)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="jpow-kg: build, check, query and serve the knowledge graph")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def with_store(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--store", type=Path, help="store path (default: ./store, or $KG_STORE)")
+
+    def with_data(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--data", type=Path, action="append",
+                        help="a data folder with mapping.yaml (repeatable; default: data)")
+        sp.add_argument("--sources", type=Path, help="a folder of text articles to extract too (default: none, or $KG_SOURCES)")
+        sp.add_argument("--engine", choices=("turbo", "pyshacl"), default="turbo",
+                        help="SHACL engine: turbo (fast, default) or pyshacl (the reference)")
+
+    b = sub.add_parser("build", help="extract, validate and load into the store, atomically")
+    with_data(b), with_store(b)
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    b.set_defaults(func=cmd_build)
+
+    v = sub.add_parser("validate", help="validate the data (or, with --store alone, a built store) with SHACL")
+    with_data(v), with_store(v)
+    v.set_defaults(func=cmd_validate)
+
+    q = sub.add_parser("query", help="run a SPARQL query (text or a .rq file) on the store")
+    with_store(q)
+    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+    q.add_argument("query", help="a SPARQL query, or the path of a .rq file")
+    q.set_defaults(func=cmd_query)
+
+    e = sub.add_parser("export", help="write the whole store in an RDF format")
+    with_store(e)
+    e.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"), required=True,
+                   help="turtle holds no graph names: it writes the union of all graphs")
+    e.add_argument("-o", "--output", help="output file (default: stdout)")
+    e.set_defaults(func=cmd_export)
+
+    x = sub.add_parser("extract", help="extract facts with their passages from text articles (plain, Markdown, HTML)")
+    x.add_argument("paths", nargs="+")
+    x.add_argument("--format", choices=("trig", "nquads"), default="trig")
+    x.add_argument("-o", "--output")
+    x.add_argument("--data", type=Path, action="append", help="data folders whose entities the gazetteer links to")
+    x.add_argument("--no-gazetteer", action="store_true", help="link to nothing from the curated data")
+    x.set_defaults(func=cmd_extract)
+
+    ev = sub.add_parser("eval", help="score the text extractor against a gold file")
+    ev.add_argument("gold")
+    ev.add_argument("text")
+    ev.add_argument("--data", type=Path, action="append")
+    ev.set_defaults(func=cmd_eval)
+
+    s = sub.add_parser("serve", help="serve the store over HTTP: SPARQL endpoint, entity pages, saved queries")
+    with_store(s)
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--workers", type=int, default=1)
+    s.set_defaults(func=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from kg.build import BuildRejected
+    from kg.errors import InputError
+    from kg.store.embedded import StoreLayoutError
+
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as e:
+        print(f"kg {args.command}: the input has {len(e.problems)} problem(s); nothing was changed.", file=sys.stderr)
+        for problem in e.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 2
+    except BuildRejected as e:
+        print(f"kg {args.command}: the graph is not valid; the store was not changed.", file=sys.stderr)
+        print(e.report.format(), file=sys.stderr)
+        return 1
+    except (FileNotFoundError, StoreLayoutError, SyntaxError) as e:
+        print(f"kg {args.command}: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Settings in one object: base IRI, store location, data folders, tokens and limits.
+
+Values come from keyword arguments first, then environment variables (`KG_*`), then defaults.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_BASE_IRI = "https://w3id.org/jpow-kg/"
+ONTOLOGY_NS = "https://w3id.org/jpow-kg/ontology#"
+
+
+def _env_path(name: str, default: str) -> Path:
+    return Path(os.environ.get(name, default))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a stage needs to know about where things are and how they are named."""
+
+    base_iri: str = field(default_factory=lambda: os.environ.get("KG_BASE_IRI", DEFAULT_BASE_IRI))
+    store_path: Path = field(default_factory=lambda: _env_path("KG_STORE", "store"))
+    data_dirs: tuple[Path, ...] = (Path("data"),)
+    sources_dir: Path | None = field(
+        default_factory=lambda: Path(p) if (p := os.environ.get("KG_SOURCES")) else None
+    )
+    project_root: Path = field(default_factory=lambda: Path(__file__).resolve().parents[2])
+    update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN") or None)
+    query_timeout_s: float = field(default_factory=lambda: float(os.environ.get("KG_QUERY_TIMEOUT", "30")))
+    row_cap: int | None = field(
+        default_factory=lambda: int(v) if (v := os.environ.get("KG_ROW_CAP")) else None
+    )
+
+    def __post_init__(self) -> None:
+        if not self.base_iri.endswith("/"):
+            raise ValueError(f"base IRI must end with '/': {self.base_iri!r} (set KG_BASE_IRI accordingly)")
+
+    @property
+    def ontology_dir(self) -> Path:
+        return self.project_root / "ontology"
+
+    @property
+    def shapes_dir(self) -> Path:
+        return self.project_root / "shapes"
+
+    @property
+    def queries_dir(self) -> Path:
+        return self.project_root / "queries"
+
+    def with_(self, **changes: object) -> "Settings":
+        """A copy with some fields changed (None values are ignored, so CLI options can pass through)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})

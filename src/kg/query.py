@@ -1,0 +1,55 @@
+"""Running a query from the command line and printing its results in a chosen format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pyoxigraph import (QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store)
+
+from kg.vocab import sparql_prologue
+
+_FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
+Results = QuerySolutions | QueryBoolean | QueryTriples
+
+
+def read_query(query_or_file: str) -> str:
+    path = Path(query_or_file)
+    if query_or_file.endswith(".rq") or (len(query_or_file) < 256 and path.is_file()):
+        if not path.is_file():
+            raise FileNotFoundError(f"no query file {query_or_file}")
+        return path.read_text(encoding="utf-8")
+    return query_or_file
+
+
+def run_query(store: Store, query: str) -> Results:
+    """Union default graph, and the project's prefixes predeclared (a query may redeclare them)."""
+    prefixes = {line.split()[1].rstrip(":"): line.split()[2].strip("<>")
+                for line in sparql_prologue().splitlines()}
+    return store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    value = getattr(term, "value", str(term))
+    lang = getattr(term, "language", None)
+    return f"{value}@{lang}" if lang else value
+
+
+def format_results(results: Results, fmt: str) -> bytes:
+    if isinstance(results, QueryTriples):
+        return results.serialize(format=RdfFormat.N_TRIPLES if fmt != "json" else RdfFormat.JSON_LD)
+    if isinstance(results, QueryBoolean):
+        if fmt == "table":
+            return b"true\n" if bool(results) else b"false\n"
+        return results.serialize(format=_FORMATS[fmt])
+    if fmt != "table":
+        return results.serialize(format=_FORMATS[fmt])
+    names = [v.value for v in results.variables]
+    rows = [[_cell(sol[n]) for n in names] for sol in results]
+    widths = [min(60, max([len(n)] + [len(r[i]) for r in rows])) for i, n in enumerate(names)]
+    clip = lambda s, w: s if len(s) <= w else s[: w - 1] + "…"  # noqa: E731
+    lines = [" | ".join(n.ljust(w) for n, w in zip(names, widths)), "-+-".join("-" * w for w in widths)]
+    lines += [" | ".join(clip(c, w).ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,1 @@
+"""Reading inputs: tables, text (plain, Markdown, HTML), registries."""

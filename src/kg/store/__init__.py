@@ -1,0 +1,1 @@
+"""Where the graph lives. `embedded` (pyoxigraph on disk) is the default."""
