@@ -106,6 +106,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from kg.synth import generate
+
+    generate(args.persons, args.seed, Path(args.output))
+    print(f"Wrote a synthetic registry of {args.persons:,} persons to {args.output}; "
+          f"build it with: kg build --data data --data {args.output}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="jpow-kg: build, check, query and serve the knowledge graph")
     sub = p.add_subparsers(dest="command", required=True)
@@ -162,6 +171,12 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--workers", type=int, default=1)
     s.set_defaults(func=cmd_serve)
+
+    sy = sub.add_parser("synth", help="generate a synthetic registry (marked as such) for scale tests")
+    sy.add_argument("--persons", type=int, required=True)
+    sy.add_argument("--seed", type=int, default=1)
+    sy.add_argument("-o", "--output", required=True, help="output folder (tables + mapping.yaml)")
+    sy.set_defaults(func=cmd_synth)
     return p
 
 
