@@ -1,0 +1,53 @@
+"""Shared fixtures. Keep each group small and under its own heading; add new groups at the end."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from pyoxigraph import Store
+
+from kg.build import build
+from kg.store.embedded import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# --- Shared inputs beside the checkout (../shared): the source article and its gold facts -------------------
+
+SHARED = ROOT.parent / "shared"
+
+
+def shared_file(relative: str) -> Path:
+    """A file of ../shared; skipped with the reason when absent, a failure under CI=true."""
+    path = SHARED / relative
+    if not path.is_file():
+        reason = f"{path} is absent: the shared inputs (source articles, gold) sit in ../shared beside the checkout"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return path
+
+
+@pytest.fixture(scope="session")
+def katasonova_gold() -> dict:
+    """The hand-made gold list of the entities and relations of the Katasonova review article."""
+    return json.loads(shared_file("gold/katasonova.json").read_text(encoding="utf-8"))
+
+
+# --- The curated tables of data/ built into a real on-disk store -------------------------------------------
+
+@pytest.fixture(scope="session")
+def curated_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of data/ per session (extract -> validate -> load), in a temporary directory."""
+    path = tmp_path_factory.mktemp("curated") / "store"
+    build(data_dirs=[ROOT / "data"], store_path=path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def curated_store(curated_store_path: Path) -> Store:
+    """The built curated store, opened read-only as the server opens it."""
+    return open_store(curated_store_path)
