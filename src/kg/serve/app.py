@@ -1,0 +1,131 @@
+"""The web app: `create_app(settings)` wires the routers over one backend."""
+
+from __future__ import annotations
+
+import os
+import time
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from starlette.exceptions import HTTPException
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from kg import __version__
+from kg.config import Settings
+from kg.serve import api, gsp, resources, service_description, sparql, ui
+from kg.serve.backend import EmbeddedBackend
+from kg.serve.context import HERE, ServeContext, ctx
+
+DEFAULT_CORS = "*"
+
+
+def cors_origins() -> tuple[str, ...]:
+    """`KG_CORS_ORIGINS`: comma-separated origins allowed to call the API from browsers ('*' = any, '' = none)."""
+    raw = os.environ.get("KG_CORS_ORIGINS", DEFAULT_CORS)
+    return tuple(o.strip() for o in raw.split(",") if o.strip())
+
+
+class MetricsMiddleware:
+    """Counts every request by its route template (not its raw path, to keep label sets small)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        metrics = scope["app"].state.ctx.metrics if "app" in scope else None
+        started = time.perf_counter()
+        status = 500
+
+        async def send_wrapper(message: dict) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                if metrics is not None:
+                    route = scope.get("route")
+                    metrics.observe_request(
+                        getattr(route, "path", "unmatched"), scope["method"], status, time.perf_counter() - started
+                    )
+            await send(message)
+
+        if metrics is not None:
+            metrics.in_flight += 1
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            if metrics is not None:
+                metrics.in_flight -= 1
+
+
+def create_app(settings: Settings | None = None, backend: EmbeddedBackend | None = None) -> FastAPI:
+    """The app over `settings.store_path` (read-only unless an update token is configured)."""
+    settings = settings or Settings()
+    backend = backend or EmbeddedBackend(settings.store_path, writable=bool(settings.update_token))
+    context = ServeContext(settings=settings, backend=backend, cors_origins=cors_origins())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        backend.close()
+
+    app = FastAPI(
+        title="jpow-kg",
+        version=__version__,
+        description=(
+            "Knowledge graph of the Japanese prisoners of war held in the USSR. SPARQL 1.1 endpoint at /sparql, "
+            "Graph Store at /store, entity pages under /id/, and the saved queries below as typed operations."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.ctx = context
+    app.add_middleware(MetricsMiddleware)
+    if context.cors_origins:
+        # Added last, so it is outermost: preflight requests are answered before any auth check.
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(context.cors_origins),
+            allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Accept", "Accept-Language"],
+            expose_headers=["Location", "Content-Location", "Link"],
+        )
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return PlainTextResponse(f"{exc.detail}\n", status_code=exc.status_code, headers=exc.headers)
+
+    @app.get("/healthz", tags=["operations"])
+    async def healthz(request: Request) -> dict[str, object]:
+        """Liveness and readiness: the store answers a query."""
+        c = ctx(request)
+        await c.backend.ask("ASK { }")
+        return {"status": "ok", "store": str(c.settings.store_path), "writable": c.backend.writable}
+
+    @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
+    async def metrics(request: Request) -> Response:
+        """Prometheus text format; counters are per worker process."""
+        return PlainTextResponse(ctx(request).metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+    @app.get("/.well-known/void", tags=["linked data"])
+    async def void(request: Request) -> Response:
+        """VoID description of the dataset, computed from the data."""
+        return await service_description.void(request)
+
+    app.include_router(sparql.router, tags=["sparql"])
+    app.include_router(gsp.router, tags=["graph store"])
+    app.include_router(api.build_router(settings.queries_dir), prefix="/api", tags=["saved queries"])
+    app.include_router(ui.router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(resources.router, tags=["linked data"])  # last: its catch-all maps paths to IRIs
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Factory for uvicorn workers: settings from the environment (see `kg.serve.run`)."""
+    return create_app(Settings())

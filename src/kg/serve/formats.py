@@ -1,0 +1,140 @@
+"""Media types and content negotiation: which serialisation a client gets, by `Accept` or by a `format` name.
+
+Results of SELECT/ASK ("results") and of CONSTRUCT/DESCRIBE or graph reads ("graph") have separate tables; a
+`format` name such as `xml` or `json` means the natural format of each kind (SPARQLWrapper sends `format=xml`
+for CONSTRUCT and expects RDF/XML).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pyoxigraph import QueryResultsFormat, RdfFormat
+
+Kind = Literal["results", "graph", "boolean"]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    media_type: str
+    oxi: QueryResultsFormat | RdfFormat
+    extension: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def content_type(self) -> str:
+        return self.media_type + "; charset=utf-8"
+
+    @property
+    def is_dataset(self) -> bool:
+        return isinstance(self.oxi, RdfFormat) and self.oxi.supports_datasets
+
+
+RESULT_FORMATS: tuple[Format, ...] = (
+    Format("json", "application/sparql-results+json", QueryResultsFormat.JSON, "srj", ("application/json",)),
+    Format("xml", "application/sparql-results+xml", QueryResultsFormat.XML, "srx", ("application/xml", "text/xml")),
+    Format("csv", "text/csv", QueryResultsFormat.CSV, "csv"),
+    Format("tsv", "text/tab-separated-values", QueryResultsFormat.TSV, "tsv"),
+)
+TURTLE = Format("turtle", "text/turtle", RdfFormat.TURTLE, "ttl", ("ttl", "application/x-turtle"))
+JSON_LD = Format("jsonld", "application/ld+json", RdfFormat.JSON_LD, "jsonld", ("json-ld", "json", "application/json"))
+N_TRIPLES = Format("ntriples", "application/n-triples", RdfFormat.N_TRIPLES, "nt", ("nt", "text/plain"))
+RDF_XML = Format("rdfxml", "application/rdf+xml", RdfFormat.RDF_XML, "rdf", ("rdf", "xml", "application/xml", "text/xml"))
+N_QUADS = Format("nquads", "application/n-quads", RdfFormat.N_QUADS, "nq", ("nq",))
+TRIG = Format("trig", "application/trig", RdfFormat.TRIG, "trig")
+GRAPH_FORMATS: tuple[Format, ...] = (TURTLE, JSON_LD, N_TRIPLES, RDF_XML, N_QUADS, TRIG)
+TRIPLE_FORMATS: tuple[Format, ...] = (TURTLE, JSON_LD, N_TRIPLES, RDF_XML)
+# ASK results: CSV/TSV have no boolean form in the W3C note.
+BOOLEAN_FORMATS: tuple[Format, ...] = RESULT_FORMATS[:2]
+
+
+class NotAcceptable(Exception):
+    """No format the client accepts can represent this kind of result (HTTP 406)."""
+
+    def __init__(self, kind: str, offered: tuple[Format, ...]) -> None:
+        self.offered = offered
+        super().__init__(
+            f"none of the requested media types can represent {kind} results; available: "
+            + ", ".join(f.media_type for f in offered)
+        )
+
+
+class UnknownFormat(ValueError):
+    """A `format` parameter or file extension that names no format (HTTP 400)."""
+
+
+def formats_for(kind: Kind) -> tuple[Format, ...]:
+    return {"results": RESULT_FORMATS, "boolean": BOOLEAN_FORMATS, "graph": GRAPH_FORMATS}[kind]
+
+
+def by_name(name: str, offered: tuple[Format, ...]) -> Format:
+    key = name.strip().lower()
+    for fmt in offered:
+        if key in (fmt.name, fmt.extension, fmt.media_type) or key in fmt.aliases:
+            return fmt
+    raise UnknownFormat(
+        f"unknown format {name!r}; use one of: " + ", ".join(f"{f.name} ({f.media_type})" for f in offered)
+    )
+
+
+def parse_accept(header: str | None) -> list[tuple[str, float]]:
+    """`Accept` into (media range, q) pairs, best first; a missing header accepts anything."""
+    if not header:
+        return [("*/*", 1.0)]
+    ranges: list[tuple[str, float, int]] = []
+    for index, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        ranges.append((media, q, index))
+    ranges.sort(key=lambda r: (-r[1], _specificity(r[0]), r[2]))
+    return [(m, q) for m, q, _ in ranges]
+
+
+def _specificity(media: str) -> int:
+    return 2 if media == "*/*" else 1 if media.endswith("/*") else 0
+
+
+def _matches(media_range: str, fmt: Format) -> bool:
+    if media_range == "*/*":
+        return True
+    types = (fmt.media_type,) + tuple(a for a in fmt.aliases if "/" in a)
+    if media_range.endswith("/*"):
+        return any(t.startswith(media_range[:-1]) for t in types)
+    return media_range in types
+
+
+def negotiate(accept: str | None, offered: tuple[Format, ...], default: Format | None = None) -> Format:
+    """The offered format the client prefers most; the first offered one for `*/*`; 406 when none fits."""
+    default = default or offered[0]
+    for media_range, q in parse_accept(accept):
+        if q <= 0:
+            continue
+        if media_range == "*/*":
+            return default
+        for fmt in offered:
+            if _matches(media_range, fmt):
+                return fmt
+    raise NotAcceptable("these", offered)
+
+
+def prefers_html(accept: str | None) -> bool:
+    """True when a browser-like client ranks text/html at least as high as any RDF type."""
+    best_html = best_rdf = 0.0
+    for media_range, q in parse_accept(accept):
+        if media_range in ("text/html", "application/xhtml+xml"):
+            best_html = max(best_html, q)
+        elif any(_matches(media_range, f) for f in GRAPH_FORMATS) and media_range != "*/*":
+            best_rdf = max(best_rdf, q)
+    return best_html > 0 and best_html >= best_rdf

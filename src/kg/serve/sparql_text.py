@@ -1,0 +1,105 @@
+"""Token-level facts about SPARQL text that pyoxigraph's Python API does not expose.
+
+`has_dataset_clause`: whether a query names its own dataset (FROM / FROM NAMED): pyoxigraph's
+`use_default_graph_as_union` would otherwise override FROM, so the union default graph is only asked for when
+the query has none.
+
+`apply_using`: the protocol's `using-graph-uri` / `using-named-graph-uri` for a SPARQL update.
+
+pyoxigraph's `Store.update` takes no dataset, so the protocol dataset is written into the request as `USING`
+clauses, which the SPARQL 1.1 Update grammar defines with exactly this meaning. The text is tokenised (strings,
+IRIs, comments and prefixed names are skipped), never pattern-matched blindly: a clause goes before each
+top-level `WHERE`. `DELETE WHERE { P }` has no place for `USING`, so it becomes the equivalent
+`DELETE { P } USING … WHERE { P }`. An update that already has `USING` or `WITH` conflicts with the protocol
+dataset (SPARQL 1.1 Protocol §2.2.3): that is a client error.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(
+    r"""
+    (?P<comment>\#[^\n]*)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][\w]+)
+  | (?P<word>[A-Za-z_][\w.-]*(?::[\w.%:-]*)?|:[\w.%:-]*)
+  | (?P<open>\{)
+  | (?P<close>\})
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+class DatasetConflict(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class _Keyword:
+    word: str
+    start: int
+    end: int
+
+
+def _top_level_keywords(text: str) -> tuple[list[_Keyword], dict[int, int]]:
+    """Keywords at brace depth 0, and for every `{` at depth 0 the offset just after its matching `}`."""
+    keywords: list[_Keyword] = []
+    block_end: dict[int, int] = {}
+    depth = 0
+    opened_at = -1
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "open":
+            if depth == 0:
+                opened_at = match.start()
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth == 0:
+                block_end[opened_at] = match.end()
+        elif kind == "word" and depth == 0 and ":" not in match.group():
+            keywords.append(_Keyword(match.group().upper(), match.start(), match.end()))
+    return keywords, block_end
+
+
+def apply_using(update: str, using: list[str], using_named: list[str]) -> str:
+    """The update with the protocol dataset as USING clauses (unchanged when both lists are empty)."""
+    if not using and not using_named:
+        return update
+    keywords, block_end = _top_level_keywords(update)
+    for kw in keywords:
+        if kw.word in ("USING", "WITH"):
+            raise DatasetConflict(
+                f"the update has a {kw.word} clause and the request also gives using-graph-uri/using-named-graph-uri;"
+                " use one or the other (SPARQL 1.1 Protocol, section 2.2.3)"
+            )
+    clause = "".join(f"USING <{g}> " for g in using) + "".join(f"USING NAMED <{g}> " for g in using_named)
+    out: list[str] = []
+    cursor = 0
+    for previous, kw in zip([None, *keywords], keywords):
+        if kw.word != "WHERE":
+            continue
+        if previous is not None and previous.word == "DELETE" and not update[previous.end : kw.start].strip():
+            brace = update.index("{", kw.end)
+            end = block_end.get(brace)
+            if end is None:
+                return update  # unbalanced: let the parser report the syntax error
+            pattern = update[brace:end]
+            out.append(update[cursor : kw.start])
+            out.append(f"{pattern} {clause}WHERE {pattern}")
+            cursor = end
+        else:
+            out.append(update[cursor : kw.start])
+            out.append(clause)
+            cursor = kw.start
+    out.append(update[cursor:])
+    return "".join(out)
+
+
+def has_dataset_clause(query: str) -> bool:
+    """True when the query has a top-level FROM or FROM NAMED clause."""
+    keywords, _ = _top_level_keywords(query)
+    return any(kw.word == "FROM" for kw in keywords)
