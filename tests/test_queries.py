@@ -1,8 +1,8 @@
 """The saved competency questions (queries/*.rq): each has a header, parses, and gives the answer the
 curated data states, on a store built from data/ by `kg.build` (session fixture `curated_store`).
 
-Parameters are bound the way a caller binds them, with a VALUES clause on the parameter variables; every
-query must also run with them unbound. Results are compared by entity id (the last segment of the IRI) and
+Parameters are bound as the saved-query API binds them (pyoxigraph substitutions), and must give the same
+answer when bound by a trailing VALUES clause; every query must also run with them unbound. Results are compared by entity id (the last segment of the IRI) and
 literal lexical value, so the pins hold for any base IRI.
 """
 
@@ -13,27 +13,15 @@ import re
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Store
+from pyoxigraph import Literal, NamedNode, Store, Variable
 
 from kg.iri import entity_iri
+from kg.serve.saved_queries import parse_saved_query
 from kg.vocab import GEO, JPOW
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
 BASE = "https://w3id.org/jpow-kg/"
-PARAM_TYPES = {"iri", "string", "integer", "decimal", "date", "boolean"}
-HEADER_LINE = re.compile(r"^# (title|description|param): (.+)$")
-
-
-def header(path: Path) -> dict[str, list[str]]:
-    """The leading `# key: value` comment lines of a query file, by key."""
-    fields: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        if m := HEADER_LINE.match(line):
-            fields.setdefault(m.group(1), []).append(m.group(2).strip())
-    return fields
 
 
 def node(term: NamedNode | Literal | None) -> str | None:
@@ -45,17 +33,24 @@ def node(term: NamedNode | Literal | None) -> str | None:
     return term.value
 
 
-def ask(store: Store, name: str, **params: NamedNode | Literal) -> list[dict[str, str | None]]:
-    """Run queries/{name}.rq with the parameters bound by a trailing VALUES clause."""
-    text = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
-    declared = {p.split()[0] for p in header(ROOT / "queries" / f"{name}.rq").get("param", [])}
-    assert set(params) <= declared, f"{name}.rq declares {declared}, not {set(params) - declared}"
-    if params:
-        values = " ".join(str(v) for v in params.values())
-        text += f"\nVALUES ({' '.join('?' + k for k in params)}) {{ ({values}) }}\n"
-    result = store.query(text, use_default_graph_as_union=True)
+def _rows(result) -> list[dict[str, str | None]]:
     names = [v.value for v in result.variables]
     return [{n: node(solution[n]) for n in names} for solution in result]
+
+
+def ask(store: Store, name: str, **params: NamedNode | Literal) -> list[dict[str, str | None]]:
+    """Run queries/{name}.rq with its parameters bound as the saved-query API binds them (substitutions),
+    and check that a trailing VALUES clause on the same variables gives the same answer."""
+    saved = parse_saved_query(ROOT / "queries" / f"{name}.rq")
+    declared = {p.name for p in saved.params}
+    assert set(params) <= declared, f"{name}.rq declares {declared}, not {set(params) - declared}"
+    rows = _rows(store.query(saved.text, use_default_graph_as_union=True,
+                             substitutions={Variable(k): v for k, v in params.items()} or None))
+    if params:
+        values = f"\nVALUES ({' '.join('?' + k for k in params)}) {{ ({' '.join(map(str, params.values()))}) }}\n"
+        assert _rows(store.query(saved.text + values, use_default_graph_as_union=True)) == rows, \
+            f"{name}.rq answers differently when its parameters are bound by VALUES"
+    return rows
 
 
 def entity(kind: str, slug: str) -> NamedNode:
@@ -74,17 +69,12 @@ def test_there_are_at_least_twelve_saved_questions() -> None:
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
 def test_query_has_a_header_and_parses(path: Path) -> None:
-    fields = header(path)
-    assert len(fields.get("title", [])) == 1 and fields["title"][0], f"{path.name}: needs one '# title: …' line"
-    assert len(fields.get("description", [])) == 1, f"{path.name}: needs one '# description: …' line"
-    body = path.read_text(encoding="utf-8")
-    for param in fields.get("param", []):
-        parts = param.split(maxsplit=3)
-        assert len(parts) == 4, f"{path.name}: '# param: {param}' is not 'name type default description'"
-        name, kind, _default, _description = parts
-        assert kind in PARAM_TYPES, f"{path.name}: parameter type {kind!r} is not one of {sorted(PARAM_TYPES)}"
-        assert re.search(rf"\?{name}\b", body), f"{path.name}: parameter ?{name} is not used in the query"
-    Store().query(body)  # parses (raises SyntaxError otherwise) and runs on an empty store
+    saved = parse_saved_query(path)  # the server's reading of the header; raises on a malformed one
+    assert saved.description, f"{path.name}: needs a '# description: …' line"
+    for param in saved.params:
+        assert param.description, f"{path.name}: parameter {param.name} has no description"
+        assert re.search(rf"\?{param.name}\b", saved.text), f"{path.name}: parameter ?{param.name} is not used"
+    Store().query(saved.text)  # parses (SyntaxError otherwise) and runs on an empty store
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
