@@ -2,8 +2,9 @@
 curated data states, on a store built from data/ by `kg.build` (session fixture `curated_store`).
 
 Parameters are bound as the saved-query API binds them (pyoxigraph substitutions), and must give the same
-answer when bound by a trailing VALUES clause; every query must also run with them unbound. Results are compared by entity id (the last segment of the IRI) and
-literal lexical value, so the pins hold for any base IRI.
+answer when bound by a trailing VALUES clause; every query must also run with them unbound. Results are
+compared by entity id (the last segment of the IRI) and literal lexical value, so the pins hold for any base
+IRI.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Store, Variable
 
+from kg.config import Settings
 from kg.iri import entity_iri
 from kg.serve.saved_queries import parse_saved_query
 from kg.vocab import GEO, JPOW
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))
-BASE = "https://w3id.org/jpow-kg/"
 
 
 def node(term: NamedNode | Literal | None) -> str | None:
@@ -54,7 +55,8 @@ def ask(store: Store, name: str, **params: NamedNode | Literal) -> list[dict[str
 
 
 def entity(kind: str, slug: str) -> NamedNode:
-    return entity_iri(BASE, kind, slug)
+    """The IRI of a curated row, under the base IRI the build used."""
+    return entity_iri(Settings().base_iri, kind, slug)
 
 
 def column(rows: list[dict], name: str) -> list[str | None]:
