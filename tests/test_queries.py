@@ -137,6 +137,18 @@ def test_legal_acts_come_in_date_order_with_issuers(curated_store: Store) -> Non
     assert by_act["decree-1955-release-german-pows"]["placeLabel"] == "Moscow"
 
 
+def test_what_resolution_9898_provided_for(curated_store: Store) -> None:
+    rows = ask(curated_store, "legal-act-details", act=entity("legal-act", "resolution-gko-9898"))
+    assert {(r["relation"], r["target"]) for r in rows} == {
+        ("issued by", "state-defense-committee"),
+        ("concerns", "japanese-army"), ("concerns", "manchuria"), ("concerns", "far-east"),
+        ("concerns", "eastern-siberia"), ("concerns", "krasnoyarsk-krai"), ("concerns", "altai-krai"),
+        ("figure", "stat-resolution-9898-quota"),
+    }
+    assert {r["date"] for r in rows} == {"1945-08-23"}
+    assert next(r["asWritten"] for r in rows if r["relation"] == "figure") == "500 thousand"
+
+
 def test_publications_with_authors_and_editors(curated_store: Store) -> None:
     rows = ask(curated_store, "publications-by-person")
     assert {(r["person"], r["role"], r["publication"]) for r in rows} == {
