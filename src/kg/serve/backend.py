@@ -155,6 +155,8 @@ class EmbeddedBackend:
                     self.store.update(sparql, base_iri=base_iri)
                 except SyntaxError as exc:
                     raise BadRequest(f"SPARQL update syntax error: {_syntax_message(exc)}") from None
+                except RuntimeError as exc:  # evaluation errors, e.g. DROP of a graph that does not exist
+                    raise BadRequest(f"the update failed: {exc}") from None
 
         await self._run(run)
 

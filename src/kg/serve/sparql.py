@@ -19,7 +19,7 @@ from kg.serve.auth import require_update_token
 from kg.serve.backend import BadRequest, Dataset
 from kg.serve.context import ctx, origin, text_error
 from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate
-from kg.serve.sparql_text import DatasetConflict, apply_using
+from kg.serve.sparql_text import DatasetConflict, apply_using, lenient_clear
 from kg.serve.streaming import QueryTimeout, RowCapExceeded
 
 router = APIRouter()
@@ -170,7 +170,7 @@ async def _update(request: Request, update: str, params: list[tuple[str, str]]) 
         c.metrics.count_query("update", "forbidden")
         return text_error(exc.status_code, str(exc.detail), exc.headers)
     try:
-        rewritten = apply_using(update, _all(params, "using-graph-uri"), _all(params, "using-named-graph-uri"))
+        rewritten = apply_using(lenient_clear(update), _all(params, "using-graph-uri"), _all(params, "using-named-graph-uri"))
         await c.backend.update(rewritten, base_iri=origin(request) + "sparql")
     except (BadRequest, DatasetConflict) as exc:
         c.metrics.count_query("update", "syntax_error")

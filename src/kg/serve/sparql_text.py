@@ -4,6 +4,9 @@
 `use_default_graph_as_union` would otherwise override FROM, so the union default graph is only asked for when
 the query has none.
 
+`lenient_clear`: `CLEAR` of a graph the store does not have succeeds (as `CLEAR SILENT`), as the W3C protocol
+test update_base_uri expects; pyoxigraph would otherwise fail it. `DROP` keeps its strict meaning.
+
 `apply_using`: the protocol's `using-graph-uri` / `using-named-graph-uri` for a SPARQL update.
 
 pyoxigraph's `Store.update` takes no dataset, so the protocol dataset is written into the request as `USING`
@@ -103,3 +106,15 @@ def has_dataset_clause(query: str) -> bool:
     """True when the query has a top-level FROM or FROM NAMED clause."""
     keywords, _ = _top_level_keywords(query)
     return any(kw.word == "FROM" for kw in keywords)
+
+
+def lenient_clear(update: str) -> str:
+    """Every top-level `CLEAR` without `SILENT` becomes `CLEAR SILENT`."""
+    keywords, _ = _top_level_keywords(update)
+    out, cursor = [], 0
+    for kw, following in zip(keywords, [*keywords[1:], None]):
+        if kw.word == "CLEAR" and (following is None or following.word != "SILENT"):
+            out.append(update[cursor : kw.end] + " SILENT")
+            cursor = kw.end
+    out.append(update[cursor:])
+    return "".join(out)

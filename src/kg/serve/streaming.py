@@ -56,6 +56,7 @@ class RowCounter:
         self._in_quote = False
         self._lines = 0
         self._seen_first = False
+        self._head = b""
 
     def feed(self, chunk: bytes) -> int:
         if self.fmt == "xml":
@@ -72,16 +73,19 @@ class RowCounter:
                     self._lines += part.count(b"\n")
             self.rows = max(0, self._lines - 1)
         elif self.fmt == "json":
-            if not self._seen_first and b'"bindings":[{' in self._tail + chunk:
-                self._seen_first = True
-                self.rows += 1
+            if not self._seen_first:
+                window = self._head + chunk
+                if b'"bindings":[{' in window:
+                    self._seen_first = True
+                    self.rows += 1
+                self._head = window[-12:]
             self.rows += self._count((b'}},{"', b'{},{"'), chunk)
         return self.rows
 
     def _count(self, patterns: tuple[bytes, ...], chunk: bytes) -> int:
         window = self._tail + chunk
         n = sum(window.count(p) for p in patterns)
-        keep = max(len(p) for p in patterns) - 1 if self.fmt != "json" else 13
+        keep = max(len(p) for p in patterns) - 1  # shorter than a match: none is counted twice
         self._tail = window[-keep:]
         return n
 
