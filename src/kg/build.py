@@ -16,7 +16,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 from kg.config import Settings
 from kg.extract.tabular import TabularExtractor
 from kg.progress import counted, step
-from kg.store.embedded import staged_build
+from kg.store.base import build_target
 from kg.validate import Report, validate_store
 from kg.vocab import sparql_prologue
 
@@ -33,7 +33,7 @@ class BuildRejected(Exception):
 
 @dataclass
 class Summary:
-    store_path: Path
+    store_path: Path | str
     quads: int
     entities: dict[str, int]
     graphs: int
@@ -80,7 +80,7 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 } GROUP BY ?class ORDER BY DESC(?n) ?class"""
 
 
-def summarize(store: Store, store_path: Path, rows: int, seconds: float) -> Summary:
+def summarize(store: Store, store_path: Path | str, rows: int, seconds: float) -> Summary:
     quads = len(store)
     graphs = sum(1 for _ in store.named_graphs())
     entities = {sol["class"].value.rsplit("#", 1)[1]: int(sol["n"].value) for sol in store.query(_ENTITIES)}
@@ -97,7 +97,8 @@ def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = N
     start = time.monotonic()
     step(f"Reading {', '.join(map(str, data_dirs))}", quiet)
     quads, tabular = extracted_quads(settings, data_dirs, sources_dir, quiet)
-    with staged_build(store_path) as (store, build_dir):
+    target = build_target(settings, store_path)
+    with target.staged(quiet) as (store, build_dir):
         load_ontology(store, settings)
         step(f"Extracting and loading into {build_dir}", quiet)
         store.bulk_extend(counted(quads, "quads", quiet=quiet))
@@ -105,6 +106,6 @@ def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = N
         report = validate_store(store, settings, engine=engine)
         if not report.conforms:
             raise BuildRejected(report)
-        summary = summarize(store, store_path, tabular.row_count, 0.0)
+        summary = summarize(store, target.name, tabular.row_count, 0.0)
     summary.seconds = time.monotonic() - start
     return summary

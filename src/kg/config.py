@@ -33,10 +33,28 @@ class Settings:
     row_cap: int | None = field(
         default_factory=lambda: int(v) if (v := os.environ.get("KG_ROW_CAP")) else None
     )
+    # A remote SPARQL store (docs/deploy.md): chosen when the query URL is set.
+    store_query_url: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_QUERY") or None)
+    store_update_url: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_UPDATE") or None)
+    store_gsp_url: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_GSP") or None)
+    store_user: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_USER") or None)
+    store_password: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_PASSWORD") or None)
+    store_token: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_TOKEN") or None)
+    store_auth: str = field(default_factory=lambda: os.environ.get("KG_STORE_AUTH", "basic"))
+    store_profile: str = field(default_factory=lambda: os.environ.get("KG_STORE_PROFILE", "auto"))
+    store_timeout_s: float = field(default_factory=lambda: float(os.environ.get("KG_STORE_TIMEOUT", "60")))
+    store_max_rows: int | None = field(
+        default_factory=lambda: int(v) if (v := os.environ.get("KG_STORE_MAX_ROWS")) else None
+    )
 
     def __post_init__(self) -> None:
         if not self.base_iri.endswith("/"):
             raise ValueError(f"base IRI must end with '/': {self.base_iri!r} (set KG_BASE_IRI accordingly)")
+
+    @property
+    def remote(self) -> bool:
+        """A remote store is named (KG_STORE_QUERY): build into it and serve from it."""
+        return self.store_query_url is not None
 
     @property
     def ontology_dir(self) -> Path:

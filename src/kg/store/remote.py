@@ -1,0 +1,429 @@
+"""A remote SPARQL 1.1 store, spoken to only through the W3C protocols (Query, Update, Graph Store).
+
+`RemoteStore` is the client: requests with retries and clear errors, and `publish`, which replaces the
+knowledge graph in the store with a validated local build so that the graph names users see never hold a
+half-loaded build. The strategy (docs/deploy.md, "How a remote build is switched"):
+
+1. The build is extracted and SHACL-validated in a local staging pyoxigraph store (`kg.build`); a rejected
+   build never reaches the remote store.
+2. A build record `urn:x-jpow-kg:build:<id>` listing every graph of the build goes into the manifest graph
+   `urn:x-jpow-kg:builds`.
+3. Each graph `G` is uploaded through the Graph Store Protocol to a staging graph
+   `urn:x-jpow-kg:stage:<id>:G`, in chunks of at most `chunk_triples` triples (a graph holding blank nodes goes
+   in one request, as blank nodes are scoped to a request), several requests in parallel, with retries.
+   The staged triple count is then checked against the local build.
+4. One SPARQL Update request switches: it empties the graphs of the current build (and the new build's graph
+   names), copies every staging graph to its real name, empties the staging graphs and moves the pointer
+   `<urn:x-jpow-kg:builds> kg:current <build>`. Where the profile says one update request is one
+   transaction (Oxigraph) the switch is atomic; elsewhere it is one request but may be seen or fail in part.
+5. Leftovers (staging graphs of builds that died, graphs emptied by the switch, old build records) are
+   removed after the switch and before the next build.
+
+If the store dies or refuses during steps 2–3, the live graphs and the pointer are untouched: the previous
+build stays readable, and the next build removes the abandoned staging graphs.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import re
+import secrets
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from pyoxigraph import (
+    BlankNode,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+    parse_query_results,
+    serialize,
+)
+
+from kg.store.profiles import Profile, detect, load
+
+KG = "urn:x-jpow-kg:"
+MANIFEST = f"{KG}builds"
+TRANSIENT_STATUS = {429, 502, 503, 504}
+
+
+class StoreError(Exception):
+    """A remote store failed; the message says which store, what was asked and what to check."""
+
+
+class StoreUnavailable(StoreError):
+    """No answer (connection refused, reset or timed out), also after the retries."""
+
+
+class StoreRefused(StoreError):
+    """The store answered with an error status that retrying does not fix."""
+
+    def __init__(self, message: str, status: int, body: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+
+class StoreTruncated(StoreError):
+    """The store cut a result at its row limit (e.g. Virtuoso's ResultSetMaxRows)."""
+
+
+class StoreTimeout(StoreUnavailable):
+    """The store did not answer within the time allowed for this request."""
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """A remote store is named by its three URLs; only `query` is needed to read."""
+
+    query: str
+    update: str | None = None
+    gsp: str | None = None
+
+    def need(self, kind: str) -> str:
+        url = getattr(self, kind)
+        if not url:
+            env = {"update": "KG_STORE_UPDATE", "gsp": "KG_STORE_GSP"}[kind]
+            raise StoreError(f"writing to the remote store needs its {kind} URL: set {env} (or --store-{kind})")
+        return url
+
+
+def make_auth(user: str | None, password: str | None, token: str | None, scheme: str | None) -> httpx.Auth | None:
+    """Basic (user + password), digest (`scheme` digest, e.g. Virtuoso's /sparql-auth) or bearer (token)."""
+    if token:
+        return _Bearer(token)
+    if user:
+        return httpx.DigestAuth(user, password or "") if scheme == "digest" else httpx.BasicAuth(user, password or "")
+    return None
+
+
+class _Bearer(httpx.Auth):
+    def __init__(self, token: str) -> None:
+        self.token = token
+
+    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+        request.headers["Authorization"] = f"Bearer {self.token}"
+        yield request
+
+
+@dataclass
+class PublishReport:
+    build: str
+    graphs: int
+    triples: int
+    requests: int
+    seconds: float
+    atomic: bool
+
+
+_FORM_WORD = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b(?!\s*:)", re.IGNORECASE)
+_SKIP = re.compile(r'<[^<>"{}|^`\\\s]*>|"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+
+
+def query_form(sparql: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword outside IRIs, strings and comments."""
+    match = _FORM_WORD.search(_SKIP.sub(" ", sparql))
+    return match.group(1).upper() if match else None
+
+
+def ntriples(triples: list[Triple]) -> bytes:
+    return serialize(triples, format=RdfFormat.N_TRIPLES)
+
+
+class RemoteStore:
+    """A SPARQL 1.1 service. Thread-safe (one pooled httpx client)."""
+
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        profile: Profile | None = None,
+        *,
+        auth: httpx.Auth | None = None,
+        timeout_s: float = 60.0,
+        connect_timeout_s: float = 5.0,
+        retries: int = 3,
+        backoff_s: float = 0.5,
+        chunk_triples: int = 50_000,
+        parallel: int = 4,
+    ) -> None:
+        self.endpoints = endpoints
+        self.timeout_s = timeout_s
+        self.retries = retries
+        self.backoff_s = backoff_s
+        self.chunk_triples = chunk_triples
+        self.parallel = parallel
+        self.client = httpx.Client(
+            auth=auth,
+            timeout=httpx.Timeout(timeout_s, connect=connect_timeout_s),
+            limits=httpx.Limits(max_connections=max(parallel, 4) * 2),
+            headers={"User-Agent": "jpow-kg"},
+        )
+        self.profile = profile or self._detect()
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> "RemoteStore":
+        """The store named by `settings.store_query_url` etc. (`KG_STORE_*`)."""
+        endpoints = Endpoints(settings.store_query_url, settings.store_update_url, settings.store_gsp_url)
+        auth = make_auth(settings.store_user, settings.store_password, settings.store_token, settings.store_auth)
+        profile = None if settings.store_profile == "auto" else load(settings.store_profile)
+        store = cls(endpoints, profile, auth=auth, timeout_s=settings.store_timeout_s)
+        store.profile = store.profile.with_max_rows(settings.store_max_rows)
+        return store
+
+    def close(self) -> None:
+        self.client.close()
+
+    def describe(self) -> str:
+        return f"{self.endpoints.query} ({self.profile.name} profile)"
+
+    def _detect(self) -> Profile:
+        """Pick the profile from the `Server:` header of a trivial query."""
+        response = self._send("probe", "POST", self.endpoints.query, data={"query": "ASK {}"},
+                              headers={"Accept": "application/sparql-results+json"})
+        return detect(response.headers.get("server"))
+
+    # ---- requests ------------------------------------------------------------------------------------------
+
+    def _send(self, what: str, method: str, url: str, *, retry: bool = True, stream: bool = False,
+              timeout_s: float | None = None, **kwargs: Any) -> httpx.Response:
+        """One request with retries on transient failures; raises StoreUnavailable / StoreRefused.
+
+        `retry=False` for requests that must not run twice (the build switch): only a connection that was never
+        made is retried then."""
+        attempts = self.retries + 1
+        last = ""
+        if timeout_s is not None:
+            kwargs["timeout"] = httpx.Timeout(timeout_s, connect=self.client.timeout.connect)
+        for attempt in range(attempts):
+            if attempt:
+                time.sleep(self.backoff_s * 2 ** (attempt - 1))
+            try:
+                request = self.client.build_request(method, url, **kwargs)
+                response = self.client.send(request, stream=stream)
+            except httpx.ConnectError as exc:
+                last = f"cannot connect ({exc})"
+                continue
+            except httpx.TimeoutException as exc:
+                last = f"no answer within the time limit ({type(exc).__name__})"
+                if not retry or isinstance(exc, httpx.ReadTimeout):
+                    raise StoreTimeout(f"{what}: {url} gave {last}; the store may be overloaded, or the "
+                                       f"request too large (raise KG_STORE_TIMEOUT)") from None
+                continue
+            except httpx.TransportError as exc:
+                last = f"the connection failed ({type(exc).__name__}: {exc})"
+                if not retry:
+                    break
+                continue
+            if response.status_code in TRANSIENT_STATUS and retry and attempt + 1 < attempts:
+                last = f"HTTP {response.status_code}"
+                response.close()
+                continue
+            if response.status_code >= 400:
+                body = (response.read() if stream else response.content).decode("utf-8", "replace")
+                response.close()
+                hint = {401: " (check KG_STORE_USER/KG_STORE_PASSWORD or KG_STORE_TOKEN)",
+                        403: " (the store refuses this user: grant update rights, see docs/deploy.md)",
+                        404: " (check the URL)"}.get(response.status_code, "")
+                raise StoreRefused(f"{what}: {url} answered HTTP {response.status_code}{hint}: "
+                                   f"{_excerpt(body)}", response.status_code, body)
+            return response
+        raise StoreUnavailable(f"{what}: {url} is unreachable after {attempts} attempt(s): {last}. Is the store "
+                               f"running, and are KG_STORE_QUERY/KG_STORE_UPDATE/KG_STORE_GSP right?")
+
+    def query_params(self, sparql: str, default: tuple[str, ...] | None = None,
+                     named: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+        """Protocol parameters for a query: the dataset, or the union default graph where the profile needs a
+        parameter for it (only when the request names no dataset and the query has no FROM)."""
+        params = [("query", sparql)]
+        params += [("default-graph-uri", g) for g in default or ()]
+        params += [("named-graph-uri", g) for g in named or ()]
+        if (default is None and named is None and self.profile.union_default_graph == "param"
+                and not re.search(r"\bFROM\b", _SKIP.sub(" ", sparql), re.IGNORECASE)):
+            params.append((self.profile.union_param or "", "true"))
+        return params
+
+    def _query_request(self, params: list[tuple[str, str]], accept: str) -> dict[str, Any]:
+        headers = {"Accept": accept}
+        method = self.profile.query_method
+        if method == "get":
+            return {"method": "GET", "params": params, "headers": headers}
+        if method == "direct":
+            query = next(v for k, v in params if k == "query")
+            rest = [(k, v) for k, v in params if k != "query"]
+            return {"method": "POST", "params": rest, "content": query.encode("utf-8"),
+                    "headers": {**headers, "Content-Type": "application/sparql-query"}}
+        return {"method": "POST", "data": _form(params), "headers": {**headers,
+                "Content-Type": "application/x-www-form-urlencoded"}}
+
+    @contextmanager
+    def query_response(self, sparql: str, accept: str, *, default: tuple[str, ...] | None = None,
+                       named: tuple[str, ...] | None = None, timeout_s: float | None = None) -> Iterator[httpx.Response]:
+        """A streamed query response (status checked, row-cap header checked)."""
+        spec = self._query_request(self.query_params(sparql, default, named), accept)
+        method = spec.pop("method")
+        response = self._send("query", method, self.endpoints.query, stream=True, timeout_s=timeout_s, **spec)
+        try:
+            header = self.profile.row_cap_header
+            if header and header in response.headers:
+                raise StoreTruncated(f"the store cut the result at {response.headers[header]} rows (its row limit); "
+                                     "add LIMIT/OFFSET, or raise the store's limit (docs/deploy.md)")
+            yield response
+        finally:
+            response.close()
+
+    def select(self, sparql: str, *, timeout_s: float | None = None) -> QuerySolutions | QueryBoolean:
+        """A SELECT or ASK over the union default graph, parsed into pyoxigraph terms."""
+        with self.query_response(sparql, "application/sparql-results+json", timeout_s=timeout_s) as response:
+            body = response.read()
+        return parse_query_results(body, QueryResultsFormat.JSON)
+
+    def rows(self, sparql: str) -> list[dict[str, Any]]:
+        result = self.select(sparql)
+        assert isinstance(result, QuerySolutions), "expected a SELECT query"
+        names = [v.value for v in result.variables]
+        return [{n: s[n] for n in names if s[n] is not None} for s in result]
+
+    def count(self, where: str) -> int:
+        rows = self.rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(rows[0]["n"].value)
+
+    def update(self, sparql: str, *, what: str = "update", retry: bool = True, timeout_s: float | None = None) -> None:
+        url = self.endpoints.need("update")
+        self._send(what, "POST", url, data={"update": sparql}, retry=retry, timeout_s=timeout_s).close()
+
+    def gsp(self, method: str, graph: str, *, body: bytes | None = None, accept: str | None = None,
+            stream: bool = False) -> httpx.Response:
+        headers = {"Content-Type": "application/n-triples"} if body is not None else {}
+        if accept:
+            headers["Accept"] = accept
+        return self._send(f"graph store {method}", method, self.endpoints.need("gsp"), params={"graph": graph},
+                          content=body, headers=headers, stream=stream)
+
+    # ---- publishing a build --------------------------------------------------------------------------------
+
+    def publish(self, local: Store, *, progress: Callable[[int], None] | None = None) -> PublishReport:
+        """Replace the knowledge graph in the store by the (validated) content of `local`; see the module doc."""
+        start = time.monotonic()
+        self.endpoints.need("update"), self.endpoints.need("gsp")
+        self.update("INSERT DATA { }", what="checking the update endpoint")
+        self.cleanup()
+        build = f"{KG}build:{time.strftime('%Y%m%dT%H%M%S')}-{secrets.token_hex(3)}"
+        stage = f"{KG}stage:{build.rsplit(':', 1)[1]}:"
+        graphs = sorted(g.value for g in local.named_graphs())
+        record = [Triple(NamedNode(build), NamedNode(f"{KG}graph"), NamedNode(g)) for g in graphs]
+        record.append(Triple(NamedNode(build), NamedNode(f"{KG}stage"), NamedNode(stage)))
+        self.gsp("POST", MANIFEST, body=ntriples(record)).close()
+
+        requests = self._upload(local, graphs, stage, progress)
+        staged = self.count(f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{stage}"))')
+        expected = sum(1 for g in graphs for _ in local.quads_for_pattern(None, None, None, NamedNode(g)))
+        if staged != expected:
+            raise StoreError(f"the store holds {staged} staged triples of build {build}, not {expected}: it lost or "
+                             "duplicated some during the upload; the live graphs are unchanged, build again")
+        previous = self.current_build()
+        self.update(switch_update(build, stage), what="switching to the new build", retry=False,
+                    timeout_s=max(self.timeout_s, 300.0))
+        self.cleanup(previous)
+        return PublishReport(build, len(graphs), expected, requests + 4, time.monotonic() - start,
+                             self.profile.atomic_update)
+
+    def _upload(self, local: Store, graphs: list[str], stage: str, progress: Callable[[int], None] | None) -> int:
+        """Upload every graph to its staging name, in bounded chunks, `parallel` requests at a time."""
+
+        def chunks() -> Iterator[tuple[str, str, list[Triple]]]:
+            for g in graphs:
+                triples = [q.triple for q in local.quads_for_pattern(None, None, None, NamedNode(g))]
+                if any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples) \
+                        or len(triples) <= self.chunk_triples:
+                    yield "PUT", stage + g, triples  # one request: blank nodes are scoped to it; PUT retries safely
+                    continue
+                for i in range(0, len(triples), self.chunk_triples):
+                    yield "POST", stage + g, triples[i:i + self.chunk_triples]  # RDF merge: a retried POST adds nothing
+
+        def send(item: tuple[str, str, list[Triple]]) -> int:
+            method, graph, triples = item
+            self.gsp(method, graph, body=ntriples(triples)).close()
+            if progress is not None:
+                progress(len(triples))
+            return len(triples)
+
+        requests = 0
+        parallel = max(1, min(self.parallel, self.profile.parallel_writes))
+        with concurrent.futures.ThreadPoolExecutor(parallel, thread_name_prefix="kg-upload") as pool:
+            pending: set[concurrent.futures.Future[int]] = set()
+            try:
+                for item in chunks():
+                    if len(pending) >= parallel * 2:
+                        done, pending = concurrent.futures.wait(pending, return_when=concurrent.futures.FIRST_COMPLETED)
+                        for f in done:
+                            f.result()
+                    pending.add(pool.submit(send, item))
+                    requests += 1
+                for f in concurrent.futures.as_completed(pending):
+                    f.result()
+            except BaseException:
+                for f in pending:
+                    f.cancel()
+                raise
+        return requests
+
+    def current_build(self) -> str | None:
+        rows = self.rows(f"SELECT ?b WHERE {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> ?b }} }}")
+        return rows[0]["b"].value if rows else None
+
+    def cleanup(self, previous: str | None = None) -> None:
+        """Remove what builds other than the current one left: staging graphs, their records, and (for the
+        `previous` build, just replaced) its graphs that the current build does not have, now empty."""
+        current = self.current_build()
+        rows = self.rows(f"SELECT ?b ?stage WHERE {{ GRAPH <{MANIFEST}> {{ ?b <{KG}stage> ?stage }} }}")
+        for row in rows:
+            build, stage = row["b"].value, row["stage"].value
+            if build == current:
+                continue
+            self.update(f'DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} '
+                        f'FILTER(STRSTARTS(STR(?g), "{stage}")) }}', what="removing an abandoned staging area")
+            if self.profile.keeps_empty_graphs:
+                live = {r["g"].value for r in self.rows(
+                    f"SELECT ?g WHERE {{ GRAPH <{MANIFEST}> {{ <{current}> <{KG}graph> ?g }} }}")} if current else set()
+                old = [r["g"].value for r in self.rows(
+                    f"SELECT ?g WHERE {{ GRAPH <{MANIFEST}> {{ <{build}> <{KG}graph> ?g }} }}")]
+                drops = [stage + g for g in old] + ([g for g in old if g not in live] if build == previous else [])
+                for i in range(0, len(drops), 500):
+                    self.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in drops[i:i + 500]),
+                                what="dropping emptied graphs")
+            self.update(f"DELETE {{ GRAPH <{MANIFEST}> {{ <{build}> ?p ?o }} }} "
+                        f"WHERE {{ GRAPH <{MANIFEST}> {{ <{build}> ?p ?o }} }}", what="removing an old build record")
+
+
+def switch_update(build: str, stage: str) -> str:
+    """The one update request that makes `build` current (see the module doc, step 4)."""
+    n = len(stage)
+    return f"""DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{
+  {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> ?b . ?b <{KG}graph> ?g }} }}
+  UNION {{ GRAPH <{MANIFEST}> {{ <{build}> <{KG}graph> ?g }} }}
+  GRAPH ?g {{ ?s ?p ?o }} }} ;
+INSERT {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{
+  GRAPH ?sg {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?sg), "{stage}")) BIND(IRI(SUBSTR(STR(?sg), {n + 1})) AS ?g) }} ;
+DELETE {{ GRAPH ?sg {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?sg {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?sg), "{stage}")) }} ;
+DELETE {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> ?b }} }} WHERE {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> ?b }} }} ;
+INSERT DATA {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> <{build}> }} }}"""
+
+
+def _form(params: list[tuple[str, str]]) -> dict[str, list[str]]:
+    form: dict[str, list[str]] = {}
+    for k, v in params:
+        form.setdefault(k, []).append(v)
+    return form
+
+
+def _excerpt(body: str, limit: int = 300) -> str:
+    text = " ".join(body.split())
+    return text if len(text) <= limit else text[:limit] + " …"
