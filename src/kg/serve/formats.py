@@ -29,7 +29,9 @@ class Format:
 
     @property
     def is_dataset(self) -> bool:
-        return isinstance(self.oxi, RdfFormat) and self.oxi.supports_datasets
+        """N-Quads and TriG carry graph names; JSON-LD could, but is served as a plain graph (clients such as
+        rdflib's Graph read a JSON-LD dataset's named graphs as nothing)."""
+        return self.oxi in (RdfFormat.N_QUADS, RdfFormat.TRIG)
 
 
 RESULT_FORMATS: tuple[Format, ...] = (

@@ -97,12 +97,24 @@ def curie(iri: str) -> str:
     return iri
 
 
+# Names for the few properties from other vocabularies that every page shows.
+COMMON_LABELS = {
+    RDFS.label.value: "label",
+    RDFS.comment.value: "note",
+    "http://www.w3.org/2004/02/skos/core#altLabel": "also known as",
+    "http://purl.org/dc/terms/source": "cited source",
+    PROV.wasDerivedFrom.value: "derived from",
+}
+
+
 class Labeller:
     """Labels of the IRIs on a page, from the data and the ontology, in the reader's language."""
 
     def __init__(self, request: Request, quads: list[Quad], langs: list[str]) -> None:
         self.langs = langs
         self.known: dict[str, list[Literal]] = defaultdict(list)
+        for iri, name in COMMON_LABELS.items():
+            self.known[iri].append(Literal(name, language="en"))
         for iri, lits in ontology_labels(ctx(request).settings.ontology_dir / "jpow.ttl").items():
             self.known[iri] += lits
         for q in quads:

@@ -9,10 +9,8 @@
     persistenceId: null,
     yasqe: { autocompleters: ["variables"] },
   });
-  var first = null;
-  saved.forEach(function (q) {
-    var tab = yasgui.addTab(false, { name: q.title, yasqe: { value: q.query }, requestConfig: { endpoint: endpoint } });
-    if (first === null) { first = tab; }
+  saved.forEach(function (q, index) {
+    yasgui.addTab(index === 0, { name: q.title, yasqe: { value: q.query }, requestConfig: { endpoint: endpoint } });
   });
   window.kgYasgui = yasgui;
 })();
