@@ -1,0 +1,138 @@
+"""Figures in prose -> statistics: number, qualifier, unit, and what is counted.
+
+A figure becomes a statistic when it is counted in something ("31074 people", "19 army camps", "eight
+ministries", "50.6%", "about half") or hedged ("more than 600 thousand"). Not figures: years and dates,
+numbers after No./N/Article/paragraph/page/p./pp./vol., footnote markers, and bare small numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.text.lexicon import Lexicon, alternation
+
+QUALIFIER_CLASS = {"exact": "QualifierExact", "approximate": "QualifierApproximate",
+                   "lower_bound": "QualifierLowerBound", "upper_bound": "QualifierUpperBound",
+                   "range": "QualifierRange"}
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    text: str               # as written, qualifier included
+    qualifier: str          # exact | approximate | lower_bound | upper_bound | range
+    value: float | None
+    min_value: float | None = None
+    max_value: float | None = None
+    unit: str = "UnitItem"
+    fraction: str | None = None
+    population: str | None = None
+    unit_end: int = 0       # end of the counted noun phrase, if any
+    part_of: int | None = None  # start of the figure this one is a part of; -1: the previous sentence's
+
+
+def _num(text: str) -> float:
+    t = text.replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", t):
+        t = t.replace(",", "")
+    elif re.fullmatch(r"\d+,\d+", t):
+        t = t.replace(",", ".")
+    return float(t)
+
+
+def quantities(text: str, lex: Lexicon) -> list[Quantity]:
+    out: list[Quantity] = []
+    qual_words = {w: q for q, ws in lex["qualifiers"].items() for w in ws}
+    qual = alternation(list(qual_words))
+    words = alternation(list(lex["number_words"]))
+    units = lex["units"]
+    unit_alt = alternation(list(units))
+    digits = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    number = rf"(?:{digits}|(?<![\w-])(?:{words})(?![\w-]))"
+    mult = r"(?:\s+(thousand|million|hundred))?"
+    pat = re.compile(
+        rf"(?:(?P<qual>{qual})\s+)?"
+        rf"(?:(?P<a>{number}){mult.replace('(thousand', '(?P<ma>thousand')}\s*[-–—]\s*(?P<b>{number})|"
+        rf"(?P<n>{number}))(?P<mult>\s+(?:thousand|million|hundred))?"
+        rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
+    for m in pat.finditer(text):
+        s, e = m.span()
+        prev = text[max(0, s - 14):s]
+        if re.search(r"(?:\bNo\.?|\bN|№|#|\bArticle|\bparagraph|\bclause|\bpage|\bp\.|\bpp\.|\bvol\.|\bpart|"
+                     r"\bsection|\bchapter|\bcamps?)\s*$|[-–/]$", prev, re.IGNORECASE):
+            continue
+        if re.match(r"[-–/]?\d", text[e:e + 2]) or re.match(r"\s*(?:\)|st\b|nd\b|rd\b|th\b)", text[e:e + 3]) \
+                and not m.group("pct"):
+            if not re.match(r"\s*\)", text[e:e + 2]):
+                continue
+        raw_n = m.group("n") or m.group("a")
+        is_word = raw_n.lower() in lex["number_words"]
+        try:
+            base = float(lex["number_words"][raw_n.lower()]) if is_word else _num(raw_n)
+        except ValueError:
+            continue
+        multiplier = {"thousand": 1e3, "million": 1e6, "hundred": 1e2}.get(
+            (m.group("mult") or "").strip().lower(), 1)
+        qualifier = qual_words.get((m.group("qual") or "").lower(), "exact")
+        after = text[e:e + 80]
+        if re.match(r"\s+of\s+(?!them\b|these\b)", after):
+            continue
+        um = re.match(rf"(?:-(?:volume)\b)|\s+(?:[\w-]+\s+){{0,2}}?({unit_alt})(?![\w-])|\s+of\s+(them|these)\b",
+                      after)
+        unit = None
+        unit_end = e
+        if m.group("pct"):
+            unit = "UnitPercent"
+        elif um and um.group(0).startswith("-volume"):
+            unit, unit_end = "UnitVolume", e + um.end()
+        elif um and um.group(1):
+            unit, unit_end = units[um.group(1)], e + um.end()
+        elif um and um.group(2):
+            unit = "UnitPerson"
+        year_like = re.fullmatch(r"1[89]\d\d|20\d\d", raw_n) and not m.group("mult") and not m.group("pct")
+        if year_like and unit not in ("UnitPerson", "UnitPage", "UnitCamp"):
+            continue
+        if unit is None:
+            if m.group("mult") and multiplier >= 1e3:
+                unit = "UnitPerson"
+            elif not m.group("qual") or is_word or base < 10:
+                continue
+            else:
+                unit = "UnitItem"
+        if is_word and not (um and um.group(1)):
+            continue
+        if re.match(r"(?:\d+\s+)?[A-Z]", text[e:e + 3]) and s == 0:
+            continue  # a footnote number at the start of a paragraph
+        q = Quantity(s, e, text[s:e], qualifier, base * multiplier, unit=unit, unit_end=unit_end)
+        if m.group("b"):
+            q.qualifier = "range"
+            hi = _num(m.group("b")) if not m.group("b").isalpha() else float(lex["number_words"][m.group("b").lower()])
+            lo_mult = {"thousand": 1e3, "million": 1e6}.get((m.group("ma") or "").lower(), multiplier)
+            q.min_value, q.max_value, q.value = base * lo_mult, hi * multiplier, None
+        if unit == "UnitPage" and re.match(r"\s+p\.", after):
+            q.text = text[s:e + len(re.match(r"\s+p\.", after).group(0))]
+            q.end = e + len(re.match(r"\s+p\.", after).group(0))
+        if unit == "UnitVolume" and um and um.group(0).startswith("-volume"):
+            q.text, q.end = text[s:e + len("-volume")], e + len("-volume")
+        if unit_end > q.end:
+            q.text = text[s:unit_end]
+        out.append(q)
+    # "Of the 15 camps in X, 4 were ...": the second figure counts the same thing, as a part of the first
+    for m in re.finditer(r"\b[Oo]f\s+the\s+(\d[\d,]*)\s+([^,.;]+?),\s+(\d[\d,]*)\s+(?:were|was|are|is)\b", text):
+        whole = next((q for q in out if q.start == m.start(1)), None)
+        if whole and not any(q.start == m.start(3) for q in out):
+            out.append(Quantity(m.start(3), m.end(3), m.group(3), "exact", _num(m.group(3)), unit=whole.unit,
+                                population=m.group(2), part_of=whole.start))
+    for m in re.finditer(r"\b[Oo]f\s+(?:these|them),?\s+(\d)", text):
+        q = next((q for q in out if q.start == m.start(1)), None)
+        if q:
+            q.part_of = -1
+    fr = alternation(list(lex["fractions"]))
+    for m in re.finditer(rf"(?:(?P<qual>{qual})\s+)(?P<f>{fr})\b", text, re.IGNORECASE):
+        value, fraction = lex["fractions"][m.group("f").lower()]
+        qualifier = qual_words[m.group("qual").lower()]
+        out.append(Quantity(m.start(), m.end(), m.group(0), qualifier, value, unit="UnitFraction",
+                            fraction=fraction))
+    return sorted(out, key=lambda q: q.start)

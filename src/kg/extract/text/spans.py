@@ -1,0 +1,201 @@
+"""Small text primitives: sentences, quotations, dates, numbers. All offsets are into the clean block text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], 1)}
+MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+
+# Abbreviations that do not end a sentence.
+_NON_FINAL = {"no", "nos", "n", "p", "pp", "vol", "vols", "ed", "eds", "publ", "st", "dr", "prof", "mr", "mrs",
+              "cf", "e.g", "i.e", "approx", "ca", "c", "fig", "ch", "art", "para", "col", "gen", "lt", "col",
+              "total", "ibid", "op", "cit", "ann", "univ", "acad", "sci", "vs"}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans. A sentence ends at . ! ? (with closing quotes) before whitespace and a capital, digit
+    or quote, except after an initial ("E. L."), a two-letter initial ("Yu.") or an abbreviation ("No.")."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"[.!?]+[\"”»)]*(?=\s+[\"“«(]?[A-Z0-9])|\n\s*\n", text):
+        end = m.end()
+        if m.group(0).startswith("."):
+            before = re.search(r"(\b[\w.]+)\.+$", text[start:m.start() + 1])
+            word = before.group(1) if before else ""
+            if re.fullmatch(r"[A-Z][a-z]?", word) or word.lower() in _NON_FINAL:
+                continue
+        seg = text[start:end]
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            spans.append((start + lead, start + len(seg.rstrip())))
+        start = end
+    seg = text[start:]
+    if seg.strip():
+        lead = len(seg) - len(seg.lstrip())
+        spans.append((start + lead, start + len(seg.rstrip())))
+    return spans
+
+
+# ---- quotations ------------------------------------------------------------------------------------------
+
+_QCHARS = "\"“”«»„"
+
+
+@dataclass(frozen=True)
+class Quoted:
+    start: int        # of the opening quote
+    end: int          # after the closing quote (or where the title was cut)
+    text: str         # the title, trimmed
+    tstart: int       # offset of text
+    closed: bool
+
+
+def quotations(text: str) -> list[Quoted]:
+    """Quoted strings, tolerant of sloppy quoting: an opening quote is one preceded by a space, bracket or
+    start and followed by a letter (or a space and a capital); a quotation ends at the next closing quote, or
+    before a bibliographic parenthesis "(City, 1994)" / "(2000)" if that comes first."""
+    out: list[Quoted] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _QCHARS and _is_opener(text, i):
+            j = i + 1
+            end = None
+            while j < n:
+                if text[j] in _QCHARS and not _is_opener(text, j):
+                    end = j
+                    break
+                if text[j] in _QCHARS and _is_opener(text, j) and j > i + 1:
+                    break
+                if text[j] == "(" and re.match(r"\((?:[A-Z][\w-]+(?: [A-Z][\w-]+)?,\s*)?" + YEAR_RE + r"\)",
+                                               text[j:j + 40]):
+                    end = j
+                    break
+                if text[j] == "\n" and j + 1 < n and text[j + 1] == "\n" and False:
+                    break
+                j += 1
+            raw_end = end if end is not None else j
+            body = text[i + 1:raw_end]
+            lead = len(body) - len(body.lstrip())
+            title = body.strip().rstrip(" ,;:")
+            if title and end is not None:
+                closed = text[end] in _QCHARS
+                out.append(Quoted(i, end + (1 if closed else 0), title, i + 1 + lead, closed))
+                i = end + (1 if closed else 0)
+                continue
+            i = j if j > i + 1 else i + 1
+            continue
+        i += 1
+    return out
+
+
+def _is_opener(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in "“«„":
+        return True
+    if ch in "”»":
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isspace() or prev in "([{:—–-," or i == 0:
+        if nxt.isalnum():
+            return True
+        if nxt == " " and i + 2 < len(text) and text[i + 2].isupper():
+            return True
+    return False
+
+
+# ---- dates -----------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    value: str            # ISO: 1945-08-23 / 1947-04 / 1951 ; ranges "1941/1945"
+    as_written: str
+    kind: str             # point | until | since | range | vague
+
+    @property
+    def precision(self) -> str:
+        v = self.value.split("/")[0]
+        return {4: "year", 7: "month", 10: "day"}.get(len(v), "vague")
+
+
+_DATE_PATTERNS = [
+    ("mdy", rf"\b({MONTH_RE})\s+(\d{{1,2}}),?\s+({YEAR_RE})\b"),
+    ("dmy", rf"\b(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),
+    ("num", rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({YEAR_RE})\b"),
+    ("my", rf"\b({MONTH_RE}),?\s+({YEAR_RE})\b"),
+    ("range", rf"\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE}|\d\d)\b"),
+    ("vague", r"\b(?:the\s+)?(?:turn|end|beginning|middle|start)\s+of\s+the\s+\d{4}s(?:\s+and(?:\s+the)?\s+\d{4}s)?"
+              r"|\b(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s(?:\s+and\s+(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s)?"),
+    ("year", rf"(?<![\d.,/-])({YEAR_RE})(?!\d|,\d|\.\d|\s*(?:people|persons|p\.|pages|thousand)\b)"),
+]
+
+
+def dates(text: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pat in _DATE_PATTERNS:
+        for m in re.finditer(pat, text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            g = m.groups()
+            if kind == "mdy":
+                value = f"{g[2]}-{MONTHS[g[0].lower()]:02d}-{int(g[1]):02d}"
+            elif kind == "dmy":
+                value = f"{g[2]}-{MONTHS[g[1].lower()]:02d}-{int(g[0]):02d}"
+            elif kind == "num":
+                if not (1 <= int(g[1]) <= 12 and 1 <= int(g[0]) <= 31):
+                    continue
+                value = f"{g[2]}-{int(g[1]):02d}-{int(g[0]):02d}"
+            elif kind == "my":
+                value = f"{g[1]}-{MONTHS[g[0].lower()]:02d}"
+            elif kind == "range":
+                end = g[1] if len(g[1]) == 4 else g[0][:2] + g[1]
+                if int(end) <= int(g[0]):
+                    continue
+                value = f"{g[0]}/{end}"
+            elif kind == "vague":
+                value = m.group(0)
+            else:
+                value = g[0]
+            prefix = text[max(0, s - 12):s].lower()
+            k = kind if kind in ("range", "vague") else "point"
+            if re.search(r"\b(?:until|till|up to|by)\s+$", prefix):
+                k = "until"
+            elif re.search(r"\b(?:since|starting in|from)\s+$", prefix) and kind != "range":
+                k = "since"
+            found.append(DateMention(s, e, value, m.group(0), k))
+            taken.append((s, e))
+    return sorted(found, key=lambda d: d.start)
+
+
+def date_datatype(value: str) -> str:
+    """xsd local name for a partial ISO date."""
+    return {4: "gYear", 7: "gYearMonth", 10: "date"}[len(value)]
+
+
+# ---- normalisation ---------------------------------------------------------------------------------------
+
+def norm(text: str) -> str:
+    """Case-folded, quotes and surrounding punctuation dropped, dashes unified, whitespace collapsed, leading
+    article removed: the form in which names are compared."""
+    t = text.replace("\u00a0", " ").casefold()
+    t = re.sub(r"[‐‑‒–—−]", "-", t)
+    t = re.sub(r"[\"“”«»„'’`]", "", t)
+    t = re.sub(r"\s+", " ", t).strip(" .,;:()[]*")
+    t = re.sub(r"^(?:the|a|an) ", "", t)
+    return t
+
+
+def loose(text: str) -> str:
+    """`norm` without any punctuation: for titles written with different punctuation."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", " ", norm(text))).strip()
