@@ -36,13 +36,17 @@ def languages(accept_language: str | None) -> list[str]:
 
 
 def pick(literals: list[Literal], langs: list[str]) -> Literal | None:
-    """The literal whose language best matches (`ja` matches `ja-Latn` too); else any."""
+    """The literal whose language best matches: exactly, else by primary subtag (`ru-RU` finds `ru`, `ja`
+    finds `ja-Latn`); else any."""
     if not literals:
         return None
     for wanted in langs:
         for lit in literals:
+            if (lit.language or "").lower() == wanted:
+                return lit
+        for lit in literals:
             tag = (lit.language or "").lower()
-            if tag == wanted or (wanted and tag.split("-")[0] == wanted):
+            if wanted and tag.split("-")[0] == wanted.split("-")[0]:
                 return lit
     return literals[0]
 
