@@ -40,12 +40,6 @@ def origin(request: Request) -> str:
     return str(request.base_url)
 
 
-def to_local(iri: str, request: Request) -> str:
-    """An IRI under the base IRI as a URL on this server (other IRIs unchanged)."""
-    base = ctx(request).base
-    return origin(request) + iri[len(base):] if iri.startswith(base) else iri
-
-
 def to_canonical(url: str, request: Request) -> str:
     """A URL on this server as the IRI it stands for under the base IRI (other IRIs unchanged)."""
     here = origin(request)

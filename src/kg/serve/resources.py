@@ -239,8 +239,8 @@ async def _entity_page(request: Request, iri: str, outgoing: list[Quad], incomin
 # ---- ontology ----------------------------------------------------------------------------------------------
 
 
-@router.get("/ontology", name="ontology")
-@router.get("/ontology.{ext}", include_in_schema=False)
+@router.api_route("/ontology", methods=["GET", "HEAD"], name="ontology")
+@router.api_route("/ontology.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
 async def ontology(request: Request, ext: str | None = None) -> Response:
     """The ontology: HTML documentation for browsers, Turtle (`/ontology.ttl`) for RDF clients."""
     c = ctx(request)
@@ -306,7 +306,7 @@ async def home(request: Request) -> HTMLResponse:
     return c.templates.TemplateResponse(request, "home.html", {"figures": figures, "classes": rows})
 
 
-@router.get("/{path:path}", include_in_schema=False)
+@router.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
 async def resource(request: Request, path: str) -> Response:
     """Any other path names the IRI `{base}{path}`: an entity (`id/…`), an agent, an extraction activity."""
     stem, ext = _split_extension(path)

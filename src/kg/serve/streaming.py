@@ -158,7 +158,6 @@ class Stream:
 
     meta: Any
     control: StreamControl
-    future: asyncio.Future[Any]
     first: list[bytes] = field(default_factory=list)
     done: bool = False
 
@@ -203,8 +202,7 @@ async def start_stream(
             except Cancelled:
                 pass
 
-    future = loop.run_in_executor(executor, run)
-    stream: Stream | None = None
+    loop.run_in_executor(executor, run)
 
     async def next_item() -> tuple[str, Any]:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
@@ -217,7 +215,7 @@ async def start_stream(
     kind, payload = await next_item()
     if kind == "error":
         raise payload
-    stream = Stream(meta=payload, control=control, future=future)
+    stream = Stream(meta=payload, control=control)
     kind, payload = await next_item()
     if kind == "error":
         control.cancelled = True
