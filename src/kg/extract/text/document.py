@@ -172,6 +172,7 @@ class DocumentReader:
         self.last_footnote_pub: Entity | None = None
         self.topic_pub: Entity | None = None
         self.fact_count: dict[str, int] = {}
+        self.frame_date: DateMention | None = None
 
     # ---- entities --------------------------------------------------------------------------------------
 
@@ -269,6 +270,10 @@ class DocumentReader:
         block_people = [m for m in mentions if m.kind == "person"]
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and
                      re.fullmatch(r"[^.]*?(?:,\s*[^,]+)?", text[block_people[0].end:]) is not None)
+        self.frame_date = None
+        fm = re.match(r"\s*In\s+", text)
+        if fm:
+            self.frame_date = next((d for d in ds if d.start == fm.end() and d.kind == "point"), None)
         for s, e in sentences(text):
             sent = text[s:e]
             if re.fullmatch(r"page\s+\d+", sent.strip()):
@@ -394,7 +399,7 @@ class DocumentReader:
                         add(Fact(ent, "jpow:dateAsWritten", Lit(a["date_as_written"], "string", None)))
                 if isinstance(a.get("issuer"), Mention) and a["issuer"].entity:
                     add(Fact(ent, "jpow:issuedBy", a["issuer"].entity))
-            if m.kind == "event" and "startDate" in a and not m.in_title:
+            if m.kind == "event" and "startDate" in a:
                 add(Fact(ent, "jpow:startDate", _date_lit(a["startDate"])))
                 add(Fact(ent, "jpow:endDate", _date_lit(a["endDate"])))
                 add(Fact(ent, "jpow:dateAsWritten", Lit(a["date_as_written"], "string", None)))
@@ -418,6 +423,7 @@ class DocumentReader:
         self._events(text, s, e, ms, free_dates, facts)
         self._publications(text, s, e, ms, quotes, facts, block)
         self._camps(text, s, e, ms, places, facts)
+        self._labour(text, s, e, ms, facts)
         self._statistics(text, s, e, ms, qs, free_dates, facts, block)
         return facts
 
@@ -548,6 +554,11 @@ class DocumentReader:
                 points = [d for d in ds if d.kind == "point" and not (a.start <= d.start < a.end)]
                 if points:
                     d = min(points, key=lambda d: abs(d.start - a.start))
+                elif self.frame_date is not None and a.entity.kind == "legal-act":
+                    d = self.frame_date
+                else:
+                    d = None
+                if d is not None:
                     add(Fact(act, "jpow:date", _date_lit(d.value)))
                     add(Fact(act, "jpow:dateAsWritten", Lit(d.as_written, "string", None)))
                     act.attrs["dated"] = True
@@ -710,6 +721,37 @@ class DocumentReader:
         if m.entity is None:
             self.entity_for(m, self._block.span(m.start, m.end)[0])
         return m.entity
+
+    def _labour(self, text, s, e, ms, facts):
+        """"<camp> ... worked (mainly) at the facilities of <enterprise> and <enterprise>": a labour use."""
+        camps = [m for m in ms if m.kind == "camp" and not m.in_title]
+        if not camps:
+            return
+        wm = re.search(r"\b(?:worked|were\s+used|were\s+employed|labou?red)\s+(?:mainly\s+|mostly\s+|primarily\s+)?"
+                       r"(?:at|in|on)\s+(?:the\s+)?(?:(?:facilities|enterprises|sites|mines|construction)\s+of\s+"
+                       r"(?:the\s+)?)?", text[s:e])
+        if not wm:
+            return
+        pos = s + wm.end()
+        orgs = []
+        for o in sorted(ms, key=lambda m: m.start):
+            if o.kind == "organization" and o.start >= pos and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?",
+                                                                           text[pos:o.start]):
+                if any(o.inside(x) for x in orgs):
+                    continue
+                orgs.append(o)
+                pos = o.end
+        if not orgs:
+            return
+        camp = min(camps, key=lambda c: abs(c.start - s - wm.start()))
+        ev = Mention("event", "LabourUse", s + wm.start(), pos, text[s + wm.start():pos],
+                     f"labour use of prisoners of {camp.entity.label}", "", {"anonymous": True})
+        x = self.entity_for(ev, self._block.span(ev.start, ev.end)[0])
+        x.spans.append(self._block.span(ev.start, ev.end))
+        ms.append(ev)
+        facts.append(Fact(x, "jpow:camp", camp.entity))
+        for o in orgs:
+            facts.append(Fact(x, "jpow:concerns", o.entity))
 
     def _salient_book(self) -> Entity | None:
         """What "the book" refers to: the book mentioned most often so far (the latest on a tie)."""

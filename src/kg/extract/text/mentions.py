@@ -400,7 +400,7 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         after = text[q.end:q.end + 60]
         before = text[max(0, q.start - 120):q.start]
         cite = re.match(rf"\s*\(\s*(?:({CAP}(?:\s+{CAP})?),\s*)?({YEAR_RE})\s*\)", after)
-        near_cite = re.match(rf"[^()\"“”]{{0,20}}[\"”»]?\s*\(\s*{CAP}(?:\s+{CAP})?,\s*{YEAR_RE}\s*\)", after)
+        near_cite = re.match(rf"[^()\"“”]{{0,20}}[\"”»]?\s*\(\s*({CAP}(?:\s+{CAP})?),\s*({YEAR_RE})\s*\)", after)
         possessive = re.search(rf"\b{CAP}['’]s\s*$", before)
         person_before = re.search(rf"(?:[A-Z]\.\s?)+\s*{CAP}\s*$", before)
         head_before = re.search(rf"\b(?:{heads})\b[^.;]*$", before, re.IGNORECASE)
@@ -421,6 +421,7 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         parts = [p.strip() for p in re.split(r"(?<=[a-z])\.\s+(?=[A-Z])|\n\s*\n", title) if p.strip()]
         if len(parts) > 1 and all(len(p.split()) >= 3 for p in parts):
             mention.names.extend(p.rstrip(".") for p in parts)
+        cite = cite or near_cite
         if cite:
             if cite.group(1):
                 mention.attrs["place"] = cite.group(1)
