@@ -51,7 +51,8 @@ def staged_build(path: Path) -> Iterator[tuple[Store, Path]]:
         )
     root = builds_dir(path)
     root.mkdir(parents=True, exist_ok=True)
-    build = root / f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+    now = time.time_ns()
+    build = root / f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime(now // 10**9))}.{now % 10**9:09d}-{os.getpid()}"
     store = Store(str(build))
     try:
         yield store, build

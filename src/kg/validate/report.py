@@ -21,7 +21,7 @@ SELECT ?focus ?path ?message ?severity ?component ?value ?shape WHERE {
 }"""
 
 _LOCATE = sparql_prologue() + """
-SELECT DISTINCT ?file ?line ?start ?end WHERE {
+SELECT DISTINCT ?focus ?file ?line ?start ?end WHERE {
   GRAPH ?g { ?focus ?p ?o }
   { ?g jpow:sourceFile ?file . OPTIONAL { ?g jpow:sourceLine ?line } }
   UNION
@@ -81,6 +81,8 @@ class Report:
 
 
 def parse_report(graph: rdflib.Graph) -> list[Violation]:
+    if not isinstance(graph, rdflib.Graph):  # pySHACL returns its failure (e.g. a shape it rejects) instead
+        raise ValueError(f"the SHACL engine could not run the shapes: {graph}")
     out = []
     for row in graph.query(_RESULTS):
         focus, path, message, severity, component, value, _shape = row
