@@ -118,6 +118,29 @@ def test_void_is_computed_from_the_data(server: LiveServer) -> None:
     assert partitions[JPOW.PrisonerOfWarCamp] == 1 and partitions[JPOW.Assertion] == 4
 
 
+def test_a_much_linked_entity_shows_a_bounded_number_of_incoming_links(tmp_path: Path) -> None:
+    """A camp may be the object of a whole registry: its page lists the first 500 links, not all of them."""
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    from kg.serve.resources import INCOMING_LIMIT
+
+    camp, graph = NamedNode(BASE + "id/camp/big"), NamedNode(BASE + "graph/test/registry")
+    store = Store(str(tmp_path / "store"))
+    store.add(Quad(camp, NamedNode(str(RDFS_LABEL)), Literal("Big camp", language="en"), graph))
+    store.extend(Quad(NamedNode(f"{BASE}id/person/p{i}"), NamedNode(str(JPOW.camp)), camp, graph) for i in range(INCOMING_LIMIT + 100))
+    store.flush()
+    del store
+    live = LiveServer(tmp_path / "store", tmp_path)
+    try:
+        page = httpx.get(live.local(camp.value), headers={"Accept": HTML}).text
+        assert f"The first {INCOMING_LIMIT} links" in page
+        assert page.count(f'href="{live.url}id/person/p') == INCOMING_LIMIT
+        graph_out = rdflib.Graph().parse(data=httpx.get(live.local(camp.value) + ".nt").text, format="nt")
+        assert len(set(graph_out.subjects(JPOW.camp, rdflib.URIRef(camp.value)))) == INCOMING_LIMIT
+    finally:
+        live.stop()
+
+
 # --- The curated data, built by kg.build --------------------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import threading
+from itertools import islice
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,14 +196,26 @@ class EmbeddedBackend:
 
     # ---- resources -----------------------------------------------------------------------------------------
 
-    async def describe(self, iri: str, *, incoming: bool = True) -> list[Quad]:
-        """Every quad with `iri` as subject (and as object when `incoming`), in whatever graph it lives."""
+    async def describe(self, iri: str, *, incoming: int = 0) -> list[Quad]:
+        """Every quad with `iri` as subject, in whatever graph it lives, then at most `incoming` quads with
+        `iri` as object (an entity such as a camp may be the object of a whole registry)."""
 
         def run() -> list[Quad]:
             node = NamedNode(iri)
             found = list(self.store.quads_for_pattern(node, None, None, None))
             if incoming:
-                found += list(self.store.quads_for_pattern(None, None, node, None))
+                found += list(islice(self.store.quads_for_pattern(None, None, node, None), incoming))
+            return found
+
+        return await self._run(run)
+
+    async def describe_many(self, iris: list[str]) -> list[Quad]:
+        """The outgoing quads of several IRIs in one worker call (labels and evidence of a page)."""
+
+        def run() -> list[Quad]:
+            found: list[Quad] = []
+            for iri in iris:
+                found += self.store.quads_for_pattern(NamedNode(iri), None, None, None)
             return found
 
         return await self._run(run)

@@ -134,26 +134,19 @@ class Labeller:
 
 
 async def _evidence(request: Request, graphs: set[str]) -> dict[str, Evidence]:
-    backend = ctx(request).backend
-    found: dict[str, Evidence] = {}
-    for g in sorted(graphs):
-        ev = Evidence(graph=g)
-        for q in await backend.describe(g, incoming=False):
-            attr = EVIDENCE_PROPS.get(q.predicate.value)
-            if attr:
-                setattr(ev, attr, q.object.value)
-        found[g] = ev
+    found = {g: Evidence(graph=g) for g in graphs}
+    for q in await ctx(request).backend.describe_many(sorted(graphs)):
+        attr = EVIDENCE_PROPS.get(q.predicate.value)
+        if attr:
+            setattr(found[q.subject.value], attr, q.object.value)
     return found
 
 
 async def _linked_labels(request: Request, iris: set[str], labeller: Labeller) -> None:
-    backend = ctx(request).backend
-    for iri in sorted(iris):
-        if iri in labeller.known:
-            continue
-        for q in await backend.describe(iri, incoming=False):
-            if q.predicate in (RDFS.label, JPOW.title) and isinstance(q.object, Literal):
-                labeller.add(iri, q.object)
+    wanted = sorted(iri for iri in iris if iri not in labeller.known)
+    for q in await ctx(request).backend.describe_many(wanted):
+        if q.predicate in (RDFS.label, JPOW.title) and isinstance(q.object, Literal):
+            labeller.add(q.subject.value, q.object)
 
 
 def _rdf_response(request: Request, quads: list[Quad], fmt: Format, location: str) -> Response:
@@ -172,22 +165,19 @@ def _rdf_response(request: Request, quads: list[Quad], fmt: Format, location: st
 
 async def describe_entity(request: Request, iri: str, fmt: Format | None, location: str) -> Response:
     c = ctx(request)
-    quads = await c.backend.describe(iri, incoming=True)
+    quads = await c.backend.describe(iri, incoming=INCOMING_LIMIT)
     if not quads:
         raise HTTPException(404, f"nothing is known about {iri} in this graph")
     outgoing = [q for q in quads if q.subject.value == iri]
-    incoming = [q for q in quads if q.subject.value != iri][:INCOMING_LIMIT]
+    incoming = [q for q in quads if q.subject.value != iri]
     graphs = {q.graph_name.value for q in outgoing if isinstance(q.graph_name, NamedNode)}
     if fmt is not None:
-        extra: list[Quad] = []
         if fmt.is_dataset:
-            for g in sorted(graphs):
-                extra += await c.backend.describe(g, incoming=False)
+            extra = await c.backend.describe_many(sorted(graphs))
         else:
             linked = {q.object.value for q in outgoing if isinstance(q.object, NamedNode)}
             linked |= {q.subject.value for q in incoming}
-            for other in sorted(linked):
-                extra += [q for q in await c.backend.describe(other, incoming=False) if q.predicate == RDFS.label]
+            extra = [q for q in await c.backend.describe_many(sorted(linked)) if q.predicate == RDFS.label]  # type: ignore[no-redef]
         return _rdf_response(request, outgoing + incoming + extra, fmt, location)
     return await _entity_page(request, iri, outgoing, incoming, graphs)
 
@@ -225,6 +215,7 @@ async def _entity_page(request: Request, iri: str, outgoing: list[Quad], incomin
             "types": types,
             "statements": ordered,
             "incoming": sorted(incoming, key=lambda q: (labeller(q.predicate.value), labeller(q.subject.value))),
+            "incoming_truncated": len(incoming) >= INCOMING_LIMIT,
             "label_of": labeller,
             "link": lambda x: link(x, request),
             "is_iri": lambda t: isinstance(t, NamedNode),
