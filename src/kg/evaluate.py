@@ -217,7 +217,7 @@ class Predicted:
 
 def predict(text_path: Path, settings: Settings, gazetteer: Gazetteer | None) -> Predicted:
     extractor = TextExtractor([text_path], gazetteer, settings)
-    reader = extractor.reader(text_path)
+    reader = extractor.reader(text_path, record=True)
     facts = []
     for block in read_blocks(text_path):
         for p in reader.read_block(block):

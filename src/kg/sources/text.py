@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -40,8 +40,8 @@ class Block:
     or a whole HTML entity); `original` is the verbatim original text from starts[0] to ends[-1]."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]     # a range for plain text (no per-character storage), a tuple otherwise
+    ends: Sequence[int]
     original: str
 
     @property
@@ -219,6 +219,13 @@ def _blocks_from_paragraphs(paragraphs: Iterator[tuple[int, str]], clean) -> Ite
 
 
 def _make_block(base: int, raw: str, clean) -> Block | None:
+    if clean is _plain:
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        if not text:
+            return None
+        start = base + lead
+        return Block(text, range(start, start + len(text)), range(start + 1, start + len(text) + 1), text)
     text, offs = clean(base, raw)
     lead = len(text) - len(text.lstrip())
     trail = len(text.rstrip())

@@ -78,9 +78,10 @@ class TextExtractor:
         for path in self.documents():
             yield from self.extract_document(path)
 
-    def reader(self, path: Path) -> DocumentReader:
+    def reader(self, path: Path, record: bool = False) -> DocumentReader:
         meta = document_metadata(path)
-        return DocumentReader(slugify(meta.get("id") or path.stem), self.settings.base_iri, load(), self.gazetteer)
+        return DocumentReader(slugify(meta.get("id") or path.stem), self.settings.base_iri, load(), self.gazetteer,
+                              record=record)
 
     def extract_document(self, path: Path) -> Iterator[Quad]:
         base = self.settings.base_iri

@@ -156,7 +156,11 @@ _BOOK_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:published\s+|scientific\s+|new\s+)?(b
 
 
 class DocumentReader:
-    def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
+                 record: bool = False) -> None:
+        """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
+        without it the reader keeps only named entities, so memory does not grow with the text."""
+        self.record = record
         self.doc_id = doc_id
         self.base = base
         self.lex = lex
@@ -183,6 +187,8 @@ class DocumentReader:
         if scoped or not slug:
             slug = f"{slugify(self.doc_id)}-{slug}"[:100].strip("-")
         iri = f"{self.base}id/{kind}/{slug}"
+        if kind == "statistic":
+            return f"{iri}-c{start}"   # one per figure as written: unique by its offset, never looked up
         if iri in self.iris:
             iri = f"{iri}-c{start}"
         return iri
@@ -198,9 +204,11 @@ class DocumentReader:
                 e = Entity(iri, m.kind, m.cls, m.label, linked=True)
             else:
                 e = Entity(self._mint(m, start), m.kind, m.cls, m.label)
-            self.iris[e.iri] = e
-            self.entities.append(e)
-        self.by_key.setdefault(m.key, e)
+            if self.record or m.kind != "statistic":
+                self.iris[e.iri] = e
+                self.entities.append(e)
+        if m.kind != "statistic":
+            self.by_key.setdefault(m.key, e)
         e.names.update(n for n in [m.label, m.text.strip(), *m.names] if n)
         for k, v in m.attrs.items():
             if k not in ("issuer",):
@@ -284,13 +292,14 @@ class DocumentReader:
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
                                          [d for d in ds if s <= d.start < e], quotes, block)
             for f in facts:
-                self.fact_count[f.s.iri] = self.fact_count.get(f.s.iri, 0) + 1
+                if f.s.kind == "publication":
+                    self.fact_count[f.s.iri] = self.fact_count.get(f.s.iri, 0) + 1
             quote, o_start, o_end = block.quote(s, e)
             mentioned = []
             for m in ms:
                 if m.entity is not None:
                     span = block.span(m.start, m.end)
-                    m.entity.spans.append(span)
+                    self._span(m.entity, span)
                     mentioned.append((m.entity, m.text))
             whole = [m for m in ms if m.kind == "organization" and m.start == 0 and m.end >= len(text) - 1]
             if self.signature is not None and whole:
@@ -325,7 +334,7 @@ class DocumentReader:
                 tm = Mention("publication", "Book", off + cm.start("title"), off + cm.end("title"), title, title,
                              "publication:" + re.sub(r"[^\w]+", " ", norm(title)).strip())
                 pub = self.entity_for(tm, block.span(tm.start, tm.end)[0])
-                pub.spans.append(block.span(tm.start, tm.end))
+                self._span(pub, block.span(tm.start, tm.end))
                 mentioned.append((pub, title))
                 place_label, place_cls = self.lex.place_aliases.get(cm.group("place"), (cm.group("place"),
                                                                                          "Settlement"))
@@ -355,7 +364,7 @@ class DocumentReader:
         self.last_footnote_pub = pub
         self.footnotes[number] = pub
         for ent, _ in mentioned:
-            ent.spans.append(block.span(0, len(text)))
+            self._span(ent, block.span(0, len(text)))
         quote, o_start, o_end = block.quote(0, len(text))
         return [Passage(o_start, o_end, quote, facts, mentioned)]
 
@@ -679,7 +688,7 @@ class DocumentReader:
                 org_m = Mention("organization", "Publisher", offset + cm.start(2), offset + cm.end(2), label, label,
                                 "organization:" + norm(label))
                 org = self.entity_for(org_m, block.span(org_m.start, org_m.end)[0])
-                org.spans.append(block.span(org_m.start, org_m.end))
+                self._span(org, block.span(org_m.start, org_m.end))
                 ms.append(org_m)
                 add(Fact(pub, "jpow:publisher", org))
                 add(Fact(pub, "jpow:publicationYear", Lit(cm.group(3), "gYear", None)))
@@ -716,6 +725,10 @@ class DocumentReader:
                     if o.kind == "organization" and o.entity.cls == "Archive" and not o.in_title:
                         add(Fact(topic, "jpow:basedOn", o.entity))
 
+    def _span(self, e: Entity, span: tuple[int, int]) -> None:
+        if self.record:
+            e.spans.append(span)
+
     def _resolved(self, m: Mention) -> Entity:
         """The entity of a mention of this block that lies in a later sentence (resolved now)."""
         if m.entity is None:
@@ -747,7 +760,7 @@ class DocumentReader:
         ev = Mention("event", "LabourUse", s + wm.start(), pos, text[s + wm.start():pos],
                      f"labour use of prisoners of {camp.entity.label}", "", {"anonymous": True})
         x = self.entity_for(ev, self._block.span(ev.start, ev.end)[0])
-        x.spans.append(self._block.span(ev.start, ev.end))
+        self._span(x, self._block.span(ev.start, ev.end))
         ms.append(ev)
         facts.append(Fact(x, "jpow:camp", camp.entity))
         for o in orgs:
@@ -782,7 +795,7 @@ class DocumentReader:
             o_start = block.span(q.start, q.end)[0]
             m = Mention("statistic", "Statistic", q.start, q.end, q.text, label[:120], f"statistic:{o_start}")
             st = self.entity_for(m, o_start)
-            st.spans.append(block.span(q.start, q.end))
+            self._span(st, block.span(q.start, q.end))
             ms.append(m)
             add(Fact(st, "jpow:qualifier", _term(QUALIFIER_CLASS[q.qualifier])))
             if q.value is not None and q.qualifier in ("exact", "approximate"):

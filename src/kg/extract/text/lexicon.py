@@ -12,8 +12,13 @@ import yaml
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 
 
-def alternation(words: list[str]) -> str:
+def alternation(words) -> str:
     """A regex alternation of literal words, longest first (so 'a little more than' beats 'more than')."""
+    return _alternation(tuple(words))
+
+
+@cache
+def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 

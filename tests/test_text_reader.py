@@ -1,0 +1,138 @@
+"""Reading articles: clean text with a map back to the original, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from kg.errors import InputError
+from kg.extract.text.spans import dates, quotations, sentences
+from kg.sources.text import read_blocks
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(InputError) as e:
+        list(read_blocks(path))
+    return str(e.value)
+
+
+def test_empty_file_is_a_clear_error(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert "the file is empty" in _error(empty)
+    blank = tmp_path / "blank.md"
+    blank.write_text("  \n\n\t\n", encoding="utf-8")
+    assert "no text" in _error(blank)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    png = tmp_path / "picture.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    message = _error(png)
+    assert "binary" in message and "picture.txt" in message
+
+
+def test_non_utf8_text_names_the_line_of_the_first_bad_byte(tmp_path: Path) -> None:
+    cp1251 = tmp_path / "russian.txt"
+    cp1251.write_bytes("First line is ASCII.\nSecond line too.\n".encode() + "Лагерь № 99\n".encode("cp1251"))
+    message = _error(cp1251)
+    assert "russian.txt:3" in message and "not UTF-8" in message and "iconv" in message
+
+
+def test_utf16_is_recognised_and_refused(tmp_path: Path) -> None:
+    utf16 = tmp_path / "wide.txt"
+    utf16.write_bytes("Camp No. 99 in Spassk".encode("utf-16"))
+    assert "UTF-16" in _error(utf16)
+
+
+def test_plain_text_blocks_map_back_to_the_original_exactly() -> None:
+    path = FIXTURES / "balkhash.txt"
+    original = path.read_text(encoding="utf-8")
+    blocks = list(read_blocks(path))
+    assert len(blocks) == 6
+    for b in blocks:
+        assert original[b.start:b.end] == b.original == b.text
+        for s, e in sentences(b.text):
+            quote, o_start, o_end = b.quote(s, e)
+            assert original[o_start:o_end] == quote
+
+
+def test_html_drops_scripts_and_styles_and_keeps_entities_verbatim_in_quotes() -> None:
+    path = FIXTURES / "balkhash.html"
+    original = path.read_text(encoding="utf-8")
+    blocks = list(read_blocks(path))
+    clean = "\n".join(b.text for b in blocks)
+    assert "999" not in clean and "998" not in clean and "9999" not in clean and "color" not in clean
+    assert "&amp;" not in clean and "internees & the guards" in clean
+    assert "«On the use of internees in copper smelting»" in clean
+    para = next(b for b in blocks if "Tulegenov" in b.text)
+    i = para.text.index("camp N\u00a037")
+    quote, s, e = para.quote(i, i + len("camp N\u00a037"))
+    assert quote == "camp N&nbsp;37" == original[s:e]
+    j = para.text.index("internees & the guards")
+    quote, s, e = para.quote(j, j + len("internees & the guards"))
+    assert quote == "internees &amp; the guards" == original[s:e]
+
+
+def test_markdown_markup_is_removed_but_quotes_are_the_original_characters() -> None:
+    path = FIXTURES / "balkhash.md"
+    original = path.read_text(encoding="utf-8")
+    blocks = list(read_blocks(path))
+    clean = " ".join(b.text for b in blocks)
+    assert "**" not in clean and "](" not in clean and not clean.startswith("#")
+    para = next(b for b in blocks if "Tulegenov" in b.text)
+    i = para.text.index("Balkhash camp No. 37")
+    quote, s, e = para.quote(i, i + len("Balkhash camp No. 37"))
+    assert quote == "Balkhash camp No. 37" == original[s:e]
+    k = para.text.index("A. B. Tulegenov")
+    quote, s, e = para.quote(k, k + len("A. B. Tulegenov describes"))
+    assert quote == "A. B. Tulegenov** describes" == original[s:e]
+
+
+def test_a_very_large_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    paragraph = (FIXTURES / "balkhash.txt").read_text(encoding="utf-8")
+    with big.open("w", encoding="utf-8") as f:
+        for _ in range(4_500):      # about 4 MB
+            f.write(paragraph + "\n")
+    tracemalloc.start()
+    try:
+        count = sum(1 for _ in read_blocks(big))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 4_500 * 6
+    assert peak < 1_000_000, f"reading a {big.stat().st_size}-byte file peaked at {peak} bytes"
+
+
+def test_an_open_quotation_joins_the_next_paragraph(tmp_path: Path) -> None:
+    path = tmp_path / "split.txt"
+    path.write_text('The monograph "Camps of the steppe.\n\nLagerya stepi" (Almaty, 2010) appeared.\n\nNext.\n',
+                    encoding="utf-8")
+    blocks = list(read_blocks(path))
+    assert len(blocks) == 2
+    (q,) = quotations(blocks[0].text)
+    assert q.text == "Camps of the steppe.\n\nLagerya stepi"
+
+
+def test_sentences_do_not_end_at_initials_or_numbers() -> None:
+    text = "Professor M. M. Zhukov wrote it. Camp No. 5 was closed in 1949. Yu. Ivanov agreed."
+    assert [text[s:e] for s, e in sentences(text)] == [
+        "Professor M. M. Zhukov wrote it.", "Camp No. 5 was closed in 1949.", "Yu. Ivanov agreed."]
+
+
+def test_dates_keep_the_precision_of_the_text() -> None:
+    found = {d.as_written: (d.value, d.kind) for d in dates(
+        "on March 3, 1946, in May 1947, in 1948, during 1941-1945, until 1950, at the turn of the 1980s and 1990s")}
+    assert found == {
+        "March 3, 1946": ("1946-03-03", "point"),
+        "May 1947": ("1947-05", "point"),
+        "1948": ("1948", "point"),
+        "1941-1945": ("1941/1945", "range"),
+        "1950": ("1950", "until"),
+        "the turn of the 1980s and 1990s": ("the turn of the 1980s and 1990s", "vague"),
+    }
