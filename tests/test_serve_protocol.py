@@ -277,6 +277,17 @@ def test_timeout_while_streaming_cuts_the_response(limited_server: LiveServer) -
                 pass
 
 
+def test_clients_that_go_away_free_their_worker(server: LiveServer) -> None:
+    """More abandoned streams than worker threads: each producer notices and stops, so queries still run."""
+    huge = rows_query(8).replace("SELECT *", "SELECT ?v0")
+    for _ in range(6):
+        with httpx.stream("GET", server.url + "sparql", params={"query": huge, "format": "tsv"}, timeout=30) as r:
+            assert r.status_code == 200
+            next(r.iter_bytes())
+    r = httpx.get(server.url + "sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=10)
+    assert r.json()["boolean"] is True
+
+
 def peak_rss_kib(pid: int) -> int:
     status = Path(f"/proc/{pid}/status").read_text()
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))

@@ -19,6 +19,7 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: 
     if settings.update_token and workers not in (None, 1):
         raise ValueError("updates (KG_UPDATE_TOKEN) need a read-write store, which one process only can open: use --workers 1")
     count = 1 if settings.update_token else (workers or 2)
+    # resolved: every worker opens the same build even if `kg build` switches the store link meanwhile
     os.environ["KG_STORE"] = str(settings.store_path.resolve())
     os.environ["KG_BASE_IRI"] = settings.base_iri
     os.environ["KG_QUERY_TIMEOUT"] = str(settings.query_timeout_s)
