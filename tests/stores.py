@@ -7,12 +7,16 @@ and `.ci/start-stores.sh` install both).
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,9 +96,10 @@ class Server:
         self.process = None
 
     def settings(self, **changes: object) -> Settings:
-        return Settings().with_(
+        named: dict[str, object] = dict(
             store_query_url=self.endpoints.query, store_update_url=self.endpoints.update,
-            store_gsp_url=self.endpoints.gsp, store_profile=self.profile, store_max_rows=self.max_rows, **changes)
+            store_gsp_url=self.endpoints.gsp, store_profile=self.profile, store_max_rows=self.max_rows)
+        return Settings().with_(**{**named, **changes})
 
 
 def oxigraph(root: Path) -> Server:
@@ -160,3 +165,36 @@ def virtuoso(root: Path) -> Server:
 
 
 SERVERS = {"oxigraph": oxigraph, "virtuoso": virtuoso}
+
+
+_RUNNING: dict[str, Server] = {}
+
+
+def running(name: str, tmp_path_factory: pytest.TempPathFactory) -> Server:
+    """One shared server of each kind per test session (stopped at exit). Tests that kill a server start their own."""
+    if name not in _RUNNING:
+        server = SERVERS[name](tmp_path_factory.mktemp(name))
+        atexit.register(server.stop)
+        _RUNNING[name] = server
+    return _RUNNING[name]
+
+
+@contextmanager
+def serving(app: object) -> Iterator[str]:
+    """Run an ASGI app with uvicorn on a free 127.0.0.1 port in a thread; yields its base URL."""
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the kg server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.should_exit = True
+        thread.join(10)

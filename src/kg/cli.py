@@ -1,6 +1,6 @@
 """`kg`: one command per stage. Thin: parses options, calls the stage, prints, and maps errors to exit codes.
 
-Exit codes: 0 success, 1 invalid graph or failed check, 2 bad input or usage.
+Exit codes: 0 success, 1 invalid graph or failed check, 2 bad input or usage, 3 the remote store failed.
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ from kg.config import Settings
 
 def _settings(args: argparse.Namespace) -> Settings:
     data = tuple(args.data) if getattr(args, "data", None) else None
-    return Settings().with_(store_path=getattr(args, "store", None), data_dirs=data)
+    return Settings().with_(store_path=getattr(args, "store", None), data_dirs=data,
+                            store_query_url=getattr(args, "store_query", None),
+                            store_update_url=getattr(args, "store_update", None),
+                            store_gsp_url=getattr(args, "store_gsp", None),
+                            store_profile=getattr(args, "store_profile", None))
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -129,8 +133,15 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--engine", choices=("turbo", "pyshacl"), default="turbo",
                         help="SHACL engine: turbo (fast, default) or pyshacl (the reference)")
 
+    def with_remote(sp: argparse.ArgumentParser) -> None:
+        g = sp.add_argument_group("remote SPARQL store (docs/deploy.md); chosen when the query URL is set")
+        g.add_argument("--store-query", metavar="URL", help="SPARQL query endpoint (or $KG_STORE_QUERY)")
+        g.add_argument("--store-update", metavar="URL", help="SPARQL update endpoint (or $KG_STORE_UPDATE)")
+        g.add_argument("--store-gsp", metavar="URL", help="Graph Store Protocol endpoint (or $KG_STORE_GSP)")
+        g.add_argument("--store-profile", help="oxigraph, virtuoso, generic or auto (default; or $KG_STORE_PROFILE)")
+
     b = sub.add_parser("build", help="extract, validate and load into the store, atomically")
-    with_data(b), with_store(b)
+    with_data(b), with_store(b), with_remote(b)
     b.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     b.set_defaults(func=cmd_build)
 
@@ -184,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.build import BuildRejected
     from kg.errors import InputError
     from kg.store.embedded import StoreLayoutError
+    from kg.store.remote import StoreError
 
     args = parser().parse_args(argv)
     try:
@@ -200,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, StoreLayoutError, SyntaxError) as e:
         print(f"kg {args.command}: {e}", file=sys.stderr)
         return 2
+    except StoreError as e:
+        print(f"kg {args.command}: the remote store failed: {e}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -35,6 +35,8 @@ class Profile:
     parallel_writes: int
     #: one SPARQL Update request is applied all or nothing (then the build switch is atomic)
     atomic_update: bool
+    #: result media types the store serialises wrongly: kg asks for SPARQL JSON instead and converts
+    convert_formats: list[str]
     #: response header announcing that a SELECT result was cut at the store's row limit
     row_cap_header: str | None
     #: the store's silent row limit for graph results (CONSTRUCT, GSP GET); None: no limit

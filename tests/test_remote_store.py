@@ -1,0 +1,230 @@
+"""One behaviour suite, three stores: the curated data built (SHACL-validated) into the embedded store, into
+`oxigraph serve` and into Virtuoso, each served by `kg serve`, must answer like the reference — the embedded
+build served the same way: the SPARQL endpoint, the saved competency questions, the saved-query API,
+dereferencing and VoID. Store failures reach the client as HTTP errors.
+
+Servers run on 127.0.0.1 (tests/stores.py); a missing server program skips its store (fails under CI=true).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from pyoxigraph import Literal, QueryResultsFormat, RdfFormat, parse, parse_query_results
+
+import stores
+from kg.build import BuildRejected, build
+from kg.config import Settings
+from kg.serve.app import create_app
+from kg.serve.saved_queries import parse_saved_query
+from kg.store.profiles import load
+from kg.store.remote import KG, Endpoints, RemoteBackend, RemoteStore
+from test_build import write_data
+
+ROOT = Path(__file__).resolve().parents[1]
+QUERIES = sorted((ROOT / "queries").glob("*.rq"))
+BASE = "https://w3id.org/jpow-kg/"
+STORES = ["embedded", "oxigraph", "virtuoso"]
+
+
+@dataclass
+class Deployed:
+    name: str
+    settings: Settings
+    http: httpx.Client
+
+
+def _app(settings: Settings):
+    return create_app(settings, backend=RemoteBackend.from_settings(settings)) if settings.remote else create_app(settings)
+
+
+@pytest.fixture(scope="module")
+def reference(curated_store_path: Path) -> Iterator[httpx.Client]:
+    """The embedded build of data/, served: what every store must answer."""
+    with stores.serving(create_app(Settings().with_(store_path=curated_store_path))) as url, \
+            httpx.Client(base_url=url, timeout=60) as http:
+        yield http
+
+
+@pytest.fixture(scope="module", params=STORES)
+def deployed(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployed]:
+    """data/ built by `kg.build` into the store (validated locally first), then served by `kg serve`."""
+    if request.param == "embedded":
+        settings = Settings().with_(store_path=tmp_path_factory.mktemp("embedded") / "store")
+    else:
+        settings = stores.running(request.param, tmp_path_factory).settings()
+    build(settings, data_dirs=[ROOT / "data"])
+    with stores.serving(_app(settings)) as url, httpx.Client(base_url=url, timeout=60) as http:
+        yield Deployed(request.param, settings, http)
+
+
+def solutions(body: bytes, query: str = "") -> list[tuple[str, ...]]:
+    """SELECT results as sorted rows of N-Triples terms, with the two freedoms SPARQL leaves to a store
+    normalised: a GROUP_CONCAT's order and language tag (Oxigraph keeps a common tag, the standard and Virtuoso
+    give a plain string), and an empty GROUP_CONCAT as "" or unbound."""
+    result = parse_query_results(body, QueryResultsFormat.JSON)
+    names = [v.value for v in result.variables]
+    concat = set(re.findall(r"GROUP_CONCAT\s*\((?:[^()]|\([^()]*\))*\)\s+AS\s+\?(\w+)", query, re.IGNORECASE))
+
+    def term(name: str, t) -> str:
+        if t is None or (isinstance(t, Literal) and t.value == "" and not t.language):
+            return ""
+        if name in concat:
+            return "; ".join(sorted(t.value.split("; ")))
+        return str(t)
+
+    return sorted(tuple(term(n, s[n]) for n in names) for s in result)
+
+
+# Saved questions Virtuoso 7.2 answers differently from the standard (and from Oxigraph): fewer rows. Each of
+# their patterns alone gives the same counts on both stores; the combinations (property paths `*`/`+` joined
+# with other patterns, FILTER NOT EXISTS over paths, VALUES with a variable predicate) lose rows in Virtuoso.
+# Not worked around: docs/deploy.md lists them. strict: a fix in Virtuoso or in the query shows up here.
+VIRTUOSO_DIFFERS = {"events-in-place", "karaganda-camps", "legal-act-details", "organisation-hierarchy",
+                    "publications-by-person", "sources-cited"}
+
+
+def ask_sparql(http: httpx.Client, query: str) -> httpx.Response:
+    return http.post("sparql", data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+
+
+# --- the build -----------------------------------------------------------------------------------------------
+
+def test_build_holds_every_graph_of_the_embedded_build(deployed: Deployed, reference: httpx.Client) -> None:
+    query = f'SELECT ?g (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{BASE}")) }} GROUP BY ?g'
+    got, expected = ask_sparql(deployed.http, query), ask_sparql(reference, query)
+    assert got.status_code == 200, got.text
+    assert solutions(got.content) == solutions(expected.content)
+
+
+def test_invalid_build_is_rejected_by_shacl_and_the_store_keeps_the_previous_build(
+        deployed: Deployed, reference: httpx.Client, tmp_path: Path) -> None:
+    bad = write_data(tmp_path / "bad", **{
+        "statistics.csv": "id,type,source,page,label_en,qualifier,value,min,max,unit,population\n"
+                          "odd-range,Statistic,src-a,15,A range upside down,range,,900,100,person,prisoners\n"})
+    with pytest.raises(BuildRejected):
+        build(deployed.settings, [bad])
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), \"{BASE}\")) }}"
+    assert solutions(ask_sparql(deployed.http, query).content) == solutions(ask_sparql(reference, query).content)
+    if deployed.settings.remote:
+        staged = RemoteStore.from_settings(deployed.settings).count(
+            f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{KG}stage:"))')
+        assert staged == 0, "a rejected build must not upload anything"
+
+
+# --- SPARQL endpoint and saved questions ------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
+def test_competency_question_gets_the_reference_answer(deployed: Deployed, reference: httpx.Client, path: Path) -> None:
+    if deployed.name == "virtuoso" and path.stem in VIRTUOSO_DIFFERS:
+        pytest.xfail(f"Virtuoso 7.2 returns fewer rows for {path.name} (see VIRTUOSO_DIFFERS)")
+    text = parse_saved_query(path).text
+    got = ask_sparql(deployed.http, text)
+    assert got.status_code == 200, got.text
+    expected = solutions(ask_sparql(reference, text).content, text)
+    assert expected, f"{path.name} has no answer on the reference build: the comparison would prove nothing"
+    assert solutions(got.content, text) == expected
+
+
+@pytest.mark.parametrize("accept", ["text/csv", "application/sparql-results+xml", "text/tab-separated-values"])
+def test_endpoint_serves_each_results_format(deployed: Deployed, reference: httpx.Client, accept: str) -> None:
+    query = "SELECT ?camp ?n WHERE { ?camp <https://w3id.org/jpow-kg/ontology#number> ?n } ORDER BY ?camp ?n"
+    got = deployed.http.post("sparql", data={"query": query}, headers={"Accept": accept})
+    assert got.status_code == 200, got.text
+    assert got.headers["content-type"].startswith(accept)
+    expected = reference.post("sparql", data={"query": query}, headers={"Accept": accept})
+    if accept == "text/csv":  # lossy (no term types), and quoting is free: compare the cells
+        cells = list(csv.reader(io.StringIO(got.text)))
+        assert len(cells) > 1 and cells == list(csv.reader(io.StringIO(expected.text)))
+        return
+    fmt = QueryResultsFormat.XML if "xml" in accept else QueryResultsFormat.TSV
+    rows = [tuple(map(str, s)) for s in parse_query_results(got.content, fmt)]
+    assert rows and rows == [tuple(map(str, s)) for s in parse_query_results(expected.content, fmt)]
+
+
+def test_construct_gives_the_reference_triples(deployed: Deployed, reference: httpx.Client) -> None:
+    query = "CONSTRUCT { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } WHERE { " \
+            "?s a <https://w3id.org/jpow-kg/ontology#PrisonerOfWarCamp> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }"
+    got = deployed.http.post("sparql", data={"query": query}, headers={"Accept": "text/turtle"})
+    assert got.status_code == 200, got.text
+    expected = reference.post("sparql", data={"query": query}, headers={"Accept": "text/turtle"})
+    triples = {str(t) for t in parse(got.content, RdfFormat.TURTLE)}
+    assert triples and triples == {str(t) for t in parse(expected.content, RdfFormat.TURTLE)}
+
+
+def test_syntax_error_is_a_400(deployed: Deployed) -> None:
+    got = ask_sparql(deployed.http, "SELECT * WHERE { ?s ?p }")
+    assert got.status_code == 400, got.text
+
+
+@pytest.mark.parametrize("path", QUERIES[:4], ids=lambda p: p.stem)
+def test_saved_query_api_gives_the_reference_rows(deployed: Deployed, reference: httpx.Client, path: Path) -> None:
+    got = deployed.http.get(f"api/queries/{path.stem}", params={"limit": 1000})
+    expected = reference.get(f"api/queries/{path.stem}", params={"limit": 1000})
+    assert got.status_code == 200, got.text
+    key = lambda row: sorted((k, str(v)) for k, v in row.items())  # noqa: E731
+    assert sorted(map(key, got.json()["rows"])) == sorted(map(key, expected.json()["rows"]))
+
+
+# --- linked data ---------------------------------------------------------------------------------------------
+
+def _first_camp(http: httpx.Client) -> str:
+    rows = solutions(ask_sparql(http, "SELECT ?c WHERE { ?c a <https://w3id.org/jpow-kg/ontology#PrisonerOfWarCamp> } "
+                                      "ORDER BY ?c LIMIT 1").content)
+    return rows[0][0].strip("<>")
+
+
+def test_entity_dereferences_to_the_reference_description(deployed: Deployed, reference: httpx.Client) -> None:
+    camp = _first_camp(reference)
+    path = camp[len(BASE):]
+    got = deployed.http.get(path, headers={"Accept": "application/n-quads"})
+    expected = reference.get(path, headers={"Accept": "application/n-quads"})
+    assert got.status_code == 200, got.text
+    assert set(got.text.splitlines()) == set(expected.text.splitlines()) and got.text.strip()
+    page = deployed.http.get(path, headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "<html" in page.text.lower()
+    label = re.search(r'<http://www.w3.org/2000/01/rdf-schema#label> "([^"]+)"@en', got.text)
+    assert label and label.group(1) in page.text
+
+
+def test_unknown_entity_is_a_404(deployed: Deployed) -> None:
+    assert deployed.http.get("id/camp/no-such-camp", headers={"Accept": "text/turtle"}).status_code == 404
+
+
+def test_void_describes_the_dataset(deployed: Deployed) -> None:
+    got = deployed.http.get(".well-known/void", headers={"Accept": "text/turtle"})
+    assert got.status_code == 200, got.text
+    triples = list(parse(got.content, RdfFormat.TURTLE))
+    assert any(t.predicate.value == "http://rdfs.org/ns/void#triples" for t in triples)
+
+
+# --- store failures as HTTP errors ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", STORES[1:])
+def test_unreachable_store_is_a_502_not_a_hang(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    live = stores.running(name, tmp_path_factory)
+    dead = f"http://127.0.0.1:{stores.free_port()}/sparql"
+    settings = live.settings(store_query_url=dead)
+    backend = RemoteBackend(RemoteStore(Endpoints(dead), load(live.profile), retries=1, backoff_s=0.1), writable=False)
+    with stores.serving(create_app(settings, backend=backend)) as url, httpx.Client(base_url=url, timeout=30) as http:
+        got = ask_sparql(http, "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        assert got.status_code == 502, got.text
+        assert dead not in got.text, "internal store URLs stay in the server log"
+        assert http.get("api/queries/" + QUERIES[0].stem).status_code == 502
+
+
+@pytest.mark.parametrize("name", STORES[1:])
+def test_slow_store_query_is_a_503_within_the_time_limit(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    settings = stores.running(name, tmp_path_factory).settings(query_timeout_s=1.0)
+    with stores.serving(_app(settings)) as url, httpx.Client(base_url=url, timeout=30) as http:
+        slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+        got = ask_sparql(http, slow)
+        assert got.status_code in (502, 503, 504), got.text
+        assert got.elapsed.total_seconds() < 10
