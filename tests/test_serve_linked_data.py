@@ -107,6 +107,13 @@ def test_the_ontology_namespace_serves_documentation_and_turtle(server: LiveServ
     assert httpx.get(server.url + "ontology.ttl").content == ontology.read_bytes()
 
 
+def test_the_home_page_counts_entities_by_class(server: LiveServer) -> None:
+    page = httpx.get(server.url, headers={"Accept": HTML}).text
+    row = re.search(r'<a href="([^"]+)">Prisoner-of-war camp</a></td><td>(\d+)</td>', page)
+    assert row and row.group(1) == server.url + "ontology#PrisonerOfWarCamp" and row.group(2) == "1"
+    assert "owl:Class" not in page and "Assertion" not in page  # only entities, not graphs or ontology terms
+
+
 def test_void_is_computed_from_the_data(server: LiveServer) -> None:
     quads = list(parse(path=str(Path(__file__).parent / "fixtures" / "serve" / "kg.trig"), format=RdfFormat.TRIG))
     void = rdflib.Graph().parse(data=httpx.get(server.url + ".well-known/void").text, format="turtle")

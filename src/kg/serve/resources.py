@@ -12,18 +12,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
-from pyoxigraph import Literal, NamedNode, Quad, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.config import ONTOLOGY_NS
 from kg.serve.context import ctx, origin
 from kg.serve.formats import GRAPH_FORMATS, TURTLE, Format, NotAcceptable, UnknownFormat, by_name, negotiate, prefers_html
 from kg.serve.labels import languages, local_name, ontology_labels, pick
 from kg.serve.service_description import counts
-from kg.vocab import JPOW, PREFIXES, PROV, RDF, RDFS
+from kg.vocab import JPOW, PREFIXES, PROV, RDF, RDFS, SKOS
 
 router = APIRouter()
 
@@ -256,9 +257,7 @@ async def ontology(request: Request, ext: str | None = None) -> Response:
     return c.templates.TemplateResponse(request, "ontology.html", {"terms": terms, "ns": ONTOLOGY_NS}, headers=headers)
 
 
-def _ontology_terms(path, langs: list[str]) -> list[dict[str, Any]]:
-    from pyoxigraph import RdfFormat, parse
-
+def _ontology_terms(path: Path, langs: list[str]) -> list[dict[str, Any]]:
     by_term: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for q in parse(path=str(path), format=RdfFormat.TURTLE):
         if isinstance(q.subject, NamedNode) and q.subject.value.startswith(ONTOLOGY_NS):
@@ -266,7 +265,8 @@ def _ontology_terms(path, langs: list[str]) -> list[dict[str, Any]]:
     terms = []
     for iri, props in sorted(by_term.items(), key=lambda kv: kv[0].lower()):
         label = pick([o for o in props.get(RDFS.label.value, []) if isinstance(o, Literal)], langs)
-        comment = pick([o for o in props.get(RDFS.comment.value, []) if isinstance(o, Literal)], langs)
+        notes = props.get(SKOS.definition.value, []) + props.get(RDFS.comment.value, [])
+        comment = pick([o for o in notes if isinstance(o, Literal)], langs)
         terms.append(
             {
                 "name": iri[len(ONTOLOGY_NS):],
@@ -274,7 +274,8 @@ def _ontology_terms(path, langs: list[str]) -> list[dict[str, Any]]:
                 "comment": comment.value if comment else "",
                 "types": [curie(t.value) for t in props.get(RDF.type.value, [])],
                 "parents": [
-                    t.value[len(ONTOLOGY_NS):] if t.value.startswith(ONTOLOGY_NS) else curie(t.value)
+                    (t.value[len(ONTOLOGY_NS):], "#" + t.value[len(ONTOLOGY_NS):])
+                    if t.value.startswith(ONTOLOGY_NS) else (curie(t.value), t.value)
                     for t in props.get(RDFS.subClassOf.value, []) + props.get(RDFS.subPropertyOf.value, [])
                     if isinstance(t, NamedNode)
                 ],
@@ -291,9 +292,11 @@ async def home(request: Request) -> HTMLResponse:
     c = ctx(request)
     figures = await counts(request)
     _, kinds = await c.backend.select(
-        "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY DESC(?n) LIMIT 40"
+        "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class "
+        f"FILTER(STRSTARTS(STR(?s), {Literal(c.base + 'id/')})) }} GROUP BY ?class ORDER BY DESC(?n) LIMIT 60"
     )
-    rows = [(curie(r["class"].value), link(r["class"].value, request), int(r["n"].value)) for r in kinds]
+    labeller = Labeller(request, [], languages(request.headers.get("accept-language")))
+    rows = [(labeller(r["class"].value), link(r["class"].value, request), int(r["n"].value)) for r in kinds]
     return c.templates.TemplateResponse(request, "home.html", {"figures": figures, "classes": rows})
 
 
