@@ -64,6 +64,7 @@ class TextExtractor:
         """The text files to read: sidecar `.json` metadata files are skipped; other unknown types refused."""
         names = {p.with_suffix("") for p in self.paths if p.suffix.lower() != ".json"}
         docs = []
+        ids: dict[str, Path] = {}
         for p in self.paths:
             suffix = p.suffix.lower()
             if suffix == ".json" and p.with_suffix("") in names:
@@ -71,17 +72,26 @@ class TextExtractor:
             if suffix and suffix not in FORMATS:
                 raise InputError([Problem(p, None, None, f"'{p.suffix}' is not a text format the extractor reads",
                                           "give plain text (.txt), Markdown (.md) or HTML (.html) files")])
+            doc_id = self.doc_id(p)
+            if doc_id in ids:
+                raise InputError([Problem(p, None, None, f"this article would get the same id '{doc_id}' as "
+                                          f"{ids[doc_id]} (ids come from the file name)",
+                                          f"rename one of them, or give one a {p.stem}.json with an \"id\"")])
+            ids[doc_id] = p
             docs.append(p)
         return docs
+
+    @staticmethod
+    def doc_id(path: Path) -> str:
+        """The document's id: the sidecar's "id", else the file name without extension, as a slug."""
+        return slugify(document_metadata(path).get("id") or path.stem)
 
     def extract(self) -> Iterator[Quad]:
         for path in self.documents():
             yield from self.extract_document(path)
 
     def reader(self, path: Path, record: bool = False) -> DocumentReader:
-        meta = document_metadata(path)
-        return DocumentReader(slugify(meta.get("id") or path.stem), self.settings.base_iri, load(), self.gazetteer,
-                              record=record)
+        return DocumentReader(self.doc_id(path), self.settings.base_iri, load(), self.gazetteer, record=record)
 
     def extract_document(self, path: Path) -> Iterator[Quad]:
         base = self.settings.base_iri

@@ -187,8 +187,8 @@ class DocumentReader:
         if scoped or not slug:
             slug = f"{slugify(self.doc_id)}-{slug}"[:100].strip("-")
         iri = f"{self.base}id/{kind}/{slug}"
-        if kind == "statistic":
-            return f"{iri}-c{start}"   # one per figure as written: unique by its offset, never looked up
+        if kind == "statistic" or m.attrs.get("anonymous"):
+            return f"{iri}-c{start}"   # one per mention: unique by its offset, never looked up
         if iri in self.iris:
             iri = f"{iri}-c{start}"
         return iri
@@ -204,10 +204,11 @@ class DocumentReader:
                 e = Entity(iri, m.kind, m.cls, m.label, linked=True)
             else:
                 e = Entity(self._mint(m, start), m.kind, m.cls, m.label)
-            if self.record or m.kind != "statistic":
+            transient = m.kind == "statistic" or m.attrs.get("anonymous")
+            if self.record or not transient:
                 self.iris[e.iri] = e
                 self.entities.append(e)
-        if m.kind != "statistic":
+        if m.kind != "statistic" and not m.attrs.get("anonymous"):
             self.by_key.setdefault(m.key, e)
         e.names.update(n for n in [m.label, m.text.strip(), *m.names] if n)
         for k, v in m.attrs.items():
@@ -774,8 +775,16 @@ class DocumentReader:
         return max(reversed(books), key=lambda x: self.fact_count.get(x.iri, 0))
 
     def _camps(self, text, s, e, ms, places, facts):
+        """A camp lies in the one place its clause (or else its sentence) names, leaving out places that
+        are origins or destinations ("from X", "to X"), parts of a name, or a citation's city."""
         add = facts.append
         sent = text[s:e]
+        names = [m for m in ms if m.kind in ("organization", "publication", "legal-act")]
+        places = [p for p in places
+                  if not re.search(r"\b(?:from|to)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?$",
+                                   text[max(s, p.start - 30):p.start])
+                  and not re.match(r",\s*[^()]*?\d{4}\s*\)", text[p.end:p.end + 60])
+                  and not any(p.inside(n) for n in names)]
         clauses = [(s + c.start(), s + c.end()) for c in re.finditer(r"(?:[^,;]|,(?!\s*which\b))+", sent)]
         for c in [m for m in ms if m.kind == "camp" and not m.in_title]:
             clause = next(((a, b) for a, b in clauses if a <= c.start < b), (s, e))

@@ -1,0 +1,290 @@
+"""The text extractor: what it finds in prose, how it links and mints, and the RDF with its passages.
+
+The fixture articles in tests/fixtures/text were written for these tests (invented content)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store, parse
+
+from kg.config import Settings
+from kg.errors import InputError
+from kg.extract.text import Gazetteer, TextExtractor, extract_paths
+from kg.extract.text.document import DocumentReader, Entity
+from kg.extract.text.lexicon import load
+from kg.sources.text import read_blocks
+from kg.validate.run import validate_store
+from kg.vocab import DCTERMS, JPOW, PROV, RDF, RDFS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+TXT, MD, HTML = FIXTURES / "balkhash.txt", FIXTURES / "balkhash.md", FIXTURES / "balkhash.html"
+SETTINGS = Settings()
+BASE = SETTINGS.base_iri
+
+
+def _quads(*paths: Path, gazetteer: Gazetteer | None = None) -> list[Quad]:
+    return list(extract_paths(list(paths), SETTINGS, gazetteer))
+
+
+def _store(quads: list[Quad]) -> Store:
+    store = Store()
+    store.extend(quads)
+    return store
+
+
+def _read(text: str, tmp_path: Path, gazetteer: Gazetteer | None = None) -> DocumentReader:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    reader = DocumentReader("doc", BASE, load(), gazetteer, record=True)
+    reader.facts = []
+    for block in read_blocks(path):
+        for p in reader.read_block(block):
+            reader.facts += p.facts
+    return reader
+
+
+def _values(reader: DocumentReader, entity: Entity, prop: str) -> list:
+    return [f.o for f in reader.facts if f.s is entity and f.p == prop]
+
+
+def _one(reader: DocumentReader, kind: str, label: str) -> Entity:
+    found = [e for e in reader.entities if e.kind == kind and e.label == label]
+    assert len(found) == 1, [(e.kind, e.label) for e in reader.entities]
+    return found[0]
+
+
+# --- what it finds ----------------------------------------------------------------------------------------
+
+def test_camp_written_in_several_forms_is_one_camp(tmp_path: Path) -> None:
+    r = _read("Camp N 37 opened first. The Balkhash camp No. 37 grew. Later camps N 37 and N 38 merged. "
+              "The Spassk camp No. 5 was not camp No. 37.", tmp_path)
+    camps = {e.label: e for e in r.entities if e.kind == "camp"}
+    assert set(camps) == {"Camp No. 37", "Camp No. 38", "Spassk camp No. 5"}
+    assert {"Camp N 37", "Balkhash camp No. 37", "camp No. 37"} <= camps["Camp No. 37"].names
+    assert camps["Camp No. 37"].iri == f"{BASE}id/camp/camp-no-37"
+
+
+def test_quantities_keep_their_qualifier_unit_and_bounds(tmp_path: Path) -> None:
+    r = _read("More than 3 thousand people arrived. About a quarter of them fell ill. Between 560,000–760,000 "
+              "prisoners were counted, and 17.5% were officers. In total 2,315 people worked there.", tmp_path)
+    stats = {e.label.split(" (")[0]: e for e in r.entities if e.kind == "statistic"}
+
+    def term(e, p):
+        return [o[1] if isinstance(o, tuple) else o.value for o in _values(r, e, p)]
+
+    lower = stats["More than 3 thousand people"]
+    assert term(lower, "jpow:qualifier") == ["QualifierLowerBound"]
+    assert term(lower, "jpow:minValue") == ["3000"] and term(lower, "jpow:value") == []
+    quarter = stats["About a quarter"]
+    assert term(quarter, "jpow:qualifier") == ["QualifierApproximate"]
+    assert term(quarter, "jpow:value") == ["0.25"] and term(quarter, "jpow:fraction") == ["1/4"]
+    span = stats["560,000–760,000 prisoners"]
+    assert term(span, "jpow:qualifier") == ["QualifierRange"]
+    assert (term(span, "jpow:minValue"), term(span, "jpow:maxValue")) == (["560000"], ["760000"])
+    pct = stats["17.5%"]
+    assert term(pct, "jpow:unit") == ["UnitPercent"] and term(pct, "jpow:value") == ["17.5"]
+    exact = stats["2,315 people"]
+    assert term(exact, "jpow:qualifier") == ["QualifierExact"] and term(exact, "jpow:unit") == ["UnitPerson"]
+
+
+def test_years_page_numbers_and_act_numbers_are_not_figures(tmp_path: Path) -> None:
+    r = _read("In 1946 Resolution No. 1234 was cited on page 75 (see Article 58, paragraph 9).", tmp_path)
+    assert not [e for e in r.entities if e.kind == "statistic"]
+
+
+def test_decree_with_number_date_issuer_and_title(tmp_path: Path) -> None:
+    r = _read('On September 14, 1946, the Council of Ministers of the USSR adopted Resolution No. 1234 '
+              '"On the use of internees in copper smelting". In March 1947 a decree "On the release of the sick" '
+              'was issued in Moscow.', tmp_path)
+    res = _one(r, "legal-act", "Resolution No. 1234")
+    assert [o.value for o in _values(r, res, "jpow:number")] == ["1234"]
+    assert [(o.value, o.datatype) for o in _values(r, res, "jpow:date")] == [("1946-09-14", "date")]
+    assert [o.label for o in _values(r, res, "jpow:issuedBy")] == ["Council of Ministers of the USSR"]
+    assert [o.value for o in _values(r, res, "jpow:title")] == ["On the use of internees in copper smelting"]
+    dec = _one(r, "legal-act", "Decree On the release of the sick")
+    assert [(o.value, o.datatype) for o in _values(r, dec, "jpow:date")] == [("1947-03", "gYearMonth")]
+    assert [o.label for o in _values(r, dec, "jpow:location")] == ["Moscow"]
+
+
+def test_persons_with_titles_and_coreference_by_initials(tmp_path: Path) -> None:
+    r = _read("The book of Doctor of Historical Sciences K. Sadykova \"Copper and captivity\" (Almaty, 2004) is "
+              "cited. Later Karina Sadykova Lvovna and K. L. Sadykova are the same author, unlike M. Sadykova.",
+              tmp_path)
+    people = [e for e in r.entities if e.kind == "person"]
+    assert sorted(e.label for e in people) == ["K. Sadykova", "M. Sadykova"]
+    k = _one(r, "person", "K. Sadykova")
+    assert {"Karina Sadykova Lvovna", "K. L. Sadykova"} <= k.names
+    assert [o.value for o in _values(r, k, "jpow:academicTitle")] == ["Doctor of Historical Sciences"]
+    book = _one(r, "publication", "Copper and captivity")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["K. Sadykova"]
+    assert [o.value for o in _values(r, book, "jpow:publicationYear")] == ["2004"]
+    assert [o.label for o in _values(r, book, "jpow:placeOfPublication")] == ["Almaty"]
+
+
+def test_places_organisations_and_nested_bodies(tmp_path: Path) -> None:
+    r = _read("The State Archive of the Karaganda region and the Foreign Policy Archive of the Russian Foreign "
+              "Ministry hold the files. Karaganda residents helped. The prisoners came from Eastern Siberia.",
+              tmp_path)
+    places = {e.label for e in r.entities if e.kind == "place"}
+    assert {"Karaganda region", "Eastern Siberia"} <= places
+    assert "Karaganda" not in places   # "Karaganda residents" is an adjective, not the city
+    archive = _one(r, "organization", "Foreign Policy Archive of the Russian Foreign Ministry")
+    assert [o.label for o in _values(r, archive, "jpow:subordinateTo")] == ["Russian Foreign Ministry"]
+
+
+def test_footnote_citation_adds_place_publisher_year_and_editor(tmp_path: Path) -> None:
+    r = _read('The collection "Camps of the steppe" (1999) is cited.\n\n'
+              "1 Camps of the steppe (edited by P. R. Omarov). Almaty, Gylym Publ., 1999, vol. 2.\n", tmp_path)
+    pub = _one(r, "publication", "Camps of the steppe")
+    assert [o.label for o in _values(r, pub, "jpow:publisher")] == ["Gylym Publ."]
+    assert [o.label for o in _values(r, pub, "jpow:editor")] == ["P. R. Omarov"]
+    assert [o.value for o in _values(r, pub, "jpow:volume")] == ["vol. 2"]
+
+
+# --- linking and minting ----------------------------------------------------------------------------------
+
+def _curated(*rows: tuple[str, str, str]) -> Gazetteer:
+    g = NamedNode(f"{BASE}graph/curated/camps/x")
+    quads = []
+    for iri, cls, label in rows:
+        quads += [Quad(NamedNode(iri), RDF.type, JPOW[cls], g),
+                  Quad(NamedNode(iri), RDFS.label, Literal(label, language="en"), g)]
+    return Gazetteer.from_quads(quads)
+
+
+def test_mentions_link_to_curated_entities_and_ambiguous_names_stay_unlinked(tmp_path: Path) -> None:
+    gaz = _curated((f"{BASE}id/camp/spassk-99", "PrisonerOfWarCamp", "Camp No. 37"),
+                   (f"{BASE}id/person/a", "Person", "A. B. Tulegenov"),
+                   (f"{BASE}id/person/b", "Person", "A. B. Tulegenov"))
+    r = _read("Camp N 37 held them, wrote A. B. Tulegenov.", tmp_path, gaz)
+    camp = _one(r, "camp", "Camp No. 37")
+    assert camp.iri == f"{BASE}id/camp/spassk-99" and camp.linked
+    person = _one(r, "person", "A. B. Tulegenov")
+    assert not person.linked and person.iri == f"{BASE}id/person/a-b-tulegenov"
+
+
+def test_iris_and_facts_are_the_same_on_every_run() -> None:
+    def stable(quads):
+        return {q for q in quads if q.predicate != PROV.startedAtTime}
+
+    assert stable(_quads(TXT)) == stable(_quads(TXT))
+
+
+# --- RDF, passages and shapes ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [TXT, MD, HTML], ids=["text", "markdown", "html"])
+def test_every_fact_sits_in_a_passage_whose_quote_is_the_original_text(path: Path) -> None:
+    original = path.read_text(encoding="utf-8")
+    store = _store(_quads(path))
+    source_graph = NamedNode(f"{BASE}graph/text/balkhash")
+    graphs = {q.graph_name for q in store.quads_for_pattern(None, None, None)} - {source_graph}
+    assert len(graphs) >= 3
+    for g in graphs:
+        quote = next(store.quads_for_pattern(g, JPOW.quote, None, source_graph)).object.value
+        start = int(next(store.quads_for_pattern(g, JPOW.startOffset, None, source_graph)).object.value)
+        end = int(next(store.quads_for_pattern(g, JPOW.endOffset, None, source_graph)).object.value)
+        assert original[start:end] == quote
+        assert g.value == f"{BASE}graph/text/balkhash/c{start}-{end}"
+        assert next(store.quads_for_pattern(g, PROV.wasDerivedFrom, None, source_graph)).object == \
+            NamedNode(f"{BASE}id/publication/balkhash")
+    assert not [q for q in store if isinstance(q.graph_name, DefaultGraph)]   # facts only in named graphs
+
+
+def test_html_scripts_do_not_become_facts() -> None:
+    labels = {q.object.value for q in _quads(HTML) if q.predicate == RDFS.label}
+    assert "Camp No. 37" in labels and "Resolution No. 1234" in labels
+    assert not {"Camp No. 999", "Camp No. 998", "Resolution No. 9999"} & labels
+
+
+def test_saved_question_which_passages_state_a_fact() -> None:
+    store = _store(_quads(TXT))
+    q = f"""PREFIX jpow: <https://w3id.org/jpow-kg/ontology#>
+    PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT ?quote ?start ?end ?source WHERE {{
+      VALUES (?s ?p) {{ (<{BASE}id/legal-act/resolution-no-1234> jpow:issuedBy) }}
+      GRAPH ?g {{ ?s ?p ?o }}
+      ?g a jpow:Assertion ; jpow:quote ?quote ; jpow:startOffset ?start ; jpow:endOffset ?end ;
+         prov:wasDerivedFrom ?source .
+    }}"""
+    rows = list(store.query(q, use_default_graph_as_union=True))
+    assert len(rows) == 1
+    assert "adopted Resolution No. 1234" in rows[0]["quote"].value
+
+
+@pytest.mark.parametrize("path", [TXT, MD, HTML], ids=["text", "markdown", "html"])
+def test_output_conforms_to_the_shapes(path: Path) -> None:
+    store = Store()
+    onto = NamedNode("https://w3id.org/jpow-kg/ontology")
+    for f in sorted(SETTINGS.ontology_dir.glob("*.ttl")):
+        store.load(path=str(f), format=RdfFormat.TURTLE, to_graph=onto)
+    store.extend(_quads(path))
+    report = validate_store(store, SETTINGS, engine="turbo")
+    assert report.conforms, report.format()
+
+
+def test_every_entity_has_an_english_label_and_cites_the_document() -> None:
+    store = _store(_quads(TXT))
+    doc = NamedNode(f"{BASE}id/publication/balkhash")
+    typed = {q.subject for q in store.quads_for_pattern(None, RDF.type, None) if q.subject.value.startswith(
+        f"{BASE}id/")}
+    assert len(typed) > 10
+    for s in typed:
+        assert any(q.object.language == "en" for q in store.quads_for_pattern(s, RDFS.label, None))
+        assert list(store.quads_for_pattern(s, DCTERMS.source, doc))
+
+
+def test_two_articles_with_the_same_id_are_refused() -> None:
+    with pytest.raises(InputError, match="same id 'balkhash'"):
+        _quads(TXT, MD)
+
+
+def test_sidecar_metadata_is_skipped_and_other_formats_refused(tmp_path: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("Camp No. 5 was in Spassk.", encoding="utf-8")
+    (tmp_path / "note.json").write_text('{"title": "A note"}', encoding="utf-8")
+    docs = TextExtractor([article, tmp_path / "note.json"], settings=SETTINGS).documents()
+    assert docs == [article]
+    labels = {q.object.value for q in _quads(article) if q.predicate == RDFS.label}
+    assert "A note" in labels
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    with pytest.raises(InputError, match="not a text format"):
+        _quads(pdf)
+
+
+def test_what_the_reader_keeps_does_not_grow_with_the_text(tmp_path: Path) -> None:
+    """The file is streamed (see test_text_reader); across paragraphs the reader keeps only the named
+    entities seen so far, so repeating the same paragraphs keeps its state the same size."""
+    paragraph = TXT.read_text(encoding="utf-8")
+
+    def state(copies: int) -> tuple[int, ...]:
+        path = tmp_path / f"long{copies}.txt"
+        path.write_text("\n\n".join([paragraph] * copies), encoding="utf-8")
+        extractor = TextExtractor([path], settings=SETTINGS)
+        reader = extractor.reader(path)
+        passages = 0
+        for block in read_blocks(path):
+            passages += len(reader.read_block(block))
+        return passages, len(reader.entities), len(reader.by_key), len(reader.iris), len(reader.fact_count)
+
+    small, large = state(5), state(40)
+    assert large[0] == 8 * small[0]
+    assert large[1:] == small[1:]
+
+
+def test_kg_extract_command_writes_trig(tmp_path: Path) -> None:
+    out = tmp_path / "out.trig"
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(TXT), "--no-gazetteer", "-o", str(out)],
+                         capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert run.returncode == 0, run.stderr
+    quads = list(parse(path=str(out), format=RdfFormat.TRIG))
+    assert any(q.predicate == JPOW.quote for q in quads)
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(bad), "--no-gazetteer"],
+                         capture_output=True, text=True, cwd=Path(__file__).parents[1])
+    assert run.returncode != 0 and "empty" in run.stderr
