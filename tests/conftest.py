@@ -33,6 +33,12 @@ def shared_file(relative: str) -> Path:
 
 
 @pytest.fixture(scope="session")
+def katasonova_text() -> str:
+    """The text of the Katasonova review article, as the gold's offsets count it."""
+    return shared_file("sources/katasonova-in-search-of-historical-truth.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
 def katasonova_gold() -> dict:
     """The hand-made gold list of the entities and relations of the Katasonova review article."""
     return json.loads(shared_file("gold/katasonova.json").read_text(encoding="utf-8"))

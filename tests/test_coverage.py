@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_file
 from kg.extract.tabular import TabularExtractor
 from kg.vocab import JPOW, RDF, RDFS, SKOS
 
@@ -160,11 +159,10 @@ def test_covered_entities_agree_with_the_gold_on_numbers_dates_and_figures(katas
     assert not problems, "\n".join(problems)
 
 
-def test_curated_files_restate_the_article_and_never_copy_its_sentences() -> None:
+def test_curated_files_restate_the_article_and_never_copy_its_sentences(katasonova_text: str) -> None:
     """The guard of the project's before-stop hook, applied to our paths: the middle of every long sentence
     of the article (60 characters of a sentence of 80 or more) must not appear in data/ or queries/."""
-    text = re.sub(r"\s+", " ", shared_file("sources/katasonova-in-search-of-historical-truth.txt").read_text(
-        encoding="utf-8"))
+    text = re.sub(r"\s+", " ", katasonova_text)
     probes = [s[10:70] for s in (s.strip() for s in re.split(r"(?<=[.!?])\s+", text)) if len(s) >= 80]
     files = sorted((ROOT / "data").glob("*.csv")) + [ROOT / "data" / "README.md"] + sorted((ROOT / "queries").glob("*.rq"))
     copied = [f"{f.relative_to(ROOT)}: {p!r}" for f in files for p in probes if p in f.read_text(encoding="utf-8")]
