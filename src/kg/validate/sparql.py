@@ -10,17 +10,22 @@ SPARQL boolean expression built recursively (`_conforms`). A construct it cannot
 min/max counts above 1, …) raises `Unsupported`; the engine then hands that whole shape to pyshacl-turbo, so the
 report stays complete. tests/test_validate_scale.py checks the results against pySHACL, the reference, on a
 graph with a violation of every constraint component the project's shapes use.
+
+Known difference: a value compared with a bound of an incomparable datatype (sh:minInclusive 0 on a gYear) is a
+violation here, as SHACL says; pySHACL, through rdflib's ordering of literals, passes some such pairs. Data that
+meets the shapes' sh:datatype constraints never has such values.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import rdflib
 from rdflib.collection import Collection
-from pyoxigraph import Store
+from pyoxigraph import BlankNode, Store
 from rdflib import Literal, URIRef
 
 from kg.validate.report import Violation
@@ -197,12 +202,14 @@ class Compiler:
             if p in VALUE_PARAMS:
                 return f"SELECT DISTINCT ?this (?this AS ?value) WHERE {{ {focus} FILTER(!({self.value_ok(c, '?this', shape)})) }}"
             if p == "hasValue":
-                return f"SELECT DISTINCT ?this (?this AS ?value) WHERE {{ {focus} FILTER(!sameTerm(?this, {term(c.value)})) }}"
+                return f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(!sameTerm(?this, {term(c.value)})) }}"
             if p == "closed":
                 allowed = {f"<{q}>" for prop in shape.properties if isinstance(prop.path, URIRef) for q in [prop.path]}
                 allowed |= {term(q) for q in shape.aux.get("ignoredProperties", [])}  # type: ignore[union-attr]
                 keep = f"FILTER(?path NOT IN ({', '.join(sorted(allowed))}))" if allowed else ""
                 return f"SELECT DISTINCT ?this ?path ?value WHERE {{ {focus} ?this ?path ?value {keep} }}"
+            if p == "sparql":
+                return self._sparql_constraint(c.value, focus, None)
             raise Unsupported(f"sh:{p} on a node shape")
         path = path_sparql(self.g, shape.path)
         if p in VALUE_PARAMS:
@@ -247,7 +254,25 @@ class Compiler:
                         f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) < {n})")
             return (f"SELECT ?this WHERE {{ {focus} ?this {path} ?_v FILTER({ok}) }} "
                     f"GROUP BY ?this HAVING (COUNT(DISTINCT ?_v) > {n})")
+        if p == "sparql":
+            return self._sparql_constraint(c.value, focus, path)
         raise Unsupported(f"sh:{p}")
+
+    def _sparql_constraint(self, node: object, focus: str, path: str | None) -> str:
+        """A SPARQL-based constraint: its SELECT joined with the focus nodes on $this (pySHACL pre-binds $this,
+        which gives the same solutions for queries that do not test $this inside a negation or subquery)."""
+        g = self.g
+        select = g.value(node, SH.select)
+        if select is None or any(g.objects(node, SH.ask)):
+            raise Unsupported("a SPARQL constraint without sh:select")
+        text = str(select)
+        if path is not None:
+            text = text.replace("$PATH", path)
+        if re.search(r"\$(currentShape|shapesGraph)\b", text):
+            raise Unsupported("$currentShape or $shapesGraph in a SPARQL constraint")
+        prologue = "".join(f"PREFIX {g.value(d, SH.prefix)}: <{g.value(d, SH.namespace)}>\n"
+                           for ontology in g.objects(node, SH.prefixes) for d in g.objects(ontology, SH.declare))
+        return f"{prologue}SELECT DISTINCT ?this ?path ?value WHERE {{ {focus} {{ {text} }} }}"
 
 
 def _path_text(shape: Shape) -> str | None:
@@ -256,34 +281,63 @@ def _path_text(shape: Shape) -> str | None:
     return str(shape.path) if isinstance(shape.path, URIRef) else "(complex path)"
 
 
-def _message(shape: Shape, c: Constraint) -> str:
+def _message(g: rdflib.Graph, shape: Shape, c: Constraint) -> str:
+    if c.param == "sparql" and (own := g.value(c.value, SH.message)) is not None:  # type: ignore[arg-type]
+        return str(own)
     if shape.messages:
         return shape.messages[0]
     value = c.value if not isinstance(c.value, (list, Shape)) else "…"
     return f"the {c.component.rsplit('#', 1)[1]} (sh:{c.param} {value}) is not met"
 
 
-def run_query(store: Store, q: Query) -> Iterator[Violation]:
+def run_query(store: Store, q: Query, g: rdflib.Graph) -> Iterator[tuple[Violation, object]]:
+    """The results of one constraint, each with its value node as a pyoxigraph term (or None)."""
     shape, c = q.shape, q.constraint
-    message, path = _message(shape, c), _path_text(shape)
+    message, path = _message(g, shape, c), _path_text(shape)
+    has_value = "?value" in q.text.split("WHERE", 1)[0]
     for sol in store.query(q.text, use_default_graph_as_union=True):
-        value = sol["value"] if "value" in q.text.split("WHERE", 1)[0] else None
-        result_path = sol["path"].value if c.param == "closed" else path
-        yield Violation(sol["this"].value, result_path, message, shape.severity, c.component,
-                        None if value is None else value.value)
+        value = sol["value"] if has_value else None
+        if c.param == "sparql" and value is None:
+            value = sol["this"]  # as pySHACL does when the query binds no ?value
+        result_path = path
+        if c.param in ("closed", "sparql") and sol["path"] is not None:
+            result_path = _text(sol["path"])
+        yield Violation(_text(sol["this"]), result_path, message, shape.severity, c.component,
+                        None if value is None else _text(value)), value
+
+
+def _text(node: object) -> str:
+    return str(node) if isinstance(node, BlankNode) else node.value  # type: ignore[attr-defined]
+
+
+def _values_pattern(nodes: list[object]) -> str:
+    return "{ VALUES ?this { " + " ".join(str(n) for n in nodes) + " } }"
 
 
 def validate(store: Store, shapes_graph: rdflib.Graph) -> tuple[list[Violation], list[Shape]]:
-    """All results of the shapes this engine can translate, and the shapes it could not (for a fallback)."""
+    """All results of the shapes this engine can translate, and the shapes it could not (for a fallback).
+
+    Like pySHACL, a value node failing sh:node also gets the results of the nested shape on it (pySHACL
+    reports them as sh:detail results, which are validation results too)."""
     compiler = Compiler(shapes_graph, store)
     found: set[Violation] = set()
     fallback: list[Shape] = []
+
+    def run(queries: list[Query]) -> None:
+        for q in queries:
+            failing = []
+            for violation, value in run_query(store, q, shapes_graph):
+                found.add(violation)
+                if q.constraint.param == "node" and value is not None:
+                    failing.append(value)
+            if failing:
+                run(list(compiler.queries(q.constraint.value, _values_pattern(failing))))  # type: ignore[arg-type]
+
     for shape in ShapesReader(shapes_graph).top_level():
         try:
             queries = list(compiler.queries(shape))
         except Unsupported:
             fallback.append(shape)
             continue
-        for q in queries:
-            found.update(run_query(store, q))
+        run(queries)
     return sorted(found, key=lambda v: (v.focus, v.path or "", v.component, v.value or "")), fallback

@@ -1,0 +1,25 @@
+"""`kg build` / `kg validate --store` with a chosen SHACL engine, until the CLI offers `--engine sparql`
+(see README, "TODO for the CLI"). Same code path as the CLI: kg.build.build and kg.validate.validate_store.
+
+Usage: python bench/kg_engine.py build ENGINE STORE DATA_DIR [DATA_DIR ...]
+       python bench/kg_engine.py validate ENGINE STORE
+"""
+
+import sys
+import time
+from pathlib import Path
+
+from kg.build import build
+from kg.config import Settings
+from kg.store.embedded import open_store
+from kg.validate import validate_store
+
+command, engine, store = sys.argv[1], sys.argv[2], Path(sys.argv[3])
+if command == "build":
+    print(build(Settings(), [Path(d) for d in sys.argv[4:]], store, engine=engine, quiet=False).format())
+else:
+    start = time.monotonic()
+    report = validate_store(open_store(store), Settings(), engine=engine)
+    print(report.format()[:2000])
+    print(f"validated with {engine} in {time.monotonic() - start:.1f} s")
+    sys.exit(0 if report.conforms else 1)
