@@ -152,6 +152,10 @@ def _named(iri: str):
 
 
 _ACT_ANAPHOR = re.compile(r"\b[Tt]he\s+(decree|resolution|law|order|treaty|agreement|declaration|convention)\b")
+# what "the decree" may refer back to (texts call a resolution a decree, and the other way round)
+_ANAPHOR_CLASSES = {"decree": {"Decree", "Resolution", "Order"}, "resolution": {"Resolution", "Decree"},
+                    "order": {"Order", "Decree", "Resolution"}, "law": {"Law"}, "treaty": {"Treaty"},
+                    "agreement": {"Agreement"}, "declaration": {"Declaration"}, "convention": {"Convention"}}
 _BOOK_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:published\s+|scientific\s+|new\s+)?(book|monograph|study|collection)\b")
 
 
@@ -536,7 +540,7 @@ class DocumentReader:
             if any(a.start <= am.start() < a.end for a in acts):
                 continue
             prev = self.last.get("legal-act")
-            if prev is not None and prev.cls != "CodeArticle":
+            if prev is not None and prev.cls in _ANAPHOR_CLASSES[am.group(1)]:
                 acts.append(Mention("legal-act", prev.cls, am.start(), am.end(), am.group(0), prev.label, "",
                                     entity=prev))
         for a in acts:
@@ -553,6 +557,12 @@ class DocumentReader:
                 om = next((o for o in ms if o.kind == "organization" and o.start == a.end + pm.end()), om)
             if om is not None and om.entity is not act:
                 add(Fact(act, "jpow:issuedBy", om.entity))
+            bm = re.search(r"\bbetween\s+", a.text)
+            if bm:
+                for o in ms:
+                    if o.kind in ("organization", "place") and a.start + bm.end() <= o.start < a.end and \
+                            not any(o.inside(x) for x in ms if x.kind == "organization" and x is not o):
+                        add(Fact(act, "jpow:issuedBy", o.entity))
             lm = re.search(rf"\b(?:was|were)\s+(?:{verbs})\s+in\s+", text[a.end:e])
             if lm:
                 pl = next((p for p in ms if p.kind == "place" and p.start == a.end + lm.end()), None)
@@ -713,6 +723,13 @@ class DocumentReader:
             if pub.cls in ("Book", "Monograph") and pub.attrs.get("author_entity") is None or pub.cls == "Book":
                 if re.search(r"\bmonograph\b", before):
                     pub.cls = "Monograph"
+        if pubs and re.search(r"\b(?:based\s+on|rests?\s+on|draws?\s+on|drawn\s+from|uses?|using)\b[^.;]*?"
+                              r"\b(?:materials|documents|funds|collections|records|files)\b", text[s:e]):
+            for o in ms:
+                if o.kind == "organization" and o.entity.cls == "Archive" and not o.in_title and \
+                        o.start > pubs[-1].end:
+                    for pm in pubs:
+                        add(Fact(pm.entity, "jpow:basedOn", o.entity))
         # "the book" / "the monograph": the last book mentioned; sentences after it in the paragraph keep it
         am = _BOOK_ANAPHOR.search(text, s, e)
         if am and not pubs:
@@ -846,8 +863,16 @@ class DocumentReader:
                                 add(Fact(st, "jpow:location", p2.entity))
                                 pos = p2.end
                 for d in ds:
-                    if clause_s <= d.start < clause_e and d.kind == "point":
+                    if not (clause_s <= d.start < clause_e) or d.kind == "vague":
+                        continue
+                    if d.kind == "point":
                         add(Fact(st, "jpow:date", _date_lit(d.value)))
+                    elif d.kind == "range":
+                        first, last = d.value.split("/")
+                        add(Fact(st, "jpow:startDate", _date_lit(first)))
+                        add(Fact(st, "jpow:endDate", _date_lit(last)))
+                    else:
+                        add(Fact(st, "jpow:endDate" if d.kind == "until" else "jpow:startDate", _date_lit(d.value)))
             # what the figure is about: a publication's pages or volumes, else the nearest camp, event, act
             # or enterprise of the sentence
             if q.unit in ("UnitPage", "UnitVolume"):

@@ -179,6 +179,15 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
             name = text[s:e]
         label = re.sub(r'\s+["“«]([\w-]+)["”»]$', r" \1", name)
         out.append(Mention("organization", cls, s, e, name, label, _org_key(label)))
+    acr = lex["org_acronyms"]
+    acr_tail = re.compile(rf"\s+of\s+the\s+(?:{UPPER}|{CAP}(?:\s+{CAP})*)(?![\w-])")
+    for m in re.finditer(r"(?<![\w-])(" + alternation(list(acr)) + r")(?![\w-])", text):
+        e = m.end()
+        tm = acr_tail.match(text, e)
+        if tm:
+            e = tm.end()
+        label = text[m.start():e]
+        out.append(Mention("organization", acr[m.group(1)], m.start(), e, label, label, _org_key(label)))
     for pat in lex["org_word_patterns"]:
         for m in re.finditer(r"\b" + pat + r"\b", text):
             out.append(_m("organization", "Enterprise", m, text, m.group(0), _org_key(m.group(0))))
@@ -220,6 +229,7 @@ _CAMP_TYPES = {"POW": "PrisonerOfWarCamp", "prisoner-of-war": "PrisonerOfWarCamp
 
 def camps(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
+    bad = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"POW", "Army", "Labour", "Labor", "Special", "Camp"}
     num = r"(?:No\.?|Nos\.?|N|№|#)\s?(\d{1,4}[a-z]?)"
     pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?|lagpunkt|camp department)\s+({num}"
                      rf"(?:\s*(?:,|and|&)\s*(?:{num}|\d{{1,4}}))*)")
@@ -239,7 +249,19 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
             mention = Mention("camp", cls, s, e, text[s:e], label, f"camp:{n}", {"number": n})
             if name and i == 0:
                 mention.attrs["name"] = name
+            alias = re.search(rf"\b({CAP})\s+camp\s+\($", text[max(0, s - 40):s])
+            if i == 0 and alias and alias.group(1) not in bad:
+                mention.names.append(f"{alias.group(1)} camp")
             out.append(mention)
+    for m in re.finditer(rf"\b({CAP})\s+camp\b(?!s|\s+(?:No\.?|Nos\.?|N|№|#)\s?\d)", text):
+        name = m.group(1)
+        if name in bad or m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):
+            continue
+        if re.match(r"\s*\((?:[A-Z][a-z]+lag|camp\s+(?:No\.?|N|№)\s?\d+)\)", text[m.end():m.end() + 30]):
+            continue   # "Karaganda camp (Karlag)": an alias of the camp in brackets
+        label = f"{name} camp"
+        out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), label, f"camp:{name.lower()}",
+                           {"name": name}))
     for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
         if m.group(1).lower() == "gulag":
             continue
@@ -282,48 +304,18 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
     for m in numbered.finditer(text):
         head = m.group(1).capitalize()
         label = f"{head} No. {m.group(2)}"
-        out.append(_m("legal-act", heads.get(head, "Decree"), m, text, label, f"legal-act:no-{m.group(2)}",
-                      number=m.group(2)))
+        attrs, consumed = _act_attributes(text, m.end(), quotes, orgs)
+        attrs.pop("number", None)
+        attrs["number"] = m.group(2)
+        out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), m.end(), m.group(0), label,
+                           f"legal-act:no-{m.group(2)}", attrs))
     # "the decree of the <Org> dated <date> No. 689 "On ..."" / "a decree "On ..."": the head with attributes
     generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|Decree|Resolution|Order)\b")
     for m in generic.finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
         e = m.end()
-        attrs: dict = {}
-        rest = text[e:e + 400]
-        consumed = 0
-        for _ in range(4):
-            seg = rest[consumed:]
-            om = re.match(r"\s+of\s+the\s+", seg)
-            if om and "issuer" not in attrs:
-                org = next((o for o in orgs if o.start == e + consumed + om.end()), None)
-                if org:
-                    attrs["issuer"] = org
-                    consumed = org.end - e
-                    continue
-            dm = re.match(rf"\s+(?:dated|of|from)\s+((?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+|"
-                          rf"{MONTH_RE}\s+)?{YEAR_RE})", seg)
-            if dm and "date" not in attrs:
-                d = dates(dm.group(1))
-                if d:
-                    attrs["date"] = d[0].value
-                    attrs["date_as_written"] = dm.group(1)
-                    consumed += dm.end()
-                    continue
-            nm = re.match(r",?\s+(?:No\.?|N|№)\s?(\d[\d/-]*[a-z]?)", seg)
-            if nm and "number" not in attrs:
-                attrs["number"] = nm.group(1)
-                consumed += nm.end()
-                continue
-            qm = re.match(r"\s*[\"“«]", seg)
-            if qm and "title" not in attrs:
-                q = next((q for q in quotes if q.start == e + consumed + qm.end() - 1), None)
-                if q:
-                    attrs["title"] = q.text
-                    consumed = q.end - e
-                    continue
-            break
+        attrs, consumed = _act_attributes(text, e, quotes, orgs)
         if "number" not in attrs and "title" not in attrs:
             continue
         head = m.group(1).capitalize()
@@ -333,13 +325,15 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         else:
             label = f"{head} {attrs['title']}"
             key = f"legal-act:{norm(attrs['title'])}"
-        out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), e + consumed, text[m.start():e + consumed],
-                           label, key, attrs))
+        out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), e + consumed,
+                           text[m.start():e + consumed], label, key, attrs))
     for m in re.finditer(r"\bArticle\s+(\d+(?:\.\d+)?)\b", text):
         out.append(_m("legal-act", "CodeArticle", m, text, m.group(0), number=m.group(1)))
-    for m in re.finditer(r"\b(?:a|an|the)\s+((?:(?:bilateral|intergovernmental|international|new|special)\s+)?"
-                         r"(?:agreement|treaty|convention)\s+(?:on|about|concerning)\s+[^,.;()]+?)"
-                         r"(?=\s*(?:,|\.|;|\(|\bwhich\b|\bthat\b|$))", text):
+    for m in re.finditer(r"\b(?:a|an|the|The)\s+((?:(?:bilateral|intergovernmental|international|new|special)\s+)?"
+                         r"(?:agreement|treaty|convention)\s+(?:between\s+[^,.;()]+?\s+)?(?:on|about|concerning)\s+"
+                         r"[^,.;()]+?)"
+                         r"(?=\s*(?:,|\.|;|\(|\bwhich\b|\bthat\b|\bwas\b|\bwere\b|\bis\b|\bhas\b|\bhad\b|$))",
+                         text):
         label = m.group(1)
         out.append(_m("legal-act", "Agreement", (m.start(1), m.end(1)), text, label))
     for m in re.finditer(r"\b(?:pass(?:ed|ing)|adopt(?:ed|ing)|enact(?:ed|ing))\s+((?:a|an|the)\s+(?:[a-z]+\s+)?law)\b",
@@ -437,6 +431,46 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         mention.attrs["volumes"] = m.group(1) if m.group(1).isdigit() else str(lex["number_words"][m.group(1)])
         out.append(mention)
     return out
+
+
+def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]) -> tuple[dict, int]:
+    """What follows an act's head, in any order: "of the <body>", "dated <date>" / "of <date>", "No. <n>",
+    and a quoted title. Returns the attributes and how many characters they take."""
+    attrs: dict = {}
+    rest = text[e:e + 400]
+    consumed = 0
+    for _ in range(4):
+        seg = rest[consumed:]
+        om = re.match(r"\s+of\s+the\s+", seg)
+        if om and "issuer" not in attrs:
+            org = next((o for o in orgs if o.start == e + consumed + om.end()), None)
+            if org:
+                attrs["issuer"] = org
+                consumed = org.end - e
+                continue
+        dm = re.match(rf"\s+(?:dated|of|from)\s+((?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+|"
+                      rf"{MONTH_RE}\s+)?{YEAR_RE})", seg)
+        if dm and "date" not in attrs:
+            d = dates(dm.group(1))
+            if d:
+                attrs["date"] = d[0].value
+                attrs["date_as_written"] = dm.group(1)
+                consumed += dm.end()
+                continue
+        nm = re.match(r",?\s+(?:No\.?|N|№)\s?(\d[\d/-]*[a-z]?)", seg)
+        if nm and "number" not in attrs:
+            attrs["number"] = nm.group(1)
+            consumed += nm.end()
+            continue
+        qm = re.match(r"\s*[\"“«]", seg)
+        if qm and "title" not in attrs:
+            q = next((q for q in quotes if q.start == e + consumed + qm.end() - 1), None)
+            if q:
+                attrs["title"] = q.text
+                consumed = q.end - e
+                continue
+        break
+    return attrs, consumed
 
 
 def _title_key(title: str) -> str:

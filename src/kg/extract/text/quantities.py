@@ -92,8 +92,9 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         elif um and um.group(2):
             unit = "UnitPerson"
         year_like = re.fullmatch(r"1[89]\d\d|20\d\d", raw_n) and not m.group("mult") and not m.group("pct")
-        if year_like and unit not in ("UnitPerson", "UnitPage", "UnitCamp"):
-            continue
+        if year_like and (unit not in ("UnitPerson", "UnitPage", "UnitCamp") or m.group("b") and re.fullmatch(
+                r"1[89]\d\d|20\d\d|\d\d", m.group("b"))):
+            continue   # a year, or a span of years ("1946-1949 its prisoners")
         if unit is None:
             if m.group("mult") and multiplier >= 1e3:
                 unit = "UnitPerson"

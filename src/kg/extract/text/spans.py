@@ -133,6 +133,7 @@ _DATE_PATTERNS = [
     ("num", rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({YEAR_RE})\b"),
     ("my", rf"\b({MONTH_RE}),?\s+({YEAR_RE})\b"),
     ("range", rf"\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE}|\d\d)\b"),
+    ("range", rf"\b(?:[Bb]etween|[Ff]rom)\s+({YEAR_RE})\s+(?:and|to|till|until)\s+({YEAR_RE})\b"),
     ("vague", r"\b(?:the\s+)?(?:turn|end|beginning|middle|start)\s+of\s+the\s+\d{4}s(?:\s+and(?:\s+the)?\s+\d{4}s)?"
               r"|\b(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s(?:\s+and\s+(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s)?"),
     ("year", rf"(?<![\d.,/-])({YEAR_RE})(?!\d|,\d|\.\d|\s*(?:people|persons|p\.|pages|thousand)\b)"),
