@@ -159,6 +159,16 @@ def test_construct_gives_the_reference_triples(deployed: Deployed, reference: ht
     assert triples and triples == {str(t) for t in parse(expected.content, RdfFormat.TURTLE)}
 
 
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml"])
+def test_ask_gives_a_standard_boolean(deployed: Deployed, accept: str) -> None:
+    for answer, query in ((True, f"ASK {{ GRAPH ?g {{ ?s a <https://w3id.org/jpow-kg/ontology#PrisonerOfWarCamp> }} }}"),
+                          (False, f"ASK {{ GRAPH ?g {{ <{BASE}id/camp/no-such-camp> ?p ?o }} }}")):
+        got = deployed.http.post("sparql", data={"query": query}, headers={"Accept": accept})
+        assert got.status_code == 200, got.text
+        fmt = QueryResultsFormat.JSON if "json" in accept else QueryResultsFormat.XML
+        assert bool(parse_query_results(got.content, fmt)) is answer
+
+
 def test_syntax_error_is_a_400(deployed: Deployed) -> None:
     got = ask_sparql(deployed.http, "SELECT * WHERE { ?s ?p }")
     assert got.status_code == 400, got.text

@@ -37,6 +37,8 @@ class Profile:
     atomic_update: bool
     #: result media types the store serialises wrongly: kg asks for SPARQL JSON instead and converts
     convert_formats: list[str]
+    #: ASK results come as a SELECT result (a row means true): kg converts them to the W3C boolean form
+    ask_as_rows: bool
     #: response header announcing that a SELECT result was cut at the store's row limit
     row_cap_header: str | None
     #: the store's silent row limit for graph results (CONSTRUCT, GSP GET); None: no limit

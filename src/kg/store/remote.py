@@ -283,7 +283,12 @@ class RemoteStore:
         """A SELECT or ASK over the union default graph, parsed into pyoxigraph terms."""
         with self.query_response(sparql, "application/sparql-results+json", timeout_s=timeout_s) as response:
             body = response.read()
-        return parse_query_results(body, QueryResultsFormat.JSON)
+        return parse_query_results(_valid_bnodes(body), QueryResultsFormat.JSON)
+
+    def ask(self, sparql: str) -> bool:
+        """An ASK query's answer (also from stores that answer ASK as rows, see Profile.ask_as_rows)."""
+        result = self.select(sparql)
+        return any(True for _ in result) if isinstance(result, QuerySolutions) else bool(result)
 
     def rows(self, sparql: str) -> list[dict[str, Any]]:
         result = self.select(sparql)
@@ -438,6 +443,23 @@ DELETE {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> ?b }} }} WHERE {{ GRA
 INSERT DATA {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> <{build}> }} }}"""
 
 
+_BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")([^"]*)(")')
+
+
+def _valid_bnodes(body: bytes) -> bytes:
+    """Blank node labels made valid for the parser: Virtuoso sends `nodeID://b10006` (labels stay distinct)."""
+    return _BNODE.sub(lambda m: m.group(1) + re.sub(rb"[^A-Za-z0-9]", b"_", m.group(2)) + m.group(3), body)
+
+
+def _boolean(value: bool, fmt: Any) -> bytes:
+    """A W3C boolean result in SPARQL JSON or XML (the only boolean formats offered)."""
+    word = "true" if value else "false"
+    if fmt.oxi == QueryResultsFormat.XML:
+        return (f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head>'
+                f"<boolean>{word}</boolean></sparql>").encode()
+    return f'{{"head":{{}},"boolean":{word}}}'.encode()
+
+
 def _form(params: list[tuple[str, str]]) -> dict[str, list[str]]:
     form: dict[str, list[str]] = {}
     for k, v in params:
@@ -521,7 +543,9 @@ class RemoteBackend:
 
         def produce(control: StreamControl) -> None:
             accept = N_TRIPLES.media_type if capped_graph else fmt.media_type
-            if fmt.media_type in self.remote.profile.convert_formats:
+            convert = fmt.media_type in self.remote.profile.convert_formats or (
+                kind == "boolean" and self.remote.profile.ask_as_rows)
+            if convert:
                 accept = RESULT_FORMATS[0].media_type  # SPARQL JSON, converted below
             remaining = None if control.deadline is None else max(0.1, control.deadline - time.monotonic())
             with self.remote.query_response(_with_base(sparql, base_iri), accept, default=dataset.default,
@@ -529,7 +553,7 @@ class RemoteBackend:
                 control.put(("start", ResultMeta(kind, fmt)))
                 counter = RowCounter(fmt.name) if kind == "results" and row_cap is not None else None
                 writer = ChunkWriter(control, counter, row_cap)
-                if capped_graph or _media(response.headers.get("content-type")) != fmt.media_type:
+                if convert or capped_graph or _media(response.headers.get("content-type")) != fmt.media_type:
                     self._convert(response.read(), _media(response.headers.get("content-type")), kind, fmt, writer)
                 else:
                     for chunk in response.iter_bytes():
@@ -556,7 +580,11 @@ class RemoteBackend:
             source = next((f.oxi for f in RESULT_FORMATS if f.media_type == media), None)
             if source is None:
                 raise StoreError(f"the store answered a query as {media!r}, which kg cannot read")
-            parse_query_results(body, source).serialize(writer, fmt.oxi)
+            result = parse_query_results(_valid_bnodes(body) if source == QueryResultsFormat.JSON else body, source)
+            if kind == "boolean" and isinstance(result, QuerySolutions):
+                writer.write(_boolean(any(True for _ in result), fmt))
+            else:
+                result.serialize(writer, fmt.oxi)
 
     async def update(self, sparql: str, *, base_iri: str | None) -> None:
         if not self.writable:
@@ -599,21 +627,26 @@ class RemoteBackend:
             raise
 
     async def ask(self, sparql: str, substitutions: dict[str, Any] | None = None) -> bool:
-        return await self._run(lambda: bool(self._select(sparql + _values(substitutions))))
+        def run() -> bool:
+            result = self._select(sparql + _values(substitutions))
+            return any(True for _ in result) if isinstance(result, QuerySolutions) else bool(result)
+
+        return await self._run(run)
 
     # ---- resources -----------------------------------------------------------------------------------------
 
     async def describe(self, iri: str, *, incoming: int = 0) -> list[Quad]:
-        """Every quad with `iri` as subject in the named graphs (not the build manifest), then at most
+        """Every quad with `iri` as subject in the live named graphs (not kg's build manifest and staging graphs,
+        `urn:x-jpow-kg:…`), then at most
         `incoming` quads with `iri` as object."""
         node = NamedNode(iri)
 
         def run() -> list[Quad]:
             found = [Quad(node, r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                "?p ?o ?g", f"GRAPH ?g {{ {node} ?p ?o }} FILTER(?g != <{MANIFEST}>)")]
+                "?p ?o ?g", f"GRAPH ?g {{ {node} ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{KG}"))")]
             if incoming:
                 found += [Quad(r["s"], r["p"], node, r["g"]) for r in self.remote.rows(
-                    f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} FILTER(?g != <{MANIFEST}>) }} "
+                    f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} FILTER(!STRSTARTS(STR(?g), "{KG}")) }} "
                     f"LIMIT {incoming}")]
             return found
 
@@ -627,20 +660,20 @@ class RemoteBackend:
             for i in range(0, len(iris), 100):
                 values = " ".join(str(NamedNode(iri)) for iri in iris[i:i + 100])
                 found += [Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                    "?s ?p ?o ?g", f"VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{MANIFEST}>)")]
+                    "?s ?p ?o ?g", f"VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{KG}"))")]
             return found
 
         return await self._run(run)
 
     async def has_subject(self, iri: str) -> bool:
-        return await self._run(lambda: bool(self.remote.select(f"ASK {{ GRAPH ?g {{ {NamedNode(iri)} ?p ?o }} }}")))
+        return await self._run(lambda: self.remote.ask(f"ASK {{ GRAPH ?g {{ {NamedNode(iri)} ?p ?o }} }}"))
 
     # ---- Graph Store Protocol ------------------------------------------------------------------------------
 
     async def graph_exists(self, iri: str | None) -> bool:
         if iri is None:
             return True
-        return await self._run(lambda: bool(self.remote.select(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}")))
+        return await self._run(lambda: self.remote.ask(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}"))
 
     async def graph_stream(self, iri: str | None, fmt: Format, timeout_s: float | None) -> Stream:
         graph = DefaultGraph() if iri is None else NamedNode(iri)
@@ -696,7 +729,7 @@ class RemoteBackend:
             if iri is None:
                 self.remote.update("CLEAR SILENT DEFAULT")
                 return True
-            if not self.remote.select(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}"):
+            if not self.remote.ask(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}"):
                 return False
             self.remote.update(f"DROP SILENT GRAPH {NamedNode(iri)}")
             return True
