@@ -82,7 +82,7 @@ def test_quantities_keep_their_qualifier_unit_and_bounds(tmp_path: Path) -> None
     quarter = stats["About a quarter"]
     assert term(quarter, "jpow:qualifier") == ["QualifierApproximate"]
     assert term(quarter, "jpow:value") == ["0.25"] and term(quarter, "jpow:fraction") == ["1/4"]
-    span = stats["560,000–760,000 prisoners"]
+    span = stats["Between 560,000–760,000 prisoners"]
     assert term(span, "jpow:qualifier") == ["QualifierRange"]
     assert (term(span, "jpow:minValue"), term(span, "jpow:maxValue")) == (["560000"], ["760000"])
     pct = stats["17.5%"]

@@ -81,6 +81,8 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
 
 # ---- persons ---------------------------------------------------------------------------------------------
 
+_TITLE_WORDS = {"Professor", "Doctor", "Academician", "President", "General", "Marshal", "Colonel", "Major",
+                "Captain", "Lieutenant", "Chancellor", "Minister", "Director", "Rector", "Dean", "Editor", "Historian"}
 _BAD_INITIAL = {"No", "Nos", "St", "Mt", "Vol", "Ed", "Pp", "Op", "Cf", "Dr", "Mr", "Ms", "Co", "Inc", "Ltd"}
 
 
@@ -112,6 +114,18 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         surname = _title_case(surname)
         label = " ".join(f"{i}." for i in inits) + " " + surname
         end = m.start(2) + len(m.group(2))
+        out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
+                           f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
+    rev = re.compile(rf"\b({CAP}(?:-{CAP})?)\s+((?:[A-Z][a-z]?\.\s?){{2,3}})(?=[\s,;:.]|$)")
+    for m in rev.finditer(text):
+        surname = m.group(1)
+        inits = re.findall(r"([A-Z][a-z]?)\.", m.group(2))
+        if surname in not_surnames or surname in lex["places"] or surname in lex["given_names"] or \
+                surname in _TITLE_WORDS or any(i in _BAD_INITIAL for i in inits) or \
+                re.search(r"\b(?:[A-Z][a-z]?\.\s?)$", text[:m.start()]):
+            continue
+        end = m.start(2) + len(m.group(2).rstrip())
+        label = " ".join(f"{i}." for i in inits) + " " + surname
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
                            f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
     given = alternation(lex["given_names"])
@@ -358,6 +372,22 @@ def events(text: str, lex: Lexicon, place_ms: list[Mention]) -> list[Mention]:
             out.append(mention)
     np_end = r"[^,.;:()\"“”]*?(?=\s*(?:,|\.|;|:|\(|\"|“|$|\s(?:was|were|is|are|led|that|which|had|has|began|took|"\
              r"in\s+(?:" + YEAR_RE + r"|the\s+(?:late|early|first|second))|on\s+" + MONTH_RE + r")\b))"
+    for m in re.finditer(rf"\b({CAP}(?:\s+{CAP})?)\s+([Tt]rial|[Cc]onference|[Oo]ffensive|[Oo]peration)\b"
+                         rf"(?:\s+of\s+({YEAR_RE}))?", text):
+        words = m.group(1).split()
+        if words[0] in lex["not_surnames"]:
+            words = words[1:]
+        if not words or words[0] in lex["not_surnames"]:
+            continue
+        start = m.start(1) + m.group(1).index(words[0])
+        cls = "Conviction" if m.group(2).lower() == "trial" else "Conference" if m.group(2).lower() == "conference" \
+            else "War"
+        label = f"{' '.join(words)} {m.group(2)}"
+        mention = _m("event", cls, (start, m.end()), text, label, f"event:{norm(label)}")
+        if m.group(3):
+            mention.attrs["startDate"] = mention.attrs["endDate"] = m.group(3)
+            mention.attrs["date_as_written"] = m.group(3)
+        out.append(mention)
     triggers = {k: v for k, v in lex["event_triggers"].items() if v not in ("Transfer", "Repatriation")}
     trig = alternation(list(triggers))
     for m in re.finditer(rf"\b(?:the|a|an)\s+((?:[a-z]+\s+)?({trig})\s+(?:of|in)\s+{np_end})", text):
@@ -486,6 +516,12 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     found = (place_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
              + events(text, lex, place_ms) + publications(text, lex, quotes))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    for o in [m for m in found if m.kind == "organization"]:
+        am = re.match(r"\s*\(([A-Z][A-Za-z]*[A-Z]+(?:\([a-z]\))?)\)", text[o.end:o.end + 20])
+        if am:
+            o.names.append(am.group(1))
+            a_start = o.end + am.start(1)
+            found = [m for m in found if not (m.kind == "organization" and m.start == a_start)]
     place_names = set(lex.place_aliases)
     found = [m for m in found if not (m.kind == "organization" and m.text in place_names)]
     kept: list[Mention] = []

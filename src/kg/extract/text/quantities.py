@@ -54,7 +54,8 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
     mult = r"(?:\s+(thousand|million|hundred))?"
     pat = re.compile(
         rf"(?:(?P<qual>{qual})\s+)?"
-        rf"(?:(?P<a>{number}){mult.replace('(thousand', '(?P<ma>thousand')}\s*[-–—]\s*(?P<b>{number})|"
+        rf"(?:(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<a>{number}){mult.replace('(thousand', '(?P<ma>thousand')}"
+        rf"(?:\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<b>{number})|"
         rf"(?P<n>{number}))(?P<mult>\s+(?:thousand|million|hundred))?"
         rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
     for m in pat.finditer(text):
@@ -77,12 +78,15 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
             (m.group("mult") or "").strip().lower(), 1)
         qualifier = qual_words.get((m.group("qual") or "").lower(), "exact")
         after = text[e:e + 80]
-        if re.match(r"\s+of\s+(?!them\b|these\b)", after):
+        if re.match(r"\s+of\s+(?!them\b|these\b)", after) and not m.group("pct"):
             continue
         um = re.match(rf"(?:-(?:volume)\b)|\s+(?:[\w-]+\s+){{0,2}}?({unit_alt})(?![\w-])|\s+of\s+(them|these)\b",
                       after)
         unit = None
         unit_end = e
+        year_like = re.fullmatch(r"1[89]\d\d|20\d\d", raw_n) and not m.group("mult") and not m.group("pct")
+        if year_like and um and um.group(1) and not re.match(rf"\s+{re.escape(um.group(1))}", after):
+            continue   # "1949 judged twelve Japanese": a year, the count comes later
         if m.group("pct"):
             unit = "UnitPercent"
         elif um and um.group(0).startswith("-volume"):
@@ -131,9 +135,16 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         if q:
             q.part_of = -1
     fr = alternation(list(lex["fractions"]))
-    for m in re.finditer(rf"(?:(?P<qual>{qual})\s+)(?P<f>{fr})\b", text, re.IGNORECASE):
+    for m in re.finditer(rf"(?:(?P<qual>{qual})\s+|\b)(?P<f>{fr})\b(?P<of>\s+of\s+(?:them|these|the|all)\b)?", text,
+                         re.IGNORECASE):
+        if not m.group("qual") and not m.group("of") or re.search(r"\b(?:first|second|latter|former)\s+$",
+                                                                 text[max(0, m.start() - 10):m.start()]):
+            continue
         value, fraction = lex["fractions"][m.group("f").lower()]
-        qualifier = qual_words[m.group("qual").lower()]
-        out.append(Quantity(m.start(), m.end(), m.group(0), qualifier, value, unit="UnitFraction",
+        qualifier = qual_words[m.group("qual").lower()] if m.group("qual") else "exact"
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        end = m.end("f")
+        out.append(Quantity(m.start(), end, text[m.start():end], qualifier, value, unit="UnitFraction",
                             fraction=fraction))
     return sorted(out, key=lambda q: q.start)

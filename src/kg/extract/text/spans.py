@@ -135,7 +135,8 @@ _DATE_PATTERNS = [
     ("range", rf"\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE}|\d\d)\b"),
     ("range", rf"\b(?:[Bb]etween|[Ff]rom)\s+({YEAR_RE})\s+(?:and|to|till|until)\s+({YEAR_RE})\b"),
     ("vague", r"\b(?:the\s+)?(?:turn|end|beginning|middle|start)\s+of\s+the\s+\d{4}s(?:\s+and(?:\s+the)?\s+\d{4}s)?"
-              r"|\b(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s(?:\s+and\s+(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s)?"),
+              r"|\b(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s(?:\s+and\s+(?:the\s+)?(?:late|early|mid-?)\s*\d{4}s)?"
+              r"|\bthe\s+\d{3}0s\b"),
     ("year", rf"(?<![\d.,/-])({YEAR_RE})(?!\d|,\d|\.\d|\s*(?:people|persons|p\.|pages|thousand)\b)"),
 ]
 
