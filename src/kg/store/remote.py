@@ -52,6 +52,7 @@ from kg.store.profiles import Profile, detect, load
 
 KG = "urn:x-jpow-kg:"
 MANIFEST = f"{KG}builds"
+LIVE_ONLY = f'FILTER(!STRSTARTS(STR(?g), "{KG}"))'  # hides kg's manifest and staging graphs from ?g
 TRANSIENT_STATUS = {429, 502, 503, 504}
 
 
@@ -643,10 +644,10 @@ class RemoteBackend:
 
         def run() -> list[Quad]:
             found = [Quad(node, r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                "?p ?o ?g", f"GRAPH ?g {{ {node} ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{KG}"))")]
+                "?p ?o ?g", f"GRAPH ?g {{ {node} ?p ?o }} {LIVE_ONLY}")]
             if incoming:
                 found += [Quad(r["s"], r["p"], node, r["g"]) for r in self.remote.rows(
-                    f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} FILTER(!STRSTARTS(STR(?g), "{KG}")) }} "
+                    f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} {LIVE_ONLY} }} "
                     f"LIMIT {incoming}")]
             return found
 
@@ -660,7 +661,7 @@ class RemoteBackend:
             for i in range(0, len(iris), 100):
                 values = " ".join(str(NamedNode(iri)) for iri in iris[i:i + 100])
                 found += [Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                    "?s ?p ?o ?g", f"VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} FILTER(!STRSTARTS(STR(?g), "{KG}"))")]
+                    "?s ?p ?o ?g", f"VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {LIVE_ONLY}")]
             return found
 
         return await self._run(run)
