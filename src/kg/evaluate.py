@@ -120,6 +120,8 @@ RELATION_MAP: dict[str, list[tuple[str, bool]]] = {
     "subset of": [("partOf", False)],
     "based on documents from": [("basedOn", False)],
     "formed": [("concerns", False)],
+    "ended the state of war between": [("concerns", False)],
+    "project of": [("issuingBody", False)],
     "provided for export of Japanese from": [("transferFrom", False)],
     "provided for export of Japanese to": [("transferTo", False)],
     "prisoners worked mainly at": [("prisonersWorkedAt", False)],

@@ -401,6 +401,11 @@ class DocumentReader:
                 title = a.get("title") or _title_after(text, m.end, quotes)
                 if title and not m.in_title:
                     add(Fact(ent, "jpow:title", Lit(title)))
+                    if "title_span" in a:   # "Declaration on the end of the state of war between X and Y"
+                        t0, t1 = a["title_span"]
+                        for o in ms:
+                            if o.kind in ("place", "organization") and t0 <= o.start < t1 and o.entity:
+                                add(Fact(ent, "jpow:concerns", o.entity))
                     tq = next((q for q in quotes if q.text == title and q.tstart >= m.start), None)
                     if tq and re.match(r"On\s+(?:the\s+)?(?:formation|establishment|creation|organi[sz]ation|"
                                        r"liquidation|reorgani[sz]ation|abolition)\s+of\b", title):
@@ -710,6 +715,11 @@ class DocumentReader:
             if lang:
                 for name in re.findall(alternation(list(self.lex["languages"])), lang.group(1)):
                     add(Fact(pub, "jpow:language", Lit(self.lex["languages"][name], "string", None)))
+            project_of = next((o for o in ms if o.kind == "organization" and re.search(
+                r"\bproject\s+of\s+(?:the\s+)?$", text[s:o.start]) and re.fullmatch(
+                r"\s+(?:is|was)\s*[\"“«]?\s*", text[o.end:pm.start])), None)
+            if project_of is not None:   # "another project of the <body> is "<title>""
+                add(Fact(pub, "jpow:issuingBody", project_of.entity))
             bm = re.search(r"\bpublished\s+by\s+(?:the\s+)?", before)
             if bm:
                 org = next((o for o in ms if o.kind == "organization" and o.start == s + bm.end()), None)

@@ -65,7 +65,8 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(r"\b(?:Eastern|Western|Northern|Southern|Central)\s+(" + CAP + r")\b", text):
         if m.group(1) in aliases and m.group(0) not in aliases:
             out.append(_m("place", "GeographicArea", m, text, m.group(0)))
-    for m in re.finditer(rf"\bcity of ({CAP}(?:-{CAP})?)\b", text):
+    for m in re.finditer(rf"\b(?:city|town|village|settlement|station|port|township)\s+of\s+({CAP}(?:-{CAP})?)\b",
+                         text):
         label = aliases.get(m.group(1), (m.group(1), "Settlement"))[0]
         out.append(_m("place", "Settlement", (m.start(1), m.end(1)), text, label))
     pat = re.compile(r"(?<![\w-])(" + alternation(list(aliases)) + r")(?![\w-]|\.\w)")
@@ -309,6 +310,10 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         cls = heads.get(head.capitalize(), "Treaty")
         mention = Mention("legal-act", cls, s, e, text[s:e], base if not m.group(4) else f"{base} of {m.group(4)}",
                           f"legal-act:{norm(base)}")
+        on = re.match(r"\s+(on|about|concerning)\s+(?:the\s+)?[a-z][^,.;:()\"“”]*", text[e:])
+        if on and head[0].isupper() and len(on.group(0)) < 200:
+            mention.attrs["title"] = f"{base}{on.group(0)}".strip()
+            mention.attrs["title_span"] = (e, e + on.end())
         if m.group(4):
             mention.attrs["date"] = m.group(4)
             mention.names.append(base)
