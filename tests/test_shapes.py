@@ -207,7 +207,7 @@ CASES: dict[str, tuple[str, str, Result]] = {
         (EX + "g1", "http://www.w3.org/ns/prov#wasDerivedFrom", SH_ + "MinCountConstraintComponent")),
     "quote without its end offset": (
         'jpow:endOffset 152 .', '.',
-        (EX + "g1", JPOW + "endOffset", SH_ + "MinCountConstraintComponent")),
+        (EX + "g1", JPOW + "endOffset", SH_ + "SPARQLConstraintComponent")),
     "longitude without latitude": (
         'geo:lat "49.80"^^xsd:decimal ;', '',
         (EX + "karaganda", "http://www.w3.org/2003/01/geo/wgs84_pos#lat", SH_ + "MinCountConstraintComponent")),
