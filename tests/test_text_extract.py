@@ -237,6 +237,16 @@ def test_every_entity_has_an_english_label_and_cites_the_document() -> None:
         assert list(store.quads_for_pattern(s, DCTERMS.source, doc))
 
 
+def test_a_bad_byte_late_in_the_file_fails_before_any_output(tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    path.write_bytes(TXT.read_bytes() * 3 + b"\nThe last line has a bad byte: \xff\n")
+    produced = []
+    with pytest.raises(InputError, match=r"late.txt:\d+: the file is not UTF-8"):
+        for q in extract_paths([path], SETTINGS):
+            produced.append(q)
+    assert produced == []
+
+
 def test_two_articles_with_the_same_id_are_refused() -> None:
     with pytest.raises(InputError, match="same id 'balkhash'"):
         _quads(TXT, MD)

@@ -32,7 +32,7 @@ from kg.extract.text.document import DocumentReader, Gazetteer
 from kg.extract.text.lexicon import load
 from kg.extract.text.rdf import passage_quads
 from kg.iri import slugify
-from kg.sources.text import FORMATS, read_blocks
+from kg.sources.text import FORMATS, read_blocks, read_chars
 from kg.vocab import DCTERMS, JPOW, PROV, RDF, RDFS
 
 __all__ = ["Gazetteer", "TextExtractor", "extract_paths", "document_metadata"]
@@ -102,7 +102,9 @@ class TextExtractor:
         linked, _ = self.gazetteer.lookup([title, meta.get("title", "")], "publication")
         doc = NamedNode(linked or f"{base}id/publication/{doc_id}")
         run = Run.start(base, f"text/{doc_id}", self.name, self.version, _label(path, self.settings))
-        blocks = read_blocks(path)   # raises InputError before anything is written
+        for _ in read_chars(path):   # a first pass checks the encoding of the whole file before any output
+            pass
+        blocks = read_blocks(path)   # raises InputError (empty, binary, no text) before anything is written
         first = next(blocks)
         yield from run.provenance()
         sg = run.source_graph
