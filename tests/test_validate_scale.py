@@ -135,6 +135,16 @@ def _mutations(store: Store, shapes: rdflib.Graph, top: Shape, shape: Shape, c: 
                 yield [Quad(f, p, v, INJECT)], []
 
 
+def _seed(shape: Shape) -> list[Quad]:
+    node = NamedNode("urn:test:seed-" + re.sub(r"\W", "-", str(shape.node)))
+    if shape.targets["targetClass"]:
+        return [Quad(node, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                     NamedNode(str(shape.targets["targetClass"][0])), INJECT)]
+    if shape.targets["targetSubjectsOf"]:
+        return [Quad(node, NamedNode(str(shape.targets["targetSubjectsOf"][0])), Literal("x"), INJECT)]
+    raise LookupError(f"no focus node for {shape.node} and no way to make one: add a recipe")
+
+
 def inject(store: Store, shapes: rdflib.Graph) -> set[str]:
     """Break every constraint of every targeted shape; return the components broken.
 
@@ -148,12 +158,19 @@ def inject(store: Store, shapes: rdflib.Graph) -> set[str]:
 
     for top in ShapesReader(shapes).top_level():
         pattern = compiler.focus(top)
-        focus = [r["this"] for r in store.query(f"SELECT DISTINCT ?this WHERE {{ {pattern} }} ORDER BY ?this LIMIT 3",
-                                                use_default_graph_as_union=True)]
+        select = f"SELECT DISTINCT ?this WHERE {{ {pattern} }} ORDER BY ?this LIMIT 3"
+        focus = [r["this"] for r in store.query(select, use_default_graph_as_union=True)]
+        seeded = not focus
+        if seeded:  # nothing in the data is targeted (e.g. text passages): add a node that is
+            store.extend(_seed(top))
+            focus = [r["this"] for r in store.query(select, use_default_graph_as_union=True)]
         for shape in [top, *top.properties]:
             for c in shape.constraints:
                 query = compiler._query(shape, c, pattern)
                 before = count(query)
+                if seeded and before:  # the seed node itself breaks it (e.g. a passage without offsets)
+                    hit.add(c.component)
+                    continue
                 for added, removed in _mutations(store, shapes, top, shape, c, focus):
                     added = [q for q in added if q not in store]  # so that undoing removes only what it added
                     for q in removed:
