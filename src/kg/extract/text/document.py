@@ -418,6 +418,8 @@ class DocumentReader:
                         add(Fact(ent, "jpow:dateAsWritten", Lit(a["date_as_written"], "string", None)))
                 if isinstance(a.get("issuer"), Mention) and a["issuer"].entity:
                     add(Fact(ent, "jpow:issuedBy", a["issuer"].entity))
+            if m.kind == "event" and "date" in a and not m.in_title:
+                add(Fact(ent, "jpow:date", _date_lit(a["date"])))
             if m.kind == "event" and "startDate" in a:
                 add(Fact(ent, "jpow:startDate", _date_lit(a["startDate"])))
                 add(Fact(ent, "jpow:endDate", _date_lit(a["endDate"])))
@@ -675,15 +677,23 @@ class DocumentReader:
             before = text[s:pm.start]
             author = None
             am = re.search(r"(?:['’]s)?\s*[\"“«]?\s*$", before)
-            for m in ms:
-                if m.kind == "person" and m.end <= pm.start and re.fullmatch(r"(?:['’]s)?\s*[\"“«]?\s*",
-                                                                            text[m.end:pm.start]):
-                    author = m.entity
-            if author is None and i > 0 and re.search(r"\)\s*,\s*[\"“«]?\s*$", before):
-                author = pubs[i - 1].entity.attrs.get("author_entity")
-            if author is not None:
+            authors: list[Entity] = []
+            people = sorted((m for m in ms if m.kind == "person" and m.end <= pm.start), key=lambda m: m.start)
+            for j, m in enumerate(people):
+                if re.fullmatch(r"(?:['’]s)?\s*[\"“«]?\s*", text[m.end:pm.start]):
+                    # the author written just before the title, and co-authors listed before them
+                    authors.append(m.entity)
+                    k = j
+                    while k > 0 and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[people[k - 1].end:people[k].start]):
+                        authors.append(people[k - 1].entity)
+                        k -= 1
+            if not authors and i > 0 and re.search(r"\)\s*,\s*[\"“«]?\s*$", before) and \
+                    pubs[i - 1].entity.attrs.get("author_entity") is not None:
+                authors = [pubs[i - 1].entity.attrs["author_entity"]]
+            for author in authors:
                 add(Fact(pub, "jpow:author", author))
-                pub.attrs["author_entity"] = author
+            if authors:
+                pub.attrs["author_entity"] = authors[0]
             after = text[pm.end:e if pm.end < e else len(text)]
             em = re.match(r"[\s\"”»]*\(\s*(?:under\s+(?:the\s+)?(?:general\s+|total\.?\s+)?)?(?:edited\s+by|ed\.\s+by|"
                           r"ed\.)\s+([^)]+)\)", after)
@@ -730,9 +740,8 @@ class DocumentReader:
                 pl = next((p for p in ms if p.kind == "place" and p.start == pm.end + im.end()), None)
                 if pl:
                     add(Fact(pub, "jpow:placeOfPublication", pl.entity))
-            if pub.cls in ("Book", "Monograph") and pub.attrs.get("author_entity") is None or pub.cls == "Book":
-                if re.search(r"\bmonograph\b", before):
-                    pub.cls = "Monograph"
+            if pub.cls == "Book" and re.search(r"\bmonograph\b", before):
+                pub.cls = "Monograph"
         if pubs and re.search(r"\b(?:based\s+on|rests?\s+on|draws?\s+on|drawn\s+from|uses?|using)\b[^.;]*?"
                               r"\b(?:materials|documents|funds|collections|records|files)\b", text[s:e]):
             for o in ms:

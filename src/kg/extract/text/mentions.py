@@ -390,8 +390,7 @@ def events(text: str, lex: Lexicon, place_ms: list[Mention]) -> list[Mention]:
         label = f"{' '.join(words)} {m.group(2)}"
         mention = _m("event", cls, (start, m.end()), text, label, f"event:{norm(label)}")
         if m.group(3):
-            mention.attrs["startDate"] = mention.attrs["endDate"] = m.group(3)
-            mention.attrs["date_as_written"] = m.group(3)
+            mention.attrs["date"] = m.group(3)
         out.append(mention)
     triggers = {k: v for k, v in lex["event_triggers"].items() if v not in ("Transfer", "Repatriation")}
     trig = alternation(list(triggers))

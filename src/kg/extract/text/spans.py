@@ -171,9 +171,9 @@ def dates(text: str) -> list[DateMention]:
                 value = g[0]
             prefix = text[max(0, s - 12):s].lower()
             k = kind if kind in ("range", "vague") else "point"
-            if re.search(r"\b(?:until|till|up to|by)\s+$", prefix):
+            if re.search(r"\b(?:until|till|up to|by|before)\s+$", prefix):
                 k = "until"
-            elif re.search(r"\b(?:since|starting in|from)\s+$", prefix) and kind != "range":
+            elif re.search(r"\b(?:since|starting in|from|after)\s+$", prefix) and kind != "range":
                 k = "since"
             found.append(DateMention(s, e, value, m.group(0), k))
             taken.append((s, e))
