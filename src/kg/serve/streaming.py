@@ -18,6 +18,7 @@ from typing import Any
 
 CHUNK_BYTES = 64 * 1024
 QUEUE_CHUNKS = 8
+STALL_SECONDS = 120.0  # a consumer that takes no chunk for this long is gone (e.g. never started reading)
 
 
 class QueryTimeout(Exception):
@@ -103,12 +104,15 @@ class StreamControl:
     def put(self, item: Any) -> None:
         """Blocking put from the worker thread; gives up when the client has gone."""
         fut = asyncio.run_coroutine_threadsafe(self.queue.put(item), self.loop)
+        waited = 0.0
         while True:
             try:
                 fut.result(timeout=0.5)
                 return
             except concurrent.futures.TimeoutError:
-                if self.cancelled:
+                waited += 0.5
+                if self.cancelled or waited >= STALL_SECONDS:
+                    self.cancelled = True
                     fut.cancel()
                     raise Cancelled() from None
 
