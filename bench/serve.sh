@@ -6,14 +6,13 @@ STORE=$(readlink -f "${1:?store}"); SECS=${2:-10}
 NAME=$(basename "$(dirname "$(dirname "$STORE")")")
 OUT=bench/out/serve-$NAME.txt; : > "$OUT"
 KG_PORT=8711; RAW_PORT=8712
-source bench/queries.sh
 enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
 
 kg serve --store "$STORE" --port $KG_PORT --workers 2 > bench/out/kg-serve.log 2>&1 & KG_PID=$!
 oxigraph serve-read-only --location "$STORE" --bind 127.0.0.1:$RAW_PORT --union-default-graph > bench/out/raw-serve.log 2>&1 & RAW_PID=$!
 trap 'kill $KG_PID $RAW_PID 2>/dev/null || true' EXIT
-for port in $KG_PORT $RAW_PORT; do
-  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/sparql?query=$(enc 'ASK{}')" -o /dev/null && break || sleep 0.2; done
+for url in "http://127.0.0.1:$KG_PORT/sparql" "http://127.0.0.1:$RAW_PORT/query"; do
+  for _ in $(seq 1 150); do curl -sf "$url?query=$(enc 'ASK{}')" -o /dev/null && break || sleep 0.2; done
 done
 
 run() {  # name server url accept
@@ -27,12 +26,13 @@ run() {  # name server url accept
   done
 }
 JSON=application/sparql-results+json
-for q in POINT AGG RANGE JOIN LABEL; do
-  run "$q" kg "http://127.0.0.1:$KG_PORT/sparql?query=$(enc "${!q}")" $JSON
-  run "$q" raw "http://127.0.0.1:$RAW_PORT/query?query=$(enc "${!q}")" $JSON
+for q in point aggregate range join label; do   # bench/queries/*.rq
+  text=$(cat bench/queries/$q.rq)
+  run "$q" kg "http://127.0.0.1:$KG_PORT/sparql?query=$(enc "$text")" $JSON
+  run "$q" raw "http://127.0.0.1:$RAW_PORT/query?query=$(enc "$text")" $JSON
 done
 # Entity page: kg's dereferenced page (HTML and Turtle) against raw Oxigraph's DESCRIBE of the same IRI.
 run PAGE-HTML kg "http://127.0.0.1:$KG_PORT/id/person/syn-p0000042" text/html
 run PAGE-TTL kg "http://127.0.0.1:$KG_PORT/id/person/syn-p0000042" text/turtle
-run PAGE-TTL raw "http://127.0.0.1:$RAW_PORT/query?query=$(enc "$DESCRIBE")" text/turtle
+run PAGE-TTL raw "http://127.0.0.1:$RAW_PORT/query?query=$(enc "$(cat bench/queries/describe.rq)")" text/turtle
 python3 bench/ratios.py "$OUT"

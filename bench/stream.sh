@@ -5,7 +5,7 @@ set -euo pipefail
 STORE=$(readlink -f "${1:?store}")
 NAME=$(basename "$(dirname "$(dirname "$STORE")")")
 OUT=bench/out/stream-$NAME.txt; PORT=8713
-Q='SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 1000000'
+Q=$(cat bench/queries/stream.rq)
 URL="http://127.0.0.1:$PORT/sparql?query=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$Q")"
 kg serve --store "$STORE" --port $PORT --workers 1 > bench/out/kg-serve-stream.log 2>&1 & PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
