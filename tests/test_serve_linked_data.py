@@ -148,6 +148,26 @@ def test_a_much_linked_entity_shows_a_bounded_number_of_incoming_links(tmp_path:
         live.stop()
 
 
+def test_a_configured_base_iri_maps_to_the_serving_origin(tmp_path: Path) -> None:
+    """KG_BASE_IRI decides which IRIs dereference here; the path after it is the same on this server."""
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    base = "http://data.example.org/kg/"
+    thing = NamedNode(base + "id/place/somewhere")
+    store = Store(str(tmp_path / "store"))
+    store.add(Quad(thing, NamedNode(str(RDFS_LABEL)), Literal("Somewhere", language="en"), NamedNode(base + "graph/t/1")))
+    store.flush()
+    del store
+    live = LiveServer(tmp_path / "store", tmp_path, KG_BASE_IRI=base)
+    try:
+        page = httpx.get(live.url + "id/place/somewhere", headers={"Accept": HTML})
+        assert page.status_code == 200 and ">Somewhere</h1>" in page.text
+        assert httpx.get(live.url + "graph/t/1", headers={"Accept": "text/turtle"}).status_code == 200
+        assert httpx.get(live.url + "id/place/elsewhere").status_code == 404
+    finally:
+        live.stop()
+
+
 # --- The curated data, built by kg.build --------------------------------------------------------------------
 
 

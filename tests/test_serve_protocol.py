@@ -228,6 +228,8 @@ def test_service_description_tells_the_truth(server: LiveServer, rw_server: Live
     for iri_name in advertised:  # each advertised format is really served
         query = SELECT if iri_name.startswith("SPARQL") else CONSTRUCT
         assert httpx.get(server.url + "sparql", params={"query": query, "format": names[iri_name]}).status_code == 200
+    browser = httpx.get(server.url + "sparql", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert browser.status_code == 303 and browser.headers["location"] == server.url + "query"
     rw = rdflib.Graph().parse(data=httpx.get(rw_server.url + "sparql").text, format="turtle")
     assert (rdflib.URIRef(rw_server.url + "sparql"), SD.supportedLanguage, SD.SPARQL11Update) in rw
 

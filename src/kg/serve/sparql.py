@@ -12,13 +12,13 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from kg.serve import service_description
 from kg.serve.auth import require_update_token
 from kg.serve.backend import BadRequest, Dataset
 from kg.serve.context import ctx, origin, text_error
-from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate
+from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate, prefers_html
 from kg.serve.sparql_text import DatasetConflict, apply_using, lenient_clear
 from kg.serve.streaming import QueryTimeout, RowCapExceeded
 
@@ -113,7 +113,7 @@ def _chooser(request: Request, params: list[tuple[str, str]]):
 @router.api_route("/sparql/", methods=["GET", "POST"], include_in_schema=False)
 async def sparql_endpoint(request: Request) -> Response:
     """SPARQL 1.1 Protocol: queries (GET, POST form, POST direct) and updates (POST, bearer token).
-    GET without a query returns the Service Description."""
+    GET without a query returns the Service Description (browsers are sent to the query UI)."""
     c = ctx(request)
     try:
         operation, text, params = await _read_operation(request)
@@ -121,6 +121,8 @@ async def sparql_endpoint(request: Request) -> Response:
         c.metrics.count_query("unknown", "bad_request")
         return text_error(exc.status, str(exc))
     if operation == "none":
+        if request.method == "GET" and prefers_html(request.headers.get("accept")):
+            return RedirectResponse(request.url_for("query_ui"), status_code=303)  # a person: the query UI
         return await service_description.respond(request)
     if operation == "update":
         return await _update(request, text or "", params)
