@@ -289,6 +289,24 @@ def test_hermit_finds_the_curated_data_consistent_with_the_ontology(tmp_path: Pa
     assert reason(tmp_path, nt) == []
 
 
+def test_hermit_finds_the_text_extraction_of_the_shared_articles_consistent_with_the_ontology(tmp_path: Path) -> None:
+    _need_java()
+    import pyoxigraph
+
+    from kg.extract.text import TextExtractor
+
+    sources = ROOT.parent / "shared" / "sources"
+    texts = sorted(sources.glob("*.txt")) if sources.is_dir() else []
+    if not texts:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"no articles in {sources}: the text extraction check needs them on CI")
+        pytest.skip(f"no articles in {sources} (the shared sources beside the checkout): text extraction not checked")
+    quads = list(TextExtractor(texts).extract())
+    assert any(q.predicate.value == JPOW + "quote" for q in quads), "the text extractor produced no passage"
+    triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads]
+    assert reason(tmp_path, pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES).decode()) == []
+
+
 def test_hermit_rejects_data_that_breaks_the_disjointness_of_the_families(tmp_path: Path) -> None:
     """Pins that the reasoner tests above can fail: one thing typed as a person and as a place."""
     import owlready2
