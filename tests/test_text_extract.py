@@ -92,8 +92,33 @@ def test_quantities_keep_their_qualifier_unit_and_bounds(tmp_path: Path) -> None
 
 
 def test_years_page_numbers_and_act_numbers_are_not_figures(tmp_path: Path) -> None:
-    r = _read("In 1946 Resolution No. 1234 was cited on page 75 (see Article 58, paragraph 9).", tmp_path)
+    r = _read("In 1946 Resolution No. 1234 was cited on page 75 (see Article 58, paragraph 9). In 1946-1949 its "
+              "prisoners built a plant; the court of 1949 judged officers.", tmp_path)
     assert not [e for e in r.entities if e.kind == "statistic"]
+
+
+def test_ranges_in_words_and_bounds_before_a_year(tmp_path: Path) -> None:
+    r = _read("Estimates range from 200 to 300 thousand, and less than 5 % of the dead were named before 1991.",
+              tmp_path)
+    stats = {e.label.split(" (")[0]: e for e in r.entities if e.kind == "statistic"}
+    span = stats["from 200 to 300 thousand"]
+    assert [(o.value) for o in _values(r, span, "jpow:minValue") + _values(r, span, "jpow:maxValue")] == [
+        "200000", "300000"]
+    share = stats["less than 5 %"]
+    assert [o[1] for o in _values(r, share, "jpow:qualifier")] == ["QualifierUpperBound"]
+    assert [o.value for o in _values(r, share, "jpow:endDate")] == ["1991"]
+
+
+def test_camp_sections_belong_to_their_camp(tmp_path: Path) -> None:
+    r = _read("Section No. 5 of camp No. 99 stood near Spassk. The lagpunkt No. 3 of the Spassky camp was small. "
+              "Branch No. 8 of the Soviet camp is unknown.", tmp_path)
+    section = _one(r, "camp", "Section No. 5 of camp No. 99")
+    assert section.cls == "CampSection"
+    assert [o.label for o in _values(r, section, "jpow:sectionOf")] == ["Camp No. 99"]
+    lagpunkt = _one(r, "camp", "Section No. 3 of camp Spassky")
+    assert [o.label for o in _values(r, lagpunkt, "jpow:sectionOf")] == ["Spassky camp"]
+    orphan = _one(r, "camp", "Section No. 8 of camp Soviet")
+    assert orphan.cls == "Camp"   # its camp is not named: not recorded as a section (which needs its camp)
 
 
 def test_decree_with_number_date_issuer_and_title(tmp_path: Path) -> None:
@@ -123,6 +148,17 @@ def test_persons_with_titles_and_coreference_by_initials(tmp_path: Path) -> None
     assert [o.label for o in _values(r, book, "jpow:author")] == ["K. Sadykova"]
     assert [o.value for o in _values(r, book, "jpow:publicationYear")] == ["2004"]
     assert [o.label for o in _values(r, book, "jpow:placeOfPublication")] == ["Almaty"]
+
+
+def test_names_in_reference_and_japanese_order(tmp_path: Path) -> None:
+    r = _read('See Kuznetsov S. I., Ivanova T. A. "Captivity and return" (Khabarovsk, 2003). Tanaka Ichiro, a '
+              "former prisoner of war, met General Yamada.", tmp_path)
+    labels = {e.label for e in r.entities if e.kind == "person"}
+    assert labels == {"S. I. Kuznetsov", "T. A. Ivanova", "Tanaka Ichiro", "Yamada"}
+    book = _one(r, "publication", "Captivity and return")
+    assert sorted(o.label for o in _values(r, book, "jpow:author")) == ["S. I. Kuznetsov", "T. A. Ivanova"]
+    tanaka = _one(r, "person", "Tanaka Ichiro")
+    assert [o[1] for o in _values(r, tanaka, "jpow:hasRole")] == ["RolePrisonerOfWar"]
 
 
 def test_places_organisations_and_nested_bodies(tmp_path: Path) -> None:

@@ -389,6 +389,12 @@ class DocumentReader:
         for m in ms:
             ent = m.entity
             a = m.attrs
+            if m.kind == "camp" and "parent_key" in a:
+                parent = self.by_key.get(a["parent_key"])
+                if parent is not None and parent is not ent:
+                    add(Fact(ent, "jpow:sectionOf", parent))
+                else:
+                    ent.cls = "Camp"   # a section whose camp is not known is recorded as a camp
             if m.kind == "camp":
                 if "number" in a:
                     add(Fact(ent, "jpow:number", Lit(a["number"], "string", None)))
@@ -492,8 +498,13 @@ class DocumentReader:
                            before + m.text)
             if lm and lm.group(1).islower():
                 add(Fact(p, "jpow:hasRole", _term(roles[lm.group(1)])))
-            if re.search(r"\b(?:edited by|ed\. by|editor)\s*$", before):
-                p.attrs["editor_of_context"] = True
+            pow_after = re.match(r",\s+(?:a\s+)?(?:former\s+)?(?:Japanese\s+)?(prisoner\s+of\s+war|POW|internee)\b",
+                                 text[m.end:e])
+            pow_before = re.search(r"\b(?:former\s+)(?:Japanese\s+)?(prisoner\s+of\s+war|POW|internee)\s+$", before)
+            for pm in (pow_after, pow_before):
+                if pm:
+                    add(Fact(p, "jpow:hasRole", _term("RoleInternee" if pm.group(1) == "internee"
+                                                      else "RolePrisonerOfWar")))
         for o in ms:
             if o.kind != "organization":
                 continue

@@ -69,6 +69,10 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
                          text):
         label = aliases.get(m.group(1), (m.group(1), "Settlement"))[0]
         out.append(_m("place", "Settlement", (m.start(1), m.end(1)), text, label))
+    for m in re.finditer(rf"\b({CAP}(?:[ -]{CAP})?)\s+([Cc]emetery|[Mm]emorial\s+[Cc]emetery|[Bb]urial\s+[Gg]round)\b", text):
+        if m.group(1).split()[0] in lex["not_surnames"] or m.group(1) in lex["demonyms"]:
+            continue
+        out.append(_m("place", "Site", m, text, f"{m.group(1)} {m.group(2).lower()}"))
     pat = re.compile(r"(?<![\w-])(" + alternation(list(aliases)) + r")(?![\w-]|\.\w)")
     for m in pat.finditer(text):
         label, cls = aliases[m.group(1)]
@@ -82,6 +86,8 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
 
 # ---- persons ---------------------------------------------------------------------------------------------
 
+_NOT_NAMES = {"Staff", "Headquarters", "Secretary", "Assembly", "Directorate", "Prosecutor", "Command", "Council",
+              "Plenipotentiary", "Consul", "Governor"}
 _TITLE_WORDS = {"Professor", "Doctor", "Academician", "President", "General", "Marshal", "Colonel", "Major",
                 "Captain", "Lieutenant", "Chancellor", "Minister", "Director", "Rector", "Dean", "Editor", "Historian"}
 _BAD_INITIAL = {"No", "Nos", "St", "Mt", "Vol", "Ed", "Pp", "Op", "Cf", "Dr", "Mr", "Ms", "Co", "Inc", "Ltd"}
@@ -142,6 +148,23 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
                            f"person:{parts[1].lower()}", {"given": parts[0], "surname": parts[1],
                                                          "rest": parts[2:]}))
+    ranks = r"General|Marshal|Colonel|Lieutenant|Major|Captain|Admiral|Prime Minister|President|Emperor|Chancellor|" \
+            r"Minister|Premier|Ambassador"
+    for m in re.finditer(rf"\b({ranks})\s+({CAP}(?:-{CAP})?)\b", text):
+        surname = m.group(2)
+        if surname in not_surnames or surname in lex["places"] or surname in _NOT_NAMES or \
+                surname in lex["given_names"] or surname in lex["known_persons"]:
+            continue
+        out.append(Mention("person", "Person", m.start(2), m.end(2), surname, surname, f"person:{surname.lower()}",
+                           {"surname": surname, "position": m.group(1)}))
+    # Japanese order, family name first: "Tanaka Ichiro"
+    for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
+        family = m.group(1)
+        if family in not_surnames or family in lex["places"] or family in lex["given_names"] or \
+                family in _TITLE_WORDS or family in _NOT_NAMES:
+            continue
+        out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
+                           f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
     for label, forms in lex["known_persons"].items():
         for m in re.finditer(r"\b(?:" + alternation(forms) + r")\b(?!-)", text):
             out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), label,
@@ -246,7 +269,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     bad = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"POW", "Army", "Labour", "Labor", "Special", "Camp"}
     num = r"(?:No\.?|Nos\.?|N|№|#)\s?(\d{1,4}[a-z]?)"
-    pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?|lagpunkt|camp department)\s+({num}"
+    pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?)\s+({num}"
                      rf"(?:\s*(?:,|and|&)\s*(?:{num}|\d{{1,4}}))*)")
     for m in pat.finditer(text):
         name = m.group(1)
@@ -277,6 +300,15 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
         label = f"{name} camp"
         out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), label, f"camp:{name.lower()}",
                            {"name": name}))
+    sec = re.compile(rf"\b(?:[Cc]amp\s+)?([Ss]ection|[Dd]epartment|[Bb]ranch|[Ll]agpunkt|[Ll]agotdelenie|[Ss]ub-camp)\s+"
+                     rf"(?:No\.?|N|№)\s?"
+                     rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
+    for m in sec.finditer(text):
+        parent = m.group(3) or m.group(4).lower()
+        label = f"Section No. {m.group(2)} of camp {'No. ' + m.group(3) if m.group(3) else m.group(4)}"
+        out.append(Mention("camp", "CampSection", m.start(), m.end(2),
+                           text[m.start():m.end(2)], label, f"camp:{parent}/{m.group(2)}",
+                           {"number": m.group(2), "parent_key": f"camp:{parent}"}))
     for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
         if m.group(1).lower() == "gulag":
             continue
