@@ -424,7 +424,7 @@ def events(text: str, lex: Lexicon, place_ms: list[Mention]) -> list[Mention]:
         if m.group(3):
             mention.attrs["date"] = m.group(3)
         out.append(mention)
-    triggers = {k: v for k, v in lex["event_triggers"].items() if v not in ("Transfer", "Repatriation")}
+    triggers = {k: v for k, v in lex["event_triggers"].items() if v != "Transfer"}
     trig = alternation(list(triggers))
     for m in re.finditer(rf"\b(?:the|a|an)\s+((?:[a-z]+\s+)?({trig})\s+(?:of|in)\s+{np_end})", text):
         cls = triggers[m.group(2)]
@@ -575,6 +575,9 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
             m.in_title = True
     kept = [m for m in kept if not (m.in_title and m.kind in ("organization", "place") and
                                     any(m.inside(t) for t in titles if t.kind == "publication"))]
+    # an act's or a book's title names what it is about; an event named there ("the release of ...") is not
+    # stated to have happened (wars are names, and are kept)
+    kept = [m for m in kept if not (m.in_title and m.kind == "event" and m.cls != "War")]
     return kept, quotes
 
 
