@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from kg import __version__
 from kg.config import Settings
 from kg.serve import api, gsp, resources, service_description, sparql, ui
-from kg.serve.backend import EmbeddedBackend
+from kg.serve.backend import Backend, EmbeddedBackend
 from kg.serve.context import HERE, ServeContext, ctx
 
 DEFAULT_CORS = "*"
@@ -62,7 +62,7 @@ class MetricsMiddleware:
                 metrics.in_flight -= 1
 
 
-def create_app(settings: Settings | None = None, backend: EmbeddedBackend | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, backend: Backend | None = None) -> FastAPI:
     """The app over `settings.store_path` (read-only unless an update token is configured)."""
     settings = settings or Settings()
     backend = backend or EmbeddedBackend(settings.store_path, writable=bool(settings.update_token))

@@ -16,7 +16,7 @@ from itertools import islice
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pyoxigraph import (
     DefaultGraph,
@@ -63,6 +63,27 @@ def _syntax_message(exc: Exception) -> str:
     if "expected one of" in text and len(text) > 240:
         text = text[:240].rsplit(",", 1)[0] + ", …"
     return text
+
+
+class Backend(Protocol):
+    """What the web app needs from a store. `EmbeddedBackend` below; `kg.store.remote.RemoteBackend`."""
+
+    writable: bool
+
+    def close(self) -> None: ...
+    async def query(self, sparql: str, *, base_iri: str | None, dataset: Dataset, choose: Callable[[Kind], Format],
+                    timeout_s: float | None, row_cap: int | None) -> Stream: ...
+    async def update(self, sparql: str, *, base_iri: str | None) -> None: ...
+    async def select(self, sparql: str, *, substitutions: dict[str, Term] | None = None, offset: int = 0,
+                     limit: int | None = None) -> tuple[list[str], list[dict[str, Term]]]: ...
+    async def ask(self, sparql: str, substitutions: dict[str, Term] | None = None) -> bool: ...
+    async def describe(self, iri: str, *, incoming: int = 0) -> list[Quad]: ...
+    async def describe_many(self, iris: list[str]) -> list[Quad]: ...
+    async def graph_exists(self, iri: str | None) -> bool: ...
+    async def graph_stream(self, iri: str | None, fmt: Format, timeout_s: float | None) -> Stream: ...
+    async def graph_put(self, iri: str | None, payloads: list[tuple[bytes, RdfFormat]], base_iri: str) -> bool: ...
+    async def graph_post(self, iri: str | None, payloads: list[tuple[bytes, RdfFormat]], base_iri: str) -> bool: ...
+    async def graph_delete(self, iri: str | None) -> bool: ...
 
 
 class EmbeddedBackend:
@@ -217,12 +238,6 @@ class EmbeddedBackend:
             for iri in iris:
                 found += self.store.quads_for_pattern(NamedNode(iri), None, None, None)
             return found
-
-        return await self._run(run)
-
-    async def has_subject(self, iri: str) -> bool:
-        def run() -> bool:
-            return next(iter(self.store.quads_for_pattern(NamedNode(iri), None, None, None)), None) is not None
 
         return await self._run(run)
 

@@ -11,7 +11,7 @@ from fastapi.responses import PlainTextResponse
 from fastapi.templating import Jinja2Templates
 
 from kg.config import Settings
-from kg.serve.backend import EmbeddedBackend
+from kg.serve.backend import Backend
 from kg.serve.metrics import Metrics
 
 HERE = Path(__file__).parent
@@ -20,7 +20,7 @@ HERE = Path(__file__).parent
 @dataclass
 class ServeContext:
     settings: Settings
-    backend: EmbeddedBackend
+    backend: Backend
     cors_origins: tuple[str, ...]
     metrics: Metrics = field(default_factory=Metrics)
     templates: Jinja2Templates = field(default_factory=lambda: Jinja2Templates(directory=str(HERE / "templates")))
