@@ -958,23 +958,27 @@ def _title_after(text: str, end: int, quotes) -> str | None:
     return q.text if q else None
 
 
+_GENERIC_COUNTED = {"people", "persons", "person", "men", "items", "years", "pages", "volumes", "camps", "ministries"}
+_NP_END = (r"(?=(?:^|\s+)(?:were|was|who|whom|which|that|died|left|received|worked|had|have|are|is|to|with|due|"
+           r"because|ended|reached|arrived|passed|in\s+the\s+amount)\b|[,.;()]|$)")
+
+
 def _population(text: str, q: Quantity, s: int, e: int) -> str | None:
+    """What a figure counts, as the sentence says it: "the number of <X> was N", "N <X> ...", "half of <X>"."""
     nm = re.search(r"\bnumber\s+of\s+([^,;]+?)\s+(?:was|were|is|amounted\s+to|reached)\s*$", text[s:q.start])
     if nm:
         return nm.group(1)
-    if q.unit_end > q.end or q.unit in ("UnitPerson", "UnitCamp"):
-        tail = text[q.start + len(q.text):e].lstrip()
-        pm = re.match(r"((?:of\s+(?:them|these)\s+)?[^,.;()]*?)(?=(?:^|\s+)(?:were|was|who|which|that|died|left|received|"
-                      r"worked|had|have|are|is|to|with|in\s+the\s+amount)\b|[,.;()]|$)", tail)
-        head = q.text.split()[-1] if q.unit_end > q.end else ""
-        rest = pm.group(1).strip() if pm else ""
-        if head[:1].isdigit():
-            head = ""
-        phrase = " ".join(x for x in (head, rest) if x).strip()
-        if len(phrase.split()) < 2 or re.match(r"of\s+(?:them|these)\b", phrase):
-            return None
-        return phrase
-    return None
+    if q.unit in ("UnitPage", "UnitVolume"):
+        return None
+    tail = text[q.num_end:e].lstrip()
+    if q.unit == "UnitFraction":
+        fm = re.match(r"of\s+(?!them\b|these\b|us\b)((?:the\s+|all\s+)*[^,.;()]+?)" + _NP_END, tail)
+        return fm.group(1) if fm else None
+    pm = re.match(r"([^,.;()]*?)" + _NP_END, tail)
+    phrase = pm.group(1).strip() if pm else ""
+    if not phrase or phrase.lower() in _GENERIC_COUNTED or re.match(r"of\s+(?:them|these)\b", phrase):
+        return None
+    return phrase
 
 
 def _dec(v: float) -> str:

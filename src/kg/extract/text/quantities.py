@@ -31,6 +31,10 @@ class Quantity:
     population: str | None = None
     unit_end: int = 0       # end of the counted noun phrase, if any
     part_of: int | None = None  # start of the figure this one is a part of; -1: the previous sentence's
+    num_end: int = 0        # end of the number itself (and its "thousand"), before any counted noun
+
+    def __post_init__(self) -> None:
+        self.num_end = self.num_end or self.end
 
 
 def _num(text: str) -> float:
