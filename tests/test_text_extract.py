@@ -150,6 +150,13 @@ def test_persons_with_titles_and_coreference_by_initials(tmp_path: Path) -> None
     assert [o.label for o in _values(r, book, "jpow:placeOfPublication")] == ["Almaty"]
 
 
+def test_a_surname_that_fits_two_persons_is_not_joined_to_either(tmp_path: Path) -> None:
+    r = _read("V. Ivanov and A. Ivanov wrote. Later V. P. Ivanov replied, and General Ivanov agreed.", tmp_path)
+    people = sorted(e.label for e in r.entities if e.kind == "person")
+    assert people == ["A. Ivanov", "Ivanov", "V. Ivanov"]
+    assert "V. P. Ivanov" in _one(r, "person", "V. Ivanov").names
+
+
 def test_names_in_reference_and_japanese_order(tmp_path: Path) -> None:
     r = _read('See Kuznetsov S. I., Ivanova T. A. "Captivity and return" (Khabarovsk, 2003). Tanaka Ichiro, a '
               "former prisoner of war, met General Yamada.", tmp_path)

@@ -257,14 +257,16 @@ class DocumentReader:
         if not surname:
             return self.by_key.get(m.key)
         mine = _initials_of(m)
-        for e in reversed(self.persons):
+        found = []
+        for e in self.persons:
             ea = e.attrs
             if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():
                 continue
             theirs = _initials_of_entity(e)
             if not mine or not theirs or _compatible(mine, theirs):
-                return e
-        return None
+                found.append(e)
+        # two different earlier persons fit ("V. Ivanov", "A. Ivanov", then "Ivanov"): ambiguous, not joined
+        return found[0] if len(found) == 1 else None
 
     # ---- blocks ----------------------------------------------------------------------------------------
 

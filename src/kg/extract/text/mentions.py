@@ -131,6 +131,9 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                 surname in _TITLE_WORDS or any(i in _BAD_INITIAL for i in inits) or \
                 re.search(r"\b(?:[A-Z][a-z]?\.\s?)$", text[:m.start()]):
             continue
+        nxt = re.match(rf"\s*({CAP})\b", text[m.end():])
+        if nxt and nxt.group(1) not in not_surnames and nxt.group(1) not in lex["places"]:
+            continue   # "Later V. P. Ivanov": the initials belong to the name that follows
         end = m.start(2) + len(m.group(2).rstrip())
         label = " ".join(f"{i}." for i in inits) + " " + surname
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
