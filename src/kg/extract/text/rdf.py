@@ -22,10 +22,10 @@ def term(value: object) -> NamedNode | Literal:
         return NamedNode(value.iri)
     if isinstance(value, Lit):
         if value.datatype:
-            return Literal(value.value, datatype=XSD[value.datatype])
+            return Literal(_one_line(value.value), datatype=XSD[value.datatype])
         if value.lang:
-            return Literal(value.value, language=value.lang)
-        return Literal(value.value)
+            return Literal(_one_line(value.value), language=value.lang)
+        return Literal(_one_line(value.value))
     if isinstance(value, tuple):
         prefix, local = value
         return PREFIXES[prefix][local]
@@ -65,8 +65,6 @@ def passage_quads(run: Run, doc: NamedNode, p: Passage) -> Iterator[Quad]:
     done: set[tuple] = set()
     for f in p.facts:
         o = term(f.o)
-        if isinstance(o, Literal) and f.p == "skos:altLabel":
-            o = Literal(_one_line(o.value), language="en")
         k = (f.s.iri, f.p, o)
         if k in done:
             continue
