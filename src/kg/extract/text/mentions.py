@@ -237,19 +237,13 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         country = lex["demonyms"][m.group(1)]
         label = f"Government of {country}" if country != "Soviet Union" else "Government of the Soviet Union"
         out.append(_m("organization", "StateBody", m, text, label, _org_key(label)))
-    for m in re.finditer(r"\b((?:[a-z][\w-]*\s+(?:and\s+)?){0,5})(?:center|centre)\s+for\s+(?:the\s+)?"
-                         r"(?:study|studies|research|providing|assistance|preservation|documentation)\b"
-                         r"[^,.;:()]*?(?=\s+(?:was|were|is|has|we|which|that)\b|[,.;:()]|$)", text):
-        s = m.start()
-        words = m.group(1).split()
-        while words and words[0] in ("the", "a", "an", "this", "of", "and", "special"[:0]):
-            words = words[1:]
-        s = m.end(1) - len(" ".join(words)) - (1 if words else 0) if words else m.start(1) + len(m.group(1))
-        if not words:
-            s = m.start() + len(m.group(1))
-        s = text.rfind(" ".join(words), 0, m.end(1) + 1) if words else s
-        label = text[s:m.end()]
-        out.append(Mention("organization", "PublicOrganization", s, m.end(), label, label, _org_key(label)))
+    # unnamed centres described by what they do: "a special center for providing assistance to ..."
+    for m in re.finditer(r"\b(?:the|a|an|this|another)\s+((?:(?!the\b|of\b|a\b|an\b)[a-z][\w-]*\s+(?:and\s+)?){0,5}"
+                         r"(?:center|centre)\s+for\s+(?:the\s+)?(?:study|studies|research|providing|assistance|"
+                         r"preservation|documentation)\b[^,.;:()]*?)(?=\s+(?:was|were|is|has|we|which|that)\b|[,.;:()]|$)",
+                         text):
+        label = m.group(1)
+        out.append(_m("organization", "PublicOrganization", (m.start(1), m.end(1)), text, label, _org_key(label)))
     for m in re.finditer(r"\b((?:historical|scientific|research|educational|historical-educational)"
                          r"(?:\s+(?:and\s+)?(?:historical|scientific|research|education|educational|"
                          r"historical-educational))+\s+cent(?:er|re))\b", text):
