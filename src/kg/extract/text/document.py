@@ -510,7 +510,7 @@ class DocumentReader:
         for o in ms:
             if o.kind != "organization":
                 continue
-            hm = re.match(rf"\s+headed\s+by\s+", text[o.end:e])
+            hm = re.match(r"\s+headed\s+by\s+", text[o.end:e])
             if hm:
                 head = next((m for m in ms if m.kind == "person" and m.start == o.end + hm.end()), None)
                 if head:
@@ -689,7 +689,6 @@ class DocumentReader:
             pub = pm.entity
             before = text[s:pm.start]
             author = None
-            am = re.search(r"(?:['’]s)?\s*[\"“«]?\s*$", before)
             authors: list[Entity] = []
             people = sorted((m for m in ms if m.kind == "person" and m.end <= pm.start), key=lambda m: m.start)
             for j, m in enumerate(people):

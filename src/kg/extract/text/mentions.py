@@ -394,7 +394,7 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
 
 # ---- events ----------------------------------------------------------------------------------------------
 
-def events(text: str, lex: Lexicon, place_ms: list[Mention]) -> list[Mention]:
+def events(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for label, forms in lex["wars"].items():
         for m in re.finditer(r"\b(?:" + alternation(forms) + r")\b", text):
@@ -547,7 +547,7 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     place_ms = places(text, lex)
     org_ms = organizations(text, lex)
     found = (place_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
-             + events(text, lex, place_ms) + publications(text, lex, quotes))
+             + events(text, lex) + publications(text, lex, quotes))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for o in [m for m in found if m.kind == "organization"]:
         am = re.match(r"\s*\(([A-Z][A-Za-z]*[A-Z]+(?:\([a-z]\))?)\)", text[o.end:o.end + 20])

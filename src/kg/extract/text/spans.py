@@ -77,8 +77,6 @@ def quotations(text: str) -> list[Quoted]:
                                                text[j:j + 40]):
                     end = j
                     break
-                if text[j] == "\n" and j + 1 < n and text[j + 1] == "\n" and False:
-                    break
                 j += 1
             raw_end = end if end is not None else j
             body = text[i + 1:raw_end]
