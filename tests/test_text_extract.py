@@ -237,6 +237,14 @@ def test_every_fact_sits_in_a_passage_whose_quote_is_the_original_text(path: Pat
     assert not [q for q in store if isinstance(q.graph_name, DefaultGraph)]   # facts only in named graphs
 
 
+@pytest.mark.parametrize("path,title", [(MD, "Internees at the copper works of Balkhash"),
+                                        (HTML, "Internees at Balkhash"), (TXT, "balkhash")])
+def test_the_document_is_named_by_its_own_title(path: Path, title: str) -> None:
+    doc = NamedNode(f"{BASE}id/publication/balkhash")
+    labels = [q.object.value for q in _quads(path) if q.subject == doc and q.predicate == RDFS.label]
+    assert labels == [title]
+
+
 def test_html_scripts_do_not_become_facts() -> None:
     labels = {q.object.value for q in _quads(HTML) if q.predicate == RDFS.label}
     assert "Camp No. 37" in labels and "Resolution No. 1234" in labels

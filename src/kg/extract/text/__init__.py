@@ -19,6 +19,8 @@ to a pattern a historian can read; the patterns are general forms of this litera
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -98,7 +100,7 @@ class TextExtractor:
         meta = document_metadata(path)
         reader = self.reader(path)
         doc_id = reader.doc_id
-        title = meta.get("title_sentence_case") or meta.get("title") or path.stem
+        title = meta.get("title_sentence_case") or meta.get("title") or _heading(path) or path.stem
         linked, _ = self.gazetteer.lookup([title, meta.get("title", "")], "publication")
         doc = NamedNode(linked or f"{base}id/publication/{doc_id}")
         run = Run.start(base, f"text/{doc_id}", self.name, self.version, _label(path, self.settings))
@@ -117,6 +119,17 @@ class TextExtractor:
         for block in _chain(first, blocks):
             for passage in reader.read_block(block):
                 yield from passage_quads(run, doc, passage)
+
+
+def _heading(path: Path) -> str | None:
+    """The title an HTML file (<title>) or a Markdown file (a first "# " line) gives itself."""
+    with path.open("rb") as f:
+        head = f.read(65536).decode("utf-8", "ignore")
+    if path.suffix.lower() in (".html", ".htm", ".xhtml"):
+        m = re.search(r"<title[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
+        return " ".join(unescape(m.group(1)).split()) or None if m else None
+    m = re.match(r"\s*#\s+(.+)", head)
+    return m.group(1).strip() if m and path.suffix.lower() in (".md", ".markdown") else None
 
 
 def _chain(first, rest):

@@ -688,7 +688,6 @@ class DocumentReader:
         for i, pm in enumerate(pubs):
             pub = pm.entity
             before = text[s:pm.start]
-            author = None
             authors: list[Entity] = []
             people = sorted((m for m in ms if m.kind == "person" and m.end <= pm.start), key=lambda m: m.start)
             for j, m in enumerate(people):
