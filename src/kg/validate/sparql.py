@@ -72,11 +72,16 @@ def path_sparql(g: rdflib.Graph, path: object) -> str:
 
 @dataclass
 class Query:
-    """One SELECT returning the results of one constraint: ?this, and ?value / ?path when the result has them."""
+    """One SELECT returning the results of one or more constraints: ?this, and ?value / ?path when results have
+    them. Constraints on the values of one path share a query; a boolean flag per constraint says which failed
+    (`flag` None: the query has one constraint, every row is its result)."""
 
-    shape: Shape
-    constraint: Constraint
+    members: list[tuple[Shape, Constraint, str | None]]
     text: str
+    # Value conditions depend on the value only: `values` finds the failing values once each (one scan of the
+    # path's triples, no join with the focus nodes), `joined` then finds their focus nodes, if there are any.
+    values: str | None = None
+    joined: str | None = None  # with {rows}: a VALUES block of (?value ?_f0 …) rows from `values`
 
 
 class Compiler:
@@ -100,8 +105,11 @@ class Compiler:
         return self._subclasses[key]
 
     def _instance_of(self, v: str, cls: object) -> str:
+        classes = self.subclasses(cls)
+        if len(classes) == 1:
+            return f"EXISTS {{ {v} {RDF_TYPE} {classes[0]} }}"
         t = self.var()
-        return f"EXISTS {{ {v} {RDF_TYPE} {t} . VALUES {t} {{ {' '.join(self.subclasses(cls))} }} }}"
+        return f"EXISTS {{ {v} {RDF_TYPE} {t} . VALUES {t} {{ {' '.join(classes)} }} }}"
 
     # -- value-level conditions: true iff the value node {v} satisfies the constraint ------------------
     def value_ok(self, c: Constraint, v: str, shape: Shape) -> str:
@@ -173,28 +181,57 @@ class Compiler:
 
     # -- the queries of a targeted shape ---------------------------------------------------------------
     def focus(self, shape: Shape) -> str:
-        """The graph pattern binding ?this to each focus node of the shape."""
+        """The graph pattern binding ?this to each focus node of the shape.
+
+        A single kind of target is written as plain triple patterns, not a group: Oxigraph then joins it with
+        the constraint's patterns by index lookups instead of materialising all focus nodes (2x faster)."""
         branches = []
-        for cls in shape.targets["targetClass"]:
-            t = self.var()
-            branches.append(f"{{ ?this {RDF_TYPE} {t} . VALUES {t} {{ {' '.join(self.subclasses(cls))} }} }}")
+        classes = sorted({c for cls in shape.targets["targetClass"] for c in self.subclasses(cls)})
+        if len(classes) == 1:
+            branches.append(f"?this {RDF_TYPE} {classes[0]} .")
+        elif classes:
+            t = self.var()  # VALUES, not FILTER IN: lookups per class instead of a scan of every rdf:type
+            branches.append(f"VALUES {t} {{ {' '.join(classes)} }} ?this {RDF_TYPE} {t} .")
         if shape.targets["targetNode"]:
-            branches.append(f"{{ VALUES ?this {{ {' '.join(term(n) for n in shape.targets['targetNode'])} }} }}")
+            branches.append(f"VALUES ?this {{ {' '.join(term(n) for n in shape.targets['targetNode'])} }}")
         for p in shape.targets["targetSubjectsOf"]:
-            branches.append(f"{{ SELECT DISTINCT ?this WHERE {{ ?this {term(p)} {self.var()} }} }}")
+            branches.append(f"?this {term(p)} {self.var()} .")
         for p in shape.targets["targetObjectsOf"]:
-            branches.append(f"{{ SELECT DISTINCT ?this WHERE {{ {self.var()} {term(p)} ?this }} }}")
-        return " UNION ".join(branches)
+            branches.append(f"{self.var()} {term(p)} ?this .")
+        if len(branches) == 1:
+            return branches[0]
+        return " UNION ".join(f"{{ {b} }}" for b in branches) or "FILTER(false)"
 
     def queries(self, shape: Shape, focus: str | None = None) -> Iterator[Query]:
-        """The queries of a shape and of its property shapes, which share its focus nodes."""
+        """The queries of a shape and of its property shapes, which share its focus nodes.
+
+        Value conditions (sh:class, sh:datatype, sh:or…) on one path are checked in one pass over the focus
+        nodes' values: one query per path instead of one per constraint."""
         if shape.deactivated:
             return
         focus = focus or self.focus(shape)
-        for c in shape.constraints:
-            yield Query(shape, c, self._query(shape, c, focus))
-        for prop in shape.properties:
-            yield from self.queries(prop, focus)
+        by_path: dict[str, list[tuple[Shape, Constraint]]] = {}
+        for s in [shape, *[p for p in shape.properties if not p.deactivated]]:
+            for c in s.constraints:
+                if s.is_property and c.param in VALUE_PARAMS:
+                    by_path.setdefault(path_sparql(self.g, s.path), []).append((s, c))
+                else:
+                    yield Query([(s, c, None)], self._query(s, c, focus))
+            if s is not shape:
+                for nested in s.properties:
+                    yield from self.queries(nested, focus)
+        for path, members in by_path.items():
+            flags = [f"?_f{i}" for i in range(len(members))]
+            binds = " ".join(f"BIND(COALESCE(!({self.value_ok(c, '?value', s)}), false) AS {f})"
+                             for (s, c), f in zip(members, flags))
+            head, any_failed = " ".join(flags), " || ".join(flags)
+            text = (f"SELECT DISTINCT ?this ?value {head} WHERE {{ {focus} ?this {path} ?value "
+                    f"{binds} FILTER({any_failed}) }}")
+            values = (f"SELECT ?value {head} WHERE {{ {{ SELECT DISTINCT ?value WHERE {{ ?_s {path} ?value }} }} "
+                      f"{binds} FILTER({any_failed}) }}")
+            joined = (f"SELECT DISTINCT ?this ?value {head} WHERE {{ VALUES (?value {head}) {{ {{rows}} }} "
+                      f"?this {path} ?value . {focus} }}")
+            yield Query([(s, c, f) for (s, c), f in zip(members, flags)], text, values, joined)
 
     def _query(self, shape: Shape, c: Constraint, focus: str) -> str:
         p = c.param
@@ -290,20 +327,22 @@ def _message(g: rdflib.Graph, shape: Shape, c: Constraint) -> str:
     return f"the {c.component.rsplit('#', 1)[1]} (sh:{c.param} {value}) is not met"
 
 
-def run_query(store: Store, q: Query, g: rdflib.Graph) -> Iterator[tuple[Violation, object]]:
-    """The results of one constraint, each with its value node as a pyoxigraph term (or None)."""
-    shape, c = q.shape, q.constraint
-    message, path = _message(g, shape, c), _path_text(shape)
+def run_query(store: Store, q: Query, g: rdflib.Graph) -> Iterator[tuple[Violation, object, Constraint]]:
+    """The results of a query, each with its value node as a pyoxigraph term (or None) and its constraint."""
     has_value = "?value" in q.text.split("WHERE", 1)[0]
+    members = [(shape, c, flag and flag[1:], _message(g, shape, c), _path_text(shape)) for shape, c, flag in q.members]
     for sol in store.query(q.text, use_default_graph_as_union=True):
-        value = sol["value"] if has_value else None
-        if c.param == "sparql" and value is None:
-            value = sol["this"]  # as pySHACL does when the query binds no ?value
-        result_path = path
-        if c.param in ("closed", "sparql") and sol["path"] is not None:
-            result_path = _text(sol["path"])
-        yield Violation(_text(sol["this"]), result_path, message, shape.severity, c.component,
-                        None if value is None else _text(value)), value
+        for shape, c, flag, message, path in members:
+            if flag is not None and sol[flag].value != "true":
+                continue
+            value = sol["value"] if has_value else None
+            if c.param == "sparql" and value is None:
+                value = sol["this"]  # as pySHACL does when the query binds no ?value
+            result_path = path
+            if c.param in ("closed", "sparql") and sol["path"] is not None:
+                result_path = _text(sol["path"])
+            yield Violation(_text(sol["this"]), result_path, message, shape.severity, c.component,
+                            None if value is None else _text(value)), value, c
 
 
 def _text(node: object) -> str:
@@ -323,15 +362,30 @@ def validate(store: Store, shapes_graph: rdflib.Graph) -> tuple[list[Violation],
     found: set[Violation] = set()
     fallback: list[Shape] = []
 
+    def two_step(q: Query) -> Query | None:
+        """The query for the focus nodes of the failing values only; None when no value fails."""
+        rows = list(store.query(q.values, use_default_graph_as_union=True))  # type: ignore[arg-type]
+        if not rows:
+            return None
+        names = ["value"] + [flag[1:] for _s, _c, flag in q.members]  # type: ignore[index]
+        if any(isinstance(r["value"], BlankNode) for r in rows):
+            return q  # blank nodes cannot be written in VALUES: the one-step query
+        block = " ".join("(" + " ".join(str(r[n]) for n in names) + ")" for r in rows)
+        return Query(q.members, q.joined.replace("{rows}", block))  # type: ignore[union-attr]
+
     def run(queries: list[Query]) -> None:
         for q in queries:
-            failing = []
-            for violation, value in run_query(store, q, shapes_graph):
+            if q.values is not None:
+                q = two_step(q)  # type: ignore[assignment]
+                if q is None:
+                    continue
+            failing: dict[int, tuple[Shape, list[object]]] = {}
+            for violation, value, c in run_query(store, q, shapes_graph):
                 found.add(violation)
-                if q.constraint.param == "node" and value is not None:
-                    failing.append(value)
-            if failing:
-                run(list(compiler.queries(q.constraint.value, _values_pattern(failing))))  # type: ignore[arg-type]
+                if c.param == "node" and value is not None:
+                    failing.setdefault(id(c), (c.value, []))[1].append(value)  # type: ignore[arg-type]
+            for nested, values in failing.values():
+                run(list(compiler.queries(nested, _values_pattern(values))))
 
     for shape in ShapesReader(shapes_graph).top_level():
         try:
