@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import servers
 from pyoxigraph import Store
 
 from kg.build import build
@@ -59,3 +60,18 @@ def curated_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def curated_store(curated_store_path: Path) -> Store:
     """The built curated store, opened read-only as the server opens it."""
     return open_store(curated_store_path)
+
+
+# --- A live `kg serve` over a small fixture store (tests/fixtures/serve/kg.trig) -----------------------------
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return servers.build_fixture_store(tmp_path_factory.mktemp("serve") / "store")
+
+
+@pytest.fixture(scope="module")
+def server(fixture_store: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A read-only server over the fixture store (no update token)."""
+    live = servers.LiveServer(fixture_store, tmp_path_factory.mktemp("logs"))
+    yield live
+    live.stop()

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from kg.serve.saved_queries import SavedQueryError, load_saved_queries, parse_saved_query
-from test_serve_support import BASE, LiveServer
+from servers import BASE, LiveServer
 
 ROOT = Path(__file__).resolve().parents[1]
 SAVED = load_saved_queries(ROOT / "queries")

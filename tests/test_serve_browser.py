@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_serve_support import LiveServer, fixture_store, require_program, server  # noqa: F401
+from servers import LiveServer, require_program
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")

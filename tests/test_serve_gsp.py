@@ -13,7 +13,7 @@ import yaml
 from rdflib.compare import isomorphic
 from pyoxigraph import Store
 
-from test_serve_support import TOKEN, LiveServer, fixture_store, server  # noqa: F401
+from servers import TOKEN, LiveServer
 
 W3C = yaml.safe_load((Path(__file__).parent / "w3c" / "gsp.yaml").read_text(encoding="utf-8"))
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

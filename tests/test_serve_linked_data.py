@@ -10,7 +10,7 @@ import pytest
 import rdflib
 from pyoxigraph import RdfFormat, parse
 
-from test_serve_support import BASE, LiveServer, fixture_store, server  # noqa: F401
+from servers import BASE, LiveServer
 
 CAMP = BASE + "id/camp/spassky-99"
 REGION = BASE + "id/place/karaganda-region"

@@ -14,7 +14,7 @@ import rdflib
 import yaml
 from pyoxigraph import QueryResultsFormat, RdfFormat, Store, parse, parse_query_results
 
-from test_serve_support import TOKEN, LiveServer, fixture_store, server  # noqa: F401
+from servers import TOKEN, LiveServer
 
 W3C = yaml.safe_load((Path(__file__).parent / "w3c" / "protocol.yaml").read_text(encoding="utf-8"))
 KASEI = "http://kasei.us/2009/09/sparql/data/"

@@ -30,6 +30,9 @@ class Settings:
     project_root: Path = field(default_factory=lambda: Path(__file__).resolve().parents[2])
     update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN") or None)
     query_timeout_s: float = field(default_factory=lambda: float(os.environ.get("KG_QUERY_TIMEOUT", "30")))
+    # Origins allowed to call the server from browsers: comma-separated, '*' = any, '' = none.
+    cors_origins: tuple[str, ...] = field(default_factory=lambda: tuple(
+        o.strip() for o in os.environ.get("KG_CORS_ORIGINS", "*").split(",") if o.strip()))
     row_cap: int | None = field(
         default_factory=lambda: int(v) if (v := os.environ.get("KG_ROW_CAP")) else None
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from contextlib import asynccontextmanager
 
@@ -19,13 +18,6 @@ from kg.serve import api, gsp, resources, service_description, sparql, ui
 from kg.serve.backend import Backend, EmbeddedBackend
 from kg.serve.context import HERE, ServeContext, ctx
 
-DEFAULT_CORS = "*"
-
-
-def cors_origins() -> tuple[str, ...]:
-    """`KG_CORS_ORIGINS`: comma-separated origins allowed to call the API from browsers ('*' = any, '' = none)."""
-    raw = os.environ.get("KG_CORS_ORIGINS", DEFAULT_CORS)
-    return tuple(o.strip() for o in raw.split(",") if o.strip())
 
 
 class MetricsMiddleware:
@@ -66,7 +58,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     """The app over `settings.store_path` (read-only unless an update token is configured)."""
     settings = settings or Settings()
     backend = backend or EmbeddedBackend(settings.store_path, writable=bool(settings.update_token))
-    context = ServeContext(settings=settings, backend=backend, cors_origins=cors_origins())
+    context = ServeContext(settings=settings, backend=backend, cors_origins=settings.cors_origins)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -108,16 +108,3 @@ def require_program(path: str, why: str) -> str:
             pytest.fail(reason)
         pytest.skip(reason)
     return found
-
-
-@pytest.fixture(scope="module")
-def fixture_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_fixture_store(tmp_path_factory.mktemp("serve") / "store")
-
-
-@pytest.fixture(scope="module")
-def server(fixture_store: Path, tmp_path_factory: pytest.TempPathFactory):
-    """A read-only server over the fixture store (no update token)."""
-    live = LiveServer(fixture_store, tmp_path_factory.mktemp("logs"))
-    yield live
-    live.stop()
