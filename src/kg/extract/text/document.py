@@ -285,14 +285,15 @@ class DocumentReader:
         block_people = [m for m in mentions if m.kind == "person"]
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and
                      re.fullmatch(r"[^.]*?(?:,\s*[^,]+)?", text[block_people[0].end:]) is not None)
-        self.frame_date = None
-        fm = re.match(r"\s*In\s+", text)
-        if fm:
-            self.frame_date = next((d for d in ds if d.start == fm.end() and d.kind == "point"), None)
+        self.frame_date = None   # "In 1991, ...": the time frame of the sentences that follow in the paragraph
         for s, e in sentences(text):
             sent = text[s:e]
             if re.fullmatch(r"page\s+\d+", sent.strip()):
                 continue
+            frame = None
+            fm = re.match(r"In\s+", sent)
+            if fm:
+                frame = next((d for d in ds if d.start == s + fm.end() and d.kind == "point"), None)
             ms = [m for m in mentions if s <= m.start < e]
             for m in ms:
                 self.entity_for(m, block.span(m.start, m.end)[0])
@@ -313,6 +314,8 @@ class DocumentReader:
                 facts.append(Fact(self.signature, "jpow:affiliation", whole[0].entity))
             if facts or mentioned:
                 passages.append(Passage(o_start, o_end, quote, facts, mentioned))
+            if frame is not None:
+                self.frame_date = frame
         self.signature = block_people[0].entity if signature else None
         return passages
 
