@@ -135,6 +135,13 @@ def test_decree_with_number_date_issuer_and_title(tmp_path: Path) -> None:
     assert [o.label for o in _values(r, dec, "jpow:location")] == ["Moscow"]
 
 
+def test_a_date_opening_a_sentence_frames_the_undated_act_that_follows(tmp_path: Path) -> None:
+    r = _read("Nothing changed for years. In 1991, a delegation came to Tokyo. In addition, the two governments "
+              "signed a bilateral agreement on the graves of prisoners.", tmp_path)
+    act = _one(r, "legal-act", "bilateral agreement on the graves of prisoners")
+    assert [o.value for o in _values(r, act, "jpow:date")] == ["1991"]
+
+
 def test_persons_with_titles_and_coreference_by_initials(tmp_path: Path) -> None:
     r = _read("The book of Doctor of Historical Sciences K. Sadykova \"Copper and captivity\" (Almaty, 2004) is "
               "cited. Later Karina Sadykova Lvovna and K. L. Sadykova are the same author, unlike M. Sadykova.",
