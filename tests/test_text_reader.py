@@ -67,6 +67,7 @@ def test_html_drops_scripts_and_styles_and_keeps_entities_verbatim_in_quotes() -
     blocks = list(read_blocks(path))
     clean = "\n".join(b.text for b in blocks)
     assert "999" not in clean and "998" not in clean and "9999" not in clean and "color" not in clean
+    assert "997" not in clean and "readers" not in clean   # navigation and footer are page chrome
     assert "&amp;" not in clean and "internees & the guards" in clean
     assert "«On the use of internees in copper smelting»" in clean
     para = next(b for b in blocks if "Tulegenov" in b.text)

@@ -9,6 +9,7 @@ Memory stays bounded: plain text and Markdown are decoded incrementally and cut 
 separated; a paragraph longer than `MAX_BLOCK_CHARS` is cut at a line break or space), so only one paragraph
 (plus one held back while a quotation is still open) is in memory at a time. HTML needs its tags balanced, so
 an HTML file is read whole; files above `MAX_HTML_BYTES` are refused with an error that says what to do.
+HTML loses scripts, styles and page chrome (nav, aside, footer, forms); block elements end paragraphs.
 
 Bad input is an `InputError` naming the file, the line and the fix: an empty file, a binary file (NUL bytes
 or mostly control characters), a file that is not UTF-8 (UTF-16 is recognised by its byte-order mark).
@@ -237,9 +238,11 @@ def _make_block(base: int, raw: str, clean) -> Block | None:
 
 
 class _HTMLText(HTMLParser):
-    """Collects visible text with original offsets; script, style, template, noscript, head are skipped."""
+    """Collects visible text with original offsets. Skipped: what is not text (script, style, template, svg,
+    iframe, object, noscript, head) and page chrome around an article (nav, aside, footer, form, button)."""
 
-    SKIP = {"script", "style", "template", "noscript", "head", "svg", "iframe", "object"}
+    SKIP = {"script", "style", "template", "noscript", "head", "svg", "iframe", "object", "nav", "aside", "footer",
+            "form", "button", "select"}
     BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "td", "th", "table",
              "section", "article", "blockquote", "header", "footer", "nav", "aside", "main", "figure",
              "figcaption", "pre", "hr", "dd", "dt", "dl", "title", "body", "html"}
