@@ -193,7 +193,7 @@ class Report:
 
     def format(self, details: bool = False) -> str:
         head = f"{'':<14}{'gold':>6}{'pred':>6}{'hit':>6}{'false':>6}{'P':>8}{'R':>8}{'F1':>8}"
-        lines = [f"Text extraction scores (gazetteer: {self.gazetteer_size} names)", head]
+        lines = [f"Text extraction scores (gazetteer: {self.gazetteer_size} names; matching rule: kg.evaluate)", head]
         lines += [s.row(t) for t, s in sorted(self.entities.items())]
         lines.append(self.entity_total.row("ENTITIES"))
         lines.append(self.relations.row("RELATIONS"))
