@@ -121,6 +121,16 @@ def test_camp_sections_belong_to_their_camp(tmp_path: Path) -> None:
     assert orphan.cls == "Camp"   # its camp is not named: not recorded as a section (which needs its camp)
 
 
+def test_places_in_brackets_and_routes(tmp_path: Path) -> None:
+    r = _read("Camp No. 40 (Alma-Ata) was the largest. In 1949 camp No. 40 was disbanded, and its prisoners went "
+              "home through Nakhodka. Professor A. S. Kim (Karaganda State University) studied it.", tmp_path)
+    camp = _one(r, "camp", "Camp No. 40")
+    assert [o.label for o in _values(r, camp, "jpow:location")] == ["Almaty"]
+    assert not [e for e in r.entities if e.kind == "statistic"]
+    kim = _one(r, "person", "A. S. Kim")
+    assert [o.label for o in _values(r, kim, "jpow:affiliation")] == ["Karaganda State University"]
+
+
 def test_decree_with_number_date_issuer_and_title(tmp_path: Path) -> None:
     r = _read('On September 14, 1946, the Council of Ministers of the USSR adopted Resolution No. 1234 '
               '"On the use of internees in copper smelting". In March 1947 a decree "On the release of the sick" '

@@ -503,6 +503,11 @@ class DocumentReader:
                            before + m.text)
             if lm and lm.group(1).islower():
                 add(Fact(p, "jpow:hasRole", _term(roles[lm.group(1)])))
+            om = re.match(r"\s*\(\s*", text[m.end:e])
+            org = om and next((o for o in ms if o.kind == "organization" and o.start == m.end + om.end() and
+                               re.match(r"\s*\)", text[o.end:e])), None)
+            if org:   # "A. S. Kim (Karaganda State University)"
+                add(Fact(p, "jpow:affiliation", org.entity))
             pow_after = re.match(r",\s+(?:a\s+)?(?:former\s+)?(?:Japanese\s+)?(prisoner\s+of\s+war|POW|internee)\b",
                                  text[m.end:e])
             pow_before = re.search(r"\b(?:former\s+)(?:Japanese\s+)?(prisoner\s+of\s+war|POW|internee)\s+$", before)
@@ -831,12 +836,19 @@ class DocumentReader:
         sent = text[s:e]
         names = [m for m in ms if m.kind in ("organization", "publication", "legal-act")]
         places = [p for p in places
-                  if not re.search(r"\b(?:from|to)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?$",
+                  if not re.search(r"\b(?:from|to|through|via)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+                                   r"(?:port\s+of\s+)?$",
                                    text[max(s, p.start - 30):p.start])
                   and not re.match(r",\s*[^()]*?\d{4}\s*\)", text[p.end:p.end + 60])
                   and not any(p.inside(n) for n in names)]
         clauses = [(s + c.start(), s + c.end()) for c in re.finditer(r"(?:[^,;]|,(?!\s*which\b))+", sent)]
         for c in [m for m in ms if m.kind == "camp" and not m.in_title]:
+            bracket = re.match(r"\s*\(", text[c.end:e])
+            where = bracket and next((p for p in ms if p.kind == "place" and p.start == c.end + bracket.end() and
+                                      re.match(r"\s*\)", text[p.end:e])), None)
+            if where:   # "camp No. 40 (Alma-Ata)"
+                add(Fact(c.entity, "jpow:location", where.entity))
+                continue
             clause = next(((a, b) for a, b in clauses if a <= c.start < b), (s, e))
             cand = {p.entity.iri: p.entity for p in places if clause[0] <= p.start < clause[1]}
             if len(cand) != 1:

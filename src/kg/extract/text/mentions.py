@@ -183,7 +183,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     stop_left = set(lex["not_surnames"]) - set(heads)
     head_re = re.compile(r"\b(" + alternation(list(heads)) + r")\b")
     tails = "|".join(lex["org_tail_nouns"])
-    word = rf"(?:{CAP}|{UPPER}|\d{{4}}(?:-\d{{4}})?|[A-Z][a-z]*\.)"
+    word = rf"(?:{CAP}(?:['’]s)?|{UPPER}|\d{{4}}(?:-\d{{4}})?|(?!Nos?\.|N\.)[A-Z][a-z]*\.)"
     tail_re = re.compile(
         rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?{word}"
         rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the)\s+|-){word}|\s+(?:{tails})\b)*)+")
@@ -221,7 +221,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         label = re.sub(r'\s+["“«]([\w-]+)["”»]$', r" \1", name)
         out.append(Mention("organization", cls, s, e, name, label, _org_key(label)))
     acr = lex["org_acronyms"]
-    acr_tail = re.compile(rf"\s+of\s+the\s+(?:{UPPER}|{CAP}(?:\s+{CAP})*)(?![\w-])")
+    acr_tail = re.compile(rf"\s+of\s+the\s+(?:{UPPER}|{CAP})(?:\s+(?!Nos?\b)(?:{UPPER}|{CAP}))*(?![\w-])")
     for m in re.finditer(r"(?<![\w-])(" + alternation(list(acr)) + r")(?![\w-])", text):
         e = m.end()
         tm = acr_tail.match(text, e)
@@ -557,6 +557,10 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
             found = [m for m in found if not (m.kind == "organization" and m.start == a_start)]
     place_names = set(lex.place_aliases)
     found = [m for m in found if not (m.kind == "organization" and m.text in place_names)]
+    # an organisation inside another is kept when it is the body the name belongs to ("X of the <body>")
+    found = [m for m in found if not (m.kind == "organization" and any(
+        m.inside(o) and o.kind == "organization" and not re.search(r"\bof\s+(?:the\s+)?$", text[o.start:m.start])
+        for o in found))]
     kept: list[Mention] = []
     for m in found:
         if any(m.inside(k) and _shadows(k, m) or (m.start, m.end, m.kind) == (k.start, k.end, k.kind)

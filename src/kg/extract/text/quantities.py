@@ -91,6 +91,9 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         year_like = re.fullmatch(r"1[89]\d\d|20\d\d", raw_n) and not m.group("mult") and not m.group("pct")
         if year_like and um and um.group(1) and not re.match(rf"\s+{re.escape(um.group(1))}", after):
             continue   # "1949 judged twelve Japanese": a year, the count comes later
+        if year_like and (re.search(r"\b(?:[Ii]n|of|since|until|by|from|to|after|before)\s+$", prev) or
+                          re.match(r"\s+[Cc]amps?\s+(?:No\.?|N|№)", after)):
+            continue   # "In 1949 camp No. 40 was disbanded"
         if m.group("pct"):
             unit = "UnitPercent"
         elif um and um.group(0).startswith("-volume"):
