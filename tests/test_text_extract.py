@@ -91,6 +91,17 @@ def test_quantities_keep_their_qualifier_unit_and_bounds(tmp_path: Path) -> None
     assert term(exact, "jpow:qualifier") == ["QualifierExact"] and term(exact, "jpow:unit") == ["UnitPerson"]
 
 
+def test_vague_multitudes_are_lower_bounds(tmp_path: Path) -> None:
+    r = _read("Hundreds of thousands of Japanese were held, and thousands of letters reached their families.",
+              tmp_path)
+    stats = {e.label.split(" (")[0]: e for e in r.entities if e.kind == "statistic"}
+    many = stats["Hundreds of thousands"]
+    assert [o[1] for o in _values(r, many, "jpow:qualifier")] == ["QualifierLowerBound"]
+    assert [o.value for o in _values(r, many, "jpow:minValue")] == ["200000"]
+    assert [o[1] for o in _values(r, many, "jpow:unit")] == ["UnitPerson"]
+    assert [o[1] for o in _values(r, stats["thousands"], "jpow:unit")] == ["UnitItem"]
+
+
 def test_years_page_numbers_and_act_numbers_are_not_figures(tmp_path: Path) -> None:
     r = _read("In 1946 Resolution No. 1234 was cited on page 75 (see Article 58, paragraph 9). In 1946-1949 its "
               "prisoners built a plant; the court of 1949 judged officers.", tmp_path)

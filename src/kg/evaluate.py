@@ -8,8 +8,8 @@ Entities
   place->Place, publication->Publication, statistic->Statistic. A predicted entity can only match a gold entity
   of the same type.
 - A statistic matches when its number (value; the bound for "more than"/"up to"; both ends for a range)
-  equals the gold `quantity` (relative tolerance 1e-3) and one of its mentions overlaps the gold evidence
-  passage `[offset, offset + len(quote))`.
+  equals the gold `quantity` (relative tolerance 1e-3), or the gold quantity is null (a vague figure), and one
+  of its mentions overlaps the gold evidence passage `[offset, offset + len(quote))`.
 - Any other entity matches when one of its names (label, aliases, surface forms) equals the gold `label` or
   one of its `surface_forms` after normalisation (case folding, no-break spaces, dashes, quotes, a leading
   article, surrounding punctuation), or, failing that, when one of its mentions overlaps an occurrence in the
@@ -331,8 +331,9 @@ def _align(text: str, gold: list[dict], pred: list[Entity], props: dict[str, dic
                 q = g.get("quantity")
                 want = q if isinstance(q, list) else [q]
                 have = _stat_numbers(e, props.get(e.iri, {}))
-                ok = want and all(w is not None and any(abs(h - w) <= 1e-3 * max(1.0, abs(w)) for h in have)
-                                  for w in want)
+                # a vague gold figure ("hundreds of thousands", quantity null) matches on its passage alone
+                ok = q is None or all(w is not None and any(abs(h - w) <= 1e-3 * max(1.0, abs(w)) for h in have)
+                                      for w in want)
                 if ok and any(s < ev_span[1] and ev_span[0] < t for s, t in e.spans):
                     cands.append((0, first, pi, gi))
                 continue

@@ -154,4 +154,24 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         end = m.end("f")
         out.append(Quantity(m.start(), end, text[m.start():end], qualifier, value, unit="UnitFraction",
                             fraction=fraction))
+    # vague multitudes: "tens of thousands", "hundreds of thousands" (at least two of the unit: a lower bound)
+    for m in re.finditer(r"\b(tens|hundreds|thousands)\s+of\s+(thousands|millions)?(?:\s+of)?\b|"
+                         r"\b(several|many)\s+(thousand|hundred)\b", text, re.IGNORECASE):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        if m.group(1):
+            base = {"tens": 10, "hundreds": 100, "thousands": 1000}[m.group(1).lower()]
+            scale = {"thousands": 1000, "millions": 1e6, None: 1}[m.group(2).lower() if m.group(2) else None]
+        else:
+            base, scale = 1, {"thousand": 1000, "hundred": 100}[m.group(4).lower()]
+        end = m.end(2) if m.group(2) else (m.end(1) if m.group(1) else m.end())
+        text_as_written = text[m.start():end].strip()
+        nxt = re.findall(r"[\w-]+", re.sub(r"^\s*of\s+(?:the\s+)?", "", text[end:end + 60]))[:2]
+        unit = next((units[w] for w in nxt if w in units), None)
+        if unit is None:
+            # "tens of thousands of Japanese", "tens of thousands died": people; "thousands of letters": items
+            unit = "UnitPerson" if nxt and (nxt[0] in lex["demonyms"] or re.fullmatch(
+                r"were|was|died|perished|[a-z]+ed", nxt[0])) else "UnitItem"
+        out.append(Quantity(m.start(), m.start() + len(text_as_written), text_as_written, "lower_bound",
+                            2 * base * scale, unit=unit))
     return sorted(out, key=lambda q: q.start)
