@@ -12,7 +12,7 @@ import pytest
 
 from kg.config import Settings
 from kg.errors import InputError
-from kg.evaluate import evaluate
+from kg.evaluate import evaluate, relation_keys
 from kg.extract.tabular import TabularExtractor
 from kg.extract.text import Gazetteer
 from tests.conftest import shared_file
@@ -63,6 +63,14 @@ def test_scoring_rule_on_a_small_gold_file() -> None:
     assert (r.gold, r.tp_gold) == (10, 9)
     assert [m.split()[0] for m in report.missed_relations] == ["R010"]
     assert abs(e.precision - 18 / 19) < 1e-9 and abs(r.recall - 0.9) < 1e-9
+
+
+def test_relation_phrases_of_other_gold_files_are_read_by_their_words() -> None:
+    assert relation_keys("author of") == [("author", True)]
+    assert relation_keys("was adopted by") == [("issuedBy", False)]
+    assert relation_keys("camp located in") == [("location", False)]
+    assert relation_keys("edited by") == [("editor", False)]
+    assert relation_keys("sang the anthem of") == []
 
 
 def test_gold_for_another_text_is_refused(tmp_path: Path) -> None:

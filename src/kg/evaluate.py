@@ -22,8 +22,10 @@ Entities
 
 Relations
 - The extractor's predicates are mapped onto the gold's plain-word `relation` phrases by the hand-written
-  table `RELATION_MAP` below (some with the direction reversed, e.g. "author of" = inverse of jpow:author).
-  Gold phrases not in the table cannot be matched and count as misses. A few predicted relations are read
+  table `RELATION_MAP` below (some with the direction reversed, e.g. "author of" = inverse of jpow:author),
+  and phrases not in the table by the word patterns of `RELATION_PATTERNS` ("... located in" -> location,
+  "adopted by" -> issuedBy, ...), for gold files of other articles. Phrases neither reads cannot be matched
+  and count as misses. A few predicted relations are read
   through events: a visit's participant "visited" its destination; a labour use's camp "prisoners worked
   mainly at" its enterprises; the giver of a handover "handed over" what
   it concerns, which was "handed over to" its destination; an act that concerns a transfer "provided for
@@ -126,7 +128,40 @@ RELATION_MAP: dict[str, list[tuple[str, bool]]] = {
     "provided for export of Japanese to": [("transferTo", False)],
     "prisoners worked mainly at": [("prisonersWorkedAt", False)],
 }
-SCORED = {k for pairs in RELATION_MAP.values() for k, _ in pairs}
+# phrases not in the table (other gold files) are read by their words, in this order
+RELATION_PATTERNS: list[tuple[str, list[tuple[str, bool]]]] = [
+    (r"^author of\b", [("author", True)]),
+    (r"^(?:written|authored) by\b|^author$", [("author", False)]),
+    (r"\bedit(?:ed|or)\b", [("editor", False)]),
+    (r"^publisher$|^published by\b", [("publisher", False), ("issuingBody", False)]),
+    (r"^published in\b|place of publication", [("placeOfPublication", False)]),
+    (r"publication year|year of publication|^published$", [("publicationYear", False)]),
+    (r"\b(?:adopted|issued|signed|passed|enacted|approved) by\b|^issuer$", [("issuedBy", False)]),
+    (r"\b(?:located|situated|stationed|held) in\b|^location$|^place$", [("location", False)]),
+    (r"^(?:date|dated|dates)$|\bdated\b", [("date", False), ("dateAsWritten", False), ("dates", False)]),
+    (r"^number$|^no\.?$", [("number", False)]),
+    (r"^title$|\bposition\b|\bdegree\b", [("title", False), ("academicTitle", False), ("position", False)]),
+    (r"\bparticipant", [("participant", False)]),
+    (r"\b(?:part of|subordinate to|belongs to|section of)\b", [("subordinateTo", False), ("partOf", False),
+                                                                 ("sectionOf", False)]),
+    (r"\b(?:affiliat|member of|works? at|employed)", [("affiliation", False)]),
+    (r"\bbased on\b", [("basedOn", False)]),
+    (r"\b(?:from|origin)$", [("origin", False)]),
+    (r"\b(?:to|destination)$", [("destination", False)]),
+    (r"number of (?:pages|volumes)", [("pageCount", False), ("volumeCount", False)]),
+]
+
+
+def relation_keys(phrase: str) -> list[tuple[str, bool]]:
+    """The predicted predicates (with direction) a gold relation phrase is read as: the table, else its words."""
+    if phrase in RELATION_MAP:
+        return RELATION_MAP[phrase]
+    p = phrase.strip().lower()
+    return next((keys for pattern, keys in RELATION_PATTERNS if re.search(pattern, p)), [])
+
+
+SCORED = {k for pairs in RELATION_MAP.values() for k, _ in pairs} | {
+    k for _, pairs in RELATION_PATTERNS for k, _ in pairs}
 DATE_KEYS = {"date", "publicationYear", "dates", "dateAsWritten"}
 
 # gold entity field -> predicted key (these relations are accepted, not required)
@@ -376,7 +411,7 @@ def _gold_relations(gold: dict) -> tuple[list[dict], list[dict]]:
     labels = {e["label"] for e in gold["entities"]}
     required, accepted = [], []
     for r in gold["relations"]:
-        mapped = RELATION_MAP.get(r["relation"], [])
+        mapped = relation_keys(r["relation"])
         item = {"subject": r["subject"], "subject_kind": r["subject_kind"], "object": r["object"],
                 "object_kind": r["object_kind"], "map": mapped, "text": f"{r['id']} {r['subject']} | "
                 f"{r['relation']} | {r['object']}"}
