@@ -12,6 +12,13 @@ How it works (all offline and deterministic; no model weights, no network):
   backwards within the document, mints stable IRIs for new entities and reads facts sentence by sentence.
 - `rdf` writes one named graph per passage with its evidence (quote and code-point offsets of the original
   text) in the document's source graph.
+
+Evidence (docs/design.md): a passage is a sentence; its graph `{base}graph/text/{doc-id}/c{start}-{end}` is a
+`jpow:Assertion` derived from the document (`{base}id/publication/{doc-id}`, or the curated publication whose
+title the sidecar metadata gives), with `jpow:quote` = original[start:end] verbatim. Offsets count code
+points of the file as decoded from UTF-8 (BOM dropped); for HTML and Markdown they index the markup as written,
+so a quote may contain tags or entities. The document id is the sidecar `<stem>.json` "id", else the file name.
+
 Why rules rather than a statistical model: the output must be reproducible offline and every fact traceable
 to a pattern a historian can read; the patterns are general forms of this literature, not of one article.
 """
@@ -20,8 +27,8 @@ from __future__ import annotations
 
 import json
 import re
-from html import unescape
 from collections.abc import Iterable, Iterator
+from html import unescape
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
