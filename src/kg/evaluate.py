@@ -25,7 +25,8 @@ Relations
   table `RELATION_MAP` below (some with the direction reversed, e.g. "author of" = inverse of jpow:author),
   and phrases not in the table by the word patterns of `RELATION_PATTERNS` ("... located in" -> location,
   "adopted by" -> issuedBy, ...), for gold files of other articles. Phrases neither reads cannot be matched
-  and count as misses. A few predicted relations are read
+  and count as misses; except that a relation between a figure and an entity is read by their types (a
+  figure and a place: location; a figure and another figure: partOf; a figure and anything else: measures). A few predicted relations are read
   through events: a visit's participant "visited" its destination; a labour use's camp "prisoners worked
   mainly at" its enterprises; the giver of a handover "handed over" what
   it concerns, which was "handed over to" its destination; an act that concerns a transfer "provided for
@@ -409,9 +410,10 @@ def _lit_equal(key: str, pred: str, gold: str) -> bool:
 def _gold_relations(gold: dict) -> tuple[list[dict], list[dict]]:
     """(required relations, accepted relations) as dicts with keys subject, keys, inverse, object, kind."""
     labels = {e["label"] for e in gold["entities"]}
+    types = {e["label"]: e["type"] for e in gold["entities"]}
     required, accepted = [], []
     for r in gold["relations"]:
-        mapped = relation_keys(r["relation"])
+        mapped = relation_keys(r["relation"]) or _by_types(types.get(r["subject"]), types.get(r["object"]))
         item = {"subject": r["subject"], "subject_kind": r["subject_kind"], "object": r["object"],
                 "object_kind": r["object_kind"], "map": mapped, "text": f"{r['id']} {r['subject']} | "
                 f"{r['relation']} | {r['object']}"}
@@ -428,6 +430,20 @@ def _gold_relations(gold: dict) -> tuple[list[dict], list[dict]]:
                                  "object_kind": kind, "map": [(k, False) for k in keys],
                                  "text": f"field {e['label']}.{fname}"})
     return required, accepted
+
+
+def _by_types(subject_type: str | None, object_type: str | None) -> list[tuple[str, bool]]:
+    """A phrase neither the table nor the word patterns read, between a figure and something else: what the
+    figure is about (jpow:measures), where it applies (jpow:location), or the figure it is part of."""
+    if subject_type == "Statistic" and object_type == "Statistic":
+        return [("partOf", False)]
+    if subject_type == "Statistic" and object_type == "Place":
+        return [("location", False), ("measures", False)]
+    if subject_type == "Statistic" and object_type:
+        return [("measures", False)]
+    if object_type == "Statistic" and subject_type:
+        return [("measures", True)]
+    return []
 
 
 def _rel_matches(rel: tuple, g: dict, aligned: dict[str, dict]) -> bool:
