@@ -187,6 +187,8 @@ class DocumentReader:
     def _mint(self, m: Mention, start: int) -> str:
         kind, label = m.kind, m.label
         slug = slugify(label)[:80].strip("-")
+        if kind == "camp" and "number" in m.attrs and "parent_key" not in m.attrs:
+            slug = f"camp-no-{slugify(m.attrs['number'])}"   # the same camp whatever name it is first given
         scoped = kind in DOC_SCOPED or (kind == "event" and m.cls != "War") or m.attrs.get("anonymous")
         if scoped or not slug:
             slug = f"{slugify(self.doc_id)}-{slug}"[:100].strip("-")
