@@ -18,7 +18,7 @@ done
 run() {  # name server url accept
   for c in 1 8; do
     t=$([ $c = 1 ] && echo 1 || echo 2)
-    r=$(wrk -t$t -c$c -d${SECS}s --latency -H "Accept: $4" "$3" 2>&1)
+    r=$(wrk -t$t -c$c -d${SECS}s --timeout 120s --latency -H "Accept: $4" "$3" 2>&1)
     rps=$(echo "$r" | awk '/Requests\/sec/ {print $2}')
     p50=$(echo "$r" | awk '$1=="50%" {print $2}'); p99=$(echo "$r" | awk '$1=="99%" {print $2}')
     errs=$(echo "$r" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')

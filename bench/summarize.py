@@ -6,9 +6,12 @@ import sys
 from pathlib import Path
 
 
-def parse(path: Path) -> tuple[float, float]:
+def parse(path: Path) -> tuple[float, float] | None:
     text = path.read_text()
-    wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
+    found = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text)
+    if found is None:
+        return None  # still running
+    wall = found.group(1)
     seconds = 0.0
     for part in wall.split(":"):
         seconds = seconds * 60 + float(part)
@@ -20,7 +23,8 @@ def main() -> None:
     out = Path(sys.argv[1])
     steps: dict[str, list[tuple[float, float]]] = {}
     for f in sorted(out.glob("*.time")):
-        steps.setdefault(f.name.split(".")[0], []).append(parse(f))
+        if (run := parse(f)) is not None:
+            steps.setdefault(f.name.split(".")[0], []).append(run)
     for step, runs in steps.items():
         wall = statistics.median(r[0] for r in runs)
         rss = statistics.median(r[1] for r in runs)
