@@ -295,3 +295,30 @@ def test_sources_cited_count_every_row_and_claim(curated_store: Store) -> None:
     rows = ask(curated_store, "sources-cited")
     assert {r["source"]: int(r["assertions"]) for r in rows} == cited
     assert {r["source"]: r["kind"] for r in rows} == {"katasonova-2023": "Article", "geonames": "Dataset"}
+
+
+@pytest.fixture(scope="module")
+def store_with_a_text(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, str]:
+    """The curated data plus one invented article (tests/fixtures/text/balkhash.txt) read by the text extractor."""
+    from kg.build import build
+    from kg.store.embedded import open_store
+
+    sources = tmp_path_factory.mktemp("sources")
+    article = ROOT / "tests" / "fixtures" / "text" / "balkhash.txt"
+    (sources / article.name).write_bytes(article.read_bytes())
+    path = tmp_path_factory.mktemp("with-text") / "store"
+    build(Settings(), [ROOT / "data"], path, sources_dir=sources)
+    return open_store(path), article.read_text(encoding="utf-8")
+
+
+def test_evidence_gives_the_exact_passage_of_a_fact_read_from_a_text(store_with_a_text: tuple[Store, str]) -> None:
+    store, text = store_with_a_text
+    (act,) = [s["act"] for s in store.query(
+        'SELECT ?act WHERE { ?act <https://w3id.org/jpow-kg/ontology#number> "1234" }', use_default_graph_as_union=True)]
+    saved = parse_saved_query(ROOT / "queries" / "evidence-for-entity.rq")
+    (row,) = store.query(saved.text, use_default_graph_as_union=True,
+                         substitutions={Variable("entity"): act, Variable("property"): JPOW.number})
+    start, end = int(row["start"].value), int(row["end"].value)
+    assert text[start:end] == row["quote"].value
+    assert "Resolution No. 1234" in row["quote"].value
+    assert node(row["source"]) == "balkhash"

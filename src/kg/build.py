@@ -64,8 +64,10 @@ def extracted_quads(settings: Settings, data_dirs: Sequence[Path], sources_dir: 
         yield from tabular.extract()
         if sources_dir is not None:
             from kg.extract.text import Gazetteer, extract_paths
+            from kg.sources.text import FORMATS as TEXT_FORMATS
 
-            paths = sorted(p for p in sources_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+            paths = sorted(p for p in sources_dir.rglob("*")
+                           if p.is_file() and p.suffix.lower() in TEXT_FORMATS and not p.name.startswith("."))
             step(f"Extracting {len(paths)} text source(s) from {sources_dir}", quiet)
             gazetteer = Gazetteer.from_quads(TabularExtractor(data_dirs, settings).extract())
             yield from extract_paths(paths, settings, gazetteer)

@@ -98,7 +98,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate
 
     report = evaluate(Path(args.gold), Path(args.text), _settings(args))
-    print(report.format())
+    print(report.format(details=args.details))
     return 0
 
 
@@ -173,7 +173,7 @@ def parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score the text extractor against a gold file")
     ev.add_argument("gold")
     ev.add_argument("text")
-    ev.add_argument("--data", type=Path, action="append")
+    ev.add_argument("--details", action="store_true", help="also list every miss and false hit")
     ev.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("serve", help="serve the store over HTTP: SPARQL endpoint, entity pages, saved queries")
