@@ -12,7 +12,7 @@ trap 'kill $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" -o /dev/null && break || sleep 0.2; done
 curl -sf "http://127.0.0.1:$PORT/sparql?query=ASK%7B%7D" -o /dev/null   # warm up: the baseline is a served server
 {
-  for fmt in application/sparql-results+json text/tab-separated-values; do
+  for fmt in application/sparql-results+json application/sparql-results+json text/tab-separated-values; do   # twice: first-use growth, then steady state
     python3 bench/rss.py $PID bench/out/rss.tmp & SAMPLER=$!
     sleep 0.5
     stats=$(curl -s -H "Accept: $fmt" -o bench/out/stream.body -w '%{time_total} %{size_download} %{http_code}' "$URL")
