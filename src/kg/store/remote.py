@@ -153,6 +153,7 @@ class RemoteStore:
         retries: int = 3,
         backoff_s: float = 0.5,
         chunk_triples: int = 50_000,
+        pack_triples: int = 10_000,
         parallel: int = 4,
     ) -> None:
         self.endpoints = endpoints
@@ -160,6 +161,7 @@ class RemoteStore:
         self.retries = retries
         self.backoff_s = backoff_s
         self.chunk_triples = chunk_triples
+        self.pack_triples = pack_triples
         self.parallel = parallel
         self.client = httpx.Client(
             auth=auth,
@@ -365,22 +367,42 @@ class RemoteStore:
     def _upload(self, local: Store, graphs: list[str], stage: str, progress: Callable[[int], None] | None) -> int:
         """Upload every graph to its staging name, in bounded chunks, `parallel` requests at a time."""
 
-        def chunks() -> Iterator[tuple[str, str, list[Triple]]]:
+        Item = tuple[str, list[tuple[str, list[Triple]]]]
+
+        def chunks() -> Iterator[Item]:
+            pack: list[tuple[str, list[Triple]]] = []
+            packed = 0
             for g in graphs:
                 triples = [q.triple for q in local.quads_for_pattern(None, None, None, NamedNode(g))]
-                if any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples) \
-                        or len(triples) <= self.chunk_triples:
-                    yield "PUT", stage + g, triples  # one request: blank nodes are scoped to it; PUT retries safely
-                    continue
-                for i in range(0, len(triples), self.chunk_triples):
-                    yield "POST", stage + g, triples[i:i + self.chunk_triples]  # RDF merge: a retried POST adds nothing
+                blank = any(isinstance(t.subject, BlankNode) or isinstance(t.object, BlankNode) for t in triples)
+                if not blank and len(triples) <= self.pack_triples // 10:
+                    # a small graph: many of them go in one SPARQL INSERT DATA (one request per graph would
+                    # make the upload of a registry with a graph per row take minutes)
+                    pack.append((stage + g, triples))
+                    packed += len(triples)
+                    if packed >= self.pack_triples:
+                        yield "INSERT", pack
+                        pack, packed = [], 0
+                elif blank or len(triples) <= self.chunk_triples:
+                    yield "PUT", [(stage + g, triples)]  # one request: blank nodes are scoped to it; PUT retries safely
+                else:
+                    for i in range(0, len(triples), self.chunk_triples):
+                        # RDF merge: a retried POST adds nothing
+                        yield "POST", [(stage + g, triples[i:i + self.chunk_triples])]
+            if pack:
+                yield "INSERT", pack
 
-        def send(item: tuple[str, str, list[Triple]]) -> int:
-            method, graph, triples = item
-            self.gsp(method, graph, body=ntriples(triples)).close()
+        def send(item: Item) -> int:
+            method, parts = item
+            if method == "INSERT":  # no blank nodes in a pack, so a retried INSERT DATA adds nothing
+                body = "".join(f"GRAPH <{g}> {{\n{ntriples(t).decode()}}}\n" for g, t in parts)
+                self.update(f"INSERT DATA {{\n{body}}}", what="uploading small graphs")
+            else:
+                self.gsp(method, parts[0][0], body=ntriples(parts[0][1])).close()
+            count = sum(len(t) for _, t in parts)
             if progress is not None:
-                progress(len(triples))
-            return len(triples)
+                progress(count)
+            return count
 
         requests = 0
         parallel = max(1, min(self.parallel, self.profile.parallel_writes))
