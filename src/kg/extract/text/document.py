@@ -724,7 +724,15 @@ class DocumentReader:
                     if m.kind == "person" and pm.end + em.start(1) <= m.start < pm.end + em.end(1):
                         add(Fact(pub, "jpow:editor", self._resolved(m)))
                 offset = pm.end + em.end()
-            cm = re.match(rf"\s*\(\s*({CAP}(?:\s+{CAP})?),\s*([^,()]+?),\s*((?:1[89]|20)\d\d)(?:,\s*(\d+)\s*p\.)?\s*\)",
+            else:   # "<title>" edited by <Person> (...): the editor named without brackets
+                bare = re.match(r"[\s\"”»]*,?\s*(?:edited|compiled)\s+by\s+", after)
+                editor = bare and next((m for m in self._block_mentions if m.kind == "person" and
+                                        m.start == pm.end + bare.end()), None)
+                if editor is not None:
+                    add(Fact(pub, "jpow:editor", self._resolved(editor)))
+                    offset = editor.end
+            cm = re.match(rf"\s*\(\s*({CAP}(?:\s+{CAP})?)\s*[,:]\s*([^,()]+?),\s*((?:1[89]|20)\d\d)"
+                          rf"(?:[,.]\s*(?:(\d+)\s*p\.|(?:in\s+)?(\d+)\s*(?:vols?\.|volumes)))?\s*\.?\s*\)",
                           text[offset:])
             if cm:
                 place = next((p for p in self._block_mentions if p.kind == "place" and
@@ -741,6 +749,8 @@ class DocumentReader:
                 add(Fact(pub, "jpow:publicationYear", Lit(cm.group(3), "gYear", None)))
                 if cm.group(4):
                     add(Fact(pub, "jpow:pageCount", Lit(cm.group(4), "integer", None)))
+                if cm.group(5):
+                    add(Fact(pub, "jpow:volumeCount", Lit(cm.group(5), "integer", None)))
             lang = re.search(r"\bin\s+((?:(?:" + alternation(list(self.lex["languages"])) +
                              r")(?:,\s*|\s+and\s+)?)+)\s*[\"“«]?\s*$", before)
             if lang:
