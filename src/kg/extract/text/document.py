@@ -731,7 +731,7 @@ class DocumentReader:
                 if editor is not None:
                     add(Fact(pub, "jpow:editor", self._resolved(editor)))
                     offset = editor.end
-            cm = re.match(rf"\s*\(\s*({CAP}(?:\s+{CAP})?)\s*[,:]\s*([^,()]+?),\s*((?:1[89]|20)\d\d)"
+            cm = re.match(rf"[\s\"”»]*\(\s*({CAP}(?:\s+{CAP})?)\s*[,:]\s*([^,()]+?),\s*((?:1[89]|20)\d\d)"
                           rf"(?:[,.]\s*(?:(\d+)\s*p\.|(?:in\s+)?(\d+)\s*(?:vols?\.|volumes)))?\s*\.?\s*\)",
                           text[offset:])
             if cm:
