@@ -505,6 +505,15 @@ class DocumentReader:
                            before + m.text)
             if lm and lm.group(1).islower():
                 add(Fact(p, "jpow:hasRole", _term(roles[lm.group(1)])))
+            # "<Person>, Candidate of ... and associate professor of <Organization>", "<Person> is a researcher at ..."
+            work = re.compile(rf"\s*,?\s*(?:(?:who\s+)?(?:is|was)\s+)?[^.;()]*?\b(?:{alternation(self.lex['affiliation_roles'])})"
+                              rf"\s+(?:of|at)\s+(?:the\s+)?", re.IGNORECASE)
+            for o in ms:
+                if o.kind == "organization" and o.start > m.end and o.entity is not None and \
+                        not any(x.kind == "person" and m.end <= x.start < o.start for x in ms) and \
+                        work.fullmatch(text, m.end, o.start):
+                    add(Fact(p, "jpow:affiliation", o.entity))
+                    break
             om = re.match(r"\s*\(\s*", text[m.end:e])
             org = om and next((o for o in ms if o.kind == "organization" and o.start == m.end + om.end() and
                                re.match(r"\s*\)", text[o.end:e])), None)
