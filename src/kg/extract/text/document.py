@@ -602,13 +602,22 @@ class DocumentReader:
                     if o.kind in ("organization", "place") and a.start + bm.end() <= o.start < a.end and \
                             not any(o.inside(x) for x in ms if x.kind == "organization" and x is not o):
                         add(Fact(act, "jpow:issuedBy", o.entity))
-            lm = re.search(rf"\b(?:was|were)\s+(?:{verbs})\s+in\s+", text[a.end:e])
+            # "was signed in <Place>", or the participle right after the act: "<act> signed in <Place>"
+            lm = re.search(rf"\b(?:was|were)\s+(?:{verbs})\s+in\s+", text[a.end:e]) or \
+                re.match(rf"\s*,?\s*(?:{verbs})\s+in\s+", text[a.end:e])
             if lm:
                 pl = next((p for p in ms if p.kind == "place" and p.start == a.end + lm.end()), None)
                 if pl:
                     add(Fact(act, "jpow:location", pl.entity))
             acted = om is not None or lm is not None or re.search(rf"\b(?:{verbs})\s+(?:the\s+|a\s+)?$", before) \
                 or re.match(rf"[^,.;]*?\b(?:was|were)\s+(?:{verbs})\b", text[a.end:e])
+            # "the agreement of December 19, 1946": the date that follows the act's name
+            of_date = next((d for d in ds if d.kind == "point" and re.fullmatch(r"\s+of\s+", text[a.end:d.start])),
+                           None)
+            if of_date is not None and "date" not in a.attrs and not act.attrs.get("dated"):
+                add(Fact(act, "jpow:date", _date_lit(of_date.value)))
+                add(Fact(act, "jpow:dateAsWritten", Lit(of_date.as_written, "string", None)))
+                act.attrs["dated"] = True
             if acted and "date" not in a.attrs and not act.attrs.get("dated"):
                 points = [d for d in ds if d.kind == "point" and not (a.start <= d.start < a.end)]
                 if points:
