@@ -604,7 +604,7 @@ class DocumentReader:
                         add(Fact(act, "jpow:issuedBy", o.entity))
             # "was signed in <Place>", or the participle right after the act: "<act> signed in <Place>"
             lm = re.search(rf"\b(?:was|were)\s+(?:{verbs})\s+in\s+", text[a.end:e]) or \
-                re.match(rf"\s*,?\s*(?:{verbs})\s+in\s+", text[a.end:e])
+                re.match(rf"(?:\s+of\s+[^,.;()]{{1,60}}?)?\s*,?\s*(?:{verbs})\s+in\s+", text[a.end:e])
             if lm:
                 pl = next((p for p in ms if p.kind == "place" and p.start == a.end + lm.end()), None)
                 if pl:
