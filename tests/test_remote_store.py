@@ -161,7 +161,7 @@ def test_construct_gives_the_reference_triples(deployed: Deployed, reference: ht
 
 @pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml"])
 def test_ask_gives_a_standard_boolean(deployed: Deployed, accept: str) -> None:
-    for answer, query in ((True, f"ASK {{ GRAPH ?g {{ ?s a <https://w3id.org/jpow-kg/ontology#PrisonerOfWarCamp> }} }}"),
+    for answer, query in ((True, "ASK { GRAPH ?g { ?s a <https://w3id.org/jpow-kg/ontology#PrisonerOfWarCamp> } }"),
                           (False, f"ASK {{ GRAPH ?g {{ <{BASE}id/camp/no-such-camp> ?p ?o }} }}")):
         got = deployed.http.post("sparql", data={"query": query}, headers={"Accept": accept})
         assert got.status_code == 200, got.text
