@@ -102,13 +102,15 @@ class Server:
         return Settings().with_(**{**named, **changes})
 
 
-def oxigraph(root: Path) -> Server:
+def oxigraph(root: Path, *, union: bool = False, profile: str = "oxigraph") -> Server:
+    """`union`: started with --union-default-graph, as a store configured the way the generic profile assumes."""
     exe = program("oxigraph", "the PyPI package oxigraph")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     (root / "data").mkdir(parents=True, exist_ok=True)
-    return Server("oxigraph", root, [exe, "serve", "--location", str(root / "data"), "--bind", f"127.0.0.1:{port}"],
-                  Endpoints(f"{base}/query", f"{base}/update", f"{base}/store"), "oxigraph").start()
+    command = [exe, "serve", "--location", str(root / "data"), "--bind", f"127.0.0.1:{port}"]
+    return Server("oxigraph", root, command + (["--union-default-graph"] if union else []),
+                  Endpoints(f"{base}/query", f"{base}/update", f"{base}/store"), profile).start()
 
 
 VIRTUOSO_INI = """[Database]

@@ -178,6 +178,20 @@ def test_digest_auth_reaches_virtuosos_protected_endpoint(capped: stores.Server)
     assert user.ask("ASK { GRAPH <urn:x-test:auth> { <urn:x-test:a> <urn:x-test:b> 1 } }")
 
 
+def test_generic_profile_works_on_a_store_configured_as_the_guide_says(tmp_path: Path) -> None:
+    """An unknown store: only the W3C protocols, the default graph configured as the union (docs/deploy.md)."""
+    srv = stores.oxigraph(tmp_path / "generic", union=True, profile="generic")
+    try:
+        for data in (write_data(tmp_path / "a"), write_data(tmp_path / "b")):
+            build(srv.settings(), [data])
+        store = remote(srv)
+        assert store.profile.name == "generic"
+        assert store.ask(f"ASK {{ {TANAKA} ?p ?o }}"), "the union default graph holds the build"
+        assert staged_triples(srv) == 0 and build_records(srv) == 1
+    finally:
+        srv.stop()
+
+
 def test_unknown_profile_names_the_known_ones() -> None:
     with pytest.raises(ProfileError) as err:
         load("no-such-store")
