@@ -879,6 +879,14 @@ class DocumentReader:
             if where:   # "camp No. 40 (Alma-Ata)"
                 add(Fact(c.entity, "jpow:location", where.entity))
                 continue
+            # "<camp> was set up in the village of X", "<camp> in X": the place the camp's own verb names
+            lm = re.match(r"\s+(?:(?:was|were|is)\s+(?:\w+\s+)?(?:located|situated|set\s+up|established|organi[sz]ed|"
+                          r"created|based|opened|deployed)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+                          r"(?:(?:village|town|city|settlement|station|port|area)\s+of\s+)?", text[c.end:e])
+            where = lm and next((p for p in places if p.start == c.end + lm.end()), None)
+            if where:
+                add(Fact(c.entity, "jpow:location", where.entity))
+                continue
             clause = next(((a, b) for a, b in clauses if a <= c.start < b), (s, e))
             cand = {p.entity.iri: p.entity for p in places if clause[0] <= p.start < clause[1]}
             if len(cand) != 1:
