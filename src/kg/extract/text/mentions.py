@@ -184,9 +184,11 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     head_re = re.compile(r"\b(" + alternation(list(heads)) + r")\b")
     tails = "|".join(lex["org_tail_nouns"])
     word = rf"(?:{CAP}(?:['’]s)?|{UPPER}|\d{{4}}(?:-\d{{4}})?|(?!Nos?\.|N\.)[A-Z][a-z]*\.)"
+    # "Institute of History, Archaeology and Ethnography": a comma inside a name only in a list closed by "and"
+    list_comma = rf",\s+(?=(?:{CAP},\s+)*{CAP}\s+and\s+{CAP})"
     tail_re = re.compile(
         rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?{word}"
-        rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the)\s+|-){word}|\s+(?:{tails})\b)*)+")
+        rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
     for hm in head_re.finditer(text):
         head = hm.group(1)
         cls = heads[head]
