@@ -438,8 +438,10 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         phrase = re.sub(r"^the\s+", "", phrase)
         s = m.end() - len(phrase)
         out.append(Mention("event", "Transfer", s, m.end(), phrase, phrase, f"event:{norm(phrase)}"))
-    for m in re.finditer(r"\b(?:the\s+)?((?:final|last|first)\s+(?:batch|group|echelon|party|transport)\s+of\s+"
-                         r"[^,.;]*?)(?=\s+(?:in|who|which|left|returned|arrived|was|were)\b|[,.;])", text):
+    # "the first batch of 650 men", "the last large batch", "the second echelon": a departure home
+    for m in re.finditer(r"\b(?:the\s+)?((?:final|last|first|second|third|next)\s+(?:(?:large|small|big)\s+)?"
+                         r"(?:(?:batch|echelon|transport)(?:\s+of\s+[^,.;]*?)?|(?:group|party)\s+of\s+[^,.;]*?))"
+                         r"(?=\s+(?:in|who|which|left|returned|arrived|was|were|followed)\b|[,.;])", text):
         out.append(Mention("event", "Repatriation", m.start(1), m.end(1), m.group(1), m.group(1),
                            f"event:{norm(m.group(1))}"))
     for m in re.finditer(r"\b(?:path|process|way)\s+of\s+(?:returning|return)\s+to\s+(?:their|the)\s+homeland\b|"
