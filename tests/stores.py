@@ -200,3 +200,54 @@ def serving(app: object) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+class FlakyProxy:
+    """A real HTTP proxy on 127.0.0.1 in front of a store that answers every `fail_every`-th request with
+    HTTP 503 (but lets the same request through when it is sent again), as an overloaded store or load
+    balancer does; counts the failures it caused."""
+
+    def __init__(self, target: str, fail_every: int = 3) -> None:
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        proxy = self
+        self.target, self.fail_every, self.seen, self.failed = target.rstrip("/"), fail_every, 0, 0
+        self.refused: set[int] = set()
+        self.lock = threading.Lock()
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _forward(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                key = hash((self.command, self.path, body))
+                with proxy.lock:  # a repeated request (a retry) goes through
+                    proxy.seen += 1
+                    fail = proxy.seen % proxy.fail_every == 0 and key not in proxy.refused
+                    proxy.failed += fail
+                    proxy.refused.add(key)
+                if fail:
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+                r = httpx.request(self.command, proxy.target + self.path, content=body, headers=headers, timeout=60)
+                self.send_response(r.status_code)
+                for k, v in r.headers.items():
+                    if k.lower() not in ("content-length", "transfer-encoding", "connection", "content-encoding"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(r.content)))
+                self.end_headers()
+                self.wfile.write(r.content)
+
+            do_GET = do_POST = do_PUT = do_DELETE = _forward
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

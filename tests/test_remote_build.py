@@ -113,6 +113,20 @@ def test_refusing_store_gives_the_status_and_keeps_the_live_build(server: stores
     assert has(server, f"{TANAKA} ?p ?o") and not has(server, f"<{BASE}id/person/sato> ?p ?o")
 
 
+def test_transient_503s_are_retried(server: stores.Server, tmp_path: Path) -> None:
+    origin = server.endpoints.query.rsplit("/", 1)[0]
+    proxy = stores.FlakyProxy(origin, fail_every=3)
+    try:
+        via = {k: getattr(server.endpoints, k).replace(origin, proxy.url) for k in ("query", "update", "gsp")}
+        settings = server.settings(store_query_url=via["query"], store_update_url=via["update"],
+                                   store_gsp_url=via["gsp"])
+        build(settings, [write_data(tmp_path / "a", **{"persons.csv": TABLES["persons.csv"] + SATO_ROW})])
+        assert proxy.failed >= 2, "the proxy must have refused some requests for this test to mean anything"
+    finally:
+        proxy.close()
+    assert has(server, f"<{BASE}id/person/sato> ?p ?o")
+
+
 def test_cli_build_into_an_unreachable_store_exits_3_quickly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     dead = f"http://127.0.0.1:{stores.free_port()}"
     started = time.monotonic()

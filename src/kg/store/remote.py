@@ -350,19 +350,39 @@ class RemoteStore:
             raise StoreError(f"the store holds {staged} staged triples of build {build}, not {expected}: it lost or "
                              "duplicated some during the upload; the live graphs are unchanged, build again")
         previous = self.current_build()
-        try:
-            self.update(switch_update(build, stage), what="switching to the new build", retry=False,
-                        timeout_s=max(self.timeout_s, 300.0))
-        except StoreError as exc:
-            state = ("this store applies an update request all or nothing, so the previous build is still live"
-                     if self.profile.atomic_update else
-                     f"this store may have applied it in part: check which build <{MANIFEST}> names as current, "
-                     "and build again")
-            raise type(exc)(f"{exc}\nThe switch to {build} failed; {state}.") if not isinstance(exc, StoreRefused) \
-                else StoreRefused(f"{exc}\nThe switch to {build} failed; {state}.", exc.status, exc.body) from None
+        self._switch(build, stage, expected)
         self.cleanup(previous)
         return PublishReport(build, len(graphs), expected, requests + 4, time.monotonic() - start,
                              self.profile.atomic_update)
+
+    def _switch(self, build: str, stage: str, expected: int) -> None:
+        """Send the switch; after a failure, find out what happened. The pointer moved: done. The pointer did
+        not move and every staged triple is still there (the switch empties the staging graphs only after
+        copying them): sending it again is safe, so it is retried like any other request. Otherwise: stop."""
+        for attempt in range(self.retries + 1):
+            try:
+                self.update(switch_update(build, stage), what="switching to the new build", retry=False,
+                            timeout_s=max(self.timeout_s, 300.0))
+                return
+            except StoreError as exc:
+                failure = exc
+            time.sleep(self.backoff_s * 2 ** attempt)
+            try:
+                if self.current_build() == build:
+                    return
+                intact = self.count(f'GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{stage}"))') == expected
+            except StoreError:
+                intact = False
+            if not intact:
+                break
+        state = ("this store applies an update request all or nothing, so the previous build is still live"
+                 if self.profile.atomic_update else
+                 f"this store may have applied it in part: check which build <{MANIFEST}> names as current, "
+                 "and build again")
+        message = f"{failure}\nThe switch to {build} failed; {state}."
+        if isinstance(failure, StoreRefused):
+            raise StoreRefused(message, failure.status, failure.body) from None
+        raise type(failure)(message) from None
 
     def _upload(self, local: Store, graphs: list[str], stage: str, progress: Callable[[int], None] | None) -> int:
         """Upload every graph to its staging name, in bounded chunks, `parallel` requests at a time."""
