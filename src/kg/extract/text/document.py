@@ -245,7 +245,12 @@ class DocumentReader:
                 if e.kind == "publication" and keys & {loose(n) for n in e.names}:
                     return e
         if m.kind == "camp" and "name" in m.attrs:
-            return self.by_key.get(f"camp:{m.attrs['name'].lower()}")
+            named = self.by_key.get(f"camp:{m.attrs['name'].lower()}")
+            if named is None and "number" not in m.attrs:   # "the Spassky camp" after "Spassky camp No. 99"
+                same = {x.iri: x for x in self.entities if x.kind == "camp" and
+                        x.attrs.get("name") == m.attrs["name"] and "number" in x.attrs}
+                named = next(iter(same.values())) if len(same) == 1 else None
+            return named
         if m.kind == "organization" and not m.label[0].isupper() and " for " not in m.label and " of " not in m.label:
             head = m.label.split()[-1]
             for e in reversed(self.entities):
