@@ -81,6 +81,14 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
                                     re.match(r" [A-Z][a-z]", text[m.end():m.end() + 3])):
             continue
         out.append(_m("place", cls, m, text, label))
+    # an unknown name coordinated with a known settlement after a locative: "at Dolinka and Balkhash"
+    known = [m for m in out if m.cls == "Settlement"]
+    bad = set(lex["not_surnames"]) | set(lex["demonyms"])
+    for m in re.finditer(rf"\b(?:in|at|near)\s+({CAP})(?=\s+and\s+)", text):
+        after_and = text.find(" and ", m.end(1)) + len(" and ")
+        if m.group(1) in bad or m.group(1) in aliases or not any(k.start == after_and for k in known):
+            continue
+        out.append(_m("place", "Settlement", (m.start(1), m.end(1)), text, m.group(1)))
     return out
 
 
