@@ -223,6 +223,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         name = text[s:e]
         if re.match(r"(?:The|A|An)\s", name):
             continue
+        if re.search(r"\b(?:A|a|An|an)\s+$", text[max(0, s - 4):s]) and re.match(r"\s+[A-Z][a-z]", text[e:e + 3]):
+            continue  # "A Regional Archive Study": a title-case phrase after an indefinite article, not a name
         # an enterprise of a ministry is named without the ministry: split "X Plant of the Ministry of Y"
         inner = re.search(r"\s+of\s+(?:the\s+)?(.*)$", text[hm.end():e])
         if cls == "Enterprise" and inner and head_re.search(inner.group(1)) and s < hm.start():
