@@ -748,7 +748,7 @@ class DocumentReader:
                         add(Fact(pub, "jpow:editor", self._resolved(m)))
                 offset = pm.end + em.end()
             else:   # "<title>" edited by <Person> (...): the editor named without brackets
-                bare = re.match(r"[\s\"”»]*,?\s*(?:edited|compiled)\s+by\s+", after)
+                bare = re.match(r"[\s\"”»]*,?\s*(?:(?:was|were)\s+)?(?:edited|compiled|prepared)\s+by\s+", after)
                 editor = bare and next((m for m in self._block_mentions if m.kind == "person" and
                                         m.start == pm.end + bare.end()), None)
                 if editor is not None:

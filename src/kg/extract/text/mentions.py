@@ -370,7 +370,8 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), m.end(), m.group(0), label,
                            f"legal-act:no-{m.group(2)}", attrs))
     # "the decree of the <Org> dated <date> No. 689 "On ..."" / "a decree "On ..."": the head with attributes
-    generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|Decree|Resolution|Order)\b")
+    generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|Decree|Resolution|Order|"
+                         r"Directive|Instruction)\b")
     for m in generic.finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
