@@ -191,7 +191,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     stop_left = set(lex["not_surnames"]) - set(heads)
     head_re = re.compile(r"\b(" + alternation(list(heads)) + r")\b")
     tails = "|".join(lex["org_tail_nouns"])
-    word = rf"(?:{CAP}(?:['’]s)?|{UPPER}|\d{{4}}(?:-\d{{4}})?|(?!Nos?\.|N\.)[A-Z][a-z]*\.)"
+    # a name word, never the "No." of a number that follows the name ("... of the USSR No. 103")
+    word = rf"(?!(?:Nos?|N)\.?\s?\d)(?:{CAP}(?:['’]s)?|{UPPER}|\d{{4}}(?:-\d{{4}})?|(?!Nos?\.|N\.)[A-Z][a-z]*\.)"
     # "Institute of History, Archaeology and Ethnography": a comma inside a name only in a list closed by "and"
     list_comma = rf",\s+(?=(?:{CAP},\s+)*{CAP}\s+and\s+{CAP})"
     tail_re = re.compile(
