@@ -1,7 +1,7 @@
 """Generality of the text extractor, measured on invented articles it was not written for.
 
-tests/fixtures/text/{spassk,nakhodka}.txt were written with their gold (gold_specs.yaml -> make_gold.py) before
-the extractor was first run on them; the first-run and current figures are in tests/fixtures/text/README.md.
+tests/fixtures/text/{spassk,nakhodka,karaganda}.txt were written with their gold (gold_specs.yaml ->
+make_gold.py) before the extractor was first run on them; the first-run and current figures are in tests/fixtures/text/README.md.
 The floors below sit a margin under the current figures, so a change that only helps the shared article at the
 expense of other texts of the field fails here."""
 
@@ -18,7 +18,7 @@ from kg.evaluate import evaluate
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 
 # article -> (entity F1 floor, relation F1 floor); measured values in the README, minus about 0.05
-FLOORS = {"spassk": (0.90, 0.70), "nakhodka": (0.89, 0.73)}
+FLOORS = {"spassk": (0.90, 0.70), "nakhodka": (0.89, 0.73), "karaganda": (0.87, 0.70)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
