@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +46,10 @@ class Deployed:
 
 
 def _app(settings: Settings):
-    return create_app(settings, backend=RemoteBackend.from_settings(settings)) if settings.remote else create_app(settings)
+    """The app as `kg serve` makes it: a remote store when the settings name one (KG_STORE_QUERY)."""
+    app = create_app(settings)
+    assert isinstance(app.state.ctx.backend, RemoteBackend) == settings.remote
+    return app
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +245,32 @@ def test_slow_store_query_is_a_503_within_the_time_limit(name: str, tmp_path_fac
         got = ask_sparql(http, slow)
         assert got.status_code in (502, 503, 504), got.text
         assert got.elapsed.total_seconds() < 10
+
+
+def test_kg_serve_command_serves_a_remote_store(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+    """`kg serve --store-query …` (worker processes get the store from the environment)."""
+    server = stores.running("oxigraph", tmp_path_factory)
+    build(server.settings(), data_dirs=[ROOT / "data"])
+    row = RemoteStore.from_settings(server.settings()).rows(
+        "SELECT ?c ?l WHERE { ?c a <https://w3id.org/jpow-kg/ontology#PrisonerOfWarCamp> ; "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(LANG(?l) = 'en') } ORDER BY ?c LIMIT 1")[0]
+    port = stores.free_port()
+    e = server.endpoints
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+    process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--port", str(port), "--workers", "2",
+                                "--store", str(tmp_path / "no-local-store"), "--store-query", e.query,
+                                "--store-update", e.update or "", "--store-gsp", e.gsp or ""],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                got = httpx.get(f"http://127.0.0.1:{port}/{row['c'].value[len(BASE):]}", headers={"Accept": "text/turtle"})
+                break
+            except httpx.TransportError:
+                assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
+                time.sleep(0.2)
+        assert got.status_code == 200 and row["l"].value in got.text, got.text
+    finally:
+        process.terminate()
+        process.wait(20)

@@ -177,7 +177,7 @@ def parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("serve", help="serve the store over HTTP: SPARQL endpoint, entity pages, saved queries")
-    with_store(s)
+    with_store(s), with_remote(s)
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--workers", type=int, default=None,

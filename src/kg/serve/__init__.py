@@ -22,6 +22,10 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: 
     # resolved: every worker opens the same build even if `kg build` switches the store link meanwhile
     os.environ["KG_STORE"] = str(settings.store_path.resolve())
     os.environ["KG_BASE_IRI"] = settings.base_iri
+    for name, value in (("KG_STORE_QUERY", settings.store_query_url), ("KG_STORE_UPDATE", settings.store_update_url),
+                        ("KG_STORE_GSP", settings.store_gsp_url), ("KG_STORE_PROFILE", settings.store_profile)):
+        if value:  # a remote store, possibly named by `kg serve --store-query …`
+            os.environ[name] = value
     os.environ["KG_QUERY_TIMEOUT"] = str(settings.query_timeout_s)
     if settings.row_cap is not None:
         os.environ["KG_ROW_CAP"] = str(settings.row_cap)

@@ -57,6 +57,10 @@ class MetricsMiddleware:
 def create_app(settings: Settings | None = None, backend: Backend | None = None) -> FastAPI:
     """The app over `settings.store_path` (read-only unless an update token is configured)."""
     settings = settings or Settings()
+    if backend is None and settings.remote:  # KG_STORE_QUERY names a remote SPARQL store (docs/deploy.md)
+        from kg.store.remote import RemoteBackend
+
+        backend = RemoteBackend.from_settings(settings)
     backend = backend or EmbeddedBackend(settings.store_path, writable=bool(settings.update_token))
     context = ServeContext(settings=settings, backend=backend, cors_origins=settings.cors_origins)
 
