@@ -195,17 +195,7 @@ class EmbeddedBackend:
 
         def run() -> tuple[list[str], list[dict[str, Term]]]:
             result = self._evaluate(sparql, None, Dataset(), substitutions)
-            if not isinstance(result, QuerySolutions):
-                raise BadRequest("expected a SELECT query")
-            names = [v.value for v in result.variables]
-            rows: list[dict[str, Term]] = []
-            for index, solution in enumerate(result):
-                if index < offset:
-                    continue
-                if limit is not None and len(rows) >= limit:
-                    break
-                rows.append({n: solution[n] for n in names if solution[n] is not None})
-            return names, rows
+            return solution_rows(result, offset, limit)
 
         return await self._run(run)
 
@@ -331,3 +321,18 @@ class EmbeddedBackend:
                 return True
 
         return await self._run(run)
+
+
+def solution_rows(result: object, offset: int, limit: int | None) -> tuple[list[str], list[dict[str, Term]]]:
+    """A SELECT result as (variable names, rows of bound values), skipping `offset` rows and keeping `limit`."""
+    if not isinstance(result, QuerySolutions):
+        raise BadRequest("expected a SELECT query")
+    names = [v.value for v in result.variables]
+    rows: list[dict[str, Term]] = []
+    for index, solution in enumerate(result):
+        if index < offset:
+            continue
+        if limit is not None and len(rows) >= limit:
+            break
+        rows.append({n: solution[n] for n in names if solution[n] is not None})
+    return names, rows

@@ -525,7 +525,7 @@ import logging  # noqa: E402
 from pyoxigraph import DefaultGraph, Quad, parse  # noqa: E402
 from starlette.exceptions import HTTPException  # noqa: E402
 
-from kg.serve.backend import BadRequest, Dataset, ResultMeta  # noqa: E402
+from kg.serve.backend import BadRequest, Dataset, ResultMeta, solution_rows  # noqa: E402
 from kg.serve.formats import GRAPH_FORMATS, N_TRIPLES, RESULT_FORMATS, Format, Kind  # noqa: E402
 from kg.serve.streaming import ChunkWriter, QueryTimeout, RowCounter, Stream, StreamControl, start_stream  # noqa: E402
 
@@ -647,17 +647,7 @@ class RemoteBackend:
                      limit: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         def run() -> tuple[list[str], list[dict[str, Any]]]:
             result = self._select(sparql + _values(substitutions))
-            if not isinstance(result, QuerySolutions):
-                raise BadRequest("expected a SELECT query")
-            names = [v.value for v in result.variables]
-            rows: list[dict[str, Any]] = []
-            for index, solution in enumerate(result):
-                if index < offset:
-                    continue
-                if limit is not None and len(rows) >= limit:
-                    break
-                rows.append({n: solution[n] for n in names if solution[n] is not None})
-            return names, rows
+            return solution_rows(result, offset, limit)
 
         return await self._run(run)
 
