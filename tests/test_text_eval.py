@@ -15,7 +15,7 @@ from kg.errors import InputError
 from kg.evaluate import evaluate, relation_keys
 from kg.extract.tabular import TabularExtractor
 from kg.extract.text import Gazetteer
-from tests.conftest import shared_file
+from conftest import shared_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 SETTINGS = Settings()
