@@ -20,7 +20,8 @@ from kg.config import Settings
 from kg.serve.app import create_app
 from kg.store.embedded import open_store
 from kg.store.profiles import ProfileError, load
-from kg.store.remote import KG, MANIFEST, Endpoints, RemoteBackend, RemoteStore, StoreRefused, StoreTruncated, \
+from kg.serve.remote_backend import RemoteBackend
+from kg.store.remote import KG, MANIFEST, Endpoints, RemoteStore, StoreRefused, StoreTruncated, \
     StoreUnavailable, make_auth
 from test_build import TABLES, write_data
 

@@ -29,7 +29,8 @@ from kg.config import Settings
 from kg.serve.app import create_app
 from kg.serve.saved_queries import parse_saved_query
 from kg.store.profiles import load
-from kg.store.remote import KG, Endpoints, RemoteBackend, RemoteStore, bind_parameters
+from kg.serve.remote_backend import RemoteBackend
+from kg.store.remote import KG, Endpoints, RemoteStore, bind_parameters
 from test_build import write_data
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -240,7 +240,7 @@ class Registry:
         return lo + timedelta(days=int(rng.triangular(0, span, span * mode)))
 
     def person(self, i: int) -> None:
-        rng, out, spec = self.rng, self.out, self.spec
+        rng, out = self.rng, self.out
         pid = f"syn-p{i:07d}"
         card = f"d. {(i - 1) // 500 + 1}, l. {(i - 1) % 500 + 1}"
         fam, fam_ja, _ = self._pick("family_names")

@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     """The app over `settings.store_path` (read-only unless an update token is configured)."""
     settings = settings or Settings()
     if backend is None and settings.remote:  # KG_STORE_QUERY names a remote SPARQL store (docs/deploy.md)
-        from kg.store.remote import RemoteBackend
+        from kg.serve.remote_backend import RemoteBackend
 
         backend = RemoteBackend.from_settings(settings)
     backend = backend or EmbeddedBackend(settings.store_path, writable=bool(settings.update_token))

@@ -66,7 +66,7 @@ def _syntax_message(exc: Exception) -> str:
 
 
 class Backend(Protocol):
-    """What the web app needs from a store. `EmbeddedBackend` below; `kg.store.remote.RemoteBackend`."""
+    """What the web app needs from a store. `EmbeddedBackend` below; `kg.serve.remote_backend.RemoteBackend`."""
 
     writable: bool
 

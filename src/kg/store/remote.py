@@ -38,12 +38,14 @@ import httpx
 from pyoxigraph import (
     BlankNode,
     NamedNode,
+    Quad,
     QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
     RdfFormat,
     Store,
     Triple,
+    parse,
     parse_query_results,
     serialize,
 )
@@ -133,6 +135,26 @@ def query_form(sparql: str) -> str | None:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword outside IRIs, strings and comments."""
     match = _FORM_WORD.search(_SKIP.sub(" ", sparql))
     return match.group(1).upper() if match else None
+
+
+def bind_parameters(sparql: str, substitutions: dict[str, Any] | None) -> str:
+    """The query with its parameters bound by a VALUES block that opens its outermost group (WHERE).
+
+    A trailing VALUES after the query would be standard too, but Virtuoso 7.2 ignores one that follows ORDER BY
+    (measured: all rows come back). A block at the start of the group joins first, which is also how the
+    embedded store's substitutions bind: the variable is fixed before the patterns are matched."""
+    if not substitutions:
+        return sparql
+    names = list(substitutions)
+    values = (f"\n  VALUES ({' '.join('?' + n for n in names)}) "
+              f"{{ ({' '.join(str(substitutions[n]) for n in names)}) }}")
+    masked = _SKIP.sub(lambda m: " " * len(m.group()), sparql)  # same offsets; no braces in strings or IRIs
+    depth = 0
+    for i, ch in enumerate(masked):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "{" and depth == 0:
+            return sparql[:i + 1] + values + sparql[i + 1:]
+    raise ValueError("the query has no WHERE group to bind its parameters in")
 
 
 def ntriples(triples: list[Triple]) -> bytes:
@@ -236,7 +258,7 @@ class RemoteStore:
                         403: " (the store refuses this user: grant update rights, see docs/deploy.md)",
                         404: " (check the URL)"}.get(response.status_code, "")
                 raise StoreRefused(f"{what}: {url} answered HTTP {response.status_code}{hint}: "
-                                   f"{_excerpt(body)}", response.status_code, body)
+                                   f"{excerpt(body)}", response.status_code, body)
             return response
         raise StoreUnavailable(f"{what}: {url} is unreachable after {attempts} attempt(s): {last}. Is the store "
                                f"running, and are KG_STORE_QUERY/KG_STORE_UPDATE/KG_STORE_GSP right?")
@@ -286,7 +308,7 @@ class RemoteStore:
         """A SELECT or ASK over the union default graph, parsed into pyoxigraph terms."""
         with self.query_response(sparql, "application/sparql-results+json", timeout_s=timeout_s) as response:
             body = response.read()
-        return parse_query_results(_valid_bnodes(body), QueryResultsFormat.JSON)
+        return parse_query_results(valid_bnodes(body), QueryResultsFormat.JSON)
 
     def ask(self, sparql: str) -> bool:
         """An ASK query's answer (also from stores that answer ASK as rows, see Profile.ask_as_rows)."""
@@ -302,15 +324,44 @@ class RemoteStore:
     def all_rows(self, variables: str, where: str) -> list[dict[str, Any]]:
         """Every solution of `SELECT variables WHERE { where }`; fetched in pages below the store's row limit
         where the profile names one, so nothing is silently cut."""
-        cap = self.profile.max_rows
-        if cap is None:
+        if self.profile.max_rows is None:
             return self.rows(f"SELECT {variables} WHERE {{ {where} }}")
-        page, out = max(1, cap - 1), []
+        return list(self.iter_rows(variables, where))
+
+    def iter_rows(self, variables: str, where: str, page: int = 100_000) -> Iterator[dict[str, Any]]:
+        """Every solution of `SELECT DISTINCT variables WHERE { where }`, in pages ordered by the variables (below
+        the store's row limit, if any), so that memory stays bounded whatever the size of the answer."""
+        cap = self.profile.max_rows
+        page = max(1, min(page, cap - 1)) if cap is not None else page
+        offset = 0
         while True:
-            rows = self.rows(f"SELECT {variables} WHERE {{ {where} }} ORDER BY {variables} LIMIT {page} OFFSET {len(out)}")
-            out += rows
+            rows = self.rows(f"SELECT DISTINCT {variables} WHERE {{ {where} }} ORDER BY {variables} "
+                             f"LIMIT {page} OFFSET {offset}")
+            yield from rows
+            offset += len(rows)
             if len(rows) < page:
-                return out
+                return
+
+    def triples(self, sparql: str) -> list[Triple]:
+        """A CONSTRUCT or DESCRIBE answer; one as large as the store's row limit is reported as cut."""
+        with self.query_response(sparql, "application/n-triples") as response:
+            body, media = response.read(), media_type(response.headers.get("content-type"))
+        fmt = RdfFormat.from_media_type(media)
+        if fmt is None:
+            raise StoreError(f"the store answered a graph query as {media!r}, which kg cannot read")
+        triples = [q.triple if isinstance(q, Quad) else q for q in parse(body, fmt)]
+        cap = self.profile.max_rows
+        if cap is not None and len(triples) >= cap:
+            raise StoreTruncated(f"the store cut the result at {cap} triples (its row limit); add LIMIT/OFFSET, "
+                                 "or raise the store's limit (docs/deploy.md)")
+        return triples
+
+    def live_quads(self) -> Iterator[Quad]:
+        """Every quad of the live build's graphs (the graphs the manifest names), in pages."""
+        where = (f"GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> ?b . ?b <{KG}graph> ?g }} "
+                 "GRAPH ?g { ?s ?p ?o }")
+        for row in self.iter_rows("?g ?s ?p ?o", where):
+            yield Quad(row["s"], row["p"], row["o"], row["g"])
 
     def count(self, where: str) -> int:
         rows = self.rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
@@ -489,18 +540,9 @@ INSERT DATA {{ GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> <{build}> }} }}"
 _BNODE = re.compile(rb'("type"\s*:\s*"bnode"\s*,\s*"value"\s*:\s*")([^"]*)(")')
 
 
-def _valid_bnodes(body: bytes) -> bytes:
+def valid_bnodes(body: bytes) -> bytes:
     """Blank node labels made valid for the parser: Virtuoso sends `nodeID://b10006` (labels stay distinct)."""
     return _BNODE.sub(lambda m: m.group(1) + re.sub(rb"[^A-Za-z0-9]", b"_", m.group(2)) + m.group(3), body)
-
-
-def _boolean(value: bool, fmt: Any) -> bytes:
-    """A W3C boolean result in SPARQL JSON or XML (the only boolean formats offered)."""
-    word = "true" if value else "false"
-    if fmt.oxi == QueryResultsFormat.XML:
-        return (f'<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#"><head></head>'
-                f"<boolean>{word}</boolean></sparql>").encode()
-    return f'{{"head":{{}},"boolean":{word}}}'.encode()
 
 
 def _form(params: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -510,288 +552,10 @@ def _form(params: list[tuple[str, str]]) -> dict[str, list[str]]:
     return form
 
 
-def _excerpt(body: str, limit: int = 300) -> str:
-    text = " ".join(body.split())
-    return text if len(text) <= limit else text[:limit] + " …"
-
-
-# ---- serving from a remote store ---------------------------------------------------------------------------
-# `RemoteBackend` offers the operations of `kg.serve.backend.EmbeddedBackend` (same names and signatures) over
-# a RemoteStore; `kg.serve.app.create_app(settings, backend=RemoteBackend.from_settings(settings))` serves it.
-
-import asyncio  # noqa: E402
-import logging  # noqa: E402
-
-from pyoxigraph import DefaultGraph, Quad, parse  # noqa: E402
-from starlette.exceptions import HTTPException  # noqa: E402
-
-from kg.serve.backend import BadRequest, Dataset, ResultMeta, solution_rows  # noqa: E402
-from kg.serve.formats import GRAPH_FORMATS, N_TRIPLES, RESULT_FORMATS, Format, Kind  # noqa: E402
-from kg.serve.streaming import ChunkWriter, QueryTimeout, RowCounter, Stream, StreamControl, start_stream  # noqa: E402
-
-log = logging.getLogger("kg.store.remote")
-
-
-def _media(content_type: str | None) -> str:
+def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def _with_base(sparql: str, base_iri: str | None) -> str:
-    return f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql
-
-
-def bind_parameters(sparql: str, substitutions: dict[str, Any] | None) -> str:
-    """The query with its parameters bound by a VALUES block that opens its outermost group (WHERE).
-
-    A trailing VALUES after the query would be standard too, but Virtuoso 7.2 ignores one that follows ORDER BY
-    (measured: all rows come back). A block at the start of the group joins first, which is also how the
-    embedded store's substitutions bind: the variable is fixed before the patterns are matched."""
-    if not substitutions:
-        return sparql
-    names = list(substitutions)
-    values = (f"\n  VALUES ({' '.join('?' + n for n in names)}) "
-              f"{{ ({' '.join(str(substitutions[n]) for n in names)}) }}")
-    masked = _SKIP.sub(lambda m: " " * len(m.group()), sparql)  # same offsets; no braces in strings or IRIs
-    depth = 0
-    for i, ch in enumerate(masked):
-        depth += (ch == "(") - (ch == ")")
-        if ch == "{" and depth == 0:
-            return sparql[:i + 1] + values + sparql[i + 1:]
-    raise BadRequest("the query has no WHERE group to bind its parameters in")
-
-
-class RemoteBackend:
-    """The web app's store access over a remote SPARQL store (see `kg.serve.backend` for the contract)."""
-
-    def __init__(self, remote: RemoteStore, *, writable: bool, threads: int = 8) -> None:
-        self.remote = remote
-        self.writable = writable
-        self.path = remote.describe()
-        self.executor = concurrent.futures.ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kg-remote")
-
-    @classmethod
-    def from_settings(cls, settings: Any) -> "RemoteBackend":
-        remote = RemoteStore.from_settings(settings)
-        return cls(remote, writable=bool(settings.update_token) and remote.endpoints.update is not None)
-
-    def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self.remote.close()
-
-    async def _run(self, fn: Callable[[], Any]) -> Any:
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self.executor, fn)
-        except StoreError as exc:
-            raise _http_error(exc, None) from None
-
-    # ---- SPARQL protocol -----------------------------------------------------------------------------------
-
-    async def query(self, sparql: str, *, base_iri: str | None, dataset: Dataset,
-                    choose: Callable[[Kind], Format], timeout_s: float | None, row_cap: int | None) -> Stream:
-        form = query_form(sparql)
-        if form is None:
-            raise BadRequest("SPARQL syntax error: no SELECT, ASK, CONSTRUCT or DESCRIBE query form found")
-        kind: Kind = "results" if form == "SELECT" else "boolean" if form == "ASK" else "graph"
-        fmt = choose(kind)
-        capped_graph = kind == "graph" and self.remote.profile.max_rows is not None
-
-        def produce(control: StreamControl) -> None:
-            accept = N_TRIPLES.media_type if capped_graph else fmt.media_type
-            convert = fmt.media_type in self.remote.profile.convert_formats or (
-                kind == "boolean" and self.remote.profile.ask_as_rows)
-            if convert:
-                accept = RESULT_FORMATS[0].media_type  # SPARQL JSON, converted below
-            remaining = None if control.deadline is None else max(0.1, control.deadline - time.monotonic())
-            with self.remote.query_response(_with_base(sparql, base_iri), accept, default=dataset.default,
-                                            named=dataset.named, timeout_s=remaining) as response:
-                control.put(("start", ResultMeta(kind, fmt)))
-                counter = RowCounter(fmt.name) if kind == "results" and row_cap is not None else None
-                writer = ChunkWriter(control, counter, row_cap)
-                if convert or capped_graph or _media(response.headers.get("content-type")) != fmt.media_type:
-                    self._convert(response.read(), _media(response.headers.get("content-type")), kind, fmt, writer)
-                else:
-                    for chunk in response.iter_bytes():
-                        writer.write(chunk)
-                writer.flush_chunk()
-
-        try:
-            return await start_stream(self.executor, produce, timeout_s)
-        except StoreError as exc:
-            raise _http_error(exc, timeout_s) from None
-
-    def _convert(self, body: bytes, media: str, kind: Kind, fmt: Format, writer: ChunkWriter) -> None:
-        """Re-serialise a result the store sent in another format (or as N-Triples, to count rows)."""
-        if kind == "graph":
-            source = next((f.oxi for f in (N_TRIPLES, *GRAPH_FORMATS) if f.media_type == media), None)
-            if source is None:
-                raise StoreError(f"the store answered a graph query as {media!r}, which kg cannot read")
-            triples = [q.triple if isinstance(q, Quad) else q for q in parse(body, source)]
-            cap = self.remote.profile.max_rows
-            if cap is not None and len(triples) >= cap:
-                raise StoreTruncated(f"the store cut the result at {cap} triples (its row limit)")
-            serialize(triples, writer, fmt.oxi)
-        else:
-            source = next((f.oxi for f in RESULT_FORMATS if f.media_type == media), None)
-            if source is None:
-                raise StoreError(f"the store answered a query as {media!r}, which kg cannot read")
-            result = parse_query_results(_valid_bnodes(body) if source == QueryResultsFormat.JSON else body, source)
-            if kind == "boolean" and isinstance(result, QuerySolutions):
-                writer.write(_boolean(any(True for _ in result), fmt))
-            else:
-                result.serialize(writer, fmt.oxi)
-
-    async def update(self, sparql: str, *, base_iri: str | None) -> None:
-        if not self.writable:
-            raise PermissionError("this store is open read-only")
-
-        def run() -> None:
-            try:
-                self.remote.update(_with_base(sparql, base_iri), retry=False)
-            except StoreRefused as exc:
-                if exc.status == 400:
-                    raise BadRequest(f"the store rejected the update: {_excerpt(exc.body)}") from None
-                raise
-
-        await self._run(run)
-
-    async def select(self, sparql: str, *, substitutions: dict[str, Any] | None = None, offset: int = 0,
-                     limit: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
-        def run() -> tuple[list[str], list[dict[str, Any]]]:
-            result = self._select(bind_parameters(sparql, substitutions))
-            return solution_rows(result, offset, limit)
-
-        return await self._run(run)
-
-    def _select(self, sparql: str) -> QuerySolutions | QueryBoolean:
-        try:
-            return self.remote.select(sparql)
-        except StoreRefused as exc:
-            if exc.status == 400:
-                raise BadRequest(f"the store rejected the query: {_excerpt(exc.body)}") from None
-            raise
-
-    async def ask(self, sparql: str, substitutions: dict[str, Any] | None = None) -> bool:
-        def run() -> bool:
-            result = self._select(bind_parameters(sparql, substitutions))
-            return any(True for _ in result) if isinstance(result, QuerySolutions) else bool(result)
-
-        return await self._run(run)
-
-    # ---- resources -----------------------------------------------------------------------------------------
-
-    async def describe(self, iri: str, *, incoming: int = 0) -> list[Quad]:
-        """Every quad with `iri` as subject in the live named graphs (not kg's build manifest and staging graphs,
-        `urn:x-jpow-kg:…`), then at most
-        `incoming` quads with `iri` as object."""
-        node = NamedNode(iri)
-
-        def run() -> list[Quad]:
-            found = [Quad(node, r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                "?p ?o ?g", f"GRAPH ?g {{ {node} ?p ?o }} {LIVE_ONLY}")]
-            if incoming:
-                found += [Quad(r["s"], r["p"], node, r["g"]) for r in self.remote.rows(
-                    f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} {LIVE_ONLY} }} "
-                    f"LIMIT {incoming}")]
-            return found
-
-        return await self._run(run)
-
-    async def describe_many(self, iris: list[str]) -> list[Quad]:
-        """The outgoing quads of several IRIs, 100 IRIs a request."""
-
-        def run() -> list[Quad]:
-            found: list[Quad] = []
-            for i in range(0, len(iris), 100):
-                values = " ".join(str(NamedNode(iri)) for iri in iris[i:i + 100])
-                found += [Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                    "?s ?p ?o ?g", f"VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {LIVE_ONLY}")]
-            return found
-
-        return await self._run(run)
-
-    async def has_subject(self, iri: str) -> bool:
-        return await self._run(lambda: self.remote.ask(f"ASK {{ GRAPH ?g {{ {NamedNode(iri)} ?p ?o }} }}"))
-
-    # ---- Graph Store Protocol ------------------------------------------------------------------------------
-
-    async def graph_exists(self, iri: str | None) -> bool:
-        if iri is None:
-            return True
-        return await self._run(lambda: self.remote.ask(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}"))
-
-    async def graph_stream(self, iri: str | None, fmt: Format, timeout_s: float | None) -> Stream:
-        graph = DefaultGraph() if iri is None else NamedNode(iri)
-        where = "?s ?p ?o" if iri is None else f"GRAPH {graph} {{ ?s ?p ?o }}"
-
-        def produce(control: StreamControl) -> None:
-            rows = self.remote.all_rows("?s ?p ?o", where)
-            control.put(("start", ResultMeta("graph", fmt)))
-            writer = ChunkWriter(control, None, None)
-            if fmt.is_dataset:
-                serialize((Quad(r["s"], r["p"], r["o"], graph) for r in rows), writer, fmt.oxi)
-            else:
-                serialize((Triple(r["s"], r["p"], r["o"]) for r in rows), writer, fmt.oxi)
-            writer.flush_chunk()
-
-        try:
-            return await start_stream(self.executor, produce, timeout_s)
-        except StoreError as exc:
-            raise _http_error(exc, timeout_s) from None
-
-    def _body(self, payloads: list[tuple[bytes, RdfFormat]], base_iri: str) -> bytes:
-        triples: list[Triple] = []
-        for data, rdf_format in payloads:
-            try:
-                triples += [q.triple if isinstance(q, Quad) else q
-                            for q in parse(data, rdf_format, base_iri=base_iri, without_named_graphs=True)]
-            except SyntaxError as exc:
-                raise BadRequest(f"the {rdf_format.name} payload does not parse: {exc}") from None
-        return ntriples(triples)
-
-    def _graph_write(self, method: str, iri: str | None, body: bytes) -> bool:
-        if not self.writable:
-            raise PermissionError("this store is open read-only")
-        if iri is None:
-            response = self.remote._send(f"graph store {method}", method, self.remote.endpoints.need("gsp"),
-                                         params={"default": ""}, content=body,
-                                         headers={"Content-Type": "application/n-triples"})
-        else:
-            response = self.remote.gsp(method, iri, body=body)
-        response.close()
-        return response.status_code == 201
-
-    async def graph_put(self, iri: str | None, payloads: list[tuple[bytes, RdfFormat]], base_iri: str) -> bool:
-        return await self._run(lambda: self._graph_write("PUT", iri, self._body(payloads, base_iri)))
-
-    async def graph_post(self, iri: str | None, payloads: list[tuple[bytes, RdfFormat]], base_iri: str) -> bool:
-        return await self._run(lambda: self._graph_write("POST", iri, self._body(payloads, base_iri)))
-
-    async def graph_delete(self, iri: str | None) -> bool:
-        def run() -> bool:
-            if not self.writable:
-                raise PermissionError("this store is open read-only")
-            if iri is None:
-                self.remote.update("CLEAR SILENT DEFAULT")
-                return True
-            if not self.remote.ask(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}"):
-                return False
-            self.remote.update(f"DROP SILENT GRAPH {NamedNode(iri)}")
-            return True
-
-        return await self._run(run)
-
-
-def _http_error(exc: StoreError, timeout_s: float | None) -> Exception:
-    """How a store failure reaches the web client: the store's own 400 as a 400, our deadline as the embedded
-    store's timeout (503), a row cap as 503, anything else as 502 Bad Gateway (details in the server log only:
-    they name internal URLs)."""
-    log.warning("remote store: %s", exc)
-    if isinstance(exc, StoreRefused) and exc.status == 400:
-        return BadRequest(f"the store rejected the query: {_excerpt(exc.body)}")
-    if isinstance(exc, StoreTimeout) and timeout_s:
-        return QueryTimeout(timeout_s)
-    if isinstance(exc, StoreTruncated):
-        return HTTPException(503, f"{exc}")
-    if isinstance(exc, StoreTimeout):
-        return HTTPException(504, "the SPARQL store behind this server did not answer in time; try again later")
-    return HTTPException(502, "the SPARQL store behind this server failed or is unreachable; try again later")
+def excerpt(body: str, limit: int = 300) -> str:
+    text = " ".join(body.split())
+    return text if len(text) <= limit else text[:limit] + " …"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import rdflib
 from pyoxigraph import RdfFormat, Store
