@@ -100,14 +100,14 @@ def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = N
     step(f"Reading {', '.join(map(str, data_dirs))}", quiet)
     quads, tabular = extracted_quads(settings, data_dirs, sources_dir, quiet)
     target = build_target(settings, store_path)
-    with target.staged(quiet) as (store, build_dir):
-        load_ontology(store, settings)
-        step(f"Extracting and loading into {build_dir}", quiet)
-        store.bulk_extend(counted(quads, "quads", quiet=quiet))
+    with target.staged(quiet) as staging:  # no local name for the store: the target releases it (see Staging)
+        load_ontology(staging.store, settings)
+        step(f"Extracting and loading into {staging.directory}", quiet)
+        staging.store.bulk_extend(counted(quads, "quads", quiet=quiet))
         step(f"Validating with SHACL ({engine})", quiet)
-        report = validate_store(store, settings, engine=engine)
+        report = validate_store(staging.store, settings, engine=engine)
         if not report.conforms:
             raise BuildRejected(report)
-        summary = summarize(store, target.name, tabular.row_count, 0.0)
+        summary = summarize(staging.store, target.name, tabular.row_count, 0.0)
     summary.seconds = time.monotonic() - start
     return summary

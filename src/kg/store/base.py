@@ -8,15 +8,17 @@ see only when the block exits normally; on an error the previous build stays as 
   is uploaded and switched in (`kg.store.remote.RemoteStore.publish`).
 
 Reading is not behind this interface: the server reads through its backend (`kg.serve.backend`, with the
-remote one in `kg.store.remote`), which speaks pyoxigraph or the SPARQL protocols.
+remote one in `kg.serve.remote_backend`), which speaks pyoxigraph or the SPARQL protocols.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -25,12 +27,28 @@ from pyoxigraph import Store
 from kg.config import Settings
 
 
+@dataclass
+class Staging:
+    """The store a build fills and validates, and the directory it lives in. The target drops `store` (and
+    collects the garbage that may still reference it) before publishing: pyoxigraph has no close(), and an
+    on-disk store left open behind the switch keeps RocksDB's background work running under the readers of
+    the new build (measured: a read-only open then failed on an SST file deleted under it). So the pipeline
+    reads the store as `staging.store` and keeps no reference of its own."""
+
+    store: Store | None
+    directory: Path
+
+    def release(self) -> None:
+        self.store = None
+        gc.collect()  # frames of caught exceptions (rdflib, pyshacl) can hold the store in reference cycles
+
+
 class BuildTarget(Protocol):
     """Where a build goes. `name` is what the build summary reports."""
 
     name: Path | str
 
-    def staged(self, quiet: bool = True) -> AbstractContextManager[tuple[Store, Path]]:
+    def staged(self, quiet: bool = True) -> AbstractContextManager[Staging]:
         """A fresh store to fill and validate, and the directory it lives in; published on normal exit."""
         ...
 
@@ -39,7 +57,7 @@ class EmbeddedTarget:
     def __init__(self, path: Path) -> None:
         self.name = path
 
-    def staged(self, quiet: bool = True) -> AbstractContextManager[tuple[Store, Path]]:
+    def staged(self, quiet: bool = True) -> AbstractContextManager[Staging]:
         from kg.store.embedded import staged_build
 
         return staged_build(self.name)
@@ -55,11 +73,12 @@ class RemoteTarget:
         self.name = self.remote.describe()
 
     @contextmanager
-    def staged(self, quiet: bool = True) -> Iterator[tuple[Store, Path]]:
+    def staged(self, quiet: bool = True) -> Iterator[Staging]:
         try:
             with tempfile.TemporaryDirectory(prefix="kg-remote-build-") as tmp:
-                store = Store(tmp)
-                yield store, Path(tmp)
+                staging = Staging(Store(tmp), Path(tmp))
+                yield staging
+                store, staging.store = staging.store, None
                 if not quiet:
                     print(f"Uploading to {self.name}", file=sys.stderr)
                 report = self.remote.publish(store)
@@ -69,6 +88,7 @@ class RemoteTarget:
                           f"({'atomic' if report.atomic else 'one request, not transactional on this store'})",
                           file=sys.stderr)
                 del store
+                staging.release()
         finally:
             self.remote.close()
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, Store
 
+from kg.store.base import Staging
+
 KEEP_BUILDS = 2
 
 
@@ -42,8 +44,9 @@ def open_store(path: Path, read_only: bool = True) -> Store:
 
 
 @contextmanager
-def staged_build(path: Path) -> Iterator[tuple[Store, Path]]:
-    """Yield a fresh store in a new build directory; on normal exit make it current, on error delete it."""
+def staged_build(path: Path) -> Iterator[Staging]:
+    """Yield a fresh store in a new build directory; on normal exit make it current, on error delete it. The
+    store is released (see `Staging`) before the switch or the deletion."""
     if path.exists() and not path.is_symlink():
         raise StoreLayoutError(
             f"{path} exists and is not a store made by `kg build` (it is not a symlink to a build); "
@@ -53,16 +56,17 @@ def staged_build(path: Path) -> Iterator[tuple[Store, Path]]:
     root.mkdir(parents=True, exist_ok=True)
     now = time.time_ns()
     build = root / f"{time.strftime('%Y%m%dT%H%M%S', time.gmtime(now // 10**9))}.{now % 10**9:09d}-{os.getpid()}"
-    store = Store(str(build))
+    staging = Staging(Store(str(build)), build)
     try:
-        yield store, build
-        store.flush()
-        store.optimize()
+        yield staging
+        assert staging.store is not None
+        staging.store.flush()
+        staging.store.optimize()
     except BaseException:
-        del store
+        staging.release()
         shutil.rmtree(build, ignore_errors=True)
         raise
-    del store
+    staging.release()
     _switch(path, build)
     _prune(root, keep={build})
 
