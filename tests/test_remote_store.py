@@ -25,6 +25,7 @@ from pyoxigraph import Literal, NamedNode, QueryResultsFormat, RdfFormat, parse,
 
 import stores
 from kg.build import BuildRejected, build
+from kg.cli import main as cli_main
 from kg.config import Settings
 from kg.serve.app import create_app
 from kg.serve.saved_queries import parse_saved_query
@@ -258,6 +259,62 @@ def test_void_describes_the_dataset(deployed: Deployed) -> None:
     assert got.status_code == 200, got.text
     triples = list(parse(got.content, RdfFormat.TURTLE))
     assert any(t.predicate.value == "http://rdfs.org/ns/void#triples" for t in triples)
+
+
+# --- the command line over each store -------------------------------------------------------------------------
+
+def _kg(deployed: Deployed, monkeypatch: pytest.MonkeyPatch, capture: pytest.CaptureFixture, *args: str) -> bytes:
+    """`kg ARGS` in this process, pointed at the deployed store as a user would: options, and the row limit
+    from the environment."""
+    s = deployed.settings
+    monkeypatch.delenv("KG_STORE_QUERY", raising=False)
+    if s.remote:
+        monkeypatch.setenv("KG_STORE_MAX_ROWS", str(s.store_max_rows or ""))
+        where = ["--store-query", s.store_query_url, "--store-profile", s.store_profile or "auto"]
+    else:
+        where = ["--store", str(s.store_path)]
+    assert cli_main([args[0], *where, *args[1:]]) == 0, capture.readouterr().err
+    return capture.readouterr().out  # capsysbinary: what kg wrote to sys.stdout.buffer
+
+
+@pytest.mark.parametrize("path", [ROOT / "queries" / "karaganda-camps.rq", ROOT / "queries" / "sources-cited.rq"],
+                         ids=lambda p: p.stem)
+def test_kg_query_answers_a_saved_question_from_the_store(
+        deployed: Deployed, reference: httpx.Client, monkeypatch: pytest.MonkeyPatch,
+        capsysbinary: pytest.CaptureFixture, path: Path) -> None:
+    text = parse_saved_query(path).text
+    got = _kg(deployed, monkeypatch, capsysbinary, "query", "--format", "json", str(path))
+    assert solutions(got, text) == solutions(ask_sparql(reference, text).content, text)
+
+
+def test_kg_query_construct_and_ask(deployed: Deployed, monkeypatch: pytest.MonkeyPatch,
+                                   capsysbinary: pytest.CaptureFixture) -> None:
+    """The project's prefixes are predeclared, as on the embedded store."""
+    got = _kg(deployed, monkeypatch, capsysbinary, "query",
+              "CONSTRUCT { ?c rdfs:label ?l } WHERE { ?c a jpow:PrisonerOfWarCamp ; rdfs:label ?l }")
+    assert len(list(parse(got, RdfFormat.N_TRIPLES))) >= 3
+    assert _kg(deployed, monkeypatch, capsysbinary, "query", "ASK { ?c a jpow:PrisonerOfWarCamp }") == b"true\n"
+
+
+def test_kg_export_writes_the_live_build(deployed: Deployed, curated_store_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsysbinary: pytest.CaptureFixture, tmp_path: Path) -> None:
+    """The same quads as an export of the embedded build (blank nodes compared by count: their labels differ;
+    the builds' timestamps differ too)."""
+    out = tmp_path / "export.nq"
+    _kg(deployed, monkeypatch, capsysbinary, "export", "--format", "nquads", "-o", str(out))
+    reference = tmp_path / "reference.nq"
+    assert cli_main(["export", "--store", str(curated_store_path), "--format", "nquads", "-o", str(reference)]) == 0
+
+    def quads(path: Path) -> tuple[set[str], int]:
+        found = list(parse(path=str(path), format=RdfFormat.N_QUADS))
+        named = {re.sub(r'"[^"]*"\^\^<http://www.w3.org/2001/XMLSchema#dateTime>', "TIME", str(q))
+                 for q in found if "_:" not in str(q)}
+        return named, len(found)
+
+    got, expected = quads(out), quads(reference)
+    assert expected[1] > 1000
+    assert sorted(got[0] - expected[0])[:3] == sorted(expected[0] - got[0])[:3] == [] and got[1] == expected[1]
+    assert not (tmp_path / "export.nq.part").exists()
 
 
 # --- store failures as HTTP errors ---------------------------------------------------------------------------

@@ -51,27 +51,43 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.query import format_results, read_query, run_query
-    from kg.store.embedded import open_store
+    from kg.query import format_results, read_query, run_query, run_remote_query
 
     settings = _settings(args)
-    store = open_store(settings.store_path, read_only=True)
-    results = run_query(store, read_query(args.query))
+    query = read_query(args.query)
+    if settings.remote:
+        from kg.store.remote import RemoteStore
+
+        results = run_remote_query(RemoteStore.from_settings(settings), query)
+    else:
+        from kg.store.embedded import open_store
+
+        results = run_query(open_store(settings.store_path, read_only=True), query)
     sys.stdout.buffer.write(format_results(results, args.format))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import export
-    from kg.store.embedded import open_store
+    from kg.export import export, export_remote
 
     settings = _settings(args)
-    store = open_store(settings.store_path, read_only=True)
-    if args.output:
-        with open(args.output, "wb") as out:
-            export(store, args.format, out)
+    if settings.remote:
+        from kg.store.remote import RemoteStore
+
+        remote = RemoteStore.from_settings(settings)
+        write = lambda out: export_remote(remote, args.format, out)  # noqa: E731
     else:
-        export(store, args.format, sys.stdout.buffer)
+        from kg.store.embedded import open_store
+
+        store = open_store(settings.store_path, read_only=True)
+        write = lambda out: export(store, args.format, out)  # noqa: E731
+    if args.output:  # written aside, then renamed: a failed export leaves no half file
+        part = Path(f"{args.output}.part")
+        with part.open("wb") as out:
+            write(out)
+        part.replace(args.output)
+    else:
+        write(sys.stdout.buffer)
     return 0
 
 
@@ -150,13 +166,13 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
 
     q = sub.add_parser("query", help="run a SPARQL query (text or a .rq file) on the store")
-    with_store(q)
+    with_store(q), with_remote(q)
     q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
     q.add_argument("query", help="a SPARQL query, or the path of a .rq file")
     q.set_defaults(func=cmd_query)
 
-    e = sub.add_parser("export", help="write the whole store in an RDF format")
-    with_store(e)
+    e = sub.add_parser("export", help="write the whole store (a remote store: the live build's graphs) in an RDF format")
+    with_store(e), with_remote(e)
     e.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"), required=True,
                    help="turtle holds no graph names: it writes the union of all graphs")
     e.add_argument("-o", "--output", help="output file (default: stdout)")

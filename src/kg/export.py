@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, BinaryIO
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import RdfFormat, Store, Triple, serialize
 
 from kg.store.embedded import EXPORT_FORMATS
+
+if TYPE_CHECKING:
+    from kg.store.remote import RemoteStore
 
 
 def export(store: Store, fmt: str, out: BinaryIO) -> None:
@@ -16,3 +20,20 @@ def export(store: Store, fmt: str, out: BinaryIO) -> None:
         triples.serialize(out, format=RdfFormat.TURTLE)
         return
     store.dump(out, format=EXPORT_FORMATS[fmt])
+
+
+def export_remote(remote: "RemoteStore", fmt: str, out: BinaryIO) -> None:
+    """The live build of a remote store (the graphs kg published there; other data in the store is left out),
+    read in ordered pages so memory stays bounded."""
+    if fmt == "turtle":
+        seen: set[Triple] = set()  # the union of the graphs, each triple once (memory grows with the triples)
+
+        def union() -> Iterator[Triple]:
+            for quad in remote.live_quads():
+                if quad.triple not in seen:
+                    seen.add(quad.triple)
+                    yield quad.triple
+
+        serialize(union(), out, format=RdfFormat.TURTLE)
+        return
+    serialize(remote.live_quads(), out, format=EXPORT_FORMATS[fmt])

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import (QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store)
+from typing import TYPE_CHECKING
+
+from pyoxigraph import (QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store, Triple,
+                        parse_query_results, serialize)
 
 from kg.vocab import sparql_prologue
 
+if TYPE_CHECKING:
+    from kg.store.remote import RemoteStore
+
 _FORMATS = {"csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV, "json": QueryResultsFormat.JSON}
-Results = QuerySolutions | QueryBoolean | QueryTriples
+Results = QuerySolutions | QueryBoolean | QueryTriples | list[Triple]
 
 
 def read_query(query_or_file: str) -> str:
@@ -28,6 +34,21 @@ def run_query(store: Store, query: str) -> Results:
     return store.query(query, prefixes=prefixes, use_default_graph_as_union=True)
 
 
+def run_remote_query(remote: "RemoteStore", query: str) -> Results:
+    """The same over a remote store: the project's prefixes go first as a prologue (a query may redeclare them).
+    A result the store cut at its row limit is an error (kg.store.remote.StoreTruncated), not a short answer."""
+    from kg.store.remote import query_form
+
+    text = f"{sparql_prologue()}\n{query}"
+    form = query_form(text)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        return remote.triples(text)
+    if form == "ASK":  # some stores answer ASK as rows (Profile.ask_as_rows)
+        answer = b"true" if remote.ask(text) else b"false"
+        return parse_query_results(b'{"head": {}, "boolean": ' + answer + b"}", QueryResultsFormat.JSON)
+    return remote.select(text)
+
+
 def _cell(term: object) -> str:
     if term is None:
         return ""
@@ -37,8 +58,9 @@ def _cell(term: object) -> str:
 
 
 def format_results(results: Results, fmt: str) -> bytes:
-    if isinstance(results, QueryTriples):
-        return results.serialize(format=RdfFormat.N_TRIPLES if fmt != "json" else RdfFormat.JSON_LD)
+    if isinstance(results, (QueryTriples, list)):
+        graph = RdfFormat.N_TRIPLES if fmt != "json" else RdfFormat.JSON_LD
+        return results.serialize(format=graph) if isinstance(results, QueryTriples) else serialize(results, format=graph)
     if isinstance(results, QueryBoolean):
         if fmt == "table":
             return b"true\n" if bool(results) else b"false\n"
