@@ -1,5 +1,5 @@
-"""`kg build` / `kg validate --store` with a chosen SHACL engine, until the CLI offers `--engine sparql`
-(see README, "TODO for the CLI"). Same code path as the CLI: kg.build.build and kg.validate.validate_store.
+"""`kg build` / `kg validate --store` with a chosen SHACL engine: the code path of `kg build --engine ENGINE`
+(kg.build.build and kg.validate.validate_store), kept so that the commands recorded in bench/results.md run.
 
 Usage: python bench/kg_engine.py build ENGINE STORE DATA_DIR [DATA_DIR ...]
        python bench/kg_engine.py validate ENGINE STORE

@@ -90,7 +90,7 @@ def summarize(store: Store, store_path: Path | str, rows: int, seconds: float) -
 
 
 def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = None,
-          store_path: Path | None = None, sources_dir: Path | None = None, engine: str = "turbo",
+          store_path: Path | None = None, sources_dir: Path | None = None, engine: str = "sparql",
           quiet: bool = True) -> Summary:
     settings = settings or Settings()
     data_dirs = list(data_dirs or settings.data_dirs)

@@ -146,8 +146,9 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("--data", type=Path, action="append",
                         help="a data folder with mapping.yaml (repeatable; default: data)")
         sp.add_argument("--sources", type=Path, help="a folder of text articles to extract too (default: none, or $KG_SOURCES)")
-        sp.add_argument("--engine", choices=("turbo", "pyshacl"), default="turbo",
-                        help="SHACL engine: turbo (fast, default) or pyshacl (the reference)")
+        sp.add_argument("--engine", choices=("sparql", "turbo", "pyshacl"), default="sparql",
+                        help="SHACL engine: sparql (default: the shapes as SPARQL over the store, flat memory at any "
+                             "size), turbo (pyshacl-turbo: copies the graph into memory) or pyshacl (the reference)")
 
     def with_remote(sp: argparse.ArgumentParser) -> None:
         g = sp.add_argument_group("remote SPARQL store (docs/deploy.md); chosen when the query URL is set")

@@ -50,7 +50,7 @@ def _pyshacl(store: Store, shapes: rdflib.Graph) -> rdflib.Graph:
     return report
 
 
-def validate_store(store: Store, settings: Settings | None = None, engine: str = "turbo") -> Report:
+def validate_store(store: Store, settings: Settings | None = None, engine: str = "sparql") -> Report:
     """Validate the union of the store's graphs (which must include the ontology, for rdfs:subClassOf).
 
     Engines: `sparql` (shapes as SPARQL over the store: flat memory, the one for registry-sized graphs),
