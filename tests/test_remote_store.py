@@ -254,6 +254,14 @@ def test_unknown_entity_is_a_404(deployed: Deployed) -> None:
     assert deployed.http.get("id/camp/no-such-camp", headers={"Accept": "text/turtle"}).status_code == 404
 
 
+def test_healthz_is_ok_and_keeps_store_urls_internal(deployed: Deployed) -> None:
+    got = deployed.http.get("healthz")
+    assert got.status_code == 200 and got.json()["status"] == "ok", got.text
+    if deployed.settings.remote:
+        assert got.json()["store"] == f"remote ({deployed.settings.store_profile} profile)"
+        assert "127.0.0.1" not in got.text
+
+
 def test_void_describes_the_dataset(deployed: Deployed) -> None:
     got = deployed.http.get(".well-known/void", headers={"Accept": "text/turtle"})
     assert got.status_code == 200, got.text

@@ -98,10 +98,12 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
 
     @app.get("/healthz", tags=["operations"])
     async def healthz(request: Request) -> dict[str, object]:
-        """Liveness and readiness: the store answers a query."""
+        """Liveness and readiness: the store answers a query. A remote store is named by its profile only: its
+        URLs are internal (as in the error responses)."""
         c = ctx(request)
         await c.backend.ask("ASK { }")
-        return {"status": "ok", "store": str(c.settings.store_path), "writable": c.backend.writable}
+        store = f"remote ({c.backend.remote.profile.name} profile)" if c.settings.remote else str(c.settings.store_path)
+        return {"status": "ok", "store": store, "writable": c.backend.writable}
 
     @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
     async def metrics(request: Request) -> Response:
