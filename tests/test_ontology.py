@@ -63,7 +63,8 @@ def jpow_terms(g: rdflib.Graph) -> set[URIRef]:
 
 
 def jpow_names_in_text(text: str) -> set[str]:
-    return set(re.findall(r"\bjpow:([A-Za-z_][A-Za-z0-9_]*)", text))
+    """The jpow terms a text names, as CURIEs or as full IRIs."""
+    return set(re.findall(r"(?:\bjpow:|https://w3id\.org/jpow-kg/ontology#)([A-Za-z_][A-Za-z0-9_]*)", text))
 
 
 # -- design coverage ------------------------------------------------------------------------------------------
@@ -101,13 +102,15 @@ def test_every_term_of_the_design_is_declared(onto: rdflib.Graph) -> None:
     assert missing == []
 
 
-def test_every_jpow_term_used_in_ontology_shapes_and_mapping_is_declared(onto: rdflib.Graph) -> None:
+def test_every_jpow_term_used_in_ontology_shapes_mapping_queries_and_code_is_declared(onto: rdflib.Graph) -> None:
     known = {str(t)[len(JPOW):] for t in jpow_terms(onto)}
     used: dict[str, set[str]] = defaultdict(set)
     for node in {n for triple in onto for n in triple}:
         if isinstance(node, URIRef) and str(node).startswith(JPOW):
             used[str(node)[len(JPOW):]].add("ontology/jpow.ttl")
-    files = sorted((ROOT / "shapes").glob("*.ttl")) + [ROOT / "data" / "mapping.yaml"]
+    files = sorted((ROOT / "shapes").glob("*.ttl")) + [ROOT / "data" / "mapping.yaml"] + \
+        sorted((ROOT / "queries").glob("*.rq")) + \
+        sorted(f for ext in ("py", "rq", "yaml", "html") for f in (ROOT / "src" / "kg").rglob(f"*.{ext}"))
     assert len(files) > 1, "no shapes found"
     for f in files:
         for name in jpow_names_in_text(f.read_text(encoding="utf-8")):

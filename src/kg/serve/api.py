@@ -111,7 +111,7 @@ def _operation(query: SavedQuery):
                 p.name,
                 inspect.Parameter.KEYWORD_ONLY,
                 default=Query(None, description=f"{p.description} ({p.type}"
-                              + (", an absolute IRI, a CURIE such as jpow:X, or a URL of this server)" if p.type == "iri" else ")"), **extra),
+                              + (", an absolute IRI, a CURIE such as jpow:RoleAuthor, or a URL of this server)" if p.type == "iri" else ")"), **extra),
                 annotation=_PY_TYPES[p.type] | None,
             )
         )
