@@ -25,7 +25,7 @@ VANN = rdflib.Namespace("http://purl.org/vocab/vann/")
 PREFIXES = {
     "jpow": JPOW, "rdf": str(RDF), "rdfs": str(RDFS), "owl": str(OWL), "xsd": str(XSD), "skos": str(SKOS),
     "prov": "http://www.w3.org/ns/prov#", "dcterms": str(DCTERMS), "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
-    "oa": "http://www.w3.org/ns/oa#",
+    "oa": "http://www.w3.org/ns/oa#", "sh": "http://www.w3.org/ns/shacl#",
 }
 ENTITY_KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 RESERVED = (str(RDF), str(RDFS), str(OWL), str(XSD))
