@@ -136,6 +136,8 @@ ex:camp a jpow:PrisonerOfWarCamp ; rdfs:label "Camp No. 1"@en ; dcterms:source e
     jpow:location ex:karaganda .
 ex:transfer a jpow:Transfer ; rdfs:label "Transfer to camp No. 1"@en ; dcterms:source ex:book ;
     jpow:startDate "1945-09"^^xsd:gYearMonth ; jpow:endDate "1946"^^xsd:gYear ; jpow:destination ex:camp .
+ex:death a jpow:Death ; rdfs:label "Death of a prisoner in camp No. 1"@en ; dcterms:source ex:book ;
+    jpow:date "1946-02"^^xsd:gYearMonth ; jpow:camp ex:camp ; jpow:causeOfDeath "pneumonia"@en .
 ex:stat a jpow:Statistic ; rdfs:label "1000 to 2000 prisoners in camp No. 1"@en ; dcterms:source ex:book ;
     jpow:qualifier jpow:QualifierRange ; jpow:minValue "1000"^^xsd:decimal ; jpow:maxValue "2000"^^xsd:decimal ;
     jpow:unit jpow:UnitPerson ; jpow:population "prisoners held in camp No. 1"@en ; jpow:measures ex:camp .
@@ -187,6 +189,12 @@ CASES: dict[str, tuple[str, str, Result]] = {
     "statistic without a qualifier": (
         'jpow:qualifier jpow:QualifierApproximate ;', '',
         (EX + "share", JPOW + "qualifier", SH_ + "MinCountConstraintComponent")),
+    "cause of death on something that is not a death": (
+        'ex:death a jpow:Death ;', 'ex:death a jpow:Burial ;',
+        (EX + "death", None, SH_ + "ClassConstraintComponent")),
+    "cause of death without a language tag": (
+        'jpow:causeOfDeath "pneumonia"@en', 'jpow:causeOfDeath "pneumonia"',
+        (EX + "death", JPOW + "causeOfDeath", SH_ + "DatatypeConstraintComponent")),
     "date out of window": (
         '"1945-09"^^xsd:gYearMonth', '"1495-09"^^xsd:gYearMonth',
         (EX + "transfer", JPOW + "startDate", SH_ + "PatternConstraintComponent")),

@@ -99,6 +99,14 @@ def test_synthetic_facts_live_in_their_own_graphs_and_cite_the_synthetic_dataset
     assert store.query(dataset, use_default_graph_as_union=True)
 
 
+def test_every_death_states_its_cause_in_words(store) -> None:
+    q = PREFIXES + """SELECT (COUNT(?d) AS ?deaths) (COUNT(?cause) AS ?causes) (SAMPLE(?cause) AS ?one) WHERE {
+        ?d a jpow:Death . OPTIONAL { ?d jpow:causeOfDeath ?cause } }"""
+    sol = next(iter(store.query(q, use_default_graph_as_union=True)))
+    assert int(sol["deaths"].value) > 0 and sol["causes"].value == sol["deaths"].value
+    assert sol["one"].language == "en"
+
+
 def test_person_carries_both_scripts_and_a_typed_birth_year(store) -> None:
     q = PREFIXES + f"""SELECT ?en ?ja ?year WHERE {{ <{BASE}id/person/syn-p0000001> rdfs:label ?en , ?ja ;
         jpow:birthYear ?year FILTER(LANG(?en) = "en" && LANG(?ja) = "ja") }}"""

@@ -50,7 +50,7 @@ HEADERS = {
     "transfers": ["id", "source", "page", "label_en", "person", "date", "origin", "destination"],
     "labour": ["id", "source", "page", "label_en", "person", "camp", "place", "start_date", "end_date"],
     "repatriations": ["id", "source", "page", "label_en", "person", "date", "origin", "destination"],
-    "deaths": ["id", "source", "page", "label_en", "person", "date", "camp", "place", "note"],
+    "deaths": ["id", "source", "page", "label_en", "person", "date", "camp", "place", "cause"],
     "burials": ["id", "source", "page", "label_en", "person", "date", "place"],
 }
 
@@ -288,8 +288,7 @@ class Registry:
             self.deaths += 1
             cause = self._pick("causes_of_death")[0]
             out.row("deaths", id=f"{pid}-x", source=DEATH_LIST, page=locator, label_en=f"Death of {name}",
-                    person=pid, date=end.isoformat(), camp=previous.id, place=previous.town,
-                    note=f"cause of death: {cause}")
+                    person=pid, date=end.isoformat(), camp=previous.id, place=previous.town, cause=cause)
             out.row("burials", id=f"{pid}-b", source=DEATH_LIST, page=locator, label_en=f"Burial of {name}",
                     person=pid, date=(end + timedelta(days=rng.randint(1, 3))).isoformat(),
                     place=self.cemetery[previous.town])
