@@ -202,18 +202,15 @@ def serving(app: object) -> Iterator[str]:
         thread.join(10)
 
 
-class FlakyProxy:
-    """A real HTTP proxy on 127.0.0.1 in front of a store that answers every `fail_every`-th request with
-    HTTP 503 (but lets the same request through when it is sent again), as an overloaded store or load
-    balancer does; counts the failures it caused."""
+class Proxy:
+    """A real HTTP proxy on 127.0.0.1 in front of a store. `gate(method, path, headers, body)` may answer a
+    request itself with a status (and headers) instead of forwarding it."""
 
-    def __init__(self, target: str, fail_every: int = 3) -> None:
+    def __init__(self, target: str) -> None:
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         proxy = self
-        self.target, self.fail_every, self.seen, self.failed = target.rstrip("/"), fail_every, 0, 0
-        self.refused: set[int] = set()
-        self.lock = threading.Lock()
+        self.target = target.rstrip("/")
 
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
@@ -221,18 +218,17 @@ class FlakyProxy:
 
             def _forward(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                key = hash((self.command, self.path, body))
-                with proxy.lock:  # a repeated request (a retry) goes through
-                    proxy.seen += 1
-                    fail = proxy.seen % proxy.fail_every == 0 and key not in proxy.refused
-                    proxy.failed += fail
-                    proxy.refused.add(key)
-                if fail:
-                    self.send_response(503)
+                refusal = proxy.gate(self.command, self.path, self.headers, body)
+                if refusal is not None:
+                    status, extra = refusal
+                    self.send_response(status)
+                    for k, v in extra.items():
+                        self.send_header(k, v)
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+                headers = {k: v for k, v in self.headers.items()
+                           if k.lower() not in ("host", "content-length", "authorization")}
                 r = httpx.request(self.command, proxy.target + self.path, content=body, headers=headers, timeout=60)
                 self.send_response(r.status_code)
                 for k, v in r.headers.items():
@@ -248,6 +244,45 @@ class FlakyProxy:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def gate(self, method: str, path: str, headers: object, body: bytes) -> tuple[int, dict[str, str]] | None:
+        return None
+
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class FlakyProxy(Proxy):
+    """Answers every `fail_every`-th request with HTTP 503 (but lets the same request through when it is sent
+    again), as an overloaded store or load balancer does; counts the failures it caused."""
+
+    def __init__(self, target: str, fail_every: int = 3) -> None:
+        self.fail_every, self.seen, self.failed = fail_every, 0, 0
+        self.refused: set[int] = set()
+        self.lock = threading.Lock()
+        super().__init__(target)
+
+    def gate(self, method: str, path: str, headers: object, body: bytes) -> tuple[int, dict[str, str]] | None:
+        key = hash((method, path, body))
+        with self.lock:  # a repeated request (a retry) goes through
+            self.seen += 1
+            fail = self.seen % self.fail_every == 0 and key not in self.refused
+            self.failed += fail
+            self.refused.add(key)
+        return (503, {}) if fail else None
+
+
+class AuthProxy(Proxy):
+    """Lets through only requests with the expected `Authorization` header (HTTP Basic or a bearer token), as a
+    store behind an authenticating gateway does; answers 401 otherwise. Counts what it let through."""
+
+    def __init__(self, target: str, authorization: str, challenge: str) -> None:
+        self.authorization, self.challenge, self.passed, self.refused = authorization, challenge, 0, 0
+        super().__init__(target)
+
+    def gate(self, method: str, path: str, headers: object, body: bytes) -> tuple[int, dict[str, str]] | None:
+        if headers.get("Authorization") == self.authorization:  # type: ignore[attr-defined]
+            self.passed += 1
+            return None
+        self.refused += 1
+        return 401, {"WWW-Authenticate": self.challenge}

@@ -6,6 +6,7 @@ row caps are reported instead of silently cutting results. Each test module star
 
 from __future__ import annotations
 
+import base64
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,6 +127,31 @@ def test_transient_503s_are_retried(server: stores.Server, tmp_path: Path) -> No
     finally:
         proxy.close()
     assert has(server, f"<{BASE}id/person/sato> ?p ?o")
+
+
+@pytest.mark.parametrize("scheme", ["basic", "bearer"])
+def test_a_store_behind_basic_or_bearer_auth_is_built_and_served(
+        server: stores.Server, tmp_path: Path, scheme: str) -> None:
+    """Credentials from the settings (KG_STORE_USER/KG_STORE_PASSWORD, or KG_STORE_TOKEN) go with every request,
+    to a real gateway on 127.0.0.1 that refuses anything else with 401; without them the build fails clearly."""
+    origin = server.endpoints.query.rsplit("/", 1)[0]
+    expected = ("Basic " + base64.b64encode(b"kg-builder:s3cret").decode()) if scheme == "basic" else "Bearer t0ken"
+    proxy = stores.AuthProxy(origin, expected, 'Basic realm="kg"' if scheme == "basic" else "Bearer")
+    try:
+        via = {k: getattr(server.endpoints, k).replace(origin, proxy.url) for k in ("query", "update", "gsp")}
+        settings = server.settings(store_query_url=via["query"], store_update_url=via["update"], store_gsp_url=via["gsp"])
+        with pytest.raises(StoreRefused, match="401"):
+            build(settings, [write_data(tmp_path / "a", **{"persons.csv": TABLES["persons.csv"] + SATO_ROW})])
+        credentials = {"store_user": "kg-builder", "store_password": "s3cret"} if scheme == "basic" \
+            else {"store_token": "t0ken"}
+        settings = settings.with_(**credentials)
+        build(settings, [write_data(tmp_path / "b", **{"persons.csv": TABLES["persons.csv"] + SATO_ROW})])
+        assert proxy.passed > 3 and proxy.refused >= 1
+        with stores.serving(create_app(settings)) as url:
+            page = httpx.get(f"{url}id/person/sato", headers={"Accept": "application/n-triples"}, timeout=30)
+        assert page.status_code == 200 and "Sato" in page.text, page.text
+    finally:
+        proxy.close()
 
 
 def test_cli_build_into_an_unreachable_store_exits_3_quickly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import sys
 import tempfile
+import traceback
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -38,7 +39,11 @@ class Staging:
     store: Store | None
     directory: Path
 
-    def release(self) -> None:
+    def release(self, failure: BaseException | None = None) -> None:
+        """Drop the store. After a `failure`, also the locals of the finished frames its traceback holds (the
+        store is an argument of many), so that the store is closed before its directory is removed."""
+        if failure is not None:
+            traceback.clear_frames(failure.__traceback__)
         self.store = None
         gc.collect()  # frames of caught exceptions (rdflib, pyshacl) can hold the store in reference cycles
 
@@ -77,18 +82,21 @@ class RemoteTarget:
         try:
             with tempfile.TemporaryDirectory(prefix="kg-remote-build-") as tmp:
                 staging = Staging(Store(tmp), Path(tmp))
-                yield staging
-                store, staging.store = staging.store, None
-                if not quiet:
-                    print(f"Uploading to {self.name}", file=sys.stderr)
-                report = self.remote.publish(store)
+                try:
+                    yield staging
+                    if not quiet:
+                        print(f"Uploading to {self.name}", file=sys.stderr)
+                    assert staging.store is not None
+                    report = self.remote.publish(staging.store)
+                except BaseException as failure:
+                    staging.release(failure)  # closed before the temporary directory goes
+                    raise
+                staging.release()
                 if not quiet:
                     print(f"Switched to {report.build}: {report.triples:,} triples in {report.graphs:,} graphs, "
                           f"{report.requests:,} requests, {report.seconds:.1f} s "
                           f"({'atomic' if report.atomic else 'one request, not transactional on this store'})",
                           file=sys.stderr)
-                del store
-                staging.release()
         finally:
             self.remote.close()
 

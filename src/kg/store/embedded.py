@@ -62,8 +62,8 @@ def staged_build(path: Path) -> Iterator[Staging]:
         assert staging.store is not None
         staging.store.flush()
         staging.store.optimize()
-    except BaseException:
-        staging.release()
+    except BaseException as failure:
+        staging.release(failure)
         shutil.rmtree(build, ignore_errors=True)
         raise
     staging.release()
