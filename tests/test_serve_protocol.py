@@ -295,6 +295,16 @@ def peak_rss_kib(pid: int) -> int:
     return int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
 
 
+def test_a_small_result_is_sent_whole_and_a_large_one_streamed(server: LiveServer) -> None:
+    """A result that fits in one chunk has a Content-Length (it was complete before the headers went); one
+    larger than a chunk is sent in chunks as it is produced."""
+    small = httpx.get(server.url + "sparql", params={"query": SELECT}, timeout=30)
+    assert small.status_code == 200 and small.headers.get("content-length") == str(len(small.content))
+    with httpx.stream("GET", server.url + "sparql", params={"query": rows_query(4)}, timeout=60) as large:
+        assert large.status_code == 200 and large.headers.get("transfer-encoding") == "chunked"
+        assert sum(len(c) for c in large.iter_bytes()) > 64 * 1024
+
+
 @pytest.mark.slow
 def test_a_million_row_select_streams_at_flat_memory(server: LiveServer) -> None:
     before = peak_rss_kib(server.process.pid)

@@ -161,7 +161,6 @@ class EmbeddedBackend:
             counter = RowCounter(fmt.name) if kind == "results" and row_cap is not None else None
             writer = ChunkWriter(control, counter, row_cap)
             result.serialize(writer, fmt.oxi)
-            writer.flush_chunk()
 
         return await start_stream(self.executor, produce, timeout_s)
 
@@ -256,7 +255,6 @@ class EmbeddedBackend:
                 serialize(quads, writer, fmt.oxi)
             else:
                 serialize((q.triple for q in quads), writer, fmt.oxi)
-            writer.flush_chunk()
 
         return await start_stream(self.executor, produce, timeout_s)
 

@@ -12,13 +12,14 @@ import uuid
 from urllib.parse import urljoin
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 from pyoxigraph import RdfFormat
 
 from kg.serve.auth import require_update_token
 from kg.serve.backend import BadRequest
 from kg.serve.context import ctx, origin, text_error, to_canonical
 from kg.serve.formats import GRAPH_FORMATS, NotAcceptable, UnknownFormat, by_name, negotiate
+from kg.serve.streaming import stream_response
 
 router = APIRouter()
 
@@ -95,7 +96,7 @@ async def _handle(request: Request, target: GraphTarget) -> Response:
         if method == "HEAD":
             return Response(media_type=fmt.content_type, headers=headers)
         stream = await c.backend.graph_stream(target.iri, fmt, c.settings.query_timeout_s)
-        return StreamingResponse(stream.body(), media_type=fmt.content_type, headers=headers)
+        return stream_response(stream, fmt.content_type, headers)
 
     require_update_token(request, c.settings.update_token)
     c.cache.clear()

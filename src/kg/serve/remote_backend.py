@@ -119,7 +119,6 @@ class RemoteBackend:
                 else:
                     for chunk in response.iter_bytes():
                         writer.write(chunk)
-                writer.flush_chunk()
 
         try:
             return await start_stream(self.executor, produce, timeout_s)
@@ -238,7 +237,6 @@ class RemoteBackend:
                 serialize((Quad(r["s"], r["p"], r["o"], graph) for r in rows), writer, fmt.oxi)
             else:
                 serialize((Triple(r["s"], r["p"], r["o"]) for r in rows), writer, fmt.oxi)
-            writer.flush_chunk()
 
         try:
             return await start_stream(self.executor, produce, timeout_s)

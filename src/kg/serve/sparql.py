@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import RedirectResponse, Response, StreamingResponse
+from fastapi.responses import RedirectResponse, Response
 
 from kg.serve import service_description
 from kg.serve.auth import require_update_token
@@ -20,7 +20,7 @@ from kg.serve.backend import BadRequest, Dataset
 from kg.serve.context import ctx, origin, text_error
 from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate, prefers_html
 from kg.serve.sparql_text import DatasetConflict, apply_using, lenient_clear
-from kg.serve.streaming import QueryTimeout, RowCapExceeded
+from kg.serve.streaming import QueryTimeout, RowCapExceeded, stream_response
 
 router = APIRouter()
 
@@ -161,7 +161,7 @@ async def _query(request: Request, query: str, params: list[tuple[str, str]]) ->
     headers = {"Vary": "Accept"}
     if c.settings.row_cap is not None:
         headers["X-Row-Cap"] = str(c.settings.row_cap)
-    return StreamingResponse(stream.body(), media_type=stream.meta.format.content_type, headers=headers)
+    return stream_response(stream, stream.meta.format.content_type, headers)
 
 
 async def _update(request: Request, update: str, params: list[tuple[str, str]]) -> Response:

@@ -2,8 +2,15 @@
 
 pyoxigraph results must be consumed on the thread that created them, and it holds the GIL while evaluating:
 so one worker thread evaluates *and* serialises, writing into a `ChunkWriter` that coalesces bytes into
-~64 KiB chunks and hands them to the event loop through a bounded `asyncio.Queue` (back-pressure keeps
-memory flat for any result size). The writer also enforces the deadline and the row cap between chunks.
+~64 KiB chunks and hands them to the event loop through an `asyncio.Queue` of at most `QUEUE_CHUNKS` items
+(back-pressure keeps memory flat for any result size). The writer also enforces the deadline and the row cap
+between chunks.
+
+The worker waits for the event loop only when the queue is full: a thread semaphore counts the free places,
+and an item is handed over with `call_soon_threadsafe`. The writer's last bytes travel with the end of the
+stream (one `last` item), so a result that fits in one chunk is complete when `start_stream` returns and is
+sent as a plain response, without the machinery of a streamed one (a point lookup spent most of its time
+there: bench/results.md).
 """
 
 from __future__ import annotations
@@ -11,10 +18,13 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import io
+import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from starlette.responses import Response, StreamingResponse
 
 CHUNK_BYTES = 64 * 1024
 QUEUE_CHUNKS = 8
@@ -100,21 +110,31 @@ class StreamControl:
     deadline: float | None
     timeout_s: float | None
     cancelled: bool = False
+    free: threading.Semaphore = field(default_factory=lambda: threading.Semaphore(QUEUE_CHUNKS))
+    writer: "ChunkWriter | None" = None  # the producer's writer, whose last bytes go with the end
 
     def put(self, item: Any) -> None:
-        """Blocking put from the worker thread; gives up when the client has gone."""
-        fut = asyncio.run_coroutine_threadsafe(self.queue.put(item), self.loop)
+        """Put from the worker thread: at once while the queue has room, else wait for the consumer; gives up
+        when the client has gone."""
         waited = 0.0
-        while True:
-            try:
-                fut.result(timeout=0.5)
-                return
-            except concurrent.futures.TimeoutError:
-                waited += 0.5
-                if self.cancelled or waited >= STALL_SECONDS:
-                    self.cancelled = True
-                    fut.cancel()
-                    raise Cancelled() from None
+        while not self.free.acquire(timeout=0.5):
+            waited += 0.5
+            if self.cancelled or waited >= STALL_SECONDS:
+                self.cancelled = True
+                raise Cancelled()
+        if self.cancelled:
+            raise Cancelled()
+        try:
+            self.loop.call_soon_threadsafe(self.queue.put_nowait, item)
+        except RuntimeError:  # the event loop is closed: the server is stopping
+            self.cancelled = True
+            raise Cancelled() from None
+
+    async def get(self) -> tuple[str, Any]:
+        """Take the next item on the event loop, freeing its place for the worker."""
+        item = await self.queue.get()
+        self.free.release()
+        return item
 
     def check(self) -> None:
         if self.cancelled:
@@ -129,6 +149,7 @@ class ChunkWriter(io.RawIOBase):
     def __init__(self, control: StreamControl, counter: RowCounter | None, row_cap: int | None) -> None:
         super().__init__()
         self.control = control
+        control.writer = self
         self.counter = counter
         self.row_cap = row_cap
         self.buffer = bytearray()
@@ -154,6 +175,12 @@ class ChunkWriter(io.RawIOBase):
             self.control.put(("data", bytes(self.buffer)))
             self.buffer.clear()
 
+    def take_rest(self) -> bytes:
+        rest = bytes(self.buffer)
+        self.bytes_written += len(rest)
+        self.buffer.clear()
+        return rest
+
 
 @dataclass
 class Stream:
@@ -170,11 +197,13 @@ class Stream:
             for chunk in self.first:
                 yield chunk
             while not self.done:
-                kind, payload = await self.control.queue.get()
+                kind, payload = await self.control.get()
                 if kind == "data":
                     yield payload
-                elif kind == "end":
+                elif kind == "last":
                     self.done = True
+                    if payload:
+                        yield payload
                 elif kind == "error":
                     self.done = True
                     raise payload
@@ -188,16 +217,17 @@ async def start_stream(
     timeout_s: float | None,
 ) -> Stream:
     """Run `produce(control)` in the executor. It must `control.put(("start", meta))` once it knows what it
-    returns, then data via a ChunkWriter. Returns after the start message and the first chunk (or the end),
-    raising the producer's exception or QueryTimeout if either comes first."""
+    returns, then write through a ChunkWriter (whose remaining bytes are sent with the end). Returns after the
+    start message and the first chunk (or the whole result: then `stream.done`), raising the producer's
+    exception or QueryTimeout if either comes first."""
     loop = asyncio.get_running_loop()
     deadline = time.monotonic() + timeout_s if timeout_s else None
-    control = StreamControl(loop, asyncio.Queue(maxsize=QUEUE_CHUNKS), deadline, timeout_s)
+    control = StreamControl(loop, asyncio.Queue(), deadline, timeout_s)  # bounded by control.free
 
     def run() -> None:
         try:
             produce(control)
-            control.put(("end", None))
+            control.put(("last", control.writer.take_rest() if control.writer is not None else b""))
         except Cancelled:
             pass
         except BaseException as exc:  # noqa: BLE001 - forwarded to the event loop as is
@@ -211,7 +241,7 @@ async def start_stream(
     async def next_item() -> tuple[str, Any]:
         remaining = None if deadline is None else max(0.0, deadline - time.monotonic())
         try:
-            return await asyncio.wait_for(control.queue.get(), remaining)
+            return await asyncio.wait_for(control.get(), remaining)
         except TimeoutError:
             control.cancelled = True
             raise QueryTimeout(timeout_s or 0) from None
@@ -224,8 +254,16 @@ async def start_stream(
     if kind == "error":
         control.cancelled = True
         raise payload
-    if kind == "end":
+    if kind == "last":
         stream.done = True
-    else:
+    if payload:
         stream.first.append(payload)
     return stream
+
+
+def stream_response(stream: Stream, media_type: str, headers: dict[str, str]) -> Response:
+    """A result that came whole in its first chunk as a plain response (with a Content-Length); a longer one
+    streamed."""
+    if stream.done:
+        return Response(b"".join(stream.first), media_type=media_type, headers=headers)
+    return StreamingResponse(stream.body(), media_type=media_type, headers=headers)
