@@ -26,7 +26,7 @@ run() {  # name server url accept
   done
 }
 JSON=application/sparql-results+json
-for q in point aggregate range join label; do   # bench/queries/*.rq
+for q in ${QUERIES:-point aggregate range join label}; do   # bench/queries/*.rq (QUERIES="point" for a subset)
   text=$(cat bench/queries/$q.rq)
   run "$q" kg "http://127.0.0.1:$KG_PORT/sparql?query=$(enc "$text")" $JSON
   run "$q" raw "http://127.0.0.1:$RAW_PORT/query?query=$(enc "$text")" $JSON
