@@ -227,6 +227,10 @@ def test_parameters_are_bound_at_the_start_of_the_where_group() -> None:
     bound = bind_parameters(query, {"a": NamedNode("urn:x"), "b": Literal("v")})
     assert bound.startswith(query[:query.index("WHERE {") + 7] + '\n  VALUES (?a ?b) { (<urn:x> "v") }\n  ?a <urn:p>')
     assert bind_parameters(query, {}) == query
+    construct = "CONSTRUCT { ?a <urn:p> ?where } WHERE { ?a <urn:q> ?where }"
+    assert bind_parameters(construct, {"a": NamedNode("urn:x")}) == \
+        'CONSTRUCT { ?a <urn:p> ?where } WHERE {\n  VALUES (?a) { (<urn:x>) } ?a <urn:q> ?where }'
+    assert bind_parameters("ASK { ?a ?b ?c }", {"a": NamedNode("urn:x")}).startswith("ASK {\n  VALUES (?a)")
 
 
 # --- linked data ---------------------------------------------------------------------------------------------

@@ -137,6 +137,9 @@ def query_form(sparql: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
+_WHERE = re.compile(r"(?<![\w:?$])WHERE\b", re.IGNORECASE)
+
+
 def bind_parameters(sparql: str, substitutions: dict[str, Any] | None) -> str:
     """The query with its parameters bound by a VALUES block that opens its outermost group (WHERE).
 
@@ -149,10 +152,11 @@ def bind_parameters(sparql: str, substitutions: dict[str, Any] | None) -> str:
     values = (f"\n  VALUES ({' '.join('?' + n for n in names)}) "
               f"{{ ({' '.join(str(substitutions[n]) for n in names)}) }}")
     masked = _SKIP.sub(lambda m: " " * len(m.group()), sparql)  # same offsets; no braces in strings or IRIs
+    where = _WHERE.search(masked)  # absent in `SELECT * { … }` and `ASK { … }`; skips a CONSTRUCT template
     depth = 0
-    for i, ch in enumerate(masked):
-        depth += (ch == "(") - (ch == ")")
-        if ch == "{" and depth == 0:
+    for i in range(where.end() if where else 0, len(masked)):
+        depth += (masked[i] == "(") - (masked[i] == ")")
+        if masked[i] == "{" and depth == 0:
             return sparql[:i + 1] + values + sparql[i + 1:]
     raise ValueError("the query has no WHERE group to bind its parameters in")
 
