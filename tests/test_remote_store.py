@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyoxigraph import Literal, NamedNode, QueryResultsFormat, RdfFormat, parse, parse_query_results
+from pyoxigraph import Literal, NamedNode, QueryResultsFormat, Store, RdfFormat, parse, parse_query_results
 
 import stores
 from kg.build import BuildRejected, build
@@ -231,6 +231,15 @@ def test_parameters_are_bound_at_the_start_of_the_where_group() -> None:
     assert bind_parameters(construct, {"a": NamedNode("urn:x")}) == \
         'CONSTRUCT { ?a <urn:p> ?where } WHERE {\n  VALUES (?a) { (<urn:x>) } ?a <urn:q> ?where }'
     assert bind_parameters("ASK { ?a ?b ?c }", {"a": NamedNode("urn:x")}).startswith("ASK {\n  VALUES (?a)")
+    x = {"a": NamedNode("urn:x")}
+    nested = "SELECT ?a ?b { { SELECT ?b WHERE { ?b <urn:p> ?a } } ?a <urn:q> ?b }"  # the outer group, not the sub-SELECT's
+    assert bind_parameters(nested, x).startswith("SELECT ?a ?b {\n  VALUES (?a)")
+    with pytest.raises(ValueError, match="CONSTRUCT WHERE"):  # its pattern is its template: no VALUES there
+        bind_parameters("CONSTRUCT WHERE { ?a <urn:p> ?o }", x)
+    prefixed = "PREFIX some-where: <urn:w#> CONSTRUCT { ?a some-where:p ?o } WHERE { ?a some-where:q ?o }"
+    assert "WHERE {\n  VALUES (?a)" in bind_parameters(prefixed, x)
+    for query in (nested, prefixed, construct, query):
+        Store().query(bind_parameters(query, x))  # still parses
 
 
 # --- linked data ---------------------------------------------------------------------------------------------

@@ -58,6 +58,13 @@ def _with_base(sparql: str, base_iri: str | None) -> str:
     return f"BASE <{base_iri}>\n{sparql}" if base_iri else sparql
 
 
+def _bound(sparql: str, substitutions: dict[str, Any] | None) -> str:
+    try:
+        return bind_parameters(sparql, substitutions)
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
+
+
 def _boolean(value: bool, fmt: Any) -> bytes:
     """A W3C boolean result in SPARQL JSON or XML (the only boolean formats offered)."""
     word = "true" if value else "false"
@@ -163,7 +170,7 @@ class RemoteBackend:
     async def select(self, sparql: str, *, substitutions: dict[str, Any] | None = None, offset: int = 0,
                      limit: int | None = None) -> tuple[list[str], list[dict[str, Any]]]:
         def run() -> tuple[list[str], list[dict[str, Any]]]:
-            result = self._select(bind_parameters(sparql, substitutions))
+            result = self._select(_bound(sparql, substitutions))
             return solution_rows(result, offset, limit)
 
         return await self._run(run)
@@ -178,7 +185,7 @@ class RemoteBackend:
 
     async def ask(self, sparql: str, substitutions: dict[str, Any] | None = None) -> bool:
         def run() -> bool:
-            result = self._select(bind_parameters(sparql, substitutions))
+            result = self._select(_bound(sparql, substitutions))
             return any(True for _ in result) if isinstance(result, QuerySolutions) else bool(result)
 
         return await self._run(run)

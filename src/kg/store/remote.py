@@ -137,28 +137,65 @@ def query_form(sparql: str) -> str | None:
     return match.group(1).upper() if match else None
 
 
-_WHERE = re.compile(r"(?<![\w:?$])WHERE\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z_][\w.:-]*")
+
+
+def _where_group(masked: str) -> int:
+    """The offset of the `{` opening the query's WHERE group: the first `{` after a `WHERE` keyword outside
+    any group or parenthesis, or, in a short form without the keyword (`SELECT * { … }`, `ASK { … }`), the
+    first `{` outside parentheses. A CONSTRUCT template is skipped because its WHERE follows it."""
+    braces = parens = 0
+    first = -1
+    previous = ""
+    i = 0
+    while i < len(masked):
+        ch = masked[i]
+        if ch in "?$":  # a variable, e.g. ?where: skip its name
+            i = _WORD.match(masked, i + 1).end() if _WORD.match(masked, i + 1) else i + 1
+            continue
+        word = _WORD.match(masked, i) if (ch.isalpha() or ch == "_") else None
+        if word:  # a keyword or a prefixed name (where:x, some-where:x), whole
+            if braces == parens == 0 and word.group().upper() == "WHERE":
+                if previous == "CONSTRUCT":
+                    raise ValueError("CONSTRUCT WHERE { … } cannot take parameters (its pattern is its template); "
+                                     "write CONSTRUCT { … } WHERE { … }")
+                brace = masked.find("{", word.end())
+                if brace < 0:
+                    raise ValueError("the query has no group after WHERE to bind its parameters in")
+                return brace
+            previous = word.group().upper()
+            i = word.end()
+            continue
+        parens += (ch == "(") - (ch == ")")
+        if not ch.isspace():
+            previous = ""  # CONSTRUCT WHERE only when nothing stands between them
+        if ch == "{" and parens == 0:
+            if braces == 0 and first < 0:
+                first = i
+            braces += 1
+        elif ch == "}" and parens == 0:
+            braces -= 1
+        i += 1
+    if first < 0:
+        raise ValueError("the query has no WHERE group to bind its parameters in")
+    return first
 
 
 def bind_parameters(sparql: str, substitutions: dict[str, Any] | None) -> str:
-    """The query with its parameters bound by a VALUES block that opens its outermost group (WHERE).
+    """The query with its parameters bound by a VALUES block that opens its WHERE group.
 
     A trailing VALUES after the query would be standard too, but Virtuoso 7.2 ignores one that follows ORDER BY
-    (measured: all rows come back). A block at the start of the group joins first, which is also how the
-    embedded store's substitutions bind: the variable is fixed before the patterns are matched."""
+    (measured: all rows come back). The block joins with the rest of the WHERE group, which gives the answer
+    of the embedded store's substitutions when the parameter is bound by a pattern of that group (the rule
+    for saved queries, queries/README.md); a variable used only inside a nested group or a FILTER may differ."""
     if not substitutions:
         return sparql
     names = list(substitutions)
     values = (f"\n  VALUES ({' '.join('?' + n for n in names)}) "
               f"{{ ({' '.join(str(substitutions[n]) for n in names)}) }}")
     masked = _SKIP.sub(lambda m: " " * len(m.group()), sparql)  # same offsets; no braces in strings or IRIs
-    where = _WHERE.search(masked)  # absent in `SELECT * { … }` and `ASK { … }`; skips a CONSTRUCT template
-    depth = 0
-    for i in range(where.end() if where else 0, len(masked)):
-        depth += (masked[i] == "(") - (masked[i] == ")")
-        if masked[i] == "{" and depth == 0:
-            return sparql[:i + 1] + values + sparql[i + 1:]
-    raise ValueError("the query has no WHERE group to bind its parameters in")
+    i = _where_group(masked)
+    return sparql[:i + 1] + values + sparql[i + 1:]
 
 
 def ntriples(triples: list[Triple]) -> bytes:
