@@ -288,7 +288,8 @@ def _kg(deployed: Deployed, monkeypatch: pytest.MonkeyPatch, capture: pytest.Cap
     """`kg ARGS` in this process, pointed at the deployed store as a user would: options, and the row limit
     from the environment."""
     s = deployed.settings
-    monkeypatch.delenv("KG_STORE_QUERY", raising=False)
+    # exported but overridden: --store PATH means the embedded store, --store-query the remote one
+    monkeypatch.setenv("KG_STORE_QUERY", f"http://127.0.0.1:{stores.free_port()}/no-store-here")
     if s.remote:
         monkeypatch.setenv("KG_STORE_MAX_ROWS", str(s.store_max_rows or ""))
         where = ["--store-query", s.store_query_url, "--store-profile", s.store_profile or "auto"]
@@ -335,7 +336,14 @@ def test_kg_export_writes_the_live_build(deployed: Deployed, curated_store_path:
     got, expected = quads(out), quads(reference)
     assert expected[1] > 1000
     assert sorted(got[0] - expected[0])[:3] == sorted(expected[0] - got[0])[:3] == [] and got[1] == expected[1]
-    assert not (tmp_path / "export.nq.part").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["export.nq", "reference.nq"], "no part file left"
+
+
+def test_a_failed_export_leaves_no_file(tmp_path: Path) -> None:
+    dead = f"http://127.0.0.1:{stores.free_port()}/query"
+    code = cli_main(["export", "--store-query", dead, "--store-profile", "oxigraph", "--format", "nquads",
+                     "-o", str(tmp_path / "export.nq")])
+    assert code == 3 and list(tmp_path.iterdir()) == []
 
 
 # --- store failures as HTTP errors ---------------------------------------------------------------------------

@@ -6,19 +6,47 @@ Exit codes: 0 success, 1 invalid graph or failed check, 2 bad input or usage, 3 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.config import Settings
 
 
 def _settings(args: argparse.Namespace) -> Settings:
     data = tuple(args.data) if getattr(args, "data", None) else None
-    return Settings().with_(store_path=getattr(args, "store", None), data_dirs=data,
-                            store_query_url=getattr(args, "store_query", None),
-                            store_update_url=getattr(args, "store_update", None),
-                            store_gsp_url=getattr(args, "store_gsp", None),
-                            store_profile=getattr(args, "store_profile", None))
+    settings = Settings().with_(store_path=getattr(args, "store", None), data_dirs=data,
+                                store_query_url=getattr(args, "store_query", None),
+                                store_update_url=getattr(args, "store_update", None),
+                                store_gsp_url=getattr(args, "store_gsp", None),
+                                store_profile=getattr(args, "store_profile", None))
+    if getattr(args, "store", None) and not getattr(args, "store_query", None):
+        # an explicit --store PATH means the embedded store, even where KG_STORE_QUERY is exported
+        settings = dataclasses.replace(settings, store_query_url=None)
+    return settings
+
+
+def _write_output(output: str | None, write: Callable[[BinaryIO], None]) -> None:
+    """To stdout; or to a file written aside and renamed, so that a failed run leaves neither a half file nor
+    its remains; a device (-o /dev/stdout) is written directly."""
+    if not output:
+        write(sys.stdout.buffer)
+        return
+    target = Path(output)
+    if target.exists() and not target.is_file():
+        with target.open("wb") as out:
+            write(out)
+        return
+    part = target.with_name(f".{target.name}.part")
+    try:
+        with part.open("wb") as out:
+            write(out)
+        part.replace(target)
+    finally:
+        part.unlink(missing_ok=True)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -58,7 +86,8 @@ def cmd_query(args: argparse.Namespace) -> int:
     if settings.remote:
         from kg.store.remote import RemoteStore
 
-        results = run_remote_query(RemoteStore.from_settings(settings), query)
+        with contextlib.closing(RemoteStore.from_settings(settings)) as remote:
+            results = run_remote_query(remote, query)
     else:
         from kg.store.embedded import open_store
 
@@ -74,20 +103,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if settings.remote:
         from kg.store.remote import RemoteStore
 
-        remote = RemoteStore.from_settings(settings)
-        write = lambda out: export_remote(remote, args.format, out)  # noqa: E731
+        with contextlib.closing(RemoteStore.from_settings(settings)) as remote:
+            _write_output(args.output, lambda out: export_remote(remote, args.format, out))
     else:
         from kg.store.embedded import open_store
 
         store = open_store(settings.store_path, read_only=True)
-        write = lambda out: export(store, args.format, out)  # noqa: E731
-    if args.output:  # written aside, then renamed: a failed export leaves no half file
-        part = Path(f"{args.output}.part")
-        with part.open("wb") as out:
-            write(out)
-        part.replace(args.output)
-    else:
-        write(sys.stdout.buffer)
+        _write_output(args.output, lambda out: export(store, args.format, out))
     return 0
 
 
@@ -102,11 +124,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if not args.no_gazetteer else Gazetteer.from_quads([])
     quads = extract_paths([Path(p) for p in args.paths], settings, gazetteer)
     fmt = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}[args.format]
-    if args.output:
-        with open(args.output, "wb") as out:
-            serialize(quads, out, format=fmt)
-    else:
-        serialize(quads, sys.stdout.buffer, format=fmt)
+    _write_output(args.output, lambda out: serialize(quads, out, format=fmt))
     return 0
 
 

@@ -102,7 +102,8 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         URLs are internal (as in the error responses)."""
         c = ctx(request)
         await c.backend.ask("ASK { }")
-        store = f"remote ({c.backend.remote.profile.name} profile)" if c.settings.remote else str(c.settings.store_path)
+        remote = getattr(c.backend, "remote", None)  # a RemoteBackend
+        store = f"remote ({remote.profile.name} profile)" if remote is not None else str(c.settings.store_path)
         return {"status": "ok", "store": store, "writable": c.backend.writable}
 
     @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)

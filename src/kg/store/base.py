@@ -42,8 +42,11 @@ class Staging:
     def release(self, failure: BaseException | None = None) -> None:
         """Drop the store. After a `failure`, also the locals of the finished frames its traceback holds (the
         store is an argument of many), so that the store is closed before its directory is removed."""
-        if failure is not None:
+        seen: set[int] = set()
+        while failure is not None and id(failure) not in seen:  # the chain too: `raise … from exc` keeps exc
+            seen.add(id(failure))
             traceback.clear_frames(failure.__traceback__)
+            failure = failure.__cause__ or failure.__context__
         self.store = None
         gc.collect()  # frames of caught exceptions (rdflib, pyshacl) can hold the store in reference cycles
 
@@ -80,7 +83,8 @@ class RemoteTarget:
     @contextmanager
     def staged(self, quiet: bool = True) -> Iterator[Staging]:
         try:
-            with tempfile.TemporaryDirectory(prefix="kg-remote-build-") as tmp:
+            # ignore_cleanup_errors: a staging store still busy must never hide the error that ended the build
+            with tempfile.TemporaryDirectory(prefix="kg-remote-build-", ignore_cleanup_errors=True) as tmp:
                 staging = Staging(Store(tmp), Path(tmp))
                 try:
                     yield staging

@@ -363,20 +363,24 @@ class RemoteStore:
         return [{n: s[n] for n in names if s[n] is not None} for s in result]
 
     def all_rows(self, variables: str, where: str) -> list[dict[str, Any]]:
-        """Every solution of `SELECT variables WHERE { where }`; fetched in pages below the store's row limit
-        where the profile names one, so nothing is silently cut."""
+        """Every solution of `SELECT DISTINCT variables WHERE { where }`; fetched in pages below the store's row
+        limit where the profile names one, so nothing is silently cut."""
         if self.profile.max_rows is None:
-            return self.rows(f"SELECT {variables} WHERE {{ {where} }}")
+            return self.rows(f"SELECT DISTINCT {variables} WHERE {{ {where} }}")
         return list(self.iter_rows(variables, where))
 
     def iter_rows(self, variables: str, where: str, page: int = 100_000) -> Iterator[dict[str, Any]]:
-        """Every solution of `SELECT DISTINCT variables WHERE { where }`, in pages ordered by the variables (below
-        the store's row limit, if any), so that memory stays bounded whatever the size of the answer."""
+        """Every solution of `SELECT DISTINCT variables WHERE { where }`, in pages (below the store's row limit,
+        if any), so that memory stays bounded whatever the size of the answer. The pages are ordered by each
+        variable and then by its lexical form, datatype and language: SPARQL leaves the order of literals that
+        compare equal ("1"^^xsd:integer, "1.0"^^xsd:decimal) open, and a page boundary between them could
+        otherwise repeat one and skip the other."""
         cap = self.profile.max_rows
         page = max(1, min(page, cap - 1)) if cap is not None else page
+        order = " ".join(f"{v} STR({v}) DATATYPE({v}) LANG({v})" for v in variables.split())
         offset = 0
         while True:
-            rows = self.rows(f"SELECT DISTINCT {variables} WHERE {{ {where} }} ORDER BY {variables} "
+            rows = self.rows(f"SELECT DISTINCT {variables} WHERE {{ {where} }} ORDER BY {order} "
                              f"LIMIT {page} OFFSET {offset}")
             yield from rows
             offset += len(rows)
@@ -398,11 +402,17 @@ class RemoteStore:
         return triples
 
     def live_quads(self) -> Iterator[Quad]:
-        """Every quad of the live build's graphs (the graphs the manifest names), in pages."""
-        where = (f"GRAPH <{MANIFEST}> {{ <{MANIFEST}> <{KG}current> ?b . ?b <{KG}graph> ?g }} "
-                 "GRAPH ?g { ?s ?p ?o }")
+        """Every quad of the live build's graphs (the graphs the manifest names), in pages. The build is read
+        once; if another build is published while the pages are read, the quads may mix two builds, so that
+        is checked at the end and reported as an error."""
+        build = self.current_build()
+        if build is None:
+            raise StoreError(f"the store at {self.endpoints.query} holds no kg build (nothing to export): run kg build")
+        where = f"GRAPH <{MANIFEST}> {{ <{build}> <{KG}graph> ?g }} GRAPH ?g {{ ?s ?p ?o }}"
         for row in self.iter_rows("?g ?s ?p ?o", where):
             yield Quad(row["s"], row["p"], row["o"], row["g"])
+        if self.current_build() != build:
+            raise StoreError(f"a new build replaced {build} while it was being read: export again")
 
     def count(self, where: str) -> int:
         rows = self.rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
