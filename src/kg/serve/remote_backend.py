@@ -27,7 +27,7 @@ from pyoxigraph import (
 from starlette.exceptions import HTTPException
 
 from kg.serve.backend import BadRequest, Dataset, ResultMeta, solution_rows
-from kg.serve.formats import GRAPH_FORMATS, N_TRIPLES, RESULT_FORMATS, Format, Kind
+from kg.serve.formats import N_TRIPLES, RESULT_FORMATS, Format, Kind
 from kg.serve.streaming import (
     ChunkWriter,
     QueryTimeout,
@@ -135,14 +135,7 @@ class RemoteBackend:
     def _convert(self, body: bytes, media: str, kind: Kind, fmt: Format, writer: ChunkWriter) -> None:
         """Re-serialise a result the store sent in another format (or as N-Triples, to count rows)."""
         if kind == "graph":
-            source = next((f.oxi for f in (N_TRIPLES, *GRAPH_FORMATS) if f.media_type == media), None)
-            if source is None:
-                raise StoreError(f"the store answered a graph query as {media!r}, which kg cannot read")
-            triples = [q.triple if isinstance(q, Quad) else q for q in parse(body, source)]
-            cap = self.remote.profile.max_rows
-            if cap is not None and len(triples) >= cap:
-                raise StoreTruncated(f"the store cut the result at {cap} triples (its row limit)")
-            serialize(triples, writer, fmt.oxi)
+            serialize(self.remote.graph_result(body, media), writer, fmt.oxi)
         else:
             source = next((f.oxi for f in RESULT_FORMATS if f.media_type == media), None)
             if source is None:

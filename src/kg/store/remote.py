@@ -391,6 +391,11 @@ class RemoteStore:
         """A CONSTRUCT or DESCRIBE answer; one as large as the store's row limit is reported as cut."""
         with self.query_response(sparql, "application/n-triples") as response:
             body, media = response.read(), media_type(response.headers.get("content-type"))
+        return self.graph_result(body, media)
+
+    def graph_result(self, body: bytes, media: str) -> list[Triple]:
+        """The triples of a graph result the store sent as `media`. The store cuts graph results at its row
+        limit without saying so (Virtuoso), so a result of that size is reported as cut."""
         fmt = RdfFormat.from_media_type(media)
         if fmt is None:
             raise StoreError(f"the store answered a graph query as {media!r}, which kg cannot read")
