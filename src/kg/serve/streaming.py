@@ -246,14 +246,17 @@ async def start_stream(
             control.cancelled = True
             raise QueryTimeout(timeout_s or 0) from None
 
-    kind, payload = await next_item()
-    if kind == "error":
-        raise payload
-    stream = Stream(meta=payload, control=control)
-    kind, payload = await next_item()
-    if kind == "error":
+    try:
+        kind, payload = await next_item()
+        if kind == "error":
+            raise payload
+        stream = Stream(meta=payload, control=control)
+        kind, payload = await next_item()
+        if kind == "error":
+            raise payload
+    except BaseException:  # an error, a timeout, or the request cancelled (the client went away): stop the worker
         control.cancelled = True
-        raise payload
+        raise
     if kind == "last":
         stream.done = True
     if payload:
