@@ -43,6 +43,7 @@ from kg.store.remote import (
     StoreRefused,
     StoreTimeout,
     StoreTruncated,
+    answer,
     bind_parameters,
     excerpt,
     media_type,
@@ -142,7 +143,7 @@ class RemoteBackend:
                 raise StoreError(f"the store answered a query as {media!r}, which kg cannot read")
             result = parse_query_results(valid_bnodes(body) if source == QueryResultsFormat.JSON else body, source)
             if kind == "boolean" and isinstance(result, QuerySolutions):
-                writer.write(_boolean(any(True for _ in result), fmt))
+                writer.write(_boolean(answer(result), fmt))
             else:
                 result.serialize(writer, fmt.oxi)
 
@@ -178,8 +179,7 @@ class RemoteBackend:
 
     async def ask(self, sparql: str, substitutions: dict[str, Any] | None = None) -> bool:
         def run() -> bool:
-            result = self._select(_bound(sparql, substitutions))
-            return any(True for _ in result) if isinstance(result, QuerySolutions) else bool(result)
+            return answer(self._select(_bound(sparql, substitutions)))
 
         return await self._run(run)
 

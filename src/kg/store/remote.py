@@ -198,6 +198,11 @@ def bind_parameters(sparql: str, substitutions: dict[str, Any] | None) -> str:
     return sparql[:i + 1] + values + sparql[i + 1:]
 
 
+def answer(result: QuerySolutions | QueryBoolean) -> bool:
+    """An ASK query's answer, also from a store that answers ASK as rows (Profile.ask_as_rows: a row = true)."""
+    return any(True for _ in result) if isinstance(result, QuerySolutions) else bool(result)
+
+
 def ntriples(triples: list[Triple]) -> bytes:
     return serialize(triples, format=RdfFormat.N_TRIPLES)
 
@@ -353,8 +358,7 @@ class RemoteStore:
 
     def ask(self, sparql: str) -> bool:
         """An ASK query's answer (also from stores that answer ASK as rows, see Profile.ask_as_rows)."""
-        result = self.select(sparql)
-        return any(True for _ in result) if isinstance(result, QuerySolutions) else bool(result)
+        return answer(self.select(sparql))
 
     def rows(self, sparql: str) -> list[dict[str, Any]]:
         result = self.select(sparql)
