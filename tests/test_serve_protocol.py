@@ -363,19 +363,23 @@ def test_healthz_and_prometheus_metrics(server: LiveServer) -> None:
     assert 'kg_http_request_duration_seconds_bucket{route="/healthz",le="+Inf"}' in text
 
 
-def test_two_read_only_workers_share_one_store(fixture_store: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_two_query_worker_processes_share_one_store(fixture_store: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`--workers 2`: two read-only query worker processes beside the web process, both answering."""
     live = LiveServer(fixture_store, tmp_path_factory.mktemp("logs"), workers=2)
     try:
         answers = {httpx.get(live.url + "sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] for _ in range(10)}
         assert answers == {True}
-        assert live.log().count("Started server process") >= 2
+        workers = [p for p in Path("/proc").iterdir() if p.name.isdigit() and (p / "cmdline").exists()
+                   and b"kg.serve.pool.worker" in (p / "cmdline").read_bytes()
+                   and (p / "stat").read_text().rsplit(")", 1)[1].split()[1] == str(live.process.pid)]
+        assert len(workers) >= 2
     finally:
         live.stop()
 
 
 def test_row_json_counter_is_exact_on_real_output() -> None:
     """The JSON row counter of the cap on pyoxigraph's own output, fed in awkward chunk sizes."""
-    from kg.serve.streaming import RowCounter
+    from kg.serve.rows import RowCounter
 
     store = Store()
     for fmt, name in ((QueryResultsFormat.JSON, "json"), (QueryResultsFormat.XML, "xml"),

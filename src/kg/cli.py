@@ -216,7 +216,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--workers", type=int, default=None,
-                   help="worker processes (default: 2 over a read-only store; 1 when KG_UPDATE_TOKEN is set)")
+                   help="query worker processes kept ready (default: 2, or $KG_WORKERS); more start on demand up to "
+                        "$KG_MAX_QUERIES, and each is killed at the query's deadline")
     s.set_defaults(func=cmd_serve)
 
     sy = sub.add_parser("synth", help="generate a synthetic registry (marked as such) for scale tests")

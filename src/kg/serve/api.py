@@ -18,7 +18,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pyoxigraph import Literal, NamedNode
 
-from kg.serve.backend import BadRequest
+from kg.serve.errors import BadRequest
 from kg.serve.context import ctx, to_canonical
 from kg.serve.saved_queries import Param, SavedQuery, load_saved_queries
 from kg.vocab import XSD, expand_curie

@@ -17,6 +17,10 @@ from kg.config import Settings
 from kg.serve import api, gsp, resources, service_description, sparql, ui
 from kg.serve.backend import Backend, EmbeddedBackend
 from kg.serve.context import HERE, ServeContext, ctx
+from kg.serve.errors import BadRequest, Unavailable
+from kg.serve.guard import RequestGuard
+from kg.serve.input_policy import Refused
+from kg.serve.pool.limits import PoolLimits
 
 
 
@@ -61,13 +65,18 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         from kg.serve.remote_backend import RemoteBackend
 
         backend = RemoteBackend.from_settings(settings)
-    backend = backend or EmbeddedBackend(settings.store_path, writable=bool(settings.update_token))
+    backend = backend or EmbeddedBackend(
+        settings.store_path, writable=bool(settings.update_token), limits=PoolLimits.from_env(settings.query_timeout_s)
+    )
     context = ServeContext(settings=settings, backend=backend, cors_origins=settings.cors_origins)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        yield
-        backend.close()
+        await backend.start()
+        try:
+            yield
+        finally:
+            await backend.close()
 
     app = FastAPI(
         title="jpow-kg",
@@ -80,6 +89,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     )
     app.state.ctx = context
     app.add_middleware(MetricsMiddleware)
+    app.add_middleware(RequestGuard, max_url_bytes=settings.max_url_bytes, max_body_bytes=settings.max_body_bytes)
     if context.cors_origins:
         # Added last, so it is outermost: preflight requests are answered before any auth check.
         app.add_middleware(
@@ -96,15 +106,42 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
             return JSONResponse({"error": exc.detail}, status_code=exc.status_code, headers=exc.headers)
         return PlainTextResponse(f"{exc.detail}\n", status_code=exc.status_code, headers=exc.headers)
 
+    def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"error": message}, status_code=status, headers=headers)
+        return PlainTextResponse(f"{message}\n", status_code=status, headers=headers)
+
+    @app.exception_handler(Unavailable)
+    async def unavailable(request: Request, exc: Unavailable) -> Response:
+        """Time limit, row cap, memory ceiling, a full server: 503, with Retry-After when waiting helps."""
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+        return error(request, 503, str(exc), headers)
+
+    @app.exception_handler(BadRequest)
+    async def bad_request(request: Request, exc: BadRequest) -> Response:
+        return error(request, 400, str(exc))
+
+    @app.exception_handler(Refused)
+    async def refused(request: Request, exc: Refused) -> Response:
+        return error(request, exc.status, str(exc))
+
     @app.get("/healthz", tags=["operations"])
-    async def healthz(request: Request) -> dict[str, object]:
-        """Liveness and readiness: the store answers a query. A remote store is named by its profile only: its
-        URLs are internal (as in the error responses)."""
+    async def healthz(request: Request) -> Response:
+        """Liveness and readiness: the store answers a query, and how busy the query workers are. `status` is
+        `overloaded` (with a 503) while requests wait for a worker. Nothing about the host: no paths, no URLs."""
         c = ctx(request)
-        await c.backend.ask("ASK { }")
+        load = c.backend.status()
+        overloaded = bool(load.get("waiting"))
+        if not overloaded:
+            await c.backend.ask("ASK { }")
         remote = getattr(c.backend, "remote", None)  # a RemoteBackend
-        store = f"remote ({remote.profile.name} profile)" if remote is not None else str(c.settings.store_path)
-        return {"status": "ok", "store": store, "writable": c.backend.writable}
+        body = {
+            "status": "overloaded" if overloaded else "ok",
+            "store": f"remote ({remote.profile.name} profile)" if remote is not None else "embedded",
+            "writable": c.backend.writable,
+            "queries": load,
+        }
+        return JSONResponse(body, status_code=503 if overloaded else 200, headers={"Retry-After": "2"} if overloaded else None)
 
     @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
     async def metrics(request: Request) -> Response:

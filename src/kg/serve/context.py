@@ -12,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 
 from kg.config import Settings
 from kg.serve.backend import Backend
+from kg.serve.input_policy import InputPolicy
 from kg.serve.metrics import Metrics
 
 HERE = Path(__file__).parent
@@ -25,6 +26,7 @@ class ServeContext:
     metrics: Metrics = field(default_factory=Metrics)
     templates: Jinja2Templates = field(default_factory=lambda: Jinja2Templates(directory=str(HERE / "templates")))
     cache: dict[str, Any] = field(default_factory=dict)
+    policy: InputPolicy = field(default_factory=InputPolicy)
 
     @property
     def base(self) -> str:

@@ -13,10 +13,12 @@ from urllib.parse import urljoin
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
-from pyoxigraph import RdfFormat
+from pyoxigraph import NamedNode, RdfFormat
 
 from kg.serve.auth import require_update_token
-from kg.serve.backend import BadRequest
+from kg.serve.disconnect import ClientGone, unless_disconnected
+from kg.serve.errors import BadRequest
+from kg.serve.input_policy import check_rdf
 from kg.serve.context import ctx, origin, text_error, to_canonical
 from kg.serve.formats import GRAPH_FORMATS, NotAcceptable, UnknownFormat, by_name, negotiate
 from kg.serve.streaming import stream_response
@@ -30,6 +32,11 @@ class GraphTarget:
     """Which graph a request is about: `iri` None is the default graph; `store` True is the store itself."""
 
     def __init__(self, iri: str | None, *, store: bool = False) -> None:
+        if iri is not None:
+            try:
+                NamedNode(iri)
+            except ValueError as exc:
+                raise HTTPException(400, f"the graph name {iri!r} is not a valid IRI: {exc}") from None
         self.iri = iri
         self.store = store
 
@@ -95,7 +102,10 @@ async def _handle(request: Request, target: GraphTarget) -> Response:
         headers = {"Vary": "Accept"}
         if method == "HEAD":
             return Response(media_type=fmt.content_type, headers=headers)
-        stream = await c.backend.graph_stream(target.iri, fmt, c.settings.query_timeout_s)
+        try:
+            stream = await unless_disconnected(request, c.backend.graph_stream(target.iri, fmt, c.settings.query_timeout_s))
+        except ClientGone:
+            return Response(status_code=499)
         return stream_response(stream, fmt.content_type, headers)
 
     require_update_token(request, c.settings.update_token)
@@ -108,6 +118,8 @@ async def _handle(request: Request, target: GraphTarget) -> Response:
         return Response(status_code=200)
 
     payloads = await _payloads(request)
+    for data, rdf_format in payloads:
+        check_rdf(data, rdf_format.media_type, c.policy)
     base_iri = str(request.url).split("?")[0]
     try:
         if method == "PUT":

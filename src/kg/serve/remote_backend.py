@@ -26,12 +26,13 @@ from pyoxigraph import (
 )
 from starlette.exceptions import HTTPException
 
-from kg.serve.backend import BadRequest, Dataset, ResultMeta, solution_rows
+from kg.serve.backend import Dataset, ResultMeta
+from kg.serve.errors import BadRequest
 from kg.serve.formats import N_TRIPLES, RESULT_FORMATS, Format, Kind
+from kg.serve.rows import RowCounter, solution_rows
 from kg.serve.streaming import (
     ChunkWriter,
     QueryTimeout,
-    RowCounter,
     Stream,
     StreamControl,
     start_stream,
@@ -89,9 +90,15 @@ class RemoteBackend:
         remote = RemoteStore.from_settings(settings)
         return cls(remote, writable=bool(settings.update_token) and remote.endpoints.update is not None)
 
-    def close(self) -> None:
+    async def start(self) -> None:
+        """Nothing to start: the remote store runs on its own (its reachability shows in /healthz)."""
+
+    async def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.remote.close()
+
+    def status(self) -> dict[str, int]:
+        return {}
 
     async def _run(self, fn: Callable[[], Any]) -> Any:
         try:

@@ -16,11 +16,14 @@ from fastapi.responses import RedirectResponse, Response
 
 from kg.serve import service_description
 from kg.serve.auth import require_update_token
-from kg.serve.backend import BadRequest, Dataset
+from kg.serve.backend import Dataset
+from kg.serve.disconnect import ClientGone, unless_disconnected
+from kg.serve.errors import BadRequest, QueryTimeout, RowCapExceeded, Unavailable
+from kg.serve.input_policy import Refused, check_query, check_update
 from kg.serve.context import ctx, origin, text_error
 from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate, prefers_html
 from kg.serve.sparql_text import DatasetConflict, apply_using, lenient_clear
-from kg.serve.streaming import QueryTimeout, RowCapExceeded, stream_response
+from kg.serve.streaming import stream_response
 
 router = APIRouter()
 
@@ -96,15 +99,36 @@ async def _read_operation(request: Request) -> tuple[str, str | None, list[tuple
     )
 
 
+FORMAT_PARAMETERS = ("format", "output", "results")
+
+
 def _chooser(request: Request, params: list[tuple[str, str]]):
-    requested = _single(params, "format") or _single(params, "output")
+    """`choose(kind)`: the format a `format`/`output`/`results` parameter names, else the `Accept` header's.
+    Clients send several equivalent ones (SPARQLWrapper: `format=tsv&format=text/tab-separated-values`): values
+    this server does not know are ignored while another names a format; values naming different formats are a
+    conflict (400)."""
+    requested = list(dict.fromkeys(v for k, v in params if k in FORMAT_PARAMETERS and v.strip()))
     accept = request.headers.get("accept")
 
     def choose(kind: Kind) -> Format:
         offered = formats_for(kind)
-        if requested:
-            return by_name(requested, offered)
-        return negotiate(accept, offered)
+        if not requested:
+            return negotiate(accept, offered)
+        named: dict[str, Format] = {}
+        unknown: UnknownFormat | None = None
+        for value in requested:
+            try:
+                named[value] = by_name(value, offered)
+            except UnknownFormat as exc:
+                unknown = unknown or exc
+        if not named:
+            raise unknown  # type: ignore[misc]
+        if len(set(named.values())) > 1:
+            raise UnknownFormat(
+                "the format parameters name different formats (" + ", ".join(f"{v!r}" for v in named)
+                + "); send one format, or several names of the same one"
+            )
+        return next(iter(named.values()))
 
     return choose
 
@@ -133,15 +157,23 @@ async def _query(request: Request, query: str, params: list[tuple[str, str]]) ->
     c = ctx(request)
     defaults, named = _all(params, "default-graph-uri"), _all(params, "named-graph-uri")
     dataset = Dataset(tuple(defaults), tuple(named)) if defaults or named else Dataset()
+    base_iri = origin(request) + "sparql"
     try:
-        stream = await c.backend.query(
+        check_query(query, c.policy, base_iri)
+        stream = await unless_disconnected(request, c.backend.query(
             query,
-            base_iri=origin(request) + "sparql",
+            base_iri=base_iri,
             dataset=dataset,
             choose=_chooser(request, params),
             timeout_s=c.settings.query_timeout_s,
             row_cap=c.settings.row_cap,
-        )
+        ))
+    except ClientGone:
+        c.metrics.count_query("query", "client_gone")
+        return Response(status_code=499)
+    except Refused as exc:
+        c.metrics.count_query("query", "refused")
+        return text_error(exc.status, str(exc))
     except BadRequest as exc:
         c.metrics.count_query("query", "syntax_error")
         return text_error(400, str(exc))
@@ -151,12 +183,10 @@ async def _query(request: Request, query: str, params: list[tuple[str, str]]) ->
     except NotAcceptable as exc:
         c.metrics.count_query("query", "not_acceptable")
         return text_error(406, str(exc))
-    except QueryTimeout as exc:
-        c.metrics.count_query("query", "timeout")
-        return text_error(503, str(exc))
-    except RowCapExceeded as exc:
-        c.metrics.count_query("query", "row_cap")
-        return text_error(503, str(exc))
+    except Unavailable as exc:
+        reason = "timeout" if isinstance(exc, QueryTimeout) else "row_cap" if isinstance(exc, RowCapExceeded) else "unavailable"
+        c.metrics.count_query("query", reason)
+        return text_error(503, str(exc), {"Retry-After": str(exc.retry_after)} if exc.retry_after else None)
     c.metrics.count_query("query", "ok")
     headers = {"Vary": "Accept"}
     if c.settings.row_cap is not None:
@@ -171,9 +201,14 @@ async def _update(request: Request, update: str, params: list[tuple[str, str]]) 
     except HTTPException as exc:
         c.metrics.count_query("update", "forbidden")
         return text_error(exc.status_code, str(exc.detail), exc.headers)
+    base_iri = origin(request) + "sparql"
     try:
+        check_update(update, c.policy, base_iri)
         rewritten = apply_using(lenient_clear(update), _all(params, "using-graph-uri"), _all(params, "using-named-graph-uri"))
-        await c.backend.update(rewritten, base_iri=origin(request) + "sparql")
+        await c.backend.update(rewritten, base_iri=base_iri)
+    except Refused as exc:
+        c.metrics.count_query("update", "refused")
+        return text_error(exc.status, str(exc))
     except (BadRequest, DatasetConflict) as exc:
         c.metrics.count_query("update", "syntax_error")
         return text_error(400, str(exc))

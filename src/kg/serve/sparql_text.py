@@ -20,6 +20,7 @@ dataset (SPARQL 1.1 Protocol §2.2.3): that is a client error.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
@@ -31,9 +32,18 @@ _TOKEN = re.compile(
   | (?P<word>[A-Za-z_][\w.-]*(?::[\w.%:-]*)?|:[\w.%:-]*)
   | (?P<open>\{)
   | (?P<close>\})
+  | (?P<open_other>[(\[])
+  | (?P<close_other>[)\]])
     """,
     re.VERBOSE | re.DOTALL,
 )
+
+
+def tokens(text: str) -> Iterator[tuple[str, str]]:
+    """(kind, text) of every token that matters: comment, string, iri, var, word, open/close (braces),
+    open_other/close_other (parentheses, brackets). Whitespace and punctuation are skipped."""
+    for match in _TOKEN.finditer(text):
+        yield match.lastgroup or "", match.group()
 
 
 class DatasetConflict(ValueError):

@@ -22,83 +22,20 @@ import threading
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from starlette.responses import Response, StreamingResponse
+
+from kg.serve.errors import QueryTimeout, RowCapExceeded
+from kg.serve.rows import RowCounter
 
 CHUNK_BYTES = 64 * 1024
 QUEUE_CHUNKS = 8
 STALL_SECONDS = 120.0  # a consumer that takes no chunk for this long is gone (e.g. never started reading)
 
 
-class QueryTimeout(Exception):
-    def __init__(self, seconds: float) -> None:
-        super().__init__(
-            f"the query ran longer than the time limit of {seconds:g} s; narrow it down (add LIMIT, more specific "
-            "patterns) or ask the operator to raise KG_QUERY_TIMEOUT"
-        )
-
-
-class RowCapExceeded(Exception):
-    def __init__(self, cap: int) -> None:
-        super().__init__(
-            f"the result has more than {cap} rows, the row cap of this server; add LIMIT/OFFSET to page "
-            "through it, or ask the operator to raise KG_ROW_CAP"
-        )
-
-
 class Cancelled(Exception):
     """The client went away: stop producing."""
-
-
-class RowCounter:
-    """Counts result rows in serialised SELECT output, chunk by chunk, without parsing it.
-
-    XML counts `<result>` tags; TSV counts lines (newlines inside literals are escaped); CSV counts line ends
-    outside quoted fields; JSON counts row boundaries `}},{"` / `{},{"`, which cannot occur inside a JSON string
-    (a quote there is escaped). JSON rows with no bound variable following each other are not counted, so the
-    cap can only be hit later than exact, never earlier.
-    """
-
-    def __init__(self, fmt_name: str) -> None:
-        self.fmt = fmt_name
-        self.rows = 0
-        self._tail = b""
-        self._in_quote = False
-        self._lines = 0
-        self._seen_first = False
-        self._head = b""
-
-    def feed(self, chunk: bytes) -> int:
-        if self.fmt == "xml":
-            self.rows += self._count((b"<result>",), chunk)
-        elif self.fmt == "tsv":
-            self._lines += chunk.count(b"\n")
-            self.rows = max(0, self._lines - 1)
-        elif self.fmt == "csv":
-            parts = chunk.split(b'"')
-            for i, part in enumerate(parts):
-                if i > 0:
-                    self._in_quote = not self._in_quote
-                if not self._in_quote:
-                    self._lines += part.count(b"\n")
-            self.rows = max(0, self._lines - 1)
-        elif self.fmt == "json":
-            if not self._seen_first:
-                window = self._head + chunk
-                if b'"bindings":[{' in window:
-                    self._seen_first = True
-                    self.rows += 1
-                self._head = window[-12:]
-            self.rows += self._count((b'}},{"', b'{},{"'), chunk)
-        return self.rows
-
-    def _count(self, patterns: tuple[bytes, ...], chunk: bytes) -> int:
-        window = self._tail + chunk
-        n = sum(window.count(p) for p in patterns)
-        keep = max(len(p) for p in patterns) - 1  # shorter than a match: none is counted twice
-        self._tail = window[-keep:]
-        return n
 
 
 @dataclass
@@ -180,6 +117,17 @@ class ChunkWriter(io.RawIOBase):
         self.bytes_written += len(rest)
         self.buffer.clear()
         return rest
+
+
+class ResultStream(Protocol):
+    """A started result: what it is (`meta`), the bytes read before the headers went out (`first`), whether
+    that was all (`done`), and the rest (`body()`)."""
+
+    meta: Any
+    first: list[bytes]
+    done: bool
+
+    def body(self) -> AsyncIterator[bytes]: ...
 
 
 @dataclass
@@ -264,7 +212,7 @@ async def start_stream(
     return stream
 
 
-def stream_response(stream: Stream, media_type: str, headers: dict[str, str]) -> Response:
+def stream_response(stream: ResultStream, media_type: str, headers: dict[str, str]) -> Response:
     """A result that came whole in its first chunk as a plain response (with a Content-Length); a longer one
     streamed."""
     if stream.done:

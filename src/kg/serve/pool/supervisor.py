@@ -1,0 +1,347 @@
+"""The web process's side of the query workers: start them, lend one per job, watch and kill them.
+
+A `Lease` is one job on one worker. The supervisor's watch loop (every `TICK_S`) kills a worker whose job
+passed its deadline or its memory ceiling, lowers the CPU priority of one whose job turned heavy, and stops a
+heavy job beyond the heavy limits; the job's reader then sees the socket close and raises the reason as an
+exception. A job whose request goes away (client gone, task cancelled) is killed the same way. A killed or
+used-up worker is replaced in the background; the others go on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from kg.serve.pool import frames
+from kg.serve.pool.jobs import NO_FORMAT, ROW_CAP, Job
+from kg.serve.pool.limits import PoolLimits
+from kg.serve.errors import BadRequest, MemoryCeiling, Overloaded, QueryTimeout, RowCapExceeded, Unavailable, WorkerLost
+
+TICK_S = 0.05
+START_TIMEOUT_S = 60.0
+HEAVY_NICE = 10
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class NoFormat(Exception):
+    """The worker found the query's kind of result (the message) has no format the client accepts."""
+
+
+class StoreUnavailable(RuntimeError):
+    """A worker could not open the store (missing, not a store): the server cannot start."""
+
+
+class Worker:
+    """One worker process and its socket."""
+
+    def __init__(self, process: subprocess.Popen[bytes], reader: asyncio.StreamReader,
+                 writer: asyncio.StreamWriter) -> None:
+        self.process = process
+        self.reader = reader
+        self.writer = writer
+        self.kill_reason: Unavailable | None = None
+        self.heavy = False
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def kill(self, reason: Unavailable | None = None) -> None:
+        if self.kill_reason is None:
+            self.kill_reason = reason
+        try:
+            self.process.kill()
+        except ProcessLookupError:
+            pass
+        self.writer.close()
+
+    def rss_mb(self) -> float:
+        try:
+            with open(f"/proc/{self.pid}/statm", "rb") as f:
+                return int(f.read().split()[1]) * PAGE / 2**20
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
+
+class Lease:
+    """One job on one worker, from `Supervisor.lease` until `release()` (done) or `abort()` (stop it)."""
+
+    def __init__(self, supervisor: "Supervisor", worker: Worker, client: str, timeout_s: float | None) -> None:
+        self.supervisor = supervisor
+        self.worker = worker
+        self.client = client
+        self.started = time.monotonic()
+        self.deadline = self.started + timeout_s if timeout_s else None
+        self.timeout_s = timeout_s
+        self.finished = False
+
+    def send(self, job: Job) -> None:
+        frames.write(self.worker.writer, frames.JOB, job)
+
+    async def next(self) -> tuple[bytes, bytes]:
+        """The next frame; a worker error frame as an exception; the kill reason when the worker was stopped."""
+        try:
+            kind, payload = await frames.read(self.worker.reader)
+        except (asyncio.IncompleteReadError, ConnectionError):
+            self.abort()
+            raise self.worker.kill_reason or WorkerLost() from None
+        if kind == frames.ERROR:
+            self.release()
+            error, message = frames.load(payload)
+            if error == ROW_CAP:
+                raise RowCapExceeded(int(message))
+            if error == NO_FORMAT:
+                raise NoFormat(message)
+            raise BadRequest(message)
+        if kind in (frames.RESULT, frames.END):
+            self.release()
+        return kind, payload
+
+    def release(self) -> None:
+        if not self.finished:
+            self.finished = True
+            self.supervisor._give_back(self)
+
+    def abort(self) -> None:
+        """Stop the job whatever it is doing (its request has gone or failed)."""
+        if not self.finished:
+            self.worker.kill()
+            self.release()
+
+
+class Supervisor:
+    """The pool of query workers over one store (see `PoolLimits` for the rules)."""
+
+    def __init__(self, store_path: Path, limits: PoolLimits) -> None:
+        self.store_path = Path(store_path)
+        self.limits = limits
+        self.idle: list[Worker] = []
+        self.leases: set[Lease] = set()
+        self.waiting: collections.deque[tuple[str, asyncio.Future[None]]] = collections.deque()
+        self.starting = 0
+        self.reserved = 0  # slots kept for waiters that were let in but have not taken their worker yet
+        self.paused = False  # a write is on: no new jobs
+        self._resumed = asyncio.Event()
+        self._resumed.set()
+        self._watch: asyncio.Task[None] | None = None
+        self._spawns: set[asyncio.Task[Any]] = set()
+        self.closed = False
+
+    # ---- life cycle ---------------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        workers = await asyncio.gather(*(self._spawn() for _ in range(max(1, self.limits.warm))))
+        self.idle.extend(workers)
+        self._watch = asyncio.create_task(self._watch_loop())
+
+    async def close(self) -> None:
+        self.closed = True
+        if self._watch is not None:
+            self._watch.cancel()
+        for task in list(self._spawns):
+            task.cancel()
+        for worker in self.idle + [lease.worker for lease in self.leases]:
+            worker.kill()
+        for worker in self.idle + [lease.worker for lease in self.leases]:
+            worker.process.wait()
+        self.idle.clear()
+        for _, waiter in self.waiting:
+            if not waiter.done():
+                waiter.set_exception(Overloaded("the server is stopping"))
+
+    async def _spawn(self) -> Worker:
+        parent, child = socket.socketpair()
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "kg.serve.pool.worker", str(child.fileno()), str(self.store_path)],
+                pass_fds=(child.fileno(),),
+                stdin=subprocess.DEVNULL,
+            )
+        finally:
+            child.close()
+        reader, writer = await asyncio.open_unix_connection(sock=parent, limit=2**20)
+        worker = Worker(process, reader, writer)
+        try:
+            kind, payload = await asyncio.wait_for(frames.read(reader), START_TIMEOUT_S)
+        except (asyncio.IncompleteReadError, ConnectionError, TimeoutError):
+            worker.kill()
+            raise StoreUnavailable(f"a query worker did not start over {self.store_path}") from None
+        if kind != frames.READY:
+            worker.kill()
+            raise StoreUnavailable(frames.load(payload)[1])
+        return worker
+
+    def _replenish(self) -> None:
+        """Start workers in the background until `warm` are idle or starting (within the process limit)."""
+        while (not self.closed and not self.paused and len(self.idle) + self.starting < self.limits.warm
+               and len(self.leases) + len(self.idle) + self.starting < self.limits.running + self.limits.warm):
+            self.starting += 1
+            task = asyncio.create_task(self._spawn())
+            self._spawns.add(task)
+            task.add_done_callback(self._spawned)
+
+    def _spawned(self, task: asyncio.Task[Worker]) -> None:
+        self._spawns.discard(task)
+        self.starting -= 1
+        if task.cancelled() or task.exception() is not None:
+            return
+        worker = task.result()
+        if self.closed or self.paused:
+            worker.kill()
+        else:
+            self.idle.append(worker)
+            self._wake()
+
+    # ---- admission ----------------------------------------------------------------------------------------
+
+    def _running(self, client: str) -> int:
+        return sum(1 for lease in self.leases if lease.client == client)
+
+    async def lease(self, client: str, timeout_s: float | None) -> Lease:
+        """A worker for one job of `client` (an address), or Overloaded when the server is full."""
+        if self.closed:
+            raise Overloaded("the server is stopping")
+        await self._resumed.wait()
+        if self._running(client) >= self.limits.client_running:
+            raise Overloaded(
+                f"your address already has {self.limits.client_running} queries running, this server's limit per "
+                "client; wait for them to finish"
+            )
+        if not self.waiting and len(self.leases) + self.reserved < self.limits.running:
+            return await self._take(client, timeout_s)
+        if len(self.waiting) >= self.limits.queue:
+            raise Overloaded("the server is busy: every query worker is taken and the queue is full; retry later")
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (client, waiter)
+        self.waiting.append(entry)
+        try:
+            await asyncio.wait_for(asyncio.shield(waiter), self.limits.queue_wait_s)
+        except BaseException as exc:  # timed out, the request cancelled, or the server stopping
+            if entry in self.waiting:
+                self.waiting.remove(entry)
+            elif waiter.done() and not waiter.cancelled() and waiter.exception() is None:
+                self.reserved -= 1  # a slot was kept for us: hand it on
+                self._wake()
+            if isinstance(exc, TimeoutError):
+                raise Overloaded(
+                    f"the server is busy: no query worker came free within {self.limits.queue_wait_s:g} s; retry later"
+                ) from None
+            raise
+        self.reserved -= 1
+        return await self._take(client, timeout_s)
+
+    async def _take(self, client: str, timeout_s: float | None) -> Lease:
+        worker = self.idle.pop() if self.idle else None
+        placeholder = Lease(self, None, client, timeout_s)  # type: ignore[arg-type]  # holds the slot while spawning
+        self.leases.add(placeholder)
+        try:
+            if worker is None:
+                worker = await self._spawn()
+        except BaseException:
+            self.leases.discard(placeholder)
+            self._wake()
+            raise
+        self.leases.discard(placeholder)
+        lease = Lease(self, worker, client, timeout_s)
+        self.leases.add(lease)
+        self._replenish()
+        return lease
+
+    def _give_back(self, lease: Lease) -> None:
+        self.leases.discard(lease)
+        worker = lease.worker
+        if worker.kill_reason is not None or worker.process.poll() is not None or worker.writer.is_closing():
+            worker.kill()
+        elif worker.heavy or self.paused or self.closed:
+            worker.kill()  # its priority was lowered, which only a privileged process can undo: start afresh
+        else:
+            self.idle.append(worker)
+        self._replenish()
+        self._wake()
+
+    def _wake(self) -> None:
+        """Let waiters in, first come first served, while slots are free (each keeps its slot reserved)."""
+        while self.waiting and len(self.leases) + self.reserved < self.limits.running:
+            client, waiter = self.waiting.popleft()
+            if not waiter.done():
+                self.reserved += 1
+                waiter.set_result(None)
+
+    # ---- watching -----------------------------------------------------------------------------------------
+
+    async def _watch_loop(self) -> None:
+        while True:
+            await asyncio.sleep(TICK_S)
+            self.check()
+
+    def check(self) -> None:
+        """Enforce deadlines, memory ceilings and the heavy-job limits on every running job."""
+        now = time.monotonic()
+        limits = self.limits
+        heavy_by_client: collections.Counter[str] = collections.Counter(
+            lease.client for lease in self.leases if lease.worker is not None and lease.worker.heavy
+        )
+        for lease in sorted(self.leases, key=lambda l: l.started):
+            worker = lease.worker
+            if worker is None or lease.finished or worker.kill_reason is not None:
+                continue
+            if lease.deadline is not None and now >= lease.deadline:
+                worker.kill(QueryTimeout(lease.timeout_s or 0))
+            elif limits.memory_mb and worker.rss_mb() > limits.memory_mb:
+                worker.kill(MemoryCeiling(limits.memory_mb))
+            elif not worker.heavy and now - lease.started >= limits.heavy_after_s:
+                if heavy_by_client[lease.client] >= limits.client_heavy:
+                    worker.kill(Overloaded(
+                        f"your address already has {limits.client_heavy} long-running queries, this server's limit "
+                        "per client; this one was stopped: retry when they have finished"))
+                elif sum(heavy_by_client.values()) >= limits.heavy:
+                    worker.kill(Overloaded(
+                        f"the server already runs {limits.heavy} long-running queries, its limit; this one was "
+                        "stopped: retry later"))
+                else:
+                    worker.heavy = True
+                    heavy_by_client[lease.client] += 1
+                    try:
+                        os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
+                    except OSError:
+                        pass
+
+    # ---- writes -------------------------------------------------------------------------------------------
+
+    async def pause(self) -> None:
+        """Before a write: stop handing out workers, let running jobs end, close every reader of the store
+        (a read-only open while another process writes is undefined in RocksDB)."""
+        self._resumed.clear()
+        self.paused = True
+        while self.leases or self.starting:
+            await asyncio.sleep(TICK_S)
+        for worker in self.idle:
+            worker.kill()
+        for worker in self.idle:
+            await asyncio.get_running_loop().run_in_executor(None, worker.process.wait)
+        self.idle.clear()
+
+    async def resume(self) -> None:
+        """After a write (flushed): fresh workers open the store as it now is."""
+        self.paused = False
+        try:
+            self.idle.extend(await asyncio.gather(*(self._spawn() for _ in range(max(1, self.limits.warm)))))
+        finally:
+            self._resumed.set()
+            self._wake()
+
+    def status(self) -> dict[str, int]:
+        return {
+            "running": len(self.leases),
+            "heavy": sum(1 for lease in self.leases if lease.worker is not None and lease.worker.heavy),
+            "waiting": len(self.waiting),
+            "idle": len(self.idle),
+            "limit": self.limits.running,
+        }
