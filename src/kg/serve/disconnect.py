@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Awaitable
 from typing import TypeVar
 
-from starlette.requests import Request
+from starlette.types import Receive
 
 T = TypeVar("T")
 
@@ -16,16 +16,16 @@ class ClientGone(Exception):
     """The client closed the connection before the answer began."""
 
 
-async def _disconnected(request: Request) -> None:
-    while (await request.receive())["type"] != "http.disconnect":
+async def _disconnected(receive: Receive) -> None:
+    while (await receive())["type"] != "http.disconnect":
         pass
 
 
-async def unless_disconnected(request: Request, awaitable: Awaitable[T]) -> T:
+async def unless_disconnected(receive: Receive, awaitable: Awaitable[T]) -> T:
     """`awaitable`'s result, or ClientGone (with `awaitable` cancelled) when the client leaves first. Use it
     once the request body has been read."""
     task = asyncio.ensure_future(awaitable)
-    watcher = asyncio.ensure_future(_disconnected(request))
+    watcher = asyncio.ensure_future(_disconnected(receive))
     try:
         await asyncio.wait((task, watcher), return_when=asyncio.FIRST_COMPLETED)
     finally:

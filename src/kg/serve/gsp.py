@@ -103,7 +103,7 @@ async def _handle(request: Request, target: GraphTarget) -> Response:
         if method == "HEAD":
             return Response(media_type=fmt.content_type, headers=headers)
         try:
-            stream = await unless_disconnected(request, c.backend.graph_stream(target.iri, fmt, c.settings.query_timeout_s))
+            stream = await unless_disconnected(request.receive, c.backend.graph_stream(target.iri, fmt, c.settings.query_timeout_s))
         except ClientGone:
             return Response(status_code=499)
         return stream_response(stream, fmt.content_type, headers)

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.types import Receive
 
 from kg.serve import service_description
 from kg.serve.auth import require_update_token
@@ -20,7 +21,7 @@ from kg.serve.backend import Dataset
 from kg.serve.disconnect import ClientGone, unless_disconnected
 from kg.serve.errors import BadRequest, QueryTimeout, RowCapExceeded, Unavailable
 from kg.serve.input_policy import Refused, check_query, check_update
-from kg.serve.context import ctx, origin, text_error
+from kg.serve.context import ServeContext, ctx, origin, text_error
 from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate, prefers_html
 from kg.serve.sparql_text import DatasetConflict, apply_using, lenient_clear
 from kg.serve.streaming import stream_response
@@ -102,13 +103,12 @@ async def _read_operation(request: Request) -> tuple[str, str | None, list[tuple
 FORMAT_PARAMETERS = ("format", "output", "results")
 
 
-def _chooser(request: Request, params: list[tuple[str, str]]):
+def _chooser(accept: str | None, params: list[tuple[str, str]]):
     """`choose(kind)`: the format a `format`/`output`/`results` parameter names, else the `Accept` header's.
     Clients send several equivalent ones (SPARQLWrapper: `format=tsv&format=text/tab-separated-values`): values
     this server does not know are ignored while another names a format; values naming different formats are a
     conflict (400)."""
     requested = list(dict.fromkeys(v for k, v in params if k in FORMAT_PARAMETERS and v.strip()))
-    accept = request.headers.get("accept")
 
     def choose(kind: Kind) -> Format:
         offered = formats_for(kind)
@@ -150,21 +150,22 @@ async def sparql_endpoint(request: Request) -> Response:
         return await service_description.respond(request)
     if operation == "update":
         return await _update(request, text or "", params)
-    return await _query(request, text or "", params)
+    return await answer_query(ctx(request), text or "", params, accept=request.headers.get("accept"),
+                              base_iri=origin(request) + "sparql", receive=request.receive)
 
 
-async def _query(request: Request, query: str, params: list[tuple[str, str]]) -> Response:
-    c = ctx(request)
+async def answer_query(c: ServeContext, query: str, params: list[tuple[str, str]], *, accept: str | None,
+                       base_iri: str, receive: Receive) -> Response:
+    """The response to a protocol query (also sent by `fast_path`, which skips the framework for GET)."""
     defaults, named = _all(params, "default-graph-uri"), _all(params, "named-graph-uri")
     dataset = Dataset(tuple(defaults), tuple(named)) if defaults or named else Dataset()
-    base_iri = origin(request) + "sparql"
     try:
         check_query(query, c.policy, base_iri)
-        stream = await unless_disconnected(request, c.backend.query(
+        stream = await unless_disconnected(receive, c.backend.query(
             query,
             base_iri=base_iri,
             dataset=dataset,
-            choose=_chooser(request, params),
+            choose=_chooser(accept, params),
             timeout_s=c.settings.query_timeout_s,
             row_cap=c.settings.row_cap,
         ))

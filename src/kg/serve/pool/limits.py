@@ -22,7 +22,7 @@ class PoolLimits:
     client_running: int = 12
     queue: int = 64
     queue_wait_s: float = 10.0
-    heavy_after_s: float = 1.0
+    heavy_after_s: float = 0.5
     heavy: int = 4
     client_heavy: int = 2
 

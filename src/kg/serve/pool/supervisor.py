@@ -26,7 +26,7 @@ from kg.serve.errors import BadRequest, MemoryCeiling, Overloaded, QueryTimeout,
 
 TICK_S = 0.05
 START_TIMEOUT_S = 60.0
-HEAVY_NICE = 10
+HEAVY_NICE = 19  # the lowest CPU priority: a heavy query runs on what fresh ones leave
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -124,7 +124,8 @@ class Supervisor:
         self.limits = limits
         self.idle: list[Worker] = []
         self.leases: set[Lease] = set()
-        self.waiting: collections.deque[tuple[str, asyncio.Future[None]]] = collections.deque()
+        self.waiting: collections.deque[tuple[str, asyncio.Future[None]]] = collections.deque()  # for a slot
+        self.idle_waiters: collections.deque[asyncio.Future[Worker]] = collections.deque()  # slot held, for a worker
         self.starting = 0
         self.reserved = 0  # slots kept for waiters that were let in but have not taken their worker yet
         self.paused = False  # a write is on: no new jobs
@@ -152,7 +153,7 @@ class Supervisor:
         for worker in self.idle + [lease.worker for lease in self.leases]:
             worker.process.wait()
         self.idle.clear()
-        for _, waiter in self.waiting:
+        for waiter in [w for _, w in self.waiting] + list(self.idle_waiters):
             if not waiter.done():
                 waiter.set_exception(Overloaded("the server is stopping"))
 
@@ -178,26 +179,48 @@ class Supervisor:
             raise StoreUnavailable(frames.load(payload)[1])
         return worker
 
+    def _room(self) -> bool:
+        return (not self.closed and not self.paused
+                and len(self.leases) + len(self.idle) + self.starting < self.limits.running + self.limits.warm)
+
+    def _grow(self) -> None:
+        """Start one worker in the background."""
+        self.starting += 1
+        task = asyncio.create_task(self._spawn())
+        self._spawns.add(task)
+        task.add_done_callback(self._spawned)
+
     def _replenish(self) -> None:
         """Start workers in the background until `warm` are idle or starting (within the process limit)."""
-        while (not self.closed and not self.paused and len(self.idle) + self.starting < self.limits.warm
-               and len(self.leases) + len(self.idle) + self.starting < self.limits.running + self.limits.warm):
-            self.starting += 1
-            task = asyncio.create_task(self._spawn())
-            self._spawns.add(task)
-            task.add_done_callback(self._spawned)
+        while len(self.idle) + self.starting < self.limits.warm and self._room():
+            self._grow()
 
     def _spawned(self, task: asyncio.Task[Worker]) -> None:
         self._spawns.discard(task)
         self.starting -= 1
-        if task.cancelled() or task.exception() is not None:
+        if task.cancelled():
+            return
+        if task.exception() is not None:
+            while self.idle_waiters:  # nobody else may bring them a worker
+                waiter = self.idle_waiters.popleft()
+                if not waiter.done():
+                    waiter.set_exception(WorkerLost())
+                    break
             return
         worker = task.result()
         if self.closed or self.paused:
             worker.kill()
         else:
-            self.idle.append(worker)
-            self._wake()
+            self._park(worker)
+
+    def _park(self, worker: Worker) -> None:
+        """A worker ready for a job: to the first request waiting for one, else to the idle list."""
+        while self.idle_waiters:
+            waiter = self.idle_waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(worker)
+                return
+        self.idle.append(worker)
 
     # ---- admission ----------------------------------------------------------------------------------------
 
@@ -238,12 +261,25 @@ class Supervisor:
         return await self._take(client, timeout_s)
 
     async def _take(self, client: str, timeout_s: float | None) -> Lease:
-        worker = self.idle.pop() if self.idle else None
-        placeholder = Lease(self, None, client, timeout_s)  # type: ignore[arg-type]  # holds the slot while spawning
+        """An idle worker; else the first of: a worker given back, a new one started for this request."""
+        placeholder = Lease(self, None, client, timeout_s)  # type: ignore[arg-type]  # holds the slot meanwhile
         self.leases.add(placeholder)
         try:
-            if worker is None:
-                worker = await self._spawn()
+            if self.idle:
+                worker = self.idle.pop()
+            else:
+                waiter: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
+                self.idle_waiters.append(waiter)
+                if self._room():
+                    self._grow()
+                try:
+                    worker = await waiter
+                except BaseException:
+                    if waiter.done() and not waiter.cancelled() and waiter.exception() is None:
+                        self._park(waiter.result())  # handed over just as we left
+                    elif waiter in self.idle_waiters:
+                        self.idle_waiters.remove(waiter)
+                    raise
         except BaseException:
             self.leases.discard(placeholder)
             self._wake()
@@ -257,12 +293,12 @@ class Supervisor:
     def _give_back(self, lease: Lease) -> None:
         self.leases.discard(lease)
         worker = lease.worker
-        if worker.kill_reason is not None or worker.process.poll() is not None or worker.writer.is_closing():
+        if worker.kill_reason is not None or worker.writer.is_closing():
             worker.kill()
         elif worker.heavy or self.paused or self.closed:
             worker.kill()  # its priority was lowered, which only a privileged process can undo: start afresh
         else:
-            self.idle.append(worker)
+            self._park(worker)
         self._replenish()
         self._wake()
 

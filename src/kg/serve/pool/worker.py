@@ -208,8 +208,12 @@ class Worker:
         frames.send_object(self.sock, frames.RESULT, quads)
 
 
+WORKER_NICE = 5  # below the web process: however many queries run, it keeps answering and handing out work
+
+
 def main() -> None:
     _die_with_parent()
+    os.nice(WORKER_NICE)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
     fd, store_path = int(sys.argv[1]), sys.argv[2]
     sock = socket.socket(fileno=fd)
