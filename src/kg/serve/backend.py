@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, parse
 
+from kg.serve.entity_quads import EntityQuads
 from kg.serve.errors import BadRequest, syntax_message
 from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat
 from kg.serve.pool import frames
@@ -61,8 +62,7 @@ class Backend(Protocol):
     async def select(self, sparql: str, *, substitutions: dict[str, Term] | None = None, offset: int = 0,
                      limit: int | None = None) -> tuple[list[str], list[dict[str, Term]]]: ...
     async def ask(self, sparql: str, substitutions: dict[str, Term] | None = None) -> bool: ...
-    async def describe(self, iri: str, *, incoming: int = 0) -> list[Quad]: ...
-    async def describe_many(self, iris: list[str]) -> list[Quad]: ...
+    async def entity(self, iri: str, *, incoming: int, label_predicates: list[str]) -> EntityQuads: ...
     async def graph_exists(self, iri: str | None) -> bool: ...
     async def graph_stream(self, iri: str | None, fmt: Format, timeout_s: float | None) -> ResultStream: ...
     async def graph_put(self, iri: str | None, payloads: list[tuple[bytes, RdfFormat]], base_iri: str) -> bool: ...
@@ -191,14 +191,10 @@ class EmbeddedBackend:
     async def ask(self, sparql: str, substitutions: dict[str, Term] | None = None) -> bool:
         return await self._call("ask", sparql=sparql, substitutions=substitutions)
 
-    async def describe(self, iri: str, *, incoming: int = 0) -> list[Quad]:
-        """Every quad with `iri` as subject, in whatever graph it lives, then at most `incoming` quads with
-        `iri` as object (an entity such as a camp may be the object of a whole registry)."""
-        return await self._call("describe", iri=iri, incoming=incoming)
-
-    async def describe_many(self, iris: list[str]) -> list[Quad]:
-        """The outgoing quads of several IRIs in one job (labels and evidence of a page)."""
-        return await self._call("describe_many", iris=iris)
+    async def entity(self, iri: str, *, incoming: int, label_predicates: list[str]) -> EntityQuads:
+        """Everything an entity's page or RDF representation shows, in one job (see `EntityQuads`)."""
+        found = await self._call("entity", iri=iri, incoming=incoming, label_predicates=label_predicates)
+        return EntityQuads(*(_quads(found[part]) for part in ("outgoing", "incoming", "graphs", "labels")))
 
     async def graph_exists(self, iri: str | None) -> bool:
         return await self._call("graph_exists", iri=iri)
@@ -245,8 +241,8 @@ class EmbeddedBackend:
 
     async def _parse(self, payloads: list[tuple[bytes, RdfFormat]], iri: str | None, base_iri: str) -> list[Quad]:
         """Parsed in a worker: a parser that crashes on a hostile payload costs a worker, not the server."""
-        return await self._call("parse", payloads=[(data, f.media_type) for data, f in payloads], graph=iri,
-                                base_iri=base_iri)
+        return _quads(await self._call("parse", payloads=[(data, f.media_type) for data, f in payloads], graph=iri,
+                                       base_iri=base_iri))
 
     async def graph_put(self, iri: str | None, payloads: list[tuple[bytes, RdfFormat]], base_iri: str) -> bool:
         """Replace the graph; True when it was created (did not exist or, for the default graph, was empty)."""
@@ -296,3 +292,7 @@ class EmbeddedBackend:
             return True
 
         return await self._write(run)
+
+
+def _quads(nquads: bytes) -> list[Quad]:
+    return list(parse(nquads, format=RdfFormat.N_QUADS)) if nquads else []

@@ -27,6 +27,7 @@ from pyoxigraph import (
 from starlette.exceptions import HTTPException
 
 from kg.serve.backend import Dataset, ResultMeta
+from kg.serve.entity_quads import EntityQuads, collect
 from kg.serve.errors import BadRequest
 from kg.serve.formats import N_TRIPLES, RESULT_FORMATS, Format, Kind
 from kg.serve.rows import RowCounter, solution_rows
@@ -192,35 +193,27 @@ class RemoteBackend:
 
     # ---- resources -----------------------------------------------------------------------------------------
 
-    async def describe(self, iri: str, *, incoming: int = 0) -> list[Quad]:
+    def _about(self, iri: str, incoming: int) -> tuple[list[Quad], list[Quad]]:
         """Every quad with `iri` as subject in the live named graphs (not kg's build manifest and staging graphs,
-        `urn:x-jpow-kg:…`), then at most
-        `incoming` quads with `iri` as object."""
+        `urn:x-jpow-kg:…`), and at most `incoming` quads with `iri` as object."""
         node = NamedNode(iri)
+        outgoing = [Quad(node, r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
+            "?p ?o ?g", f"GRAPH ?g {{ {node} ?p ?o }} {LIVE_ONLY}")]
+        linking = [Quad(r["s"], r["p"], node, r["g"]) for r in self.remote.rows(
+            f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} {LIVE_ONLY} }} LIMIT {incoming}")] if incoming else []
+        return outgoing, linking
 
-        def run() -> list[Quad]:
-            found = [Quad(node, r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                "?p ?o ?g", f"GRAPH ?g {{ {node} ?p ?o }} {LIVE_ONLY}")]
-            if incoming:
-                found += [Quad(r["s"], r["p"], node, r["g"]) for r in self.remote.rows(
-                    f"SELECT ?s ?p ?g WHERE {{ GRAPH ?g {{ ?s ?p {node} }} {LIVE_ONLY} }} "
-                    f"LIMIT {incoming}")]
-            return found
-
-        return await self._run(run)
-
-    async def describe_many(self, iris: list[str]) -> list[Quad]:
+    def _outgoing(self, iris: list[str]) -> list[Quad]:
         """The outgoing quads of several IRIs, 100 IRIs a request."""
+        found: list[Quad] = []
+        for i in range(0, len(iris), 100):
+            values = " ".join(str(NamedNode(iri)) for iri in iris[i:i + 100])
+            found += [Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
+                "?s ?p ?o ?g", f"VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {LIVE_ONLY}")]
+        return found
 
-        def run() -> list[Quad]:
-            found: list[Quad] = []
-            for i in range(0, len(iris), 100):
-                values = " ".join(str(NamedNode(iri)) for iri in iris[i:i + 100])
-                found += [Quad(r["s"], r["p"], r["o"], r["g"]) for r in self.remote.all_rows(
-                    "?s ?p ?o ?g", f"VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {LIVE_ONLY}")]
-            return found
-
-        return await self._run(run)
+    async def entity(self, iri: str, *, incoming: int, label_predicates: list[str]) -> EntityQuads:
+        return await self._run(lambda: collect(iri, incoming, label_predicates, self._about, self._outgoing))
 
     async def has_subject(self, iri: str) -> bool:
         return await self._run(lambda: self.remote.ask(f"ASK {{ GRAPH ?g {{ {NamedNode(iri)} ?p ?o }} }}"))

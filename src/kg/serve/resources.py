@@ -21,6 +21,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.config import ONTOLOGY_NS
 from kg.serve.context import ctx, origin
+from kg.serve.entity_quads import EntityQuads
 from kg.serve.formats import GRAPH_FORMATS, TURTLE, Format, NotAcceptable, UnknownFormat, by_name, negotiate, prefers_html
 from kg.serve.labels import languages, local_name, ontology_labels, pick
 from kg.serve.service_description import counts
@@ -134,20 +135,13 @@ class Labeller:
         return chosen.language if chosen is not None else None
 
 
-async def _evidence(request: Request, graphs: set[str]) -> dict[str, Evidence]:
+def _evidence(graphs: set[str], graph_quads: list[Quad]) -> dict[str, Evidence]:
     found = {g: Evidence(graph=g) for g in graphs}
-    for q in await ctx(request).backend.describe_many(sorted(graphs)):
+    for q in graph_quads:
         attr = EVIDENCE_PROPS.get(q.predicate.value)
-        if attr:
+        if attr and q.subject.value in found:
             setattr(found[q.subject.value], attr, q.object.value)
     return found
-
-
-async def _linked_labels(request: Request, iris: set[str], labeller: Labeller) -> None:
-    wanted = sorted(iri for iri in iris if iri not in labeller.known)
-    for q in await ctx(request).backend.describe_many(wanted):
-        if q.predicate in (RDFS.label, JPOW.title) and isinstance(q.object, Literal):
-            labeller.add(q.subject.value, q.object)
 
 
 def _rdf_response(request: Request, quads: list[Quad], fmt: Format, location: str) -> Response:
@@ -166,31 +160,31 @@ def _rdf_response(request: Request, quads: list[Quad], fmt: Format, location: st
 
 async def describe_entity(request: Request, iri: str, fmt: Format | None, location: str) -> Response:
     c = ctx(request)
-    quads = await c.backend.describe(iri, incoming=INCOMING_LIMIT)
-    if not quads:
+    found = await c.backend.entity(iri, incoming=INCOMING_LIMIT, label_predicates=[RDFS.label.value, JPOW.title.value])
+    if not found.outgoing and not found.incoming:
         raise HTTPException(404, f"nothing is known about {iri} in this graph")
-    outgoing = [q for q in quads if q.subject.value == iri]
-    incoming = [q for q in quads if q.subject.value != iri]
-    graphs = {q.graph_name.value for q in outgoing if isinstance(q.graph_name, NamedNode)}
+    graphs = {q.graph_name.value for q in found.outgoing if isinstance(q.graph_name, NamedNode)}
     if fmt is not None:
-        if fmt.is_dataset:
-            extra = await c.backend.describe_many(sorted(graphs))
-        else:
-            linked = {q.object.value for q in outgoing if isinstance(q.object, NamedNode)}
-            linked |= {q.subject.value for q in incoming}
-            extra = [q for q in await c.backend.describe_many(sorted(linked)) if q.predicate == RDFS.label]  # type: ignore[no-redef]
-        return _rdf_response(request, outgoing + incoming + extra, fmt, location)
-    return await _entity_page(request, iri, outgoing, incoming, graphs)
+        if fmt.is_dataset:  # the quads in their graphs, and those graphs' evidence
+            extra = found.graphs
+        else:  # the labels of the entities it links to and from
+            linked = {q.object.value for q in found.outgoing if isinstance(q.object, NamedNode)}
+            linked |= {q.subject.value for q in found.incoming}
+            extra = [q for q in found.labels if q.predicate == RDFS.label and q.subject.value in linked]
+        return _rdf_response(request, found.outgoing + found.incoming + extra, fmt, location)
+    return _entity_page(request, iri, found, graphs)
 
 
-async def _entity_page(request: Request, iri: str, outgoing: list[Quad], incoming: list[Quad], graphs: set[str]) -> Response:
+def _entity_page(request: Request, iri: str, found: EntityQuads, graphs: set[str]) -> Response:
     c = ctx(request)
+    outgoing, incoming = found.outgoing, found.incoming
     langs = languages(request.headers.get("accept-language"))
     labeller = Labeller(request, outgoing + incoming, langs)
-    evidence = await _evidence(request, graphs)
-    linked = {q.object.value for q in outgoing if isinstance(q.object, NamedNode)}
-    linked |= {q.subject.value for q in incoming} | {e.source for e in evidence.values() if e.source}
-    await _linked_labels(request, linked, labeller)
+    evidence = _evidence(graphs, found.graphs)
+    known = set(labeller.known)  # the ontology's and the page's own labels come first
+    for q in found.labels:
+        if isinstance(q.object, Literal) and q.subject.value not in known:
+            labeller.add(q.subject.value, q.object)
 
     statements: dict[tuple[str, str], Statement] = {}
     types: list[str] = []

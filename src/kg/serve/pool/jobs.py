@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Op = Literal["query", "select", "ask", "describe", "describe_many", "graph_exists", "graph_stream", "parse"]
+Op = Literal["query", "select", "ask", "entity", "graph_exists", "graph_stream", "parse"]
 
 
 @dataclass(frozen=True)
