@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -390,3 +391,25 @@ def test_row_json_counter_is_exact_on_real_output() -> None:
             for i in range(0, len(data), size):
                 counter.feed(data[i:i + size])
             assert counter.rows == 3, (name, size, data)
+
+
+def test_every_query_worker_sees_each_committed_update(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """With the update token and `--workers 2`: one writer (the web process), and readers in every worker see
+    each commit at once."""
+    from servers import build_fixture_store
+
+    store = build_fixture_store(tmp_path_factory.mktemp("rw2") / "store")
+    live = LiveServer(store, tmp_path_factory.mktemp("logs"), token=TOKEN, workers=2)
+    read = 'SELECT ?v WHERE { <urn:x-test:s> <urn:x-test:p> ?v }'
+    try:
+        for value in ("first", "second"):
+            update = ('DELETE WHERE { GRAPH <urn:x-test:g> { <urn:x-test:s> <urn:x-test:p> ?old } } ; '
+                      f'INSERT DATA {{ GRAPH <urn:x-test:g> {{ <urn:x-test:s> <urn:x-test:p> "{value}" }} }}')
+            r = httpx.post(live.url + "sparql", data={"update": update}, headers=AUTH)
+            assert r.status_code == 204, r.text
+            with ThreadPoolExecutor(4) as pool:  # concurrent reads spread over the workers
+                answers = list(pool.map(lambda _: httpx.get(live.url + "sparql", params={"query": read},
+                                                            headers={"Accept": "text/csv"}).text.split(), range(12)))
+            assert all(a == ["v", value] for a in answers), answers
+    finally:
+        live.stop()

@@ -122,6 +122,21 @@ def test_a_worker_killed_mid_query_costs_only_its_request(store: Path, tmp_path:
         server.stop()
 
 
+def test_a_client_that_leaves_stops_its_query(store: Path, tmp_path: Path) -> None:
+    """A client that gives up on a runaway query before its first byte: its worker is killed at once (within a
+    second), not at the deadline."""
+    server = LiveServer(store, tmp_path, workers=1, KG_QUERY_TIMEOUT="60")
+    try:
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.get(server.url + "sparql", params={"query": RUNAWAY}, timeout=httpx.Timeout(10, read=1.0))
+        time.sleep(1.0)
+        used = tree_cpu_over(server, 1.0)
+        assert used < 0.2, f"the query went on after its client left: {used:.2f} CPU s in 1 s"
+        assert run_query(server, "ASK { ?s ?p ?o }").status_code == 200
+    finally:
+        server.stop()
+
+
 def test_a_query_over_the_memory_ceiling_is_stopped_with_a_503(store: Path, tmp_path: Path) -> None:
     """A query that grows its worker past KG_QUERY_MEMORY_MB is killed; its client gets a 503 naming memory."""
     server = LiveServer(store, tmp_path, workers=1, KG_QUERY_TIMEOUT="60", KG_QUERY_MEMORY_MB="150",

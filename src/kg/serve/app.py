@@ -18,7 +18,7 @@ from kg.serve import api, gsp, resources, service_description, sparql, ui
 from kg.serve.backend import Backend, EmbeddedBackend
 from kg.serve.context import HERE, ServeContext, ctx
 from kg.serve.errors import BadRequest, Unavailable
-from kg.serve.fast_path import QueryFastPath
+from kg.serve.fast_path import FrontDoor
 from kg.serve.guard import RequestGuard
 from kg.serve.input_policy import Refused
 from kg.serve.pool.limits import PoolLimits
@@ -89,7 +89,6 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         lifespan=lifespan,
     )
     app.state.ctx = context
-    app.add_middleware(QueryFastPath)
     app.add_middleware(MetricsMiddleware)
     app.add_middleware(RequestGuard, max_url_bytes=settings.max_url_bytes, max_body_bytes=settings.max_body_bytes)
     if context.cors_origins:
@@ -164,6 +163,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     return app
 
 
-def create_app_from_env() -> FastAPI:
-    """Factory for uvicorn workers: settings from the environment (see `kg.serve.run`)."""
-    return create_app(Settings())
+def create_app_from_env() -> FrontDoor:
+    """Factory for `kg serve` (uvicorn): settings from the environment (see `kg.serve.run`), the app behind the
+    fast path of protocol GET queries."""
+    return FrontDoor(create_app(Settings()))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import Awaitable
 from typing import TypeVar
 
@@ -11,29 +10,42 @@ from starlette.types import Receive
 
 T = TypeVar("T")
 
+WATCH_AFTER_S = 0.05  # most answers come sooner: only a slower one gets a watcher (a task costs the hot path)
+
 
 class ClientGone(Exception):
     """The client closed the connection before the answer began."""
 
 
-async def _disconnected(receive: Receive) -> None:
-    while (await receive())["type"] != "http.disconnect":
-        pass
-
-
 async def unless_disconnected(receive: Receive, awaitable: Awaitable[T]) -> T:
     """`awaitable`'s result, or ClientGone (with `awaitable` cancelled) when the client leaves first. Use it
     once the request body has been read."""
-    task = asyncio.ensure_future(awaitable)
-    watcher = asyncio.ensure_future(_disconnected(receive))
+    loop = asyncio.get_running_loop()
+    current = asyncio.current_task()
+    assert current is not None
+    gone = False
+    watcher: asyncio.Task[None] | None = None
+
+    async def watch() -> None:
+        nonlocal gone
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        gone = True
+        current.cancel()
+
+    def start() -> None:
+        nonlocal watcher
+        watcher = loop.create_task(watch())
+
+    handle = loop.call_later(WATCH_AFTER_S, start)
     try:
-        await asyncio.wait((task, watcher), return_when=asyncio.FIRST_COMPLETED)
+        return await awaitable
+    except asyncio.CancelledError:
+        if gone:
+            current.uncancel()
+            raise ClientGone() from None
+        raise
     finally:
-        if not task.done():
-            task.cancel()
-        watcher.cancel()
-    if task.cancelled() or not task.done():
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-        raise ClientGone()
-    return task.result()
+        handle.cancel()
+        if watcher is not None:
+            watcher.cancel()

@@ -1,40 +1,80 @@
-"""`GET /sparql?query=…`, the protocol's commonest request, answered without the framework's routing.
+"""`GET /sparql?query=…`, the protocol's commonest request, answered before the framework sees it.
 
-A point lookup spent most of its time in the web process in FastAPI's routing, request and dependency
-machinery (py-spy, bench/results.md). This ASGI layer sits inside the CORS, guard and metrics layers and
-answers a GET with exactly one `query` parameter through the same `sparql.answer_query` as the route; every
-other request (updates, POST, the Service Description, anything malformed) goes on to the app.
+py-spy on point lookups: most of the web process's time went to the layers around the handler (FastAPI's own
+middleware, routing, request and dependency handling, each wrapping `send`), not to the query. `FrontDoor` is
+the outermost layer of `kg serve`: a GET with exactly one `query` parameter is answered here through the same
+`sparql.answer_query` as the route, with the same URL cap, client address, CORS header and metrics as the
+app's layers give; every other request (updates, POST, the Service Description, anything odd) goes on to the
+app unchanged.
 """
 
 from __future__ import annotations
 
-from types import SimpleNamespace
+import time
 from urllib.parse import parse_qsl
 
-from starlette.requests import Request
-from starlette.types import ASGIApp, Receive, Scope, Send
+from fastapi import FastAPI
+from starlette.types import Message, Receive, Scope, Send
 
+from kg.serve.backend import client_address
 from kg.serve.sparql import answer_query
 
-ROUTE = SimpleNamespace(path="/sparql")  # what the metrics layer labels the request with
 PATHS = ("/sparql", "/sparql/")
+EXPOSED = "Location, Content-Location, Link"  # as the app's CORS layer exposes
 
 
-class QueryFastPath:
-    def __init__(self, app: ASGIApp) -> None:
+class FrontDoor:
+    def __init__(self, app: FastAPI) -> None:
         self.app = app
+        self.ctx = app.state.ctx
+        self.allow_all = "*" in self.ctx.cors_origins
+        self.origins = set(self.ctx.cors_origins)
+        self.max_url = self.ctx.settings.max_url_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"] in PATHS:
-            params = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            queries = [value for key, value in params if key == "query"]
-            if len(queries) == 1 and not any(key == "update" for key, _ in params):
-                request = Request(scope, receive)
-                scope["route"] = ROUTE
-                response = await answer_query(
-                    scope["app"].state.ctx, queries[0], params, accept=request.headers.get("accept"),
-                    base_iri=str(request.base_url) + "sparql", receive=receive,
-                )
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in PATHS:
+            await self.app(scope, receive, send)
+            return
+        query_string: bytes = scope["query_string"]
+        if len(scope.get("raw_path") or b"") + len(query_string) > self.max_url:
+            await self.app(scope, receive, send)  # the app's guard refuses it with the reason
+            return
+        params = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+        queries = [value for key, value in params if key == "query"]
+        if len(queries) != 1 or any(key == "update" for key, _ in params):
+            await self.app(scope, receive, send)
+            return
+        accept = origin = host = None
+        for name, value in scope["headers"]:
+            if name == b"accept":
+                accept = value.decode("latin-1")
+            elif name == b"origin":
+                origin = value.decode("latin-1")
+            elif name == b"host":
+                host = value.decode("latin-1")
+        if host is None:
+            server = scope.get("server") or ("127.0.0.1", 80)
+            host = f"{server[0]}:{server[1]}"
+        client = scope.get("client")
+        client_address.set(client[0] if client else "local")
+        base_iri = f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}/sparql"
+
+        c = self.ctx
+        started = time.perf_counter()
+        c.metrics.in_flight += 1
+        try:
+            response = await answer_query(c, queries[0], params, accept=accept, base_iri=base_iri, receive=receive)
+            if origin is not None and (self.allow_all or origin in self.origins):
+                response.headers["access-control-allow-origin"] = "*" if self.allow_all else origin
+                response.headers["access-control-expose-headers"] = EXPOSED
+                if not self.allow_all:
+                    response.headers.append("vary", "Origin")
+
+            async def observed(message: Message) -> None:
+                if message["type"] == "http.response.start":
+                    c.metrics.observe_request("/sparql", "GET", message["status"], time.perf_counter() - started)
+                await send(message)
+
+            await response(scope, receive, observed)
+        finally:
+            c.metrics.in_flight -= 1

@@ -1,9 +1,9 @@
 """The web process's side of the query workers: start them, lend one per job, watch and kill them.
 
 A `Lease` is one job on one worker. The supervisor's watch loop (every `TICK_S`) kills a worker whose job
-passed its deadline or its memory ceiling, lowers the CPU priority of one whose job turned heavy, and stops a
-heavy job beyond the heavy limits; the job's reader then sees the socket close and raises the reason as an
-exception. A job whose request goes away (client gone, task cancelled) is killed the same way. A killed or
+passed its deadline or its memory ceiling (the job's reader then sees the socket close and raises the reason
+as an exception), lowers the CPU priority of one whose job turned heavy, and holds (SIGSTOP) the heavy jobs
+beyond the heavy limits until older ones end. A job whose request goes away (client gone, task cancelled) is killed the same way. A killed or
 used-up worker is replaced in the background; the others go on.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -48,6 +49,7 @@ class Worker:
         self.writer = writer
         self.kill_reason: Unavailable | None = None
         self.heavy = False
+        self.held = False  # stopped (SIGSTOP) while other heavy jobs run
 
     @property
     def pid(self) -> int:
@@ -61,6 +63,14 @@ class Worker:
         except ProcessLookupError:
             pass
         self.writer.close()
+
+    def hold(self, held: bool) -> None:
+        if held != self.held:
+            try:
+                os.kill(self.pid, signal.SIGSTOP if held else signal.SIGCONT)
+            except ProcessLookupError:
+                return
+            self.held = held
 
     def rss_mb(self) -> float:
         try:
@@ -318,36 +328,35 @@ class Supervisor:
             self.check()
 
     def check(self) -> None:
-        """Enforce deadlines, memory ceilings and the heavy-job limits on every running job."""
+        """Enforce deadlines and memory ceilings; lower the CPU priority of heavy jobs, and hold (SIGSTOP) the
+        heavy jobs beyond the heavy limits until older ones end (SIGCONT, oldest first)."""
         now = time.monotonic()
         limits = self.limits
-        heavy_by_client: collections.Counter[str] = collections.Counter(
-            lease.client for lease in self.leases if lease.worker is not None and lease.worker.heavy
-        )
-        for lease in sorted(self.leases, key=lambda l: l.started):
+        active = sorted((lease for lease in self.leases if lease.worker is not None and not lease.finished
+                         and lease.worker.kill_reason is None), key=lambda lease: lease.started)
+        for lease in active:
             worker = lease.worker
-            if worker is None or lease.finished or worker.kill_reason is not None:
-                continue
             if lease.deadline is not None and now >= lease.deadline:
                 worker.kill(QueryTimeout(lease.timeout_s or 0))
             elif limits.memory_mb and worker.rss_mb() > limits.memory_mb:
                 worker.kill(MemoryCeiling(limits.memory_mb))
             elif not worker.heavy and now - lease.started >= limits.heavy_after_s:
-                if heavy_by_client[lease.client] >= limits.client_heavy:
-                    worker.kill(Overloaded(
-                        f"your address already has {limits.client_heavy} long-running queries, this server's limit "
-                        "per client; this one was stopped: retry when they have finished"))
-                elif sum(heavy_by_client.values()) >= limits.heavy:
-                    worker.kill(Overloaded(
-                        f"the server already runs {limits.heavy} long-running queries, its limit; this one was "
-                        "stopped: retry later"))
-                else:
-                    worker.heavy = True
-                    heavy_by_client[lease.client] += 1
-                    try:
-                        os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
-                    except OSError:
-                        pass
+                worker.heavy = True
+                try:
+                    os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
+                except OSError:
+                    pass
+        running = 0
+        by_client: collections.Counter[str] = collections.Counter()
+        for lease in active:
+            worker = lease.worker
+            if not worker.heavy or worker.kill_reason is not None:
+                continue
+            may_run = running < limits.heavy and by_client[lease.client] < limits.client_heavy
+            if may_run:
+                running += 1
+                by_client[lease.client] += 1
+            worker.hold(not may_run)
 
     # ---- writes -------------------------------------------------------------------------------------------
 
@@ -377,6 +386,7 @@ class Supervisor:
         return {
             "running": len(self.leases),
             "heavy": sum(1 for lease in self.leases if lease.worker is not None and lease.worker.heavy),
+            "held": sum(1 for lease in self.leases if lease.worker is not None and lease.worker.held),
             "waiting": len(self.waiting),
             "idle": len(self.idle),
             "limit": self.limits.running,
