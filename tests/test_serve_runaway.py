@@ -56,6 +56,19 @@ def cpu_seconds(pids: list[int]) -> float:
     return total / TICKS
 
 
+def heavy_workers(server: LiveServer) -> list[int]:
+    """The server's workers running (or held in) a heavy query: those at the lowest CPU priority."""
+    found = []
+    for pid in children(server.process.pid):
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[16]) == 19 and fields[0] != "Z":  # nice; not a zombie
+            found.append(pid)
+    return found
+
+
 def tree_cpu_over(server: LiveServer, seconds: float) -> float:
     """CPU seconds the server and its workers used in the next `seconds` (workers that exit meanwhile count
     until they exit)."""
@@ -218,8 +231,13 @@ def test_point_lookups_keep_answering_under_sixteen_runaway_queries(store: Path,
             time.sleep(1)
             runaway_started = time.monotonic()
             runaways = [pool.submit(run_query, server, RUNAWAY, {"X-Forwarded-For": f"10.1.0.{i}"}) for i in range(16)]
+            while not heavy_workers(server) and time.monotonic() < runaway_started + timeout_s - 0.5:
+                time.sleep(0.1)  # workers start on demand: under load that takes a while
+            assert heavy_workers(server), "no runaway query was marked heavy (lower CPU priority)"
             answers = [f.result() for f in runaways]
             runaways_ended = time.monotonic()
+            time.sleep(max(0.0, runaway_started + timeout_s + 2 - time.monotonic()))
+            assert not heavy_workers(server), "runaway queries still had worker processes 2 s after the deadline"
             for f in clients:
                 f.result()
         assert all(r.status_code == 503 for r in answers)

@@ -158,9 +158,10 @@ class Supervisor:
             self._watch.cancel()
         for task in list(self._spawns):
             task.cancel()
-        for worker in self.idle + [lease.worker for lease in self.leases]:
+        workers = self.idle + [lease.worker for lease in self.leases if lease.worker is not None]
+        for worker in workers:
             worker.kill()
-        for worker in self.idle + [lease.worker for lease in self.leases]:
+        for worker in workers:
             worker.process.wait()
         self.idle.clear()
         for waiter in [w for _, w in self.waiting] + list(self.idle_waiters):
@@ -338,8 +339,10 @@ class Supervisor:
             worker = lease.worker
             if lease.deadline is not None and now >= lease.deadline:
                 worker.kill(QueryTimeout(lease.timeout_s or 0))
+                lease.release()  # its reader, if any, still gets the reason; a stream never read is freed too
             elif limits.memory_mb and worker.rss_mb() > limits.memory_mb:
                 worker.kill(MemoryCeiling(limits.memory_mb))
+                lease.release()
             elif not worker.heavy and now - lease.started >= limits.heavy_after_s:
                 worker.heavy = True
                 try:
