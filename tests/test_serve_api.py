@@ -116,3 +116,11 @@ def test_a_bad_header_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text("# title: x\n# param: role uri - a role\nSELECT * {}\n", encoding="utf-8")
     with pytest.raises(SavedQueryError, match=r"bad\.rq:2: unknown parameter type 'uri'"):
         parse_saved_query(bad)
+
+
+def test_every_openapi_operation_has_its_own_id(server: LiveServer) -> None:
+    """GET and POST /sparql (and the Graph Store's five methods) are distinct operations for code generators."""
+    spec = httpx.get(server.url + "openapi.json").json()
+    ids = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert {"sparql_sparql_get", "sparql_sparql_post"} <= set(ids)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+import warnings
+from collections import Counter
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from starlette.exceptions import HTTPException
@@ -160,7 +163,28 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     app.include_router(ui.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(resources.router, tags=["linked data"])  # last: its catch-all maps paths to IRIs
+    app.openapi = lambda: _openapi_with_unique_ids(app)  # type: ignore[method-assign]
     return app
+
+
+HTTP_METHODS = {"get", "head", "post", "put", "delete", "patch", "options"}
+
+
+def _openapi_with_unique_ids(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document with one operationId per operation: FastAPI gives every method of a multi-method
+    route the same one (e.g. GET and POST /sparql), which code generators and schemathesis reports conflate."""
+    if app.openapi_schema is None:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Duplicate Operation ID")  # fixed just below
+            schema = FastAPI.openapi(app)
+        counts = Counter(op["operationId"] for item in schema["paths"].values() for op in item.values())
+        for item in schema["paths"].values():
+            for method, op in item.items():
+                if counts[op["operationId"]] > 1:  # FastAPI's ID ends with the route's first method
+                    stem, _, last = op["operationId"].rpartition("_")
+                    op["operationId"] = f"{stem if last in HTTP_METHODS else op['operationId']}_{method}"
+        app.openapi_schema = schema
+    return app.openapi_schema
 
 
 def create_app_from_env() -> FrontDoor:
