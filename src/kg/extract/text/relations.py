@@ -1,0 +1,161 @@
+"""Relations as data: dependency patterns over the parse, one file per family in `patterns/`.
+
+A pattern file (YAML) names its family and lists patterns. Each pattern has an `id`, the ontology `property`
+it asserts, the roles of its `subject` and `object` (a node name of the pattern and the mention kinds that
+may fill it), optionally `places_property` (used instead when both ends are places: a town *in* a region is
+`jpow:locatedIn`, a camp in a town `jpow:location`), and `pattern`: a spaCy DependencyMatcher pattern
+(https://spacy.io/api/dependencymatcher). Adding a pattern is editing a file; `load` checks every file and
+says which pattern of which file is wrong and why.
+
+`match(doc)` gives, for every match, the property and the character spans of the tokens that fill the subject
+and object roles; the document stage links those to the mentions it has found and keeps the sentence as the
+fact's evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kg.errors import InputError, Problem
+
+PATTERNS_DIR = Path(__file__).parent / "patterns"
+KINDS = {"person", "organization", "camp", "place", "legal-act", "event", "publication", "statistic"}
+
+
+@dataclass(frozen=True)
+class RelationPattern:
+    family: str
+    id: str
+    property: str
+    subject: str
+    subject_kinds: frozenset[str]
+    object: str
+    object_kinds: frozenset[str]
+    places_property: str | None
+    spec: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class RelationMatch:
+    """Character spans, in the parsed text, of the tokens that fill the roles; for a common noun with an
+    "of" complement ("the village of Spassk"), also that complement's head (`…_of`), which the document stage
+    tries when the noun itself names nothing."""
+
+    pattern: RelationPattern
+    subject: tuple[int, int]
+    object: tuple[int, int]
+    subject_of: tuple[int, int] | None = None
+    object_of: tuple[int, int] | None = None
+
+    @property
+    def anchor(self) -> int:
+        return min(self.subject[0], self.object[0])
+
+
+def _problem(path: Path, where: str, message: str, fix: str) -> InputError:
+    return InputError([Problem(path, None, where, message, fix)])
+
+
+def _role(path: Path, pid: str, raw: dict, name: str, nodes: set[str]) -> tuple[str, frozenset[str]]:
+    role = raw.get(name)
+    if not isinstance(role, dict) or "node" not in role or "kinds" not in role:
+        raise _problem(path, pid, f"'{name}' must give the pattern node that fills it and the mention kinds allowed",
+                       f"write {name}: {{node: <a RIGHT_ID of the pattern>, kinds: [camp, place, …]}}")
+    if role["node"] not in nodes:
+        raise _problem(path, pid, f"{name} node {role['node']!r} is not a RIGHT_ID of the pattern",
+                       "use one of: " + ", ".join(sorted(nodes)))
+    kinds = set(role["kinds"])
+    if not kinds <= KINDS:
+        raise _problem(path, pid, f"unknown mention kinds {sorted(kinds - KINDS)}", "use kinds of: " + ", ".join(sorted(KINDS)))
+    return role["node"], frozenset(kinds)
+
+
+def read_file(path: Path) -> list[RelationPattern]:
+    """The patterns of one file, checked."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise _problem(path, "", f"not valid YAML in UTF-8 ({exc})", "fix the file's syntax") from None
+    if not isinstance(data, dict) or not isinstance(data.get("family"), str) or not isinstance(data.get("patterns"), list):
+        raise _problem(path, "", "a pattern file needs 'family' (a name) and 'patterns' (a list)",
+                       "see the header of kg/extract/text/relations.py for the format")
+    found = []
+    for index, raw in enumerate(data["patterns"]):
+        pid = str(raw.get("id") or f"pattern {index + 1}") if isinstance(raw, dict) else f"pattern {index + 1}"
+        if not isinstance(raw, dict) or not isinstance(raw.get("pattern"), list) or not raw["pattern"]:
+            raise _problem(path, pid, "a pattern needs 'id', 'property', 'subject', 'object' and 'pattern' (a list)",
+                           "see the other patterns of the file")
+        prop = raw.get("property")
+        if not isinstance(prop, str) or ":" not in prop:
+            raise _problem(path, pid, f"'property' must be a CURIE such as jpow:location, not {prop!r}", "name the property")
+        nodes = {node.get("RIGHT_ID") for node in raw["pattern"] if isinstance(node, dict)}
+        subject, subject_kinds = _role(path, pid, raw, "subject", nodes)
+        obj, object_kinds = _role(path, pid, raw, "object", nodes)
+        found.append(RelationPattern(data["family"], pid, prop, subject, subject_kinds, obj, object_kinds,
+                                     raw.get("places_property"), raw["pattern"]))
+    return found
+
+
+class RelationMatcher:
+    """Every pattern of a folder, compiled into one spaCy DependencyMatcher."""
+
+    def __init__(self, patterns: list[RelationPattern], vocab: Any) -> None:
+        from spacy.matcher import DependencyMatcher
+
+        self.patterns = {p.id: p for p in patterns}
+        self.matcher = DependencyMatcher(vocab)
+        for p in patterns:
+            try:
+                self.matcher.add(p.id, [p.spec])
+            except ValueError as exc:
+                raise _problem(PATTERNS_DIR / f"{p.family}.yaml", p.id, f"spaCy rejects the pattern: {exc}",
+                               "see https://spacy.io/api/dependencymatcher") from None
+
+    def match(self, doc: Any) -> list[RelationMatch]:
+        found = []
+        for match_id, token_ids in self.matcher(doc):
+            pattern = self.patterns[doc.vocab.strings[match_id]]
+            names = [node["RIGHT_ID"] for node in pattern.spec]
+            tokens = dict(zip(names, (doc[i] for i in token_ids)))
+            s, o = tokens[pattern.subject], tokens[pattern.object]
+            found.append(RelationMatch(pattern, _span(s), _span(o), _of_complement(s), _of_complement(o)))
+        return found
+
+
+def _span(token: Any) -> tuple[int, int]:
+    return token.idx, token.idx + len(token)
+
+
+def _of_complement(token: Any) -> tuple[int, int] | None:
+    """"village" in "the village of Spassk" -> the span of "Spassk"."""
+    if token.pos_ != "NOUN":
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _span(pobj)
+    return None
+
+
+def load(folder: Path = PATTERNS_DIR) -> list[RelationPattern]:
+    """Every pattern of every `*.yaml` file of `folder`, checked; ids are unique across files."""
+    patterns: list[RelationPattern] = []
+    for path in sorted(folder.glob("*.yaml")):
+        for p in read_file(path):
+            if any(q.id == p.id for q in patterns):
+                raise _problem(path, p.id, "this pattern id is used twice", "give each pattern its own id")
+            patterns.append(p)
+    return patterns
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> RelationMatcher:
+    from kg.extract.text.parse import pipeline
+
+    return RelationMatcher(load(), pipeline().vocab)

@@ -1,0 +1,92 @@
+"""Relations as data (issue 11): dependency patterns in src/kg/extract/text/patterns/*.yaml over spaCy's parse.
+
+Each family is pinned with a sentence written for this test; the end-to-end tests check that a fact only a
+pattern can find reaches the RDF with its sentence as evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode, Quad
+
+from kg.config import Settings
+from kg.errors import InputError
+from kg.extract.text import extract_paths
+from kg.extract.text.parse import parse
+from kg.extract.text.relations import default_matcher, load, read_file
+from kg.vocab import JPOW
+
+BASE = Settings().base_iri
+
+
+def roles(sentence: str) -> set[tuple[str, str, str]]:
+    """(pattern id, subject token, object token) of every match in the sentence."""
+    return {(m.pattern.id, sentence[m.subject[0]:m.subject[1]], sentence[m.object[0]:m.object[1]])
+            for m in default_matcher().match(parse(sentence))}
+
+
+def test_location_family_reads_where_a_thing_was_set_up() -> None:
+    assert ("location-verb-prep", "Ekibastuz", "Pavlodar") in roles("Ekibastuz was founded near Pavlodar in 1948.")
+
+
+def test_membership_family_reads_part_of_as_copula_and_apposition() -> None:
+    assert ("part-of-copula", "Temirtau", "region") in roles("Temirtau is part of the Karaganda region.")
+    assert ("part-of-apposition", "region", "SSR") in roles(
+        "The barracks stood in the Karaganda region, part of the Kazakh SSR.")
+
+
+def test_membership_family_reads_belonged_to() -> None:
+    assert ("belonged-to", "hospital", "Ministry") in roles("The hospital belonged to the Ministry of Health.")
+
+
+def test_issuing_family_reads_passive_and_active_voice() -> None:
+    assert ("issued-by-passive", "order", "Ministry") in roles("The order was signed by the Ministry of Internal Affairs.")
+    assert ("issued-active", "directive", "Council") in roles("The Council of Ministers approved the directive.")
+
+
+def facts(tmp_path: Path, text: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
+            for q in extract_paths([path], Settings()) if isinstance(q.object, NamedNode)}
+
+
+def test_a_place_that_is_part_of_another_is_located_in_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Kazakh SSR was part of the Soviet Union.\n")
+    assert ("id/place/kazakhstan", "locatedIn", "id/place/soviet-union") in found
+
+
+def test_a_body_that_belonged_to_another_is_part_of_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In 1946 the Main Directorate for Prisoners of War and Internees belonged to the MVD.\n")
+    assert any(p == "partOf" and s.startswith("id/organization/main-directorate") for s, p, _ in found), found
+
+
+def test_a_pattern_fact_has_its_sentence_as_evidence(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Some words first. The Kazakh SSR was part of the Soviet Union.\n", encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    fact = next(q for q in quads if q.predicate == JPOW.locatedIn)
+    quote = next(q.object.value for q in quads if q.subject == fact.graph_name and q.predicate == JPOW.quote)
+    assert quote == "The Kazakh SSR was part of the Soviet Union."
+
+
+def test_every_shipped_pattern_file_loads() -> None:
+    families = {p.family for p in load()}
+    assert {"location", "membership", "issuing"} <= families
+
+
+@pytest.mark.parametrize("body, says", [
+    ("family: x\n", "'patterns'"),
+    ("family: x\npatterns:\n  - id: p\n    property: location\n    pattern: [{RIGHT_ID: a}]\n", "CURIE"),
+    ("family: x\npatterns:\n  - id: p\n    property: jpow:location\n    subject: {node: b, kinds: [place]}\n"
+     "    object: {node: a, kinds: [place]}\n    pattern: [{RIGHT_ID: a}]\n", "not a RIGHT_ID"),
+    ("family: x\npatterns:\n  - id: p\n    property: jpow:location\n    subject: {node: a, kinds: [castle]}\n"
+     "    object: {node: a, kinds: [place]}\n    pattern: [{RIGHT_ID: a}]\n", "unknown mention kinds"),
+])
+def test_a_wrong_pattern_file_is_refused_with_file_pattern_and_fix(tmp_path: Path, body: str, says: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        read_file(path)
+    assert "bad.yaml" in str(error.value) and says in str(error.value)
