@@ -15,15 +15,18 @@ from kg.errors import InputError
 from kg.extract.text import extract_paths
 from kg.extract.text.parse import parse
 from kg.extract.text.relations import default_matcher, load, read_file
-from kg.vocab import JPOW
+from kg.vocab import JPOW, RDF
 
 BASE = Settings().base_iri
 
 
 def roles(sentence: str) -> set[tuple[str, str, str]]:
-    """(pattern id, subject token, object token) of every match in the sentence."""
-    return {(m.pattern.id, sentence[m.subject[0]:m.subject[1]], sentence[m.object[0]:m.object[1]])
-            for m in default_matcher().match(parse(sentence))}
+    """(pattern id, subject token, object or date token) of every match in the sentence."""
+    found = set()
+    for m in default_matcher().match(parse(sentence)):
+        other = m.object or m.date
+        found.add((m.pattern.id, sentence[m.subject[0]:m.subject[1]], sentence[other[0]:other[1]] if other else ""))
+    return found
 
 
 def test_location_family_reads_where_a_thing_was_set_up() -> None:
@@ -43,6 +46,11 @@ def test_membership_family_reads_belonged_to() -> None:
 def test_issuing_family_reads_passive_and_active_voice() -> None:
     assert ("issued-by-passive", "order", "Ministry") in roles("The order was signed by the Ministry of Internal Affairs.")
     assert ("issued-active", "directive", "Council") in roles("The Council of Ministers approved the directive.")
+
+
+def test_founding_and_closing_families_read_dates_of_passive_verbs() -> None:
+    found = roles("Camp No. 7 was opened in 1944 and closed in 1949.")
+    assert {p for p, _, _ in found} >= {"founded-passive", "closed-conjoined"}
 
 
 def facts(tmp_path: Path, text: str) -> set[tuple[str, str, str]]:
@@ -71,9 +79,20 @@ def test_a_pattern_fact_has_its_sentence_as_evidence(tmp_path: Path) -> None:
     assert quote == "The Kazakh SSR was part of the Soviet Union."
 
 
+def test_a_founding_is_an_establishment_event_dated_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Karlag was established in 1931.\n", encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    event = next(q.subject for q in quads if q.predicate == JPOW.concerns and q.object.value.endswith("id/camp/karlag"))
+    assert Quad(event, RDF.type, JPOW.Establishment, event and next(
+        q.graph_name for q in quads if q.subject == event and q.predicate == RDF.type)) in quads
+    dates = {q.object.value for q in quads if q.subject == event and q.predicate == JPOW.date}
+    assert dates == {"1931"}
+
+
 def test_every_shipped_pattern_file_loads() -> None:
     families = {p.family for p in load()}
-    assert {"location", "membership", "issuing"} <= families
+    assert {"location", "membership", "issuing", "founding", "closing"} <= families
 
 
 @pytest.mark.parametrize("body, says", [

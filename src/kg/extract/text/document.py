@@ -467,12 +467,14 @@ class DocumentReader:
         self._camps(text, s, e, ms, places, facts)
         self._labour(text, s, e, ms, facts)
         self._statistics(text, s, e, ms, qs, free_dates, facts, block)
-        self._dependency_facts(s, e, live, facts)
+        self._dependency_facts(s, e, live, free_dates, facts, block)
         return facts
 
-    def _dependency_facts(self, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+    def _dependency_facts(self, s: int, e: int, ms: list[Mention], ds: list[DateMention], facts: list[Fact],
+                          block: Block) -> None:
         """Facts of the relation patterns (`patterns/*.yaml`) whose roles are filled by mentions of the
-        sentence: the mention that contains the role's token, or else its "of" complement's."""
+        sentence: the mention that contains the role's token, or else its "of" complement's. An event pattern
+        mints (or finds again) the event of its class concerning its subject, dated by the date mention."""
         def filler(span: tuple[int, int], of: tuple[int, int] | None, kinds: frozenset[str]) -> Mention | None:
             for where in (span, of):
                 if where is not None:
@@ -487,6 +489,11 @@ class DocumentReader:
                 continue
             p = match.pattern
             subject = filler(match.subject, match.subject_of, p.subject_kinds)
+            if p.event is not None:
+                date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end), None)
+                if subject is not None and date is not None:
+                    self._dated_event(p.event, subject, date, facts, block)
+                continue
             obj = filler(match.object, match.object_of, p.object_kinds)
             if subject is None or obj is None or subject.entity is obj.entity:
                 continue
@@ -494,6 +501,19 @@ class DocumentReader:
             if (subject.entity.iri, prop, obj.entity.iri) not in known:
                 known.add((subject.entity.iri, prop, obj.entity.iri))
                 facts.append(Fact(subject.entity, prop, obj.entity))
+
+    def _dated_event(self, cls: str, subject: Mention, date: DateMention, facts: list[Fact], block: Block) -> None:
+        """"Karlag was established in 1931": the Establishment concerning Karlag, dated 1931 as written."""
+        thing = subject.entity
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()
+        event = Mention("event", cls, subject.start, subject.end, subject.text, f"{words} of {thing.label}",
+                        f"{cls}:{thing.iri}")
+        ev = self.entity_for(event, block.span(subject.start, subject.end)[0])
+        if any(f.s is ev for f in facts):
+            return  # matched twice in this sentence
+        facts.append(Fact(ev, "jpow:concerns", thing))
+        facts.append(Fact(ev, "jpow:date", _date_lit(date.value)))
+        facts.append(Fact(ev, "jpow:dateAsWritten", Lit(date.as_written, "string", None)))
 
     # persons: titles, positions, roles, affiliations
     def _persons(self, text, s, e, ms, facts):

@@ -1,10 +1,12 @@
 """Relations as data: dependency patterns over the parse, one file per family in `patterns/`.
 
-A pattern file (YAML) names its family and lists patterns. Each pattern has an `id`, the ontology `property`
-it asserts, the roles of its `subject` and `object` (a node name of the pattern and the mention kinds that
-may fill it), optionally `places_property` (used instead when both ends are places: a town *in* a region is
-`jpow:locatedIn`, a camp in a town `jpow:location`), and `pattern`: a spaCy DependencyMatcher pattern
-(https://spacy.io/api/dependencymatcher). Adding a pattern is editing a file; `load` checks every file and
+A pattern file (YAML) names its family and lists patterns. Each pattern has an `id`, the roles of its
+`subject` and `object` (a node name of the pattern and the mention kinds that may fill it), the ontology
+`property` it asserts between them, optionally `places_property` (used instead when both ends are places: a
+town *in* a region is `jpow:locatedIn`, a camp in a town `jpow:location`), and `pattern`: a spaCy
+DependencyMatcher pattern (https://spacy.io/api/dependencymatcher). An *event* pattern instead names an
+ontology event class (`event: Establishment`): its `subject` is what the event concerns and its `date` node
+the date mention that dates it ("Karlag was established in 1931"). Adding a pattern is editing a file; `load` checks every file and
 says which pattern of which file is wrong and why.
 
 `match(doc)` gives, for every match, the property and the character spans of the tokens that fill the subject
@@ -31,13 +33,15 @@ KINDS = {"person", "organization", "camp", "place", "legal-act", "event", "publi
 class RelationPattern:
     family: str
     id: str
-    property: str
     subject: str
     subject_kinds: frozenset[str]
-    object: str
-    object_kinds: frozenset[str]
-    places_property: str | None
     spec: list[dict[str, Any]]
+    property: str | None = None        # a relation pattern: property, object role
+    object: str | None = None
+    object_kinds: frozenset[str] = frozenset()
+    places_property: str | None = None
+    event: str | None = None           # an event pattern: event class, date node
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,13 +52,14 @@ class RelationMatch:
 
     pattern: RelationPattern
     subject: tuple[int, int]
-    object: tuple[int, int]
+    object: tuple[int, int] | None
     subject_of: tuple[int, int] | None = None
     object_of: tuple[int, int] | None = None
+    date: tuple[int, int] | None = None
 
     @property
     def anchor(self) -> int:
-        return min(self.subject[0], self.object[0])
+        return self.subject[0]
 
 
 def _problem(path: Path, where: str, message: str, fix: str) -> InputError:
@@ -90,14 +95,21 @@ def read_file(path: Path) -> list[RelationPattern]:
         if not isinstance(raw, dict) or not isinstance(raw.get("pattern"), list) or not raw["pattern"]:
             raise _problem(path, pid, "a pattern needs 'id', 'property', 'subject', 'object' and 'pattern' (a list)",
                            "see the other patterns of the file")
-        prop = raw.get("property")
-        if not isinstance(prop, str) or ":" not in prop:
-            raise _problem(path, pid, f"'property' must be a CURIE such as jpow:location, not {prop!r}", "name the property")
         nodes = {node.get("RIGHT_ID") for node in raw["pattern"] if isinstance(node, dict)}
+        if "event" not in raw and (not isinstance(raw.get("property"), str) or ":" not in raw["property"]):
+            raise _problem(path, pid, f"'property' must be a CURIE such as jpow:location, not {raw.get('property')!r}",
+                           "name the property")
         subject, subject_kinds = _role(path, pid, raw, "subject", nodes)
+        if "event" in raw:
+            if not isinstance(raw["event"], str) or raw.get("date") not in nodes:
+                raise _problem(path, pid, "an event pattern needs 'event' (an ontology event class) and 'date' (the "
+                                          "RIGHT_ID of the date's token)", "write event: Establishment, date: when")
+            found.append(RelationPattern(data["family"], pid, subject, subject_kinds, raw["pattern"],
+                                         event=raw["event"], date=raw["date"]))
+            continue
         obj, object_kinds = _role(path, pid, raw, "object", nodes)
-        found.append(RelationPattern(data["family"], pid, prop, subject, subject_kinds, obj, object_kinds,
-                                     raw.get("places_property"), raw["pattern"]))
+        found.append(RelationPattern(data["family"], pid, subject, subject_kinds, raw["pattern"], raw["property"], obj,
+                                     object_kinds, raw.get("places_property")))
     return found
 
 
@@ -122,8 +134,10 @@ class RelationMatcher:
             pattern = self.patterns[doc.vocab.strings[match_id]]
             names = [node["RIGHT_ID"] for node in pattern.spec]
             tokens = dict(zip(names, (doc[i] for i in token_ids)))
-            s, o = tokens[pattern.subject], tokens[pattern.object]
-            found.append(RelationMatch(pattern, _span(s), _span(o), _of_complement(s), _of_complement(o)))
+            s = tokens[pattern.subject]
+            o = tokens[pattern.object] if pattern.object else None
+            found.append(RelationMatch(pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
+                                       _span(tokens[pattern.date]) if pattern.date else None))
         return found
 
 
