@@ -116,9 +116,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_extract(args: argparse.Namespace) -> int:
     from pyoxigraph import RdfFormat, serialize
 
+    from kg.errors import InputError, Problem
     from kg.extract.tabular import TabularExtractor
     from kg.extract.text import Gazetteer, extract_paths
+    from kg.sources.text import check_file
 
+    problems = []   # every path is checked before the (slow) gazetteer is built and anything is written
+    for p in args.paths:
+        try:
+            if not p.strip():
+                raise InputError([Problem(repr(p), None, None, "the path is empty",
+                                          "give the path of a text article (.txt, .md or .html)")])
+            check_file(Path(p))
+        except InputError as e:
+            problems += e.problems
+    if problems:
+        raise InputError(problems)
     settings = _settings(args)
     gazetteer = Gazetteer.from_quads(TabularExtractor(settings.data_dirs, settings).extract()) \
         if not args.no_gazetteer else Gazetteer.from_quads([])
@@ -238,6 +251,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except InputError as e:
+        if len(e.problems) == 1:   # one line: the file, what is wrong, the fix
+            print(f"kg {args.command}: {e.problems[0]} (nothing was changed)", file=sys.stderr)
+            return 2
         print(f"kg {args.command}: the input has {len(e.problems)} problem(s); nothing was changed.", file=sys.stderr)
         for problem in e.problems:
             print(f"- {problem}", file=sys.stderr)

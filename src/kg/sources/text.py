@@ -11,13 +11,16 @@ separated; a paragraph longer than `MAX_BLOCK_CHARS` is cut at a line break or s
 an HTML file is read whole; files above `MAX_HTML_BYTES` are refused with an error that says what to do.
 HTML loses scripts, styles and page chrome (nav, aside, footer, forms); block elements end paragraphs.
 
-Bad input is an `InputError` naming the file, the line and the fix: an empty file, a binary file (NUL bytes
-or mostly control characters), a file that is not UTF-8 (UTF-16 is recognised by its byte-order mark).
+Bad input is an `InputError` naming the file, the line and the fix: a missing path, a directory, an empty file,
+a file above `max_text_bytes()` (10 MiB unless $KG_MAX_TEXT_BYTES says otherwise; `check_file` refuses these
+before anything is read), a binary file (NUL bytes or mostly control characters), a file that is not UTF-8
+(UTF-16 is recognised by its byte-order mark).
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +32,7 @@ from kg.errors import InputError, Problem
 
 MAX_BLOCK_CHARS = 20_000
 MAX_HTML_BYTES = 32 * 1024 * 1024
+DEFAULT_MAX_TEXT_BYTES = 10 * 1024 * 1024
 _CHUNK = 1 << 16
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -85,6 +89,47 @@ def _problem(path: Path, line: int | None, message: str, fix: str) -> InputError
     return InputError([Problem(path, line, None, message, fix)])
 
 
+def max_text_bytes() -> int:
+    """The largest article read, in bytes: $KG_MAX_TEXT_BYTES, else DEFAULT_MAX_TEXT_BYTES (10 MiB)."""
+    value = os.environ.get("KG_MAX_TEXT_BYTES", "").strip()
+    if not value:
+        return DEFAULT_MAX_TEXT_BYTES
+    try:
+        cap = int(value)
+    except ValueError:
+        cap = 0
+    if cap <= 0:
+        raise InputError([Problem("KG_MAX_TEXT_BYTES", None, None, f"'{value}' is not a positive number of bytes",
+                                  "set it to a whole number of bytes (e.g. KG_MAX_TEXT_BYTES=20000000) or unset it")])
+    return cap
+
+
+def check_file(path: Path) -> None:
+    """Refuse, before reading it, a path that cannot be an article: missing, a directory or other non-file,
+    unreadable, empty, or above the size cap."""
+    path = Path(path)
+    if not path.exists():
+        raise _problem(path, None, "no such file", "check the path (relative paths start from the current folder)")
+    if path.is_dir():
+        raise _problem(path, None, "this is a directory, not a file",
+                       "give the article files in it (e.g. `kg extract DIR/*.txt`), or use `kg build --sources DIR`")
+    if not path.is_file():
+        raise _problem(path, None, "this is not a regular file", "give a plain-text, Markdown or HTML file")
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as e:
+        raise _problem(path, None, f"the file cannot be read ({e.strerror})", "check its permissions") from None
+    size = path.stat().st_size
+    if size == 0:
+        raise _problem(path, None, "the file is empty", "give an article with some text")
+    cap = max_text_bytes()
+    if size > cap:
+        mib = f" ({cap / 2**20:.3g} MiB)" if cap >= 2**20 else ""
+        raise _problem(path, None, f"the file is {size:,} bytes, above the {cap:,}-byte{mib} limit for one article",
+                       "split it into smaller articles, or raise the limit with KG_MAX_TEXT_BYTES=<bytes>")
+
+
 def _check_head(path: Path, head: bytes) -> None:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _problem(path, 1, "the file is UTF-16, not UTF-8",
@@ -98,8 +143,7 @@ def _check_head(path: Path, head: bytes) -> None:
 
 def read_chars(path: Path) -> Iterator[str]:
     """Decode the file as strict UTF-8 in chunks; an error names the line of the first bad byte."""
-    if not path.is_file():
-        raise _problem(path, None, "no such file", "check the path")
+    check_file(path)
     decoder = codecs.getincrementaldecoder("utf-8")("strict")
     line = 1
     first = True
@@ -338,12 +382,10 @@ def _html_blocks(path: Path) -> Iterator[Block]:
 
 
 def read_blocks(path: Path, fmt: str | None = None) -> Iterator[Block]:
-    """The clean paragraphs of an article, in order. Raises InputError for empty, binary or non-UTF-8 files."""
+    """The clean paragraphs of an article, in order. Raises InputError for what `check_file` refuses and for
+    binary or non-UTF-8 files."""
     path = Path(path)
-    if not path.is_file():
-        raise _problem(path, None, "no such file", "check the path")
-    if path.stat().st_size == 0:
-        raise _problem(path, None, "the file is empty", "give an article with some text")
+    check_file(path)
     with path.open("rb") as f:
         head_bytes = f.read(8192)
     _check_head(path, head_bytes)
