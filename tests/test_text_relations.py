@@ -109,3 +109,13 @@ def test_a_wrong_pattern_file_is_refused_with_file_pattern_and_fix(tmp_path: Pat
     with pytest.raises(InputError) as error:
         read_file(path)
     assert "bad.yaml" in str(error.value) and says in str(error.value)
+
+
+def test_places_the_lexicon_does_not_know_are_found_by_the_parser(tmp_path: Path) -> None:
+    """A town no word list names is still a place (the named-entity recogniser), a language is not."""
+    path = tmp_path / "article.txt"
+    path.write_text("Some prisoners were later moved to Zhezkazgan. The memoir was published in Kazakh.\n",
+                    encoding="utf-8")
+    places = {q.subject.value.removeprefix(BASE) for q in extract_paths([path], Settings())
+              if q.subject.value.startswith(BASE + "id/place/")}
+    assert "id/place/zhezkazgan" in places and "id/place/kazakh" not in places

@@ -282,8 +282,10 @@ class DocumentReader:
     def read_block(self, block: Block) -> list[Passage]:
         text = block.text
         mentions, quotes = find_mentions(text, self.lex)
+        doc = parse(text)
+        mentions = sorted(mentions + _named_places(doc, mentions, self.lex), key=lambda m: m.start)
         self._block_mentions = mentions
-        self._relations = default_matcher().match(parse(text))
+        self._relations = default_matcher().match(doc)
         self._block = block
         qs = quantities(text, self.lex)
         ds = dates(text)
@@ -1035,6 +1037,22 @@ class DocumentReader:
 _UNIT_WORDS = {"UnitPerson": "persons", "UnitPercent": "share (percent)", "UnitFraction": "share",
                "UnitCamp": "camps", "UnitPage": "pages", "UnitVolume": "volumes", "UnitYear": "years",
                "UnitMinistry": "ministries", "UnitItem": "items"}
+
+
+def _named_places(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Places the parser's named-entity recogniser finds (GPE, LOC) where no pattern found a mention; not a
+    language or a demonym of the lexicon ("published in Kazakh")."""
+    not_places = set(lex["languages"]) | set(lex["demonyms"])
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.root.dep_ in ("compound", "amod", "nmod"):
+            continue  # "the Kazakh steppe": a modifier, not a place named
+        words = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+        start = ent.end_char - len(words)
+        if words in not_places or not words[:1].isupper() or any(m.start < ent.end_char and start < m.end for m in mentions):
+            continue
+        found.append(Mention("place", "Place", start, ent.end_char, words, words, f"place:{norm(words)}"))
+    return found
 
 
 def _initials_of(m: Mention) -> list[str]:
