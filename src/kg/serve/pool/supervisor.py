@@ -29,6 +29,12 @@ TICK_S = 0.05
 START_TIMEOUT_S = 60.0
 HEAVY_NICE = 19  # the lowest CPU priority: a heavy query runs on what fresh ones leave
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
+HEAVY_CPU_SHARE = 0.1
+WORKER_NICE = 5  # below the web process, which keeps answering and handing out work however many queries run
+# Lower the priority first, so that even starting a worker (imports: ~0.15 s of CPU) yields to the web process.
+LAUNCH = f"import os, runpy; os.nice({WORKER_NICE}); runpy.run_module('kg.serve.pool.worker', run_name='__main__')"
+IDLE_RETIRE_S = 30.0  # idle workers beyond the warm ones are stopped after this long
 
 
 class NoFormat(Exception):
@@ -50,6 +56,7 @@ class Worker:
         self.kill_reason: Unavailable | None = None
         self.heavy = False
         self.held = False  # stopped (SIGSTOP) while other heavy jobs run
+        self.idle_since = time.monotonic()
 
     @property
     def pid(self) -> int:
@@ -79,6 +86,15 @@ class Worker:
         except (OSError, IndexError, ValueError):
             return 0.0
 
+    def cpu_s(self) -> float:
+        """CPU seconds the process has used (user + system)."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / TICKS
+        except (OSError, IndexError, ValueError):
+            return 0.0
+
 
 class Lease:
     """One job on one worker, from `Supervisor.lease` until `release()` (done) or `abort()` (stop it)."""
@@ -91,6 +107,7 @@ class Lease:
         self.deadline = self.started + timeout_s if timeout_s else None
         self.timeout_s = timeout_s
         self.finished = False
+        self.cpu_at_start: float | None = None  # the worker's CPU time when the watch loop first saw the job
 
     def send(self, job: Job) -> None:
         frames.write(self.worker.writer, frames.JOB, job)
@@ -172,7 +189,7 @@ class Supervisor:
         parent, child = socket.socketpair()
         try:
             process = subprocess.Popen(
-                [sys.executable, "-m", "kg.serve.pool.worker", str(child.fileno()), str(self.store_path)],
+                [sys.executable, "-c", LAUNCH, str(child.fileno()), str(self.store_path)],
                 pass_fds=(child.fileno(),),
                 stdin=subprocess.DEVNULL,
             )
@@ -231,6 +248,7 @@ class Supervisor:
             if not waiter.done():
                 waiter.set_result(worker)
                 return
+        worker.idle_since = time.monotonic()
         self.idle.append(worker)
 
     # ---- admission ----------------------------------------------------------------------------------------
@@ -337,18 +355,21 @@ class Supervisor:
                          and lease.worker.kill_reason is None), key=lambda lease: lease.started)
         for lease in active:
             worker = lease.worker
+            cpu = self._cpu_used(lease)
             if lease.deadline is not None and now >= lease.deadline:
                 worker.kill(QueryTimeout(lease.timeout_s or 0))
                 lease.release()  # its reader, if any, still gets the reason; a stream never read is freed too
             elif limits.memory_mb and worker.rss_mb() > limits.memory_mb:
                 worker.kill(MemoryCeiling(limits.memory_mb))
                 lease.release()
-            elif not worker.heavy and now - lease.started >= limits.heavy_after_s:
+            elif (not worker.heavy and now - lease.started >= limits.heavy_after_s
+                  and cpu >= limits.heavy_after_s * HEAVY_CPU_SHARE):
                 worker.heavy = True
                 try:
                     os.setpriority(os.PRIO_PROCESS, worker.pid, HEAVY_NICE)
                 except OSError:
                     pass
+        self._retire_idle(now)
         running = 0
         by_client: collections.Counter[str] = collections.Counter()
         for lease in active:
@@ -360,6 +381,21 @@ class Supervisor:
                 running += 1
                 by_client[lease.client] += 1
             worker.hold(not may_run)
+
+    @staticmethod
+    def _cpu_used(lease: Lease) -> float:
+        """CPU seconds the job has used since the watch loop first saw it. A query is heavy once it has run
+        `heavy_after_s` *and* worked for a tenth of that: a short query that only waited for the CPU behind
+        others is not mistaken for a long one."""
+        used = lease.worker.cpu_s()
+        if lease.cpu_at_start is None:
+            lease.cpu_at_start = used
+        return used - lease.cpu_at_start
+
+    def _retire_idle(self, now: float) -> None:
+        """Stop the idle workers beyond the warm ones that have waited IDLE_RETIRE_S (a burst leaves many)."""
+        while len(self.idle) > self.limits.warm and now - self.idle[0].idle_since > IDLE_RETIRE_S:
+            self.idle.pop(0).kill()
 
     # ---- writes -------------------------------------------------------------------------------------------
 

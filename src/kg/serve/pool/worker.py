@@ -1,4 +1,5 @@
-"""A query worker process: `python -m kg.serve.pool.worker FD STORE` (started by the supervisor only).
+"""A query worker process: `python -m kg.serve.pool.worker FD STORE` (started by the supervisor only, at a
+lower CPU priority than the web process, set before Python imports anything: see `supervisor.WORKER_NICE`).
 
 It opens the store read-only, says it is ready, then runs one job at a time from the socket at file
 descriptor FD and answers in frames. It evaluates *and* serialises each query on its one thread (pyoxigraph's
@@ -212,8 +213,6 @@ class Worker:
         frames.send_object(self.sock, frames.RESULT, _nquads(quads))
 
 
-WORKER_NICE = 5  # below the web process: however many queries run, it keeps answering and handing out work
-
 
 def _nquads(quads: list[Quad]) -> bytes:
     """Quads travel as N-Quads: 8x faster than pickling pyoxigraph's objects (measured on 200 quads)."""
@@ -222,7 +221,6 @@ def _nquads(quads: list[Quad]) -> bytes:
 
 def main() -> None:
     _die_with_parent()
-    os.nice(WORKER_NICE)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the server stops us
     fd, store_path = int(sys.argv[1]), sys.argv[2]
     sock = socket.socket(fileno=fd)
