@@ -31,6 +31,7 @@ HEAVY_NICE = 19  # the lowest CPU priority: a heavy query runs on what fresh one
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
 HEAVY_CPU_SHARE = 0.1
+GROW_AFTER_S = 0.02  # a request that has waited this long for a worker gets one started for it
 WORKER_NICE = 5  # below the web process, which keeps answering and handing out work however many queries run
 # Lower the priority first, so that even starting a worker (imports: ~0.15 s of CPU) yields to the web process.
 LAUNCH = f"import os, runpy; os.nice({WORKER_NICE}); runpy.run_module('kg.serve.pool.worker', run_name='__main__')"
@@ -218,6 +219,12 @@ class Supervisor:
         self._spawns.add(task)
         task.add_done_callback(self._spawned)
 
+    def _grow_for(self, waiter: asyncio.Future[Worker]) -> None:
+        """A request still waits for a worker: start one (a burst of short queries is served by the workers
+        as they come back, without starting a process for each request)."""
+        if not waiter.done() and self._room():
+            self._grow()
+
     def _replenish(self) -> None:
         """Start workers in the background until `warm` are idle or starting (within the process limit)."""
         while len(self.idle) + self.starting < self.limits.warm and self._room():
@@ -299,8 +306,7 @@ class Supervisor:
             else:
                 waiter: asyncio.Future[Worker] = asyncio.get_running_loop().create_future()
                 self.idle_waiters.append(waiter)
-                if self._room():
-                    self._grow()
+                asyncio.get_running_loop().call_later(GROW_AFTER_S, self._grow_for, waiter)
                 try:
                     worker = await waiter
                 except BaseException:
