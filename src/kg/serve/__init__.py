@@ -20,11 +20,12 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, workers: 
     """
     import uvicorn
 
+    from kg.store.embedded import resolve
+
     if workers is not None and workers < 1:
         raise ValueError("--workers must be at least 1")
-    if not settings.remote and not (settings.store_path / "CURRENT").exists():
-        raise FileNotFoundError(
-            f"no store at {settings.store_path}: run `kg build` first, or pass --store PATH to a built store")
+    if not settings.remote:
+        resolve(settings.store_path)  # no built store: say so before printing where we serve
     # resolved: every worker opens the same build even if `kg build` switches the store link meanwhile
     os.environ["KG_STORE"] = str(settings.store_path.resolve())
     os.environ["KG_BASE_IRI"] = settings.base_iri

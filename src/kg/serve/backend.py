@@ -27,6 +27,7 @@ from kg.serve.pool.jobs import Job
 from kg.serve.pool.limits import PoolLimits
 from kg.serve.pool.supervisor import Lease, NoFormat, Supervisor
 from kg.serve.streaming import ResultStream
+from kg.store.embedded import resolve
 
 Term = Any  # a pyoxigraph NamedNode, BlankNode, Literal or Triple
 
@@ -104,8 +105,7 @@ class EmbeddedBackend:
     def __init__(self, path: Path, *, writable: bool, limits: PoolLimits | None = None) -> None:
         self.path = Path(path)
         self.writable = writable
-        if not (self.path / "CURRENT").exists():
-            raise FileNotFoundError(f"no store at {self.path}: run `kg build` first, or pass --store PATH to a built store")
+        resolve(self.path)
         self.limits = limits or PoolLimits()
         self.pool = Supervisor(self.path, self.limits)
         self.store: Store | None = None  # the read-write handle, opened for the first write
@@ -144,7 +144,7 @@ class EmbeddedBackend:
                 kind, payload = await lease.next()
             except NoFormat as exc:
                 raise (refusals or {})[str(exc)] from None
-            kind_name, format_name = frames.load(payload)
+            kind_name, _ = frames.load(payload)
             stream = PoolStream(lease, ResultMeta(kind_name, formats[kind_name]))
             await stream.read_first()
             return stream
@@ -200,7 +200,7 @@ class EmbeddedBackend:
         return await self._call("graph_exists", iri=iri)
 
     async def graph_stream(self, iri: str | None, fmt: Format, timeout_s: float | None) -> PoolStream:
-        job = Job("graph_stream", {"iri": iri, "format_name": fmt.name, "dataset": fmt.is_dataset})
+        job = Job("graph_stream", {"iri": iri, "format_name": fmt.name})
         return await self._stream(job, timeout_s, {"graph": fmt})
 
     # ---- writes, in this process ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from fastapi import FastAPI
 from starlette.types import Message, Receive, Scope, Send
 
 from kg.serve.backend import client_address
+from kg.serve.guard import client_of
 from kg.serve.sparql import answer_query
 
 PATHS = ("/sparql", "/sparql/")
@@ -55,8 +56,7 @@ class FrontDoor:
         if host is None:
             server = scope.get("server") or ("127.0.0.1", 80)
             host = f"{server[0]}:{server[1]}"
-        client = scope.get("client")
-        client_address.set(client[0] if client else "local")
+        client_address.set(client_of(scope))
         base_iri = f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}/sparql"
 
         c = self.ctx

@@ -17,6 +17,12 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, f"the request body is larger than {cap:,} bytes, this server's limit (KG_MAX_BODY_BYTES)")
 
 
+def client_of(scope: Scope) -> str:
+    """The client's address (uvicorn has applied a trusted X-Forwarded-For already)."""
+    client = scope.get("client")
+    return client[0] if client else "local"
+
+
 async def _refuse(send: Send, status: int, message: str) -> None:
     body = (message + "\n").encode()
     await send({"type": "http.response.start", "status": status,
@@ -35,8 +41,7 @@ class RequestGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        client = scope.get("client")
-        client_address.set(client[0] if client else "local")
+        client_address.set(client_of(scope))
         url_bytes = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
         if url_bytes > self.max_url:
             await _refuse(send, 414, f"the URL is {url_bytes:,} bytes long, over this server's limit of {self.max_url:,} "

@@ -33,8 +33,9 @@ def builds_dir(path: Path) -> Path:
 
 def resolve(path: Path) -> Path:
     """The build directory the store path points to; raises if there is no built store."""
-    if not path.exists():
-        raise FileNotFoundError(f"no store at {path}: run `kg build --store {path}` first")
+    if not (path / "CURRENT").exists():
+        raise FileNotFoundError(f"no store at {path}: run `kg build --store {path}` first, or pass --store PATH to a "
+                                "built store")
     return path.resolve()
 
 

@@ -1049,7 +1049,8 @@ def _named_places(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             continue  # "the Kazakh steppe": a modifier, not a place named
         words = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
         start = ent.end_char - len(words)
-        if words in not_places or not words[:1].isupper() or any(m.start < ent.end_char and start < m.end for m in mentions):
+        taken = any(m.start < ent.end_char and start < m.end for m in mentions)
+        if words in not_places or not words[:1].isupper() or taken:
             continue
         found.append(Mention("place", "Place", start, ent.end_char, words, words, f"place:{norm(words)}"))
     return found

@@ -31,6 +31,7 @@ KINDS = {"person", "organization", "camp", "place", "legal-act", "event", "publi
 
 @dataclass(frozen=True)
 class RelationPattern:
+    file: Path
     family: str
     id: str
     subject: str
@@ -104,12 +105,12 @@ def read_file(path: Path) -> list[RelationPattern]:
             if not isinstance(raw["event"], str) or raw.get("date") not in nodes:
                 raise _problem(path, pid, "an event pattern needs 'event' (an ontology event class) and 'date' (the "
                                           "RIGHT_ID of the date's token)", "write event: Establishment, date: when")
-            found.append(RelationPattern(data["family"], pid, subject, subject_kinds, raw["pattern"],
+            found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"],
                                          event=raw["event"], date=raw["date"]))
             continue
         obj, object_kinds = _role(path, pid, raw, "object", nodes)
-        found.append(RelationPattern(data["family"], pid, subject, subject_kinds, raw["pattern"], raw["property"], obj,
-                                     object_kinds, raw.get("places_property")))
+        found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"], raw["property"],
+                                     obj, object_kinds, raw.get("places_property")))
     return found
 
 
@@ -125,7 +126,7 @@ class RelationMatcher:
             try:
                 self.matcher.add(p.id, [p.spec])
             except ValueError as exc:
-                raise _problem(PATTERNS_DIR / f"{p.family}.yaml", p.id, f"spaCy rejects the pattern: {exc}",
+                raise _problem(p.file, p.id, f"spaCy rejects the pattern: {exc}",
                                "see https://spacy.io/api/dependencymatcher") from None
 
     def match(self, doc: Any) -> list[RelationMatch]:

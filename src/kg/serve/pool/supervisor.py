@@ -3,8 +3,8 @@
 A `Lease` is one job on one worker. The supervisor's watch loop (every `TICK_S`) kills a worker whose job
 passed its deadline or its memory ceiling (the job's reader then sees the socket close and raises the reason
 as an exception), lowers the CPU priority of one whose job turned heavy, and holds (SIGSTOP) the heavy jobs
-beyond the heavy limits until older ones end. A job whose request goes away (client gone, task cancelled) is killed the same way. A killed or
-used-up worker is replaced in the background; the others go on.
+beyond the heavy limits until older ones end. A job whose request goes away (client gone, task cancelled) is
+killed the same way. A killed or used-up worker is replaced in the background; the others go on.
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from kg.serve.errors import BadRequest, MemoryCeiling, Overloaded, QueryTimeout, RowCapExceeded, Unavailable, WorkerLost
 from kg.serve.pool import frames
 from kg.serve.pool.jobs import NO_FORMAT, ROW_CAP, Job
 from kg.serve.pool.limits import PoolLimits
-from kg.serve.errors import BadRequest, MemoryCeiling, Overloaded, QueryTimeout, RowCapExceeded, Unavailable, WorkerLost
 
 TICK_S = 0.05
 START_TIMEOUT_S = 60.0
@@ -166,9 +166,12 @@ class Supervisor:
     # ---- life cycle ---------------------------------------------------------------------------------------
 
     async def start(self) -> None:
-        workers = await asyncio.gather(*(self._spawn() for _ in range(max(1, self.limits.warm))))
-        self.idle.extend(workers)
+        await self._start_warm()
         self._watch = asyncio.create_task(self._watch_loop())
+
+    async def _start_warm(self) -> None:
+        """Start the warm workers and wait for them (at start, and after a write)."""
+        self.idle.extend(await asyncio.gather(*(self._spawn() for _ in range(max(1, self.limits.warm)))))
 
     async def close(self) -> None:
         self.closed = True
@@ -328,10 +331,10 @@ class Supervisor:
     def _give_back(self, lease: Lease) -> None:
         self.leases.discard(lease)
         worker = lease.worker
-        if worker.kill_reason is not None or worker.writer.is_closing():
+        # A heavy worker's priority was lowered, which only a privileged process can undo: it is not reused.
+        if (worker.kill_reason is not None or worker.writer.is_closing() or worker.heavy or self.paused
+                or self.closed):
             worker.kill()
-        elif worker.heavy or self.paused or self.closed:
-            worker.kill()  # its priority was lowered, which only a privileged process can undo: start afresh
         else:
             self._park(worker)
         self._replenish()
@@ -422,7 +425,7 @@ class Supervisor:
         """After a write (flushed): fresh workers open the store as it now is."""
         self.paused = False
         try:
-            self.idle.extend(await asyncio.gather(*(self._spawn() for _ in range(max(1, self.limits.warm)))))
+            await self._start_warm()
         finally:
             self._resumed.set()
             self._wake()

@@ -34,7 +34,7 @@ from pyoxigraph import (
 
 from kg.serve.entity_quads import collect
 from kg.serve.errors import BadRequest, syntax_message
-from kg.serve.formats import by_name, formats_for
+from kg.serve.formats import GRAPH_FORMATS, by_name, formats_for
 from kg.serve.pool import frames
 from kg.serve.pool.jobs import BAD_REQUEST, FAILED, NO_FORMAT, ROW_CAP, Job
 from kg.serve.rows import RowCounter, solution_rows
@@ -89,8 +89,7 @@ class FrameWriter(io.RawIOBase):
 class Worker:
     def __init__(self, sock: socket.socket, store_path: str) -> None:
         self.sock = sock
-        self.store_path = store_path
-        self.store: Store | None = Store.read_only(store_path)
+        self.store = Store.read_only(store_path)
 
     def serve(self) -> None:
         frames.send(self.sock, frames.READY)
@@ -120,7 +119,6 @@ class Worker:
             kwargs["default_graph"] = [NamedNode(g) for g in default]
         if named is not None:
             kwargs["named_graphs"] = [NamedNode(g) for g in named]
-        assert self.store is not None
         try:
             return self.store.query(
                 sparql,
@@ -169,33 +167,27 @@ class Worker:
             part: _nquads(getattr(found, part)) for part in ("outgoing", "incoming", "graphs", "labels")})
 
     def _about(self, iri: str, incoming: int) -> tuple[list[Quad], list[Quad]]:
-        assert self.store is not None
         node = NamedNode(iri)
         outgoing = list(self.store.quads_for_pattern(node, None, None, None))
         linking = list(islice(self.store.quads_for_pattern(None, None, node, None), incoming)) if incoming else []
         return outgoing, linking
 
     def _outgoing(self, iris: list[str]) -> list[Quad]:
-        assert self.store is not None
         found: list[Quad] = []
         for iri in iris:
             found += self.store.quads_for_pattern(NamedNode(iri), None, None, None)
         return found
 
     def op_graph_exists(self, iri: str | None) -> None:
-        assert self.store is not None
         frames.send_object(self.sock, frames.RESULT, iri is None or self.store.contains_named_graph(NamedNode(iri)))
 
-    def op_graph_stream(self, iri: str | None, format_name: str, dataset: bool) -> None:
-        assert self.store is not None
-        from kg.serve.formats import GRAPH_FORMATS
-
+    def op_graph_stream(self, iri: str | None, format_name: str) -> None:
         fmt = by_name(format_name, GRAPH_FORMATS)
         frames.send_object(self.sock, frames.START, ("graph", fmt.name))
         writer = FrameWriter(self.sock, None, None)
         graph = DefaultGraph() if iri is None else NamedNode(iri)
         quads = self.store.quads_for_pattern(None, None, None, graph)
-        serialize(quads if dataset else (q.triple for q in quads), writer, fmt.oxi)
+        serialize(quads if fmt.is_dataset else (q.triple for q in quads), writer, fmt.oxi)
         writer.end()
 
     def op_parse(self, payloads: list[tuple[bytes, str]], graph: str | None, base_iri: str) -> None:
