@@ -32,6 +32,7 @@ PAGE = os.sysconf("SC_PAGE_SIZE")
 TICKS = os.sysconf("SC_CLK_TCK")
 HEAVY_CPU_SHARE = 0.1
 GROW_AFTER_S = 0.02  # a request that has waited this long for a worker gets one started for it
+MAX_STARTING = 2
 WORKER_NICE = 5  # below the web process, which keeps answering and handing out work however many queries run
 # Lower the priority first, so that even starting a worker (imports: ~0.15 s of CPU) yields to the web process.
 LAUNCH = f"import os, runpy; os.nice({WORKER_NICE}); runpy.run_module('kg.serve.pool.worker', run_name='__main__')"
@@ -224,9 +225,14 @@ class Supervisor:
 
     def _grow_for(self, waiter: asyncio.Future[Worker]) -> None:
         """A request still waits for a worker: start one (a burst of short queries is served by the workers
-        as they come back, without starting a process for each request)."""
-        if not waiter.done() and self._room():
-            self._grow()
+        as they come back, without starting a process for each request). At most MAX_STARTING start at once:
+        a start costs ~0.15 s of CPU, and a storm of them would starve the web process."""
+        if waiter.done() or not self._room():
+            return
+        if self.starting >= MAX_STARTING:
+            asyncio.get_running_loop().call_later(GROW_AFTER_S, self._grow_for, waiter)
+            return
+        self._grow()
 
     def _replenish(self) -> None:
         """Start workers in the background until `warm` are idle or starting (within the process limit)."""
