@@ -14,7 +14,8 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store,
 from kg.config import Settings
 from kg.errors import InputError
 from kg.extract.text import Gazetteer, TextExtractor, extract_paths
-from kg.extract.text.document import DocumentReader, Entity
+from kg.extract.text.document import DocumentReader
+from kg.extract.text.model import Entity
 from kg.extract.text.lexicon import load
 from kg.sources.text import read_blocks
 from kg.validate.run import validate_store

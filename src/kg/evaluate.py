@@ -64,7 +64,8 @@ from pathlib import Path
 from kg.config import Settings
 from kg.errors import InputError, Problem
 from kg.extract.text import TextExtractor
-from kg.extract.text.document import Entity, Gazetteer, Lit
+from kg.extract.text.gazetteer import Gazetteer
+from kg.extract.text.model import Entity, Lit
 from kg.extract.text.lexicon import load
 from kg.extract.text.spans import norm
 from kg.sources.text import read_blocks

@@ -41,7 +41,8 @@ from kg import __version__
 from kg.config import Settings
 from kg.errors import InputError, Problem
 from kg.extract.base import Run
-from kg.extract.text.document import DocumentReader, Gazetteer
+from kg.extract.text.document import DocumentReader
+from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.lexicon import load
 from kg.extract.text.rdf import passage_quads
 from kg.iri import slugify

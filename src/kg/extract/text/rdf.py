@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.extract.base import Evidence, Run
-from kg.extract.text.document import Entity, Lit, Passage
+from kg.extract.text.model import Entity, Lit, Passage
 from kg.vocab import DCTERMS, JPOW, PREFIXES, RDF, RDFS, SKOS, XSD
 
 

@@ -1,0 +1,84 @@
+"""Facts about legal acts: issuer, place and date of signing, what they concern; "the decree" as anaphor."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import alternation
+from kg.extract.text.mentions import Mention
+from kg.extract.text.model import Fact, Lit, date_lit
+
+_ACT_ANAPHOR = re.compile(r"\b[Tt]he\s+(decree|resolution|law|order|treaty|agreement|declaration|convention)\b")
+# what "the decree" may refer back to (texts call a resolution a decree, and the other way round)
+_ANAPHOR_CLASSES = {"decree": {"Decree", "Resolution", "Order"}, "resolution": {"Resolution", "Decree"},
+                    "order": {"Order", "Decree", "Resolution"}, "law": {"Law"}, "treaty": {"Treaty"},
+                    "agreement": {"Agreement"}, "declaration": {"Declaration"}, "convention": {"Convention"}}
+
+
+class ActFacts:
+    """Read by `DocumentReader` over the mentions of one sentence."""
+
+    def _acts(self, text, s, e, ms, ds, facts):
+        add = facts.append
+        verbs = alternation(self.lex["act_verbs"])
+        acts = [m for m in ms if m.kind == "legal-act" and not m.in_title]
+        for am in _ACT_ANAPHOR.finditer(text, s, e):
+            if any(a.start <= am.start() < a.end for a in acts):
+                continue
+            prev = self.last.get("legal-act")
+            if prev is not None and prev.cls in _ANAPHOR_CLASSES[am.group(1)]:
+                acts.append(Mention("legal-act", prev.cls, am.start(), am.end(), am.group(0), prev.label, "",
+                                    entity=prev))
+        for a in acts:
+            act = a.entity
+            before = text[s:a.start]
+            om = None
+            for o in ms:
+                if o.kind in ("organization",) and o.end <= a.start and re.fullmatch(
+                        rf"(?:\s+headed\s+by\s+[^,]+?)?\s+(?:has\s+|had\s+)?(?:{verbs})\s+(?:the\s+|a\s+)?",
+                        text[o.end:a.start]):
+                    om = o
+            pm = re.match(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{verbs})\s+by\s+(?:the\s+)?", text[a.end:e])
+            if pm:
+                om = next((o for o in ms if o.kind == "organization" and o.start == a.end + pm.end()), om)
+            if om is not None and om.entity is not act:
+                add(Fact(act, "jpow:issuedBy", om.entity))
+            bm = re.search(r"\bbetween\s+", a.text)
+            if bm:
+                for o in ms:
+                    if o.kind in ("organization", "place") and a.start + bm.end() <= o.start < a.end and \
+                            not any(o.inside(x) for x in ms if x.kind == "organization" and x is not o):
+                        add(Fact(act, "jpow:issuedBy", o.entity))
+            # "was signed in <Place>", or the participle right after the act: "<act> signed in <Place>"
+            lm = re.search(rf"\b(?:was|were)\s+(?:{verbs})\s+in\s+", text[a.end:e]) or \
+                re.match(rf"(?:\s+of\s+[^,.;()]{{1,60}}?)?\s*,?\s*(?:{verbs})\s+in\s+", text[a.end:e])
+            if lm:
+                pl = next((p for p in ms if p.kind == "place" and p.start == a.end + lm.end()), None)
+                if pl:
+                    add(Fact(act, "jpow:location", pl.entity))
+            acted = om is not None or lm is not None or re.search(rf"\b(?:{verbs})\s+(?:the\s+|a\s+)?$", before) \
+                or re.match(rf"[^,.;]*?\b(?:was|were)\s+(?:{verbs})\b", text[a.end:e])
+            # "the agreement of December 19, 1946": the date that follows the act's name
+            of_date = next((d for d in ds if d.kind == "point" and re.fullmatch(r"\s+of\s+", text[a.end:d.start])),
+                           None)
+            if of_date is not None and "date" not in a.attrs and not act.attrs.get("dated"):
+                add(Fact(act, "jpow:date", date_lit(of_date.value)))
+                add(Fact(act, "jpow:dateAsWritten", Lit(of_date.as_written, "string", None)))
+                act.attrs["dated"] = True
+            if acted and "date" not in a.attrs and not act.attrs.get("dated"):
+                points = [d for d in ds if d.kind == "point" and not (a.start <= d.start < a.end)]
+                if points:
+                    d = min(points, key=lambda d: abs(d.start - a.start))
+                elif self.frame_date is not None and a.entity.kind == "legal-act":
+                    d = self.frame_date
+                else:
+                    d = None
+                if d is not None:
+                    add(Fact(act, "jpow:date", date_lit(d.value)))
+                    add(Fact(act, "jpow:dateAsWritten", Lit(d.as_written, "string", None)))
+                    act.attrs["dated"] = True
+            # "the decree provided for the export of X from A to B": the act concerns the transfer
+            if re.match(r"\s+provided\s+for\b", text[a.end:e]):
+                for ev in ms:
+                    if ev.kind == "event" and ev.start > a.end:
+                        add(Fact(act, "jpow:concerns", ev.entity))

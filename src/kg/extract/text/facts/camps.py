@@ -1,0 +1,78 @@
+"""Facts about camps: where they lie, and whose labour they supplied."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.mentions import Mention
+from kg.extract.text.model import Fact
+
+
+class CampFacts:
+    """Read by `DocumentReader` over the mentions of one sentence."""
+
+    def _camps(self, text, s, e, ms, places, facts):
+        """A camp lies in the one place its clause (or else its sentence) names, leaving out places that
+        are origins or destinations ("from X", "to X"), parts of a name, or a citation's city."""
+        add = facts.append
+        sent = text[s:e]
+        names = [m for m in ms if m.kind in ("organization", "publication", "legal-act")]
+        places = [p for p in places
+                  if not re.search(r"\b(?:from|to|through|via)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+                                   r"(?:port\s+of\s+)?$",
+                                   text[max(s, p.start - 30):p.start])
+                  and not re.match(r",\s*[^()]*?\d{4}\s*\)", text[p.end:p.end + 60])
+                  and not any(p.inside(n) for n in names)]
+        clauses = [(s + c.start(), s + c.end()) for c in re.finditer(r"(?:[^,;]|,(?!\s*which\b))+", sent)]
+        for c in [m for m in ms if m.kind == "camp" and not m.in_title]:
+            bracket = re.match(r"\s*\(", text[c.end:e])
+            where = bracket and next((p for p in ms if p.kind == "place" and p.start == c.end + bracket.end() and
+                                      re.match(r"\s*\)", text[p.end:e])), None)
+            if where:   # "camp No. 40 (Alma-Ata)"
+                add(Fact(c.entity, "jpow:location", where.entity))
+                continue
+            # "<camp> was set up in the village of X", "<camp> in X": the place the camp's own verb names
+            lm = re.match(r"\s+(?:(?:was|were|is)\s+(?:\w+\s+)?(?:located|situated|set\s+up|established|organi[sz]ed|"
+                          r"created|based|opened|deployed)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+                          r"(?:(?:village|town|city|settlement|station|port|area)\s+of\s+)?", text[c.end:e])
+            where = lm and next((p for p in places if p.start == c.end + lm.end()), None)
+            if where:
+                add(Fact(c.entity, "jpow:location", where.entity))
+                continue
+            clause = next(((a, b) for a, b in clauses if a <= c.start < b), (s, e))
+            cand = {p.entity.iri: p.entity for p in places if clause[0] <= p.start < clause[1]}
+            if len(cand) != 1:
+                cand = {p.entity.iri: p.entity for p in places}
+            if len(cand) == 1:
+                add(Fact(c.entity, "jpow:location", next(iter(cand.values()))))
+
+    def _labour(self, text, s, e, ms, facts):
+        """"<camp> ... worked (mainly) at the facilities of <enterprise> and <enterprise>": a labour use."""
+        camps = [m for m in ms if m.kind == "camp" and not m.in_title]
+        if not camps:
+            return
+        wm = re.search(r"\b(?:worked|were\s+used|were\s+employed|labou?red)\s+(?:mainly\s+|mostly\s+|primarily\s+)?"
+                       r"(?:at|in|on)\s+(?:the\s+)?(?:(?:facilities|enterprises|sites|mines|construction)\s+of\s+"
+                       r"(?:the\s+)?)?", text[s:e])
+        if not wm:
+            return
+        pos = s + wm.end()
+        orgs = []
+        for o in sorted(ms, key=lambda m: m.start):
+            if o.kind == "organization" and o.start >= pos and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?",
+                                                                           text[pos:o.start]):
+                if any(o.inside(x) for x in orgs):
+                    continue
+                orgs.append(o)
+                pos = o.end
+        if not orgs:
+            return
+        camp = min(camps, key=lambda c: abs(c.start - s - wm.start()))
+        ev = Mention("event", "LabourUse", s + wm.start(), pos, text[s + wm.start():pos],
+                     f"labour use of prisoners of {camp.entity.label}", "", {"anonymous": True})
+        x = self.entity_for(ev, self._block.span(ev.start, ev.end)[0])
+        self._span(x, self._block.span(ev.start, ev.end))
+        ms.append(ev)
+        facts.append(Fact(x, "jpow:camp", camp.entity))
+        for o in orgs:
+            facts.append(Fact(x, "jpow:concerns", o.entity))

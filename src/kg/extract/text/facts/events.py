@@ -1,0 +1,85 @@
+"""Facts about events: participants, destinations, origins, places and dates."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.model import Fact, Lit, date_lit
+
+
+class EventFacts:
+    """Read by `DocumentReader` over the mentions of one sentence."""
+
+    def _events(self, text, s, e, ms, ds, facts):
+        add = facts.append
+        for ev in ms:
+            if ev.kind != "event" or ev.in_title or ev.cls == "War":
+                continue
+            x = ev.entity
+            inside = [m for m in ms if m.inside(ev) or (m.start >= ev.start and m.end <= ev.end and m is not ev)]
+            if ev.cls in ("Visit", "Conference", "MilitaryDefeat", "PoliticalChange"):
+                for m in inside:
+                    if m.kind in ("person", "organization") or (m.kind == "place" and ev.cls == "Conference"):
+                        if ev.cls == "Conference" and m.kind == "place" and re.search(
+                                r"\bin\s+$", text[ev.start:m.start]):
+                            continue
+                        add(Fact(x, "jpow:participant", m.entity))
+            if ev.cls in ("Visit",):
+                for m in inside:
+                    if m.kind == "place" and re.search(r"\bto\s+(?:the\s+)?$", text[ev.start:m.start]):
+                        add(Fact(x, "jpow:destination", m.entity))
+            if ev.cls in ("MilitaryDefeat", "PoliticalChange", "Dissolution", "Declassification"):
+                for m in inside:
+                    if m.kind == "place" and (ev.cls == "Dissolution" or re.search(r"\bin\s+(?:the\s+)?$",
+                                                                                  text[ev.start:m.start])):
+                        add(Fact(x, "jpow:location", m.entity))
+                        break
+            if ev.cls == "Conference":
+                pos = ev.end
+                for m in sorted(ms, key=lambda m: m.start):
+                    if m.kind == "place" and m.start >= pos and re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*(?:the\s+)?",
+                                                                             text[pos:m.start]):
+                        add(Fact(x, "jpow:participant", m.entity))
+                        pos = m.end
+                for m in ms:
+                    if m.kind == "place" and not m.inside(ev) and re.search(r"\bin\s+$", text[s:m.start]) \
+                            and abs(m.end - ev.start) < 30:
+                        add(Fact(x, "jpow:location", m.entity))
+            if ev.cls == "Transfer":
+                fm = re.search(r"\bfrom\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?", text[ev.start:e])
+                if fm:
+                    origin = next((p for p in ms if p.kind == "place" and p.start == ev.start + fm.end()), None)
+                    if origin:
+                        add(Fact(x, "jpow:origin", origin.entity))
+                        tail = text[origin.end:e]
+                        tm = re.match(r"\s+to\s+", tail)
+                        if tm:
+                            for p in ms:
+                                if p.kind == "place" and p.start >= origin.end + tm.end() and not p.in_title:
+                                    gap = text[origin.end:p.start]
+                                    if re.search(r"[.;]|\bwhich\b|\bfor\b", gap) and p.start > ev.end:
+                                        break
+                                    add(Fact(x, "jpow:destination", p.entity))
+            if ev.cls == "Handover":
+                by = re.match(r"\s+by\s+(?:the\s+)?", text[ev.end:e])
+                giver = next((m for m in ms if m.kind == "person" and m.start > ev.end and by), None)
+                if giver:
+                    add(Fact(x, "jpow:participant", giver.entity))
+                    tm = re.match(r"\s+to\s+(?:the\s+)?", text[giver.end:e])
+                    recv = tm and next((m for m in ms if m.kind in ("organization", "person", "place")
+                                        and m.start == giver.end + tm.end()), None)
+                    if recv:
+                        add(Fact(x, "jpow:destination", recv.entity))
+                obj = [m for m in ms if m.kind == "publication" and m.end <= ev.start]
+                if obj:
+                    add(Fact(x, "jpow:concerns", obj[-1].entity))
+            if ev.cls not in ("War",):
+                points = [d for d in ds if d.kind in ("point", "vague") and not (ev.start <= d.start < ev.end)]
+                points = [d for d in points if not re.search(r"\b(?:until|till)\s+$", text[max(0, d.start - 8):d.start])]
+                if points:
+                    d = min(points, key=lambda d: abs(d.start - ev.start))
+                    if d.kind == "vague":
+                        add(Fact(x, "jpow:dateAsWritten", Lit(d.as_written, "string", None)))
+                    else:
+                        add(Fact(x, "jpow:date", date_lit(d.value)))
+                        add(Fact(x, "jpow:dateAsWritten", Lit(d.as_written, "string", None)))

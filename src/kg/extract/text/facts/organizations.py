@@ -1,0 +1,46 @@
+"""Facts between organisations and places: subordination ("X of Y"), seats, ownership."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.model import Fact
+
+
+class OrganizationFacts:
+    """Read by `DocumentReader` over the mentions of one sentence."""
+
+    def _organizations(self, text, s, e, ms, facts):
+        add = facts.append
+        orgs = [m for m in ms if m.kind == "organization" and not m.in_title]
+        for a in orgs:
+            for b in orgs:
+                if a is b or a.entity is b.entity:
+                    continue
+                if b.inside(a) and re.search(r"\bof\s+(?:the\s+)?$", text[a.start:b.start]):
+                    add(Fact(a.entity, "jpow:subordinateTo", b.entity))
+                if b.start >= a.end and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end:b.start]):
+                    add(Fact(a.entity, "jpow:subordinateTo", b.entity))
+            for p in ms:
+                if p.kind == "place" and p.inside(a) and re.search(r"\bof\s+(?:the\s+)?(?:city\s+of\s+)?$",
+                                                                   text[a.start:p.start]) \
+                        and a.entity.cls in ("Archive", "Enterprise", "University") \
+                        and p.entity.cls in ("Settlement", "Region"):
+                    add(Fact(a.entity, "jpow:location", p.entity))
+        for m in re.finditer(r"\b[Hh]eadquarters\s+of\s+(?:the\s+)?", text[s:e]):
+            org = next((o for o in orgs if o.start == s + m.end()), None)
+            if org:
+                pl = re.match(r"\s+in\s+", text[org.end:e])
+                place = pl and next((p for p in ms if p.kind == "place" and p.start == org.end + pl.end()), None)
+                if place:
+                    add(Fact(org.entity, "jpow:location", place.entity))
+        for m in re.finditer(r"\b(?:[Tt]he\s+(university|institute|academy|ministry|committee)|"
+                             r"(?P<org>\S))\s+(?:operates|runs|includes|has|founded|established)\s+(?:the\s+)?",
+                             text[s:e]):
+            if not m.group(1):
+                continue
+            owner = self.last.get({"university": "University", "institute": "ResearchInstitute",
+                                   "academy": "ResearchInstitute"}.get(m.group(1), "StateBody"))
+            sub = next((o for o in orgs if o.start == s + m.end()), None)
+            if owner and sub:
+                add(Fact(sub.entity, "jpow:subordinateTo", owner))

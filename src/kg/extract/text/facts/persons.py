@@ -1,0 +1,87 @@
+"""Facts about persons: titles, positions, roles, affiliations, prisoner-of-war status."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import alternation
+from kg.extract.text.mentions import CAP
+from kg.extract.text.model import Fact, Lit, term
+
+
+class PersonFacts:
+    """Read by `DocumentReader` over the mentions of one sentence."""
+
+    def _persons(self, text, s, e, ms, facts):
+        add = facts.append
+        titles = "|".join(self.lex["academic_titles"])
+        positions = alternation(self.lex["positions"])
+        roles = self.lex["roles"]
+        for i, m in enumerate(ms):
+            if m.kind != "person" or m.in_title:
+                continue
+            p = m.entity
+            if "position" in m.attrs:
+                add(Fact(p, "jpow:position", Lit(m.attrs["position"])))
+            before = text[s:m.start]
+            chain = re.search(rf"((?:(?:the\s+)?[^,;:()]*?(?:{titles}|(?:{positions})\b[^,;:()]*?)\s*,?\s*)+)$", before)
+            if chain:
+                for item in re.split(r",\s*", chain.group(1).strip().rstrip(",")):
+                    item = re.sub(r"^(?:the|a|an)\s+", "", item.strip())
+                    if not item:
+                        continue
+                    tm = re.fullmatch(rf"(?:.*\s)?({titles})", item)
+                    if tm:
+                        add(Fact(p, "jpow:academicTitle", Lit(tm.group(1))))
+                        continue
+                    pm = re.search(rf"\b((?:(?:first|former|then|late)\s+)?(?:[A-Z][a-z]+\s+)?(?:{positions})\b.*)$",
+                                   item)
+                    if pm and len(pm.group(1)) < 120 and not re.search(r"\b(?:by|with|and)\b", pm.group(1)):
+                        pos = pm.group(1)
+                        add(Fact(p, "jpow:position", Lit(pos)))
+                        role = next((r for k, r in roles.items() if re.search(rf"\b{k}\b", pos)), None)
+                        if role:
+                            add(Fact(p, "jpow:hasRole", term(role)))
+                        for o in ms:
+                            if o.kind == "organization" and o.end <= m.start and pos.endswith(
+                                    text[o.start:o.end]) and o.entity is not None:
+                                add(Fact(p, "jpow:affiliation", o.entity))
+            after = text[m.end:e]
+            am = re.match(rf",\s*((?:{titles})(?:\s*,\s*(?:{titles}))*)", after)
+            if am:
+                for t in re.split(r"\s*,\s*", am.group(1)):
+                    add(Fact(p, "jpow:academicTitle", Lit(t)))
+            lm = re.search(rf"\b({alternation(list(roles))})\s*:?\s*((?:(?:[A-Z][a-z]?\.\s?)+\s*{CAP}\s*(?:,|and)?\s*)+)$",
+                           before + m.text)
+            if lm and lm.group(1).islower():
+                add(Fact(p, "jpow:hasRole", term(roles[lm.group(1)])))
+            # "<Person>, Candidate of ... and associate professor of <Organization>", "<Person> is a researcher at ..."
+            work = re.compile(rf"\s*,?\s*(?:(?:who\s+)?(?:is|was)\s+)?[^.;()]*?\b(?:{alternation(self.lex['affiliation_roles'])})"
+                              rf"\s+(?:of|at)\s+(?:the\s+)?", re.IGNORECASE)
+            for o in ms:
+                if o.kind == "organization" and o.start > m.end and o.entity is not None and \
+                        not any(x.kind == "person" and m.end <= x.start < o.start for x in ms) and \
+                        work.fullmatch(text, m.end, o.start):
+                    add(Fact(p, "jpow:affiliation", o.entity))
+                    break
+            om = re.match(r"\s*\(\s*", text[m.end:e])
+            org = om and next((o for o in ms if o.kind == "organization" and o.start == m.end + om.end() and
+                               re.match(r"\s*\)", text[o.end:e])), None)
+            if org:   # "A. S. Kim (Karaganda State University)"
+                add(Fact(p, "jpow:affiliation", org.entity))
+            pow_after = re.match(r",\s+(?:a\s+)?(?:former\s+)?(?:Japanese\s+)?(prisoner\s+of\s+war|POW|internee)\b",
+                                 text[m.end:e])
+            pow_before = re.search(r"\b(?:former\s+)(?:Japanese\s+)?(prisoner\s+of\s+war|POW|internee)\s+$", before)
+            for pm in (pow_after, pow_before):
+                if pm:
+                    add(Fact(p, "jpow:hasRole", term("RoleInternee" if pm.group(1) == "internee"
+                                                      else "RolePrisonerOfWar")))
+        for o in ms:
+            if o.kind != "organization":
+                continue
+            hm = re.match(r"\s+headed\s+by\s+", text[o.end:e])
+            if hm:
+                head = next((m for m in ms if m.kind == "person" and m.start == o.end + hm.end()), None)
+                if head:
+                    add(Fact(head.entity, "jpow:affiliation", o.entity))
+                    add(Fact(head.entity, "jpow:position", Lit(f"head of the {o.entity.label}")))

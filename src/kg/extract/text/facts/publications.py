@@ -1,0 +1,124 @@
+"""Facts about publications: authors, editors, imprint, languages, sources; "the book" as anaphor."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import alternation
+from kg.extract.text.mentions import CAP, Mention
+from kg.extract.text.model import Entity, Fact, Lit
+from kg.extract.text.spans import norm
+
+BOOK_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:published\s+|scientific\s+|new\s+)?(book|monograph|study|collection)\b")
+
+
+class PublicationFacts:
+    """Read by `DocumentReader` over the mentions of one sentence."""
+
+    def _publications(self, text, s, e, ms, quotes, facts, block):
+        add = facts.append
+        pubs = [m for m in ms if m.kind == "publication" and not m.in_title]
+        for i, pm in enumerate(pubs):
+            pub = pm.entity
+            before = text[s:pm.start]
+            authors: list[Entity] = []
+            people = sorted((m for m in ms if m.kind == "person" and m.end <= pm.start), key=lambda m: m.start)
+            for j, m in enumerate(people):
+                if re.fullmatch(r"(?:['’]s)?\s*[\"“«]?\s*", text[m.end:pm.start]):
+                    # the author written just before the title, and co-authors listed before them
+                    authors.append(m.entity)
+                    k = j
+                    while k > 0 and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", text[people[k - 1].end:people[k].start]):
+                        authors.append(people[k - 1].entity)
+                        k -= 1
+            if not authors and i > 0 and re.search(r"\)\s*,\s*[\"“«]?\s*$", before) and \
+                    pubs[i - 1].entity.attrs.get("author_entity") is not None:
+                authors = [pubs[i - 1].entity.attrs["author_entity"]]
+            for author in authors:
+                add(Fact(pub, "jpow:author", author))
+            if authors:
+                pub.attrs["author_entity"] = authors[0]
+            after = text[pm.end:e if pm.end < e else len(text)]
+            em = re.match(r"[\s\"”»]*\(\s*(?:under\s+(?:the\s+)?(?:general\s+|total\.?\s+)?)?(?:edited\s+by|ed\.\s+by|"
+                          r"ed\.)\s+([^)]+)\)", after)
+            offset = pm.end
+            if em:
+                for m in self._block_mentions:
+                    if m.kind == "person" and pm.end + em.start(1) <= m.start < pm.end + em.end(1):
+                        add(Fact(pub, "jpow:editor", self._resolved(m)))
+                offset = pm.end + em.end()
+            else:   # "<title>" edited by <Person> (...): the editor named without brackets
+                bare = re.match(r"[\s\"”»]*,?\s*(?:(?:was|were)\s+)?(?:edited|compiled|prepared)\s+by\s+", after)
+                editor = bare and next((m for m in self._block_mentions if m.kind == "person" and
+                                        m.start == pm.end + bare.end()), None)
+                if editor is not None:
+                    add(Fact(pub, "jpow:editor", self._resolved(editor)))
+                    offset = editor.end
+            cm = re.match(rf"[\s\"”»]*\(\s*({CAP}(?:\s+{CAP})?)\s*[,:]\s*([^,()]+?),\s*((?:1[89]|20)\d\d)"
+                          rf"(?:[,.]\s*(?:(\d+)\s*p\.|(?:in\s+)?(\d+)\s*(?:vols?\.|volumes)))?\s*\.?\s*\)",
+                          text[offset:])
+            if cm:
+                place = next((p for p in self._block_mentions if p.kind == "place" and
+                              p.start == offset + cm.start(1)), None)
+                if place:
+                    add(Fact(pub, "jpow:placeOfPublication", self._resolved(place)))
+                label = cm.group(2).strip()
+                org_m = Mention("organization", "Publisher", offset + cm.start(2), offset + cm.end(2), label, label,
+                                "organization:" + norm(label))
+                org = self.entity_for(org_m, block.span(org_m.start, org_m.end)[0])
+                self._span(org, block.span(org_m.start, org_m.end))
+                ms.append(org_m)
+                add(Fact(pub, "jpow:publisher", org))
+                add(Fact(pub, "jpow:publicationYear", Lit(cm.group(3), "gYear", None)))
+                if cm.group(4):
+                    add(Fact(pub, "jpow:pageCount", Lit(cm.group(4), "integer", None)))
+                if cm.group(5):
+                    add(Fact(pub, "jpow:volumeCount", Lit(cm.group(5), "integer", None)))
+            lang = re.search(r"\bin\s+((?:(?:" + alternation(list(self.lex["languages"])) +
+                             r")(?:,\s*|\s+and\s+)?)+)\s*[\"“«]?\s*$", before)
+            if lang:
+                for name in re.findall(alternation(list(self.lex["languages"])), lang.group(1)):
+                    add(Fact(pub, "jpow:language", Lit(self.lex["languages"][name], "string", None)))
+            project_of = next((o for o in ms if o.kind == "organization" and re.search(
+                r"\bproject\s+of\s+(?:the\s+)?$", text[s:o.start]) and re.fullmatch(
+                r"\s+(?:is|was)\s*[\"“«]?\s*", text[o.end:pm.start])), None)
+            if project_of is not None:   # "another project of the <body> is "<title>""
+                add(Fact(pub, "jpow:issuingBody", project_of.entity))
+            bm = re.search(r"\bpublished\s+by\s+(?:the\s+)?", before)
+            if bm:
+                org = next((o for o in ms if o.kind == "organization" and o.start == s + bm.end()), None)
+                if org:
+                    add(Fact(pub, "jpow:issuingBody", org.entity))
+            im = re.match(r"[^.;]*?\b(?:been\s+|was\s+|were\s+)?published\s+in\s+", text[pm.end:e])
+            if im:
+                pl = next((p for p in ms if p.kind == "place" and p.start == pm.end + im.end()), None)
+                if pl:
+                    add(Fact(pub, "jpow:placeOfPublication", pl.entity))
+            if pub.cls == "Book" and re.search(r"\bmonograph\b", before):
+                pub.cls = "Monograph"
+        if pubs and re.search(r"\b(?:based\s+on|rests?\s+on|draws?\s+on|drawn\s+from|uses?|using)\b[^.;]*?"
+                              r"\b(?:materials|documents|funds|collections|records|files)\b", text[s:e]):
+            for o in ms:
+                if o.kind == "organization" and o.entity.cls == "Archive" and not o.in_title and \
+                        o.start > pubs[-1].end:
+                    for pm in pubs:
+                        add(Fact(pm.entity, "jpow:basedOn", o.entity))
+        # "the book" / "the monograph": the last book mentioned; sentences after it in the paragraph keep it
+        am = BOOK_ANAPHOR.search(text, s, e)
+        if am and not pubs:
+            self.topic_pub = self._salient_book()
+        elif pubs:
+            self.topic_pub = None
+        topic = self.topic_pub
+        if topic is not None:
+            if re.search(r"\b(?:funds|documents|materials|collections)\b", text[s:e]):
+                for o in ms:
+                    if o.kind == "organization" and o.entity.cls == "Archive" and not o.in_title:
+                        add(Fact(topic, "jpow:basedOn", o.entity))
+
+    def _salient_book(self) -> Entity | None:
+        """What "the book" refers to: the book mentioned most often so far (the latest on a tie)."""
+        books = [x for x in self.entities if x.kind == "publication" and x.cls in ("Book", "Monograph")]
+        if not books:
+            return None
+        return max(reversed(books), key=lambda x: self.fact_count.get(x.iri, 0))

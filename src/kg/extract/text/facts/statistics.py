@@ -1,0 +1,124 @@
+"""Statistics: a figure with its qualifier, unit, population, place, time and what it measures."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.facts.publications import BOOK_ANAPHOR
+from kg.extract.text.mentions import Mention
+from kg.extract.text.model import Fact, Lit, date_lit, decimal, term
+from kg.extract.text.quantities import QUALIFIER_CLASS, Quantity
+
+
+class StatisticFacts:
+    """Read by `DocumentReader` over the quantities of one sentence."""
+
+    def _statistics(self, text, s, e, ms, qs, ds, facts, block):
+        add = facts.append
+        for q in qs:
+            label = q.text if not q.population else f"{q.text} {q.population}"
+            pop = q.population or _population(text, q, s, e)
+            if pop and not q.population:
+                label = f"{q.text} ({pop})" if pop not in q.text else q.text
+            o_start = block.span(q.start, q.end)[0]
+            m = Mention("statistic", "Statistic", q.start, q.end, q.text, label[:120], f"statistic:{o_start}")
+            st = self.entity_for(m, o_start)
+            self._span(st, block.span(q.start, q.end))
+            ms.append(m)
+            add(Fact(st, "jpow:qualifier", term(QUALIFIER_CLASS[q.qualifier])))
+            if q.value is not None and q.qualifier in ("exact", "approximate"):
+                add(Fact(st, "jpow:value", Lit(decimal(q.value), "decimal", None)))
+            if q.min_value is not None:
+                add(Fact(st, "jpow:minValue", Lit(decimal(q.min_value), "decimal", None)))
+                add(Fact(st, "jpow:maxValue", Lit(decimal(q.max_value), "decimal", None)))
+            elif q.qualifier == "lower_bound":
+                add(Fact(st, "jpow:minValue", Lit(decimal(q.value), "decimal", None)))
+            elif q.qualifier == "upper_bound":
+                add(Fact(st, "jpow:maxValue", Lit(decimal(q.value), "decimal", None)))
+            add(Fact(st, "jpow:unit", term(q.unit)))
+            add(Fact(st, "jpow:quantityAsWritten", Lit(q.text, "string", None)))
+            if q.fraction:
+                add(Fact(st, "jpow:fraction", Lit(q.fraction, "string", None)))
+            add(Fact(st, "jpow:population", Lit(pop or _UNIT_WORDS.get(q.unit, "items"))))
+            if re.search(r"\bestimat", text[s:e]):
+                add(Fact(st, "jpow:isEstimate", Lit("true", "boolean", None)))
+            if q.part_of == -1 and self.last_stat is not None:
+                add(Fact(st, "jpow:partOf", self.last_stat))
+            elif q.part_of is not None and q.part_of >= 0:
+                whole = next((x for x in ms if x.kind == "statistic" and x.start == q.part_of), None)
+                if whole:
+                    add(Fact(st, "jpow:partOf", whole.entity))
+            # where and when: places and dates of the clause
+            clause_s = max([s] + [i + 1 for i in range(s, q.start) if text[i] in ",;:"])
+            clause_e = min([e] + [i for i in range(q.end, e) if text[i] in ",;"])
+            if q.unit not in ("UnitPage", "UnitVolume", "UnitYear"):
+                for p in ms:
+                    if p.kind == "place" and clause_s <= p.start < clause_e and not p.in_title and \
+                            re.search(r"\b(?:in|of|at)\s+(?:the\s+)?(?:regions?\s+of\s+(?:the\s+)?)?$",
+                                      text[max(s, p.start - 30):p.start]) and \
+                            not re.search(r"\bfrom\s+(?:the\s+)?$", text[max(s, p.start - 12):p.start]):
+                        add(Fact(st, "jpow:location", p.entity))
+                        pos = p.end
+                        for p2 in sorted(ms, key=lambda x: x.start):
+                            if p2.kind == "place" and p2.start >= pos and p2.start < clause_e and re.fullmatch(
+                                    r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[pos:p2.start]):
+                                add(Fact(st, "jpow:location", p2.entity))
+                                pos = p2.end
+                for d in ds:
+                    if not (clause_s <= d.start < clause_e) or d.kind == "vague":
+                        continue
+                    if d.kind == "point":
+                        add(Fact(st, "jpow:date", date_lit(d.value)))
+                    elif d.kind == "range":
+                        first, last = d.value.split("/")
+                        add(Fact(st, "jpow:startDate", date_lit(first)))
+                        add(Fact(st, "jpow:endDate", date_lit(last)))
+                    else:
+                        add(Fact(st, "jpow:endDate" if d.kind == "until" else "jpow:startDate", date_lit(d.value)))
+            # what the figure is about: a publication's pages or volumes, else the nearest camp, event, act
+            # or enterprise of the sentence
+            if q.unit in ("UnitPage", "UnitVolume"):
+                target = next((x for x in reversed(ms) if x.kind == "publication" and x.start < q.start), None)
+                tgt = target.entity if target else None
+                if tgt is None and BOOK_ANAPHOR.search(text, s, q.start):
+                    tgt = self._salient_book()
+                if tgt is not None and not q.text.endswith("-volume"):
+                    add(Fact(tgt, "jpow:pageCount" if q.unit == "UnitPage" else "jpow:volumeCount",
+                             Lit(str(int(q.value)), "integer", None)))
+                if tgt is not None:
+                    add(Fact(st, "jpow:measures", tgt))
+            else:
+                cands = [x for x in ms if not x.in_title and x.entity is not None and (
+                    x.kind in ("camp", "legal-act") or x.kind == "event" and x.cls != "War" or
+                    x.kind == "organization" and x.entity.cls == "Enterprise")]
+                if cands:
+                    near = min(cands, key=lambda x: min(abs(x.start - q.end), abs(q.start - x.end)))
+                    add(Fact(st, "jpow:measures", near.entity))
+            self.last_stat = st
+
+
+_UNIT_WORDS = {"UnitPerson": "persons", "UnitPercent": "share (percent)", "UnitFraction": "share",
+               "UnitCamp": "camps", "UnitPage": "pages", "UnitVolume": "volumes", "UnitYear": "years",
+               "UnitMinistry": "ministries", "UnitItem": "items"}
+
+_GENERIC_COUNTED = {"people", "persons", "person", "men", "items", "years", "pages", "volumes", "camps", "ministries"}
+_NP_END = (r"(?=(?:^|\s+)(?:were|was|who|whom|which|that|died|left|received|worked|had|have|are|is|to|with|due|"
+           r"because|ended|reached|arrived|passed|in\s+the\s+amount)\b|[,.;()]|$)")
+
+
+def _population(text: str, q: Quantity, s: int, e: int) -> str | None:
+    """What a figure counts, as the sentence says it: "the number of <X> was N", "N <X> ...", "half of <X>"."""
+    nm = re.search(r"\bnumber\s+of\s+([^,;]+?)\s+(?:was|were|is|amounted\s+to|reached)\s*$", text[s:q.start])
+    if nm:
+        return nm.group(1)
+    if q.unit in ("UnitPage", "UnitVolume"):
+        return None
+    tail = text[q.num_end:e].lstrip()
+    if q.unit == "UnitFraction":
+        fm = re.match(r"of\s+(?!them\b|these\b|us\b)((?:the\s+|all\s+)*[^,.;()]+?)" + _NP_END, tail)
+        return fm.group(1) if fm else None
+    pm = re.match(r"([^,.;()]*?)" + _NP_END, tail)
+    phrase = pm.group(1).strip() if pm else ""
+    if not phrase or phrase.lower() in _GENERIC_COUNTED or re.match(r"of\s+(?:them|these)\b", phrase):
+        return None
+    return phrase

@@ -1,0 +1,169 @@
+"""Linking and coreference: each mention becomes an entity of the document, an earlier one, a curated one,
+or a new one with a stable IRI.
+
+The linker keeps, per document, only the entities seen so far (not the text), so a document of any length
+is read paragraph by paragraph. Coreference therefore looks backwards: a mention joins an entity mentioned
+earlier in the document (or a curated entity from the gazetteer), never one mentioned later.
+
+Coreference rules (all within one document):
+- persons: same surname and compatible initials ("E. Katasonova" ~ "E. L. Katasonova"; "N. O. Dulatbekov"
+  ~ "Nurlan Dulatbekov Orynbasaruly": the other name parts' initials equal the initials);
+- camps: same number ("camp N 99" ~ "Spassky camp No. 99"), or same name;
+- organisations: same set of name words ("Karaganda University "Bolashak"" ~ "Karaganda Bolashak University");
+- publications: same title ignoring punctuation, or one of the parts of a multi-language title;
+- legal acts: same number or title; "the decree"/"the resolution" -> the last act mentioned;
+- places: the canonical label of the lexicon.
+Linking: a mention whose label or surface form names exactly one curated entity of a compatible kind is
+linked to it; a name shared by several curated entities is ambiguous and the mention is not linked.
+"""
+
+from __future__ import annotations
+
+from kg.extract.text.gazetteer import Gazetteer
+from kg.extract.text.mentions import Mention
+from kg.extract.text.model import DOC_SCOPED, Entity
+from kg.extract.text.spans import loose
+from kg.iri import slugify
+from kg.sources.text import Block
+
+
+class EntityLinker:
+    """The document's entities so far, and the rule that turns a mention into one of them."""
+
+    def __init__(self, doc_id: str, base: str, gazetteer: Gazetteer | None = None, record: bool = False) -> None:
+        """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
+        without it the linker keeps only named entities, so memory does not grow with the text."""
+        self.record = record
+        self.doc_id = doc_id
+        self.base = base
+        self.gaz = gazetteer or Gazetteer()
+        self.by_key: dict[str, Entity] = {}
+        self.entities: list[Entity] = []
+        self.iris: dict[str, Entity] = {}
+        self.persons: list[Entity] = []
+        self.last: dict[str, Entity] = {}          # last entity by kind / class
+        self._block: Block | None = None
+
+    def _mint(self, m: Mention, start: int) -> str:
+        kind, label = m.kind, m.label
+        slug = slugify(label)[:80].strip("-")
+        if kind == "camp" and "number" in m.attrs and "parent_key" not in m.attrs:
+            slug = f"camp-no-{slugify(m.attrs['number'])}"   # the same camp whatever name it is first given
+        scoped = kind in DOC_SCOPED or (kind == "event" and m.cls != "War") or m.attrs.get("anonymous")
+        if scoped or not slug:
+            slug = f"{slugify(self.doc_id)}-{slug}"[:100].strip("-")
+        iri = f"{self.base}id/{kind}/{slug}"
+        if kind == "statistic" or m.attrs.get("anonymous"):
+            return f"{iri}-c{start}"   # one per mention: unique by its offset, never looked up
+        if iri in self.iris:
+            iri = f"{iri}-c{start}"
+        return iri
+
+    def entity_for(self, m: Mention, start: int) -> Entity:
+        """Resolve a mention: coreference with earlier entities, then the gazetteer, else a new entity."""
+        e = self._coref(m)
+        if e is None:
+            iri, _ambiguous = self.gaz.lookup([m.label, m.text, *m.names], m.kind)
+            if iri and iri in self.iris:
+                e = self.iris[iri]
+            elif iri:
+                e = Entity(iri, m.kind, m.cls, m.label, linked=True)
+            else:
+                e = Entity(self._mint(m, start), m.kind, m.cls, m.label)
+            transient = m.kind == "statistic" or m.attrs.get("anonymous")
+            if self.record or not transient:
+                self.iris[e.iri] = e
+                self.entities.append(e)
+        if m.kind != "statistic" and not m.attrs.get("anonymous"):
+            self.by_key.setdefault(m.key, e)
+        e.names.update(n for n in [m.label, m.text.strip(), *m.names] if n)
+        for k, v in m.attrs.items():
+            if k not in ("issuer",):
+                e.attrs.setdefault(k, v)
+        if m.kind == "person":
+            if e not in self.persons:
+                self.persons.append(e)
+            if len(m.label) > len(e.attrs.get("longest", "")):
+                e.attrs["longest"] = m.label
+        if m.kind == "camp" and m.cls != "Camp" and e.cls == "Camp":
+            e.cls = m.cls
+        m.entity = e
+        self.last[m.kind] = e
+        self.last[m.cls] = e
+        return e
+
+    def _coref(self, m: Mention) -> Entity | None:
+        if m.kind == "person":
+            return self._person_coref(m)
+        if m.kind == "statistic" or m.attrs.get("anonymous"):
+            return None
+        if m.key in self.by_key:
+            return self.by_key[m.key]
+        if m.kind == "publication":
+            keys = {loose(n) for n in [m.label, *m.names]}
+            for e in self.entities:
+                if e.kind == "publication" and keys & {loose(n) for n in e.names}:
+                    return e
+        if m.kind == "camp" and "name" in m.attrs:
+            named = self.by_key.get(f"camp:{m.attrs['name'].lower()}")
+            if named is None and "number" not in m.attrs:   # "the Spassky camp" after "Spassky camp No. 99"
+                same = {x.iri: x for x in self.entities if x.kind == "camp" and
+                        x.attrs.get("name") == m.attrs["name"] and "number" in x.attrs}
+                named = next(iter(same.values())) if len(same) == 1 else None
+            return named
+        if m.kind == "organization" and not m.label[0].isupper() and " for " not in m.label and " of " not in m.label:
+            head = m.label.split()[-1]
+            for e in reversed(self.entities):
+                if e.kind == "organization" and not e.label[0].isupper() and head in e.label.split():
+                    return e
+        return None
+
+    def _person_coref(self, m: Mention) -> Entity | None:
+        a = m.attrs
+        surname = a.get("surname")
+        if not surname:
+            return self.by_key.get(m.key)
+        mine = _initials_of(m)
+        found = []
+        for e in self.persons:
+            ea = e.attrs
+            if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():
+                continue
+            theirs = _initials_of_entity(e)
+            if not mine or not theirs or _compatible(mine, theirs):
+                found.append(e)
+        # two different earlier persons fit ("V. Ivanov", "A. Ivanov", then "Ivanov"): ambiguous, not joined
+        return found[0] if len(found) == 1 else None
+
+    def _span(self, e: Entity, span: tuple[int, int]) -> None:
+        if self.record:
+            e.spans.append(span)
+
+    def _resolved(self, m: Mention) -> Entity:
+        """The entity of a mention of this block that lies in a later sentence (resolved now)."""
+        if m.entity is None:
+            self.entity_for(m, self._block.span(m.start, m.end)[0])
+        return m.entity
+
+
+def _initials_of(m: Mention) -> list[str]:
+    a = m.attrs
+    if "initials" in a:
+        return [i[0] for i in a["initials"]]
+    if "given" in a:
+        return [a["given"][0]] + [r[0] for r in a.get("rest", [])]
+    return []
+
+
+def _initials_of_entity(e: Entity) -> list[str]:
+    a = e.attrs
+    if "initials" in a:
+        return [i[0] for i in a["initials"]]
+    if "given" in a:
+        return [a["given"][0]] + [r[0] for r in a.get("rest", [])]
+    return []
+
+
+def _compatible(a: list[str], b: list[str]) -> bool:
+    """Initials agree as far as both go ("E" ~ "E L"; "N O" ~ "N O")."""
+    return all(x == y for x, y in zip(a, b))
