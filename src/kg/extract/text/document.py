@@ -1,6 +1,6 @@
 """Reading one document, block by block and sentence by sentence: the pipeline of the text extractor.
 
-For each block: `mentions` (patterns of this field's prose) and `named_places` (the parser's recogniser) find
+For each block: `mentions` (patterns of this field's prose) and `named_entities` (the parser's recogniser) find
 mentions, `parse` parses it, `relations` matches the dependency patterns, `quantities` and `spans` find figures
 and dates; then, per sentence, `linking` turns mentions into entities and the readers of `facts/` (one per
 family: attributes, persons, organisations, acts, events, publications, camps, statistics, dependency patterns,
@@ -26,7 +26,7 @@ from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.linking import EntityLinker
 from kg.extract.text.mentions import Mention, find_mentions
 from kg.extract.text.model import Entity, Fact, Passage
-from kg.extract.text.named_places import named_places
+from kg.extract.text.named_entities import named_entities
 from kg.extract.text.parse import parse
 from kg.extract.text.quantities import Quantity, quantities
 from kg.extract.text.relations import default_matcher
@@ -54,7 +54,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         text = block.text
         mentions, quotes = find_mentions(text, self.lex)
         doc = parse(text)
-        mentions = sorted(mentions + named_places(doc, mentions, self.lex), key=lambda m: m.start)
+        mentions = named_entities(doc, mentions, self.lex)
         self._block_mentions = mentions
         self._relations = default_matcher().match(doc)
         self._block = block
