@@ -37,7 +37,8 @@ GOLD_CLASS = {
 }
 # Gold statistic qualifiers and units -> the local names of our individuals.
 QUALIFIERS = {"exact": "QualifierExact", "approximate": "QualifierApproximate",
-              "lower_bound": "QualifierLowerBound", "upper_bound": "QualifierUpperBound", "range": "QualifierRange"}
+              "lower_bound": "QualifierLowerBound", "upper_bound": "QualifierUpperBound", "range": "QualifierRange",
+              "vague": "QualifierVague"}
 UNITS = {"persons": "UnitPerson", "persons (deaths)": "UnitPerson", "fraction": "UnitFraction", "percent": "UnitPercent",
          "camps": "UnitCamp", "pages": "UnitPage", "volumes": "UnitVolume", "years": "UnitYear",
          "ministries": "UnitMinistry"}

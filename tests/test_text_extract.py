@@ -92,13 +92,14 @@ def test_quantities_keep_their_qualifier_unit_and_bounds(tmp_path: Path) -> None
     assert term(exact, "jpow:qualifier") == ["QualifierExact"] and term(exact, "jpow:unit") == ["UnitPerson"]
 
 
-def test_vague_multitudes_are_lower_bounds(tmp_path: Path) -> None:
+def test_vague_multitudes_keep_their_words_and_get_no_number(tmp_path: Path) -> None:
     r = _read("Hundreds of thousands of Japanese were held, and thousands of letters reached their families.",
               tmp_path)
     stats = {e.label.split(" (")[0]: e for e in r.entities if e.kind == "statistic"}
     many = stats["Hundreds of thousands"]
-    assert [o[1] for o in _values(r, many, "jpow:qualifier")] == ["QualifierLowerBound"]
-    assert [o.value for o in _values(r, many, "jpow:minValue")] == ["200000"]
+    assert [o[1] for o in _values(r, many, "jpow:qualifier")] == ["QualifierVague"]
+    assert [o.value for o in _values(r, many, "jpow:quantityAsWritten")] == ["Hundreds of thousands"]
+    assert all(_values(r, many, p) == [] for p in ("jpow:value", "jpow:minValue", "jpow:maxValue"))
     assert [o[1] for o in _values(r, many, "jpow:unit")] == ["UnitPerson"]
     assert [o[1] for o in _values(r, stats["thousands"], "jpow:unit")] == ["UnitItem"]
 

@@ -14,7 +14,7 @@ from kg.extract.text.lexicon import Lexicon, alternation
 
 QUALIFIER_CLASS = {"exact": "QualifierExact", "approximate": "QualifierApproximate",
                    "lower_bound": "QualifierLowerBound", "upper_bound": "QualifierUpperBound",
-                   "range": "QualifierRange"}
+                   "range": "QualifierRange", "vague": "QualifierVague"}
 
 
 @dataclass
@@ -22,8 +22,8 @@ class Quantity:
     start: int
     end: int
     text: str               # as written, qualifier included
-    qualifier: str          # exact | approximate | lower_bound | upper_bound | range
-    value: float | None
+    qualifier: str          # exact | approximate | lower_bound | upper_bound | range | vague
+    value: float | None   # None for a vague figure: no number is invented
     min_value: float | None = None
     max_value: float | None = None
     unit: str = "UnitItem"
@@ -154,16 +154,11 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         end = m.end("f")
         out.append(Quantity(m.start(), end, text[m.start():end], qualifier, value, unit="UnitFraction",
                             fraction=fraction))
-    # vague multitudes: "tens of thousands", "hundreds of thousands" (at least two of the unit: a lower bound)
+    # vague multitudes: "tens of thousands", "hundreds of thousands", "several thousand": words, no number
     for m in re.finditer(r"\b(tens|hundreds|thousands)\s+of\s+(thousands|millions)?(?:\s+of)?\b|"
                          r"\b(several|many)\s+(thousand|hundred)\b", text, re.IGNORECASE):
         if any(q.start <= m.start() < q.end for q in out):
             continue
-        if m.group(1):
-            base = {"tens": 10, "hundreds": 100, "thousands": 1000}[m.group(1).lower()]
-            scale = {"thousands": 1000, "millions": 1e6, None: 1}[m.group(2).lower() if m.group(2) else None]
-        else:
-            base, scale = 1, {"thousand": 1000, "hundred": 100}[m.group(4).lower()]
         end = m.end(2) if m.group(2) else (m.end(1) if m.group(1) else m.end())
         text_as_written = text[m.start():end].strip()
         nxt = re.findall(r"[\w-]+", re.sub(r"^\s*of\s+(?:the\s+)?", "", text[end:end + 60]))[:2]
@@ -172,6 +167,5 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
             # "tens of thousands of Japanese", "tens of thousands died": people; "thousands of letters": items
             unit = "UnitPerson" if nxt and (nxt[0] in lex["demonyms"] or re.fullmatch(
                 r"were|was|died|perished|[a-z]+ed", nxt[0])) else "UnitItem"
-        out.append(Quantity(m.start(), m.start() + len(text_as_written), text_as_written, "lower_bound",
-                            2 * base * scale, unit=unit))
+        out.append(Quantity(m.start(), m.start() + len(text_as_written), text_as_written, "vague", None, unit=unit))
     return sorted(out, key=lambda q: q.start)
