@@ -118,3 +118,11 @@ def test_places_the_lexicon_does_not_know_are_found_by_the_parser(tmp_path: Path
     places = {q.subject.value.removeprefix(BASE) for q in extract_paths([path], Settings())
               if q.subject.value.startswith(BASE + "id/place/")}
     assert "id/place/zhezkazgan" in places and "id/place/kazakh" not in places
+
+
+def test_it_and_the_camp_refer_back_to_the_subject_and_the_last_camp(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Ozerlag was a camp of the MVD in the Irkutsk Region. It was founded in 1948. "
+                            "The camp was closed in 1954.")
+    concerned = {(kind, o) for s, p, o in found if p == "concerns" for kind in ("establishment", "dissolution")
+                 if f"-{kind}-" in s}
+    assert concerned == {("establishment", "id/camp/ozerlag"), ("dissolution", "id/camp/ozerlag")}, found

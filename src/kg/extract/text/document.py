@@ -1,7 +1,7 @@
 """Reading one document, block by block and sentence by sentence: the pipeline of the text extractor.
 
 For each block: `mentions` (patterns of this field's prose) and `named_entities` (the parser's recogniser) find
-mentions, `parse` parses it, `relations` matches the dependency patterns, `quantities` and `spans` find figures
+mentions, `anaphora` adds "it" and "the camp" as mentions of what they refer to, `parse` parses it, `relations` matches the dependency patterns, `quantities` and `spans` find figures
 and dates; then, per sentence, `linking` turns mentions into entities and the readers of `facts/` (one per
 family: attributes, persons, organisations, acts, events, publications, camps, statistics, dependency patterns,
 footnotes) state the facts, each kept with its passage.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.text.anaphora import anaphors, subject_entity
 from kg.extract.text.facts.acts import ActFacts
 from kg.extract.text.facts.attributes import AttributeFacts
 from kg.extract.text.facts.camps import CampFacts
@@ -49,6 +50,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.topic_pub: Entity | None = None
         self.fact_count: dict[str, int] = {}
         self.frame_date: DateMention | None = None
+        self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
 
     def read_block(self, block: Block) -> list[Passage]:
         text = block.text
@@ -80,6 +82,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             ms = [m for m in mentions if s <= m.start < e]
             for m in ms:
                 self.entity_for(m, block.span(m.start, m.end)[0])
+            ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient), key=lambda m: m.start)
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
                                          [d for d in ds if s <= d.start < e], quotes, block)
             for f in facts:
@@ -91,7 +94,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
                 if m.entity is not None:
                     span = block.span(m.start, m.end)
                     self._span(m.entity, span)
-                    mentioned.append((m.entity, m.text))
+                    mentioned.append((m.entity, None if m.attrs.get("anaphor") else m.text))
             whole = [m for m in ms if m.kind == "organization" and m.start == 0 and m.end >= len(text) - 1]
             if self.signature is not None and whole:
                 facts.append(Fact(self.signature, "jpow:affiliation", whole[0].entity))
@@ -99,6 +102,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
                 passages.append(Passage(o_start, o_end, quote, facts, mentioned))
             if frame is not None:
                 self.frame_date = frame
+            self.salient = subject_entity(doc, s, e, ms) or self.salient
         self.signature = block_people[0].entity if signature else None
         return passages
 

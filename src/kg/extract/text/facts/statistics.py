@@ -88,7 +88,7 @@ class StatisticFacts:
                 if tgt is not None:
                     add(Fact(st, "jpow:measures", tgt))
             else:
-                cands = [x for x in ms if not x.in_title and x.entity is not None and (
+                cands = [x for x in ms if not x.in_title and x.entity is not None and not x.attrs.get("anaphor") and (
                     x.kind in ("camp", "legal-act") or x.kind == "event" and x.cls != "War" or
                     x.kind == "organization" and x.entity.cls == "Enterprise")]
                 if cands:

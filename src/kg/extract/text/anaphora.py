@@ -1,0 +1,61 @@
+"""Anaphora: "it", "the camp", "this directorate" refer back to an entity already met in the document.
+
+Two rules, both looking backwards only (the reader keeps no text):
+- a definite noun phrase ("the/this/that camp") whose head noun is in `lexicon.yaml: anaphor_nouns` refers to
+  the last entity of that noun's kind;
+- "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
+  "it": camps, organisations, places, acts, publications), as centering theory has it.
+An anaphor becomes a mention carrying the entity it refers to, so every fact reader treats it like a name;
+it is never a name of that entity (no alternative label).
+"""
+
+from __future__ import annotations
+
+from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.mentions import Mention
+from kg.extract.text.model import Entity
+
+IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication"})
+
+
+def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
+             salient: Entity | None) -> list[Mention]:
+    """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to."""
+    nouns: dict[str, str] = lex["anaphor_nouns"]
+    out: list[Mention] = []
+    for tok in doc:
+        if not s <= tok.idx < e or any(m.start <= tok.idx < m.end for m in ms):
+            continue
+        low = tok.lower_
+        if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
+            if salient is not None and salient.kind in IT_KINDS:
+                out.append(_mention(salient, tok.idx, tok.idx + len(tok.text), tok.text))
+            continue
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+            continue
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        if not det or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children):
+            continue   # "the Spassky camp" is a name, not an anaphor
+        if any(c.dep_ == "prep" for c in tok.children):
+            continue   # "the camp at Spassk", "the town of Balkhash": described, not referred back to
+        target = last.get(nouns[tok.lemma_.lower()])
+        if target is not None:
+            start = det[0].idx
+            out.append(_mention(target, start, tok.idx + len(tok.text), doc.text[start:tok.idx + len(tok.text)]))
+    return out
+
+
+def subject_entity(doc, s: int, e: int, ms: list[Mention]) -> Entity | None:
+    """The entity that is the grammatical subject of the sentence's main verb, if a mention names it."""
+    for tok in doc:
+        if s <= tok.idx < e and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            m = next((m for m in ms if m.start <= tok.idx < m.end and m.entity is not None
+                      and m.kind in IT_KINDS), None)
+            if m is not None:
+                return m.entity
+    return None
+
+
+def _mention(target: Entity, start: int, end: int, text: str) -> Mention:
+    return Mention(target.kind, target.cls, start, end, text, target.label, "", {"anaphor": True},
+                   entity=target)
