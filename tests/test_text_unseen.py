@@ -2,8 +2,9 @@
 
 tests/fixtures/text/{spassk,nakhodka,karaganda}.txt were written with their gold (gold_specs.yaml ->
 make_gold.py) before the extractor was first run on them; the first-run and current figures are in tests/fixtures/text/README.md.
-The floors below sit a margin under the current figures, so a change that only helps the shared article at the
-expense of other texts of the field fails here."""
+The floors below sit a margin under the current figures of the reference scorer (kg.extract.text.scoring, as
+`kg eval` reports them), so a change that only helps the shared article at the expense of other texts of the
+field fails here. An unseen article is scored as one with nothing curated: no gazetteer, no context."""
 
 from __future__ import annotations
 
@@ -13,22 +14,23 @@ from pathlib import Path
 import pytest
 
 from kg.config import Settings
-from kg.evaluate import evaluate
+from kg.extract.text.evaluate import evaluate
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
 
-# article -> (entity F1 floor, relation F1 floor); measured values in the README, minus about 0.05
-FLOORS = {"spassk": (0.90, 0.70), "nakhodka": (0.89, 0.73), "karaganda": (0.87, 0.70)}
+# article -> (entity F1 floor, relation F1 floor): the README's "Scores by the vocabulary-agnostic scorer" minus
+# 0.06, rounded down
+FLOORS = {"spassk": (0.90, 0.68), "nakhodka": (0.87, 0.65), "karaganda": (0.87, 0.70)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_unseen_article_keeps_its_measured_quality(name: str, capsys: pytest.CaptureFixture) -> None:
-    report = evaluate(FIXTURES / f"{name}.gold.json", FIXTURES / f"{name}.txt", Settings())
+    scores = evaluate(FIXTURES / f"{name}.gold.json", FIXTURES / f"{name}.txt", Settings(), gazetteer=None, context=())
     with capsys.disabled():   # the figures show in every run, not only with -s
-        print(f"\n{name}\n" + report.format())
+        print(f"\n{name}\n" + "\n".join(scores.lines()))
     entity_floor, relation_floor = FLOORS[name]
-    assert report.entity_total.f1 >= entity_floor, f"{name}: entity F1 {report.entity_total.f1:.3f} < {entity_floor}"
-    assert report.relations.f1 >= relation_floor, f"{name}: relation F1 {report.relations.f1:.3f} < {relation_floor}"
+    assert scores.f1 >= entity_floor, f"{name}: entity F1 {scores.f1:.3f} < {entity_floor}"
+    assert scores.relation_f1 >= relation_floor, f"{name}: relation F1 {scores.relation_f1:.3f} < {relation_floor}"
 
 
 def test_gold_quotes_of_the_invented_articles_are_exact() -> None:

@@ -11,9 +11,12 @@ import dataclasses
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.config import Settings
+
+if TYPE_CHECKING:
+    from kg.extract.text import Gazetteer
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -113,12 +116,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _gazetteer(settings: Settings, none: bool) -> Gazetteer:
+    """The gazetteer `kg extract` links mentions with (and so `kg eval`): the curated tables' names, or none."""
+    from kg.extract.tabular import TabularExtractor
+    from kg.extract.text import Gazetteer
+
+    return Gazetteer.from_quads([] if none else TabularExtractor(settings.data_dirs, settings).extract())
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from pyoxigraph import RdfFormat, serialize
 
     from kg.errors import InputError, Problem
-    from kg.extract.tabular import TabularExtractor
-    from kg.extract.text import Gazetteer, extract_paths
+    from kg.extract.text import extract_paths
     from kg.sources.text import check_file
 
     problems = []   # every path is checked before the (slow) gazetteer is built and anything is written
@@ -133,8 +143,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if problems:
         raise InputError(problems)
     settings = _settings(args)
-    gazetteer = Gazetteer.from_quads(TabularExtractor(settings.data_dirs, settings).extract()) \
-        if not args.no_gazetteer else Gazetteer.from_quads([])
+    gazetteer = _gazetteer(settings, args.no_gazetteer)
     quads = extract_paths([Path(p) for p in args.paths], settings, gazetteer)
     fmt = {"trig": RdfFormat.TRIG, "nquads": RdfFormat.N_QUADS}[args.format]
     _write_output(args.output, lambda out: serialize(quads, out, format=fmt))
@@ -142,11 +151,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import evaluate
+    from kg.errors import InputError, Problem
+    from kg.extract.text.evaluate import default_context, evaluate
+    from kg.extract.text.scoring import Thresholds
 
-    report = evaluate(Path(args.gold), Path(args.text), _settings(args))
-    print(report.format(details=args.details))
-    return 0
+    missing = [Problem(p, None, None, "no such file", "check the path (relative paths start from the current folder)")
+               for p in (args.gold, args.text, *(args.context or ())) if not Path(p).is_file()]
+    if missing:
+        raise InputError(missing)
+    settings = _settings(args)
+    if args.context:
+        context = [Path(c) for c in args.context]
+    elif args.no_context:
+        context = []
+    else:
+        context, note = default_context(settings)
+        print(note, file=sys.stderr)
+    scores = evaluate(Path(args.gold), Path(args.text), settings, _gazetteer(settings, args.no_gazetteer), context)
+    explain = args.explain if args.explain or not args.details else sys.maxsize
+    print(*scores.table_lines(), *scores.explain_lines(explain), sep="\n")
+    if args.json:
+        scores.write_json(args.json)
+    print(scores.final_line())
+    thresholds = Thresholds(args.min_recall, args.min_precision, args.min_f1, args.min_relation_f1)
+    return 0 if scores.passes(thresholds) else 1
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -218,10 +246,27 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--no-gazetteer", action="store_true", help="link to nothing from the curated data")
     x.set_defaults(func=cmd_extract)
 
-    ev = sub.add_parser("eval", help="score the text extractor against a gold file")
+    ev = sub.add_parser("eval", help="score the text extractor against a gold file (the reference scorer's rules)",
+                        description="Run the extractor on TEXT as `kg extract` does and score its output against GOLD "
+                                    "with the vendored reference scorer (kg.extract.text.scoring = "
+                                    "../shared/tools/gold_score.py): the same lines and figures.")
     ev.add_argument("gold")
     ev.add_argument("text")
-    ev.add_argument("--details", action="store_true", help="also list every miss and false hit")
+    ev.add_argument("--details", action="store_true", help="also list every miss and false hit (--explain all)")
+    ev.add_argument("--context", action="append", metavar="CURATED.trig",
+                    help="a dump that lends names and types only, e.g. `kg export --format trig` of the curated "
+                         "build (repeatable; default: the curated store of --store, if built)")
+    ev.add_argument("--no-context", action="store_true", help="score without context, even if a store is built")
+    with_store(ev)
+    ev.add_argument("--data", type=Path, action="append", help="data folders whose entities the gazetteer links to")
+    ev.add_argument("--no-gazetteer", action="store_true", help="link to nothing from the curated data")
+    ev.add_argument("--explain", type=int, default=0, metavar="N",
+                    help="list N missed and wrong entities, missed relations and links that count as wrong")
+    ev.add_argument("--json", metavar="OUT", help="write all the scores and lists as JSON")
+    ev.add_argument("--min-recall", type=float, default=0.0, help="exit 1 below this entity recall")
+    ev.add_argument("--min-precision", type=float, default=0.0, help="exit 1 below this entity precision")
+    ev.add_argument("--min-f1", type=float, default=0.0, help="exit 1 below this entity F1")
+    ev.add_argument("--min-relation-f1", type=float, default=0.0, help="exit 1 below this relation F1")
     ev.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("serve", help="serve the store over HTTP: SPARQL endpoint, entity pages, saved queries")
