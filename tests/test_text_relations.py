@@ -53,6 +53,53 @@ def test_founding_and_closing_families_read_dates_of_passive_verbs() -> None:
     assert {p for p, _, _ in found} >= {"founded-passive", "closed-conjoined"}
 
 
+def test_naming_family_reads_now_called_renamed_and_brackets() -> None:
+    assert ("now-called-after-comma", "Molotovsk", "Severodvinsk") in roles(
+        "The prisoners built the port of Molotovsk, now called Severodvinsk.")
+    assert ("renamed-passive", "Gorky", "Novgorod") in roles("In 1990 Gorky was renamed Nizhny Novgorod.")
+    assert ("now-in-brackets", "Frunze", "Bishkek") in roles("Frunze (now Bishkek) received a hospital.")
+
+
+def test_participation_family_reads_a_visit_with_its_destination() -> None:
+    assert ("visited", "Hatoyama", "Temirtau") in roles("In 2004 Yukio Hatoyama visited Temirtau.")
+
+
+def test_transfer_family_reads_destination_origin_and_arrival() -> None:
+    found = roles("Two thousand internees were moved from Ekibastuz to Pavlodar in the spring.")
+    assert {("sent-from", "internees", "Ekibastuz"), ("sent-from-to", "internees", "Pavlodar")} <= found
+    assert ("arrived-in", "echelons", "Temirtau") in roles("The first echelons arrived in Temirtau in October.")
+
+
+def test_repatriation_family_reads_return_home_and_the_port() -> None:
+    assert ("returned-to", "Sato", "Japan") in roles("Sato finally returned to Japan in 1950.")
+    assert ("repatriated-through", "soldiers", "Maizuru") in roles("The soldiers were repatriated through Maizuru.")
+
+
+def test_captivity_family_reads_held_worked_died_buried() -> None:
+    assert ("held-in", "officers", "Elabuga") in roles("The officers were held in Elabuga until 1948.")
+    assert ("worked-at-enterprise", "prisoners", "Trust") in roles("The prisoners worked at the Karagandaugol Trust.")
+    found = roles("Many internees died in Temirtau and were buried near the station.")
+    assert {("died-in", "internees", "Temirtau"), ("buried-conjoined", "internees", "station")} <= found
+
+
+def test_authorship_family_reads_wrote_and_written_by() -> None:
+    assert ("wrote", "memoir", "Ito") in roles("Ito wrote a memoir about the winter of 1946.")
+    assert ("written-by", "chronicle", "Kim") in roles("The chronicle was written by Anatoly Kim.")
+
+
+def test_a_person_named_in_apposition_fills_the_role_of_its_noun(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In 2004 the former minister Yukio Hatoyama visited Temirtau.")
+    visit = next(s for s, p, o in found if p == "participant")
+    assert (visit, "participant", "id/person/yukio-hatoyama") in found, found
+
+
+def test_a_plural_group_fills_an_event_but_a_singular_noun_does_not(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Japanese internees were sent to Temirtau. The author worked in Temirtau.")
+    kinds = {s.split("/")[-1] for s, p, o in found if p == "destination" or p == "location"}
+    assert any("transfer-of-japanese-internees" in k for k in kinds), found
+    assert not any("labour-use" in k for k in kinds), found
+
+
 def facts(tmp_path: Path, text: str) -> set[tuple[str, str, str]]:
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")

@@ -4,7 +4,8 @@ Two rules, both looking backwards only (the reader keeps no text):
 - a definite noun phrase ("the/this/that camp") whose head noun is in `lexicon.yaml: anaphor_nouns` refers to
   the last entity of that noun's kind;
 - "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
-  "it": camps, organisations, places, acts, publications), as centering theory has it.
+  "it": camps, organisations, places, acts, publications), as centering theory has it;
+- "he"/"she" (and "his", "her") refers to the last person mentioned.
 An anaphor becomes a mention carrying the entity it refers to, so every fact reader treats it like a name;
 it is never a name of that entity (no alternative label).
 """
@@ -30,6 +31,9 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
             if salient is not None and salient.kind in IT_KINDS:
                 out.append(_mention(salient, tok.idx, tok.idx + len(tok.text), tok.text))
+            continue
+        if low in ("he", "she", "his", "him", "her") and tok.pos_ == "PRON" and last.get("person") is not None:
+            out.append(_mention(last["person"], tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
             continue

@@ -6,8 +6,13 @@ A pattern file (YAML) names its family and lists patterns. Each pattern has an `
 town *in* a region is `jpow:locatedIn`, a camp in a town `jpow:location`), and `pattern`: a spaCy
 DependencyMatcher pattern (https://spacy.io/api/dependencymatcher). An *event* pattern instead names an
 ontology event class (`event: Establishment`): its `subject` is what the event concerns and its `date` node
-the date mention that dates it ("Karlag was established in 1931"). Adding a pattern is editing a file; `load` checks every file and
-says which pattern of which file is wrong and why.
+the date mention that dates it ("Karlag was established in 1931"). An event pattern may also say how its roles
+join the event (`subject: {…, property: jpow:participant}`; the default is jpow:concerns), give an `object` role
+with its property ("<X> visited <Y>": a Visit, participant X, destination Y), let an unnamed group fill the
+subject (`group: true`: "Japanese prisoners were sent to Karaganda" -> jpow:participantGroup "Japanese
+prisoners"), and leave `date` out (a date within the verb's phrase then dates the event, if there is one).
+Adding a pattern is editing a file; `load` checks every file and says which pattern of which file is wrong and
+why.
 
 `match(doc)` gives, for every match, the property and the character spans of the tokens that fill the subject
 and object roles; the document stage links those to the mentions it has found and keeps the sentence as the
@@ -43,6 +48,9 @@ class RelationPattern:
     places_property: str | None = None
     event: str | None = None           # an event pattern: event class, date node
     date: str | None = None
+    subject_property: str = "jpow:concerns"   # how an event pattern's roles join the event
+    object_property: str | None = None
+    group: bool = False                # may an unnamed group ("Japanese prisoners") fill the subject?
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,8 @@ class RelationMatch:
     subject_of: tuple[int, int] | None = None
     object_of: tuple[int, int] | None = None
     date: tuple[int, int] | None = None
+    group: str | None = None           # the subject's noun phrase as written, when it may be a group
+    clause: tuple[int, int] | None = None   # the span of the verb's phrase, where an undated event finds its date
 
     @property
     def anchor(self) -> int:
@@ -102,11 +112,21 @@ def read_file(path: Path) -> list[RelationPattern]:
                            "name the property")
         subject, subject_kinds = _role(path, pid, raw, "subject", nodes)
         if "event" in raw:
-            if not isinstance(raw["event"], str) or raw.get("date") not in nodes:
-                raise _problem(path, pid, "an event pattern needs 'event' (an ontology event class) and 'date' (the "
-                                          "RIGHT_ID of the date's token)", "write event: Establishment, date: when")
+            if not isinstance(raw["event"], str) or ("date" in raw and raw["date"] not in nodes):
+                raise _problem(path, pid, "an event pattern needs 'event' (an ontology event class) and, if it "
+                                          "gives 'date', the RIGHT_ID of the date's token",
+                               "write event: Establishment, date: when")
+            obj, object_kinds = (_role(path, pid, raw, "object", nodes) if "object" in raw else (None, frozenset()))
+            props = [raw["subject"].get("property", "jpow:concerns"), raw.get("object", {}).get("property")]
+            if any(p is not None and (not isinstance(p, str) or ":" not in p) for p in props) or \
+                    (obj is not None and props[1] is None):
+                raise _problem(path, pid, "a role's 'property' must be a CURIE such as jpow:participant, and an "
+                                          "event's object role needs one", "write object: {node: …, kinds: […], "
+                                                                           "property: jpow:destination}")
             found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"],
-                                         event=raw["event"], date=raw["date"]))
+                                         object=obj, object_kinds=object_kinds, event=raw["event"],
+                                         date=raw.get("date"), subject_property=props[0], object_property=props[1],
+                                         group=bool(raw["subject"].get("group"))))
             continue
         obj, object_kinds = _role(path, pid, raw, "object", nodes)
         found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"], raw["property"],
@@ -137,8 +157,11 @@ class RelationMatcher:
             tokens = dict(zip(names, (doc[i] for i in token_ids)))
             s = tokens[pattern.subject]
             o = tokens[pattern.object] if pattern.object else None
+            root = tokens[names[0]]
             found.append(RelationMatch(pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
-                                       _span(tokens[pattern.date]) if pattern.date else None))
+                                       _span(tokens[pattern.date]) if pattern.date else None,
+                                       _group(s) if pattern.group else None,
+                                       (root.left_edge.idx, root.right_edge.idx + len(root.right_edge))))
         return found
 
 
@@ -146,8 +169,23 @@ def _span(token: Any) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
 
 
+def _group(token: Any) -> str | None:
+    """"Japanese prisoners of war" for the head "prisoners": a plural noun's phrase as written, at most eight
+    words, without a leading article or a relative clause ("the author" is a person, not a group)."""
+    if token.tag_ not in ("NNS", "NNPS"):
+        return None
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and not any(
+        a.dep_ in ("relcl", "appos") for a in t.ancestors if a in token.subtree and a != token)]
+    while words and words[0].dep_ == "det":
+        words = words[1:]
+    if not words or len(words) > 8:
+        return None
+    return token.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+
+
 def _of_complement(token: Any) -> tuple[int, int] | None:
-    """"village" in "the village of Spassk" -> the span of "Spassk"."""
+    """"village" in "the village of Spassk" -> the span of "Spassk"; "book" in "a book, Memory of the
+    Steppe" -> the span of its apposition."""
     if token.pos_ != "NOUN":
         return None
     for child in token.children:
@@ -155,6 +193,8 @@ def _of_complement(token: Any) -> tuple[int, int] | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _span(pobj)
+        if child.dep_ == "appos":
+            return _span(child)
     return None
 
 

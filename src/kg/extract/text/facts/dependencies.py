@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 
 from kg.extract.text.mentions import Mention
-from kg.extract.text.model import Fact, Lit, date_lit
+from kg.extract.text.model import Entity, Fact, Lit, date_lit
+from kg.extract.text.relations import RelationMatch, RelationPattern
 from kg.extract.text.spans import DateMention
 from kg.sources.text import Block
+
+_PREPOSITION = {"jpow:destination": "to", "jpow:location": "in", "jpow:origin": "from", "jpow:concerns": "of",
+                "jpow:camp": "in"}
 
 
 class DependencyFacts:
@@ -17,27 +21,17 @@ class DependencyFacts:
                           block: Block) -> None:
         """Facts of the relation patterns (`patterns/*.yaml`) whose roles are filled by mentions of the
         sentence: the mention that contains the role's token, or else its "of" complement's. An event pattern
-        mints (or finds again) the event of its class concerning its subject, dated by the date mention."""
-        def filler(span: tuple[int, int], of: tuple[int, int] | None, kinds: frozenset[str]) -> Mention | None:
-            for where in (span, of):
-                if where is not None:
-                    m = next((m for m in ms if m.start <= where[0] < m.end and m.kind in kinds and m.entity), None)
-                    if m is not None:
-                        return m
-            return None
-
+        mints (or finds again) the event of its class with its roles, dated by the date mention."""
         known = {(f.s.iri, f.p, getattr(f.o, "iri", None)) for f in facts}
         for match in self._relations:
             if not s <= match.anchor < e:
                 continue
             p = match.pattern
-            subject = filler(match.subject, match.subject_of, p.subject_kinds)
+            subject = _filler(ms, match.subject, match.subject_of, p.subject_kinds)
+            obj = _filler(ms, match.object, match.object_of, p.object_kinds) if p.object else None
             if p.event is not None:
-                date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end), None)
-                if subject is not None and date is not None:
-                    self._dated_event(p.event, subject, date, facts, block)
+                self._pattern_event(match, p, subject, obj, ds, facts, block)
                 continue
-            obj = filler(match.object, match.object_of, p.object_kinds)
             if subject is None or obj is None or subject.entity is obj.entity:
                 continue
             prop = p.places_property if p.places_property and subject.kind == obj.kind == "place" else p.property
@@ -45,15 +39,55 @@ class DependencyFacts:
                 known.add((subject.entity.iri, prop, obj.entity.iri))
                 facts.append(Fact(subject.entity, prop, obj.entity))
 
-    def _dated_event(self, cls: str, subject: Mention, date: DateMention, facts: list[Fact], block: Block) -> None:
-        """"Karlag was established in 1931": the Establishment concerning Karlag, dated 1931 as written."""
-        thing = subject.entity
-        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()
-        event = Mention("event", cls, subject.start, subject.end, subject.text, f"{words} of {thing.label}",
-                        f"{cls}:{thing.iri}")
-        ev = self.entity_for(event, block.span(subject.start, subject.end)[0])
+    def _pattern_event(self, match: RelationMatch, p: RelationPattern, subject: Mention | None,
+                       obj: Mention | None, ds: list[DateMention], facts: list[Fact], block: Block) -> None:
+        """"Karlag was established in 1931": the Establishment concerning Karlag, dated 1931 as written;
+        "Miyazawa visited Karaganda": a Visit with participant Miyazawa and destination Karaganda."""
+        group = match.group if subject is None and p.group else None
+        if subject is None and group is None or p.object is not None and obj is None or \
+                obj is not None and subject is not None and obj.entity is subject.entity:
+            return
+        if obj is not None and any(f.s.kind == "event" and f.s.cls == p.event and f.o is obj.entity for f in facts):
+            return   # another reader of this sentence already stated this event
+        if p.date is not None:
+            date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end), None)
+            if date is None:
+                return
+        else:
+            taken = [m for m in (subject, obj) if m is not None]
+            date = next((d for d in ds if d.kind == "point" and match.clause and
+                         match.clause[0] <= d.start < match.clause[1] and
+                         not any(m.start <= d.start < m.end for m in taken)), None)
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p.event).lower()
+        who = subject.entity.label if subject is not None else group
+        label = f"{words} of {who}"
+        key = f"{p.event}:{subject.entity.iri if subject is not None else group}"
+        if obj is not None:   # one event per verb: "sent from A to B" is one transfer
+            label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
+            key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"
+        at = subject or obj
+        event = Mention("event", p.event, at.start, at.end, at.text, label, key)
+        ev: Entity = self.entity_for(event, block.span(at.start, at.end)[0])
         if any(f.s is ev for f in facts):
             return  # matched twice in this sentence
-        facts.append(Fact(ev, "jpow:concerns", thing))
-        facts.append(Fact(ev, "jpow:date", date_lit(date.value)))
-        facts.append(Fact(ev, "jpow:dateAsWritten", Lit(date.as_written, "string", None)))
+        if subject is not None:
+            facts.append(Fact(ev, p.subject_property, subject.entity))
+        else:
+            facts.append(Fact(ev, "jpow:participantGroup", Lit(group)))
+        if obj is not None:
+            facts.append(Fact(ev, p.object_property, obj.entity))
+        if date is not None:
+            if date.kind == "point":
+                facts.append(Fact(ev, "jpow:date", date_lit(date.value)))
+            facts.append(Fact(ev, "jpow:dateAsWritten", Lit(date.as_written, "string", None)))
+
+
+def _filler(ms: list[Mention], span: tuple[int, int] | None, of: tuple[int, int] | None,
+            kinds: frozenset[str]) -> Mention | None:
+    """The mention of an allowed kind that contains the role's token, or else its "of" complement's."""
+    for where in (span, of):
+        if where is not None:
+            m = next((m for m in ms if m.start <= where[0] < m.end and m.kind in kinds and m.entity), None)
+            if m is not None:
+                return m
+    return None
