@@ -380,3 +380,14 @@ def test_kg_extract_command_writes_trig(tmp_path: Path) -> None:
     run = subprocess.run([sys.executable, "-m", "kg.cli", "extract", str(bad), "--no-gazetteer"],
                          capture_output=True, text=True, cwd=Path(__file__).parents[1])
     assert run.returncode != 0 and "empty" in run.stderr
+
+
+def test_names_in_brackets_are_other_names_with_their_language(tmp_path: Path) -> None:
+    r = _read("Ozerlag (Lake Camp, Russian: Озерлаг) held Japanese officers. Ito Masao (伊藤正夫) was one of them.",
+              tmp_path)
+    camp = next(e for e in r.entities if e.label == "Ozerlag")
+    alt = {(o.value, o.lang) for o in _values(r, camp, "skos:altLabel")}
+    assert alt == {("Lake Camp", "en"), ("Озерлаг", "ru")}
+    person = next(e for e in r.entities if e.kind == "person")
+    assert {(o.value, o.lang) for o in _values(r, person, "skos:altLabel")} == {("伊藤正夫", "ja")}
+    assert not any(e.label == "Lake Camp" for e in r.entities)

@@ -1,10 +1,11 @@
 """Reading one document, block by block and sentence by sentence: the pipeline of the text extractor.
 
-For each block: `mentions` (patterns of this field's prose) and `named_entities` (the parser's recogniser) find
-mentions, `anaphora` adds "it" and "the camp" as mentions of what they refer to, `parse` parses it, `relations` matches the dependency patterns, `quantities` and `spans` find figures
-and dates; then, per sentence, `linking` turns mentions into entities and the readers of `facts/` (one per
-family: attributes, persons, organisations, acts, events, publications, camps, statistics, dependency patterns,
-footnotes) state the facts, each kept with its passage.
+For each block: `parse` parses it; `mentions` (patterns of this field's prose) and `named_entities` (the
+parser's recogniser) find mentions, `brackets` adds the other names written in brackets after a name,
+`relations` matches the dependency patterns, `quantities` and `spans` find figures and dates. Then, per
+sentence, `linking` turns mentions into entities, `anaphora` adds "it" and "the camp" as mentions of what
+they refer to, and the readers of `facts/` (one per family: attributes, persons, organisations, acts, events,
+publications, camps, statistics, dependency patterns, footnotes) state the facts, each with its passage.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.text.anaphora import anaphors, subject_entity
+from kg.extract.text.brackets import bracketed_names
 from kg.extract.text.facts.acts import ActFacts
 from kg.extract.text.facts.attributes import AttributeFacts
 from kg.extract.text.facts.camps import CampFacts
@@ -56,7 +58,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         text = block.text
         mentions, quotes = find_mentions(text, self.lex)
         doc = parse(text)
-        mentions = named_entities(doc, mentions, self.lex)
+        mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
         self._block_mentions = mentions
         self._relations = default_matcher().match(doc)
         self._block = block

@@ -70,7 +70,7 @@ class AttributeFacts:
                     add(Fact(ent, "jpow:volumeCount", Lit(a["volumes"], "integer", None)))
             for n in m.names:
                 if n != ent.label:
-                    add(Fact(ent, "skos:altLabel", Lit(n)))
+                    add(Fact(ent, "skos:altLabel", Lit(n, None, a.get("names_lang", {}).get(n, "en"))))
 
 
 def _title_after(text: str, end: int, quotes) -> str | None:

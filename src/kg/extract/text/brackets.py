@@ -1,0 +1,68 @@
+"""Names in brackets after a name: "Karlag (Karaganda Corrective Labour Camp, Russian: Карлаг)",
+"Kenji Tanaka (田中健二)", "Spassk (Russian: Спасск)".
+
+Each part of the bracket that is another name of what precedes it becomes one of its names, tagged with its
+language: the one a prefix gives ("Russian:", "Kazakh:", from `lexicon.yaml: languages`), else the one its script
+shows (Cyrillic: ru; kanji and kana: ja), else English. A part that a mention of a compatible kind covers is that
+mention's text, which is then dropped (it names the same thing, it is not a second entity). Parts that are not
+names (dates, figures, places where a camp lies, "now …", "formerly …") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.mentions import Mention
+
+_TITLED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’-]*))+")
+_KINDS = {"person", "camp", "organization", "place", "publication", "legal-act"}
+# a bracket's other name may be a mention of a kind the reader could confuse with the outer one
+_COMPATIBLE = {"camp": {"camp", "organization"}, "organization": {"organization", "camp"},
+               "person": {"person"}, "place": {"place"}, "publication": {"publication"},
+               "legal-act": {"legal-act"}}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_NOT_A_NAME = re.compile(r"^(?:now|formerly|today|later|then|lit\.|literally|also|see|b\.|d\.|born|died|c\.|ca\.)\b|"
+                         r"^\W*\d|^(?:in|at|near|from|to|of|the|a|an)\s", re.IGNORECASE)
+
+
+def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """`mentions`, each given the other names its bracket holds (as `names` and `attrs['names_lang']`), less
+    the mentions inside the bracket that only repeat the name."""
+    prefixes = lex["languages"]
+    drop: set[int] = set()
+    for m in mentions:
+        if m.kind not in _KINDS or id(m) in drop:
+            continue
+        bm = re.match(r"\s*\(([^()]{2,200})\)", text[m.end:])
+        if not bm:
+            continue
+        base = m.end + bm.start(1)
+        for part in re.finditer(r"[^,;]+", bm.group(1)):
+            raw = part.group(0)
+            name = raw.strip()
+            start = base + part.start() + (len(raw) - len(raw.lstrip()))
+            lang = None
+            pm = re.match(r"(" + "|".join(prefixes) + r")\s*:\s*", name)
+            if pm:
+                lang, name, start = prefixes[pm.group(1)], name[pm.end():].strip(), start + pm.end()
+            if not name or _NOT_A_NAME.search(name) and lang is None:
+                continue
+            lang = lang or ("ru" if _CYRILLIC.search(name) else "ja" if _JAPANESE.search(name) else "en")
+            inside = [n for n in mentions if start <= n.start < start + len(name) and n is not m]
+            if lang == "en":
+                # an English other name: words in title case for a camp, a body or a work ("Steppe Camp"), or a
+                # mention of a compatible kind, either exactly the part (which then only repeats the name)
+                whole = [n for n in inside if (n.start, n.end) == (start, start + len(name))]
+                titled = m.kind in ("camp", "organization", "publication") and _TITLED.fullmatch(name)
+                if not (titled and len(whole) == len(inside) or
+                        len(inside) == 1 and whole and whole[0].kind in _COMPATIBLE[m.kind]):
+                    continue
+                drop.update(id(n) for n in whole)
+            else:
+                drop.update(id(n) for n in inside if n.kind in _COMPATIBLE[m.kind])
+            if name not in m.names and name != m.label:
+                m.names.append(name)
+                m.attrs.setdefault("names_lang", {})[name] = lang
+    return [m for m in mentions if id(m) not in drop]
