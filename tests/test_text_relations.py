@@ -173,3 +173,16 @@ def test_it_and_the_camp_refer_back_to_the_subject_and_the_last_camp(tmp_path: P
     concerned = {(kind, o) for s, p, o in found if p == "concerns" for kind in ("establishment", "dissolution")
                  if f"-{kind}-" in s}
     assert concerned == {("establishment", "id/camp/ozerlag"), ("dissolution", "id/camp/ozerlag")}, found
+
+
+def test_a_relation_without_a_property_is_kept_in_the_texts_words(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Socialist Party was the largest party of Hokkaido. "
+                            "Korean conscripts who served in the Kwantung Army were sent home later.")
+    stated = {s for s, p, o in found if p == "type" and o.endswith("#StatedRelation")}
+    ends = {(p, o) for s, p, o in found if s in stated and p in ("statedSubject", "statedObject")}
+    assert ("statedObject", "id/place/hokkaido") in ends and any(p == "statedSubject" for p, _ in ends), found
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_follows() -> None:
+    found = roles("The officers who were held in Elabuga wrote letters.")
+    assert ("held-in", "officers", "Elabuga") in found

@@ -11,8 +11,10 @@ join the event (`subject: {…, property: jpow:participant}`; the default is jpo
 with its property ("<X> visited <Y>": a Visit, participant X, destination Y), let an unnamed group fill the
 subject (`group: true`: "Japanese prisoners were sent to Karaganda" -> jpow:participantGroup "Japanese
 prisoners"), and leave `date` out (a date within the verb's phrase then dates the event, if there is one).
-Adding a pattern is editing a file; `load` checks every file and says which pattern of which file is wrong and
-why.
+A *statement* pattern (`statement: <node>`) has no property: what it matches is kept as the text's own words,
+from that node (the verb) to the object, between its subject (or unnamed group) and its object; the document
+stage uses it only where no other pattern related the two. Adding a pattern is editing a file; `load` checks
+every file and says which pattern of which file is wrong and why.
 
 `match(doc)` gives, for every match, the property and the character spans of the tokens that fill the subject
 and object roles; the document stage links those to the mentions it has found and keeps the sentence as the
@@ -51,6 +53,7 @@ class RelationPattern:
     subject_property: str = "jpow:concerns"   # how an event pattern's roles join the event
     object_property: str | None = None
     group: bool = False                # may an unnamed group ("Japanese prisoners") fill the subject?
+    statement: str | None = None       # a statement pattern: the node where its words begin
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class RelationMatch:
     date: tuple[int, int] | None = None
     group: str | None = None           # the subject's noun phrase as written, when it may be a group
     clause: tuple[int, int] | None = None   # the span of the verb's phrase, where an undated event finds its date
+    words_start: int | None = None     # a statement's words begin here (its verb) and run to its object
 
     @property
     def anchor(self) -> int:
@@ -107,7 +111,8 @@ def read_file(path: Path) -> list[RelationPattern]:
             raise _problem(path, pid, "a pattern needs 'id', 'property', 'subject', 'object' and 'pattern' (a list)",
                            "see the other patterns of the file")
         nodes = {node.get("RIGHT_ID") for node in raw["pattern"] if isinstance(node, dict)}
-        if "event" not in raw and (not isinstance(raw.get("property"), str) or ":" not in raw["property"]):
+        if "event" not in raw and "statement" not in raw and \
+                (not isinstance(raw.get("property"), str) or ":" not in raw["property"]):
             raise _problem(path, pid, f"'property' must be a CURIE such as jpow:location, not {raw.get('property')!r}",
                            "name the property")
         subject, subject_kinds = _role(path, pid, raw, "subject", nodes)
@@ -129,8 +134,12 @@ def read_file(path: Path) -> list[RelationPattern]:
                                          group=bool(raw["subject"].get("group"))))
             continue
         obj, object_kinds = _role(path, pid, raw, "object", nodes)
-        found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"], raw["property"],
-                                     obj, object_kinds, raw.get("places_property")))
+        if "statement" in raw and raw["statement"] not in nodes:
+            raise _problem(path, pid, f"statement node {raw['statement']!r} is not a RIGHT_ID of the pattern",
+                           "name the verb's node: statement: verb")
+        found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"],
+                                     raw.get("property"), obj, object_kinds, raw.get("places_property"),
+                                     group=bool(raw["subject"].get("group")), statement=raw.get("statement")))
     return found
 
 
@@ -155,18 +164,26 @@ class RelationMatcher:
             pattern = self.patterns[doc.vocab.strings[match_id]]
             names = [node["RIGHT_ID"] for node in pattern.spec]
             tokens = dict(zip(names, (doc[i] for i in token_ids)))
-            s = tokens[pattern.subject]
+            s = _antecedent(tokens[pattern.subject])
             o = tokens[pattern.object] if pattern.object else None
             root = tokens[names[0]]
+            words_start = tokens[pattern.statement].idx if pattern.statement else None
             found.append(RelationMatch(pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
                                        _span(tokens[pattern.date]) if pattern.date else None,
                                        _group(s) if pattern.group else None,
-                                       (root.left_edge.idx, root.right_edge.idx + len(root.right_edge))))
+                                       (root.left_edge.idx, root.right_edge.idx + len(root.right_edge)), words_start))
         return found
 
 
 def _span(token: Any) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
+
+
+def _antecedent(token: Any) -> Any:
+    """"prisoners who stayed ...": the noun a relative pronoun stands for (the head of its relative clause)."""
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _group(token: Any) -> str | None:

@@ -8,6 +8,7 @@ from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity, Fact, Lit, date_lit
 from kg.extract.text.relations import RelationMatch, RelationPattern
 from kg.extract.text.spans import DateMention
+from kg.iri import slugify
 from kg.sources.text import Block
 
 _PREPOSITION = {"jpow:destination": "to", "jpow:location": "in", "jpow:origin": "from", "jpow:concerns": "of",
@@ -23,14 +24,17 @@ class DependencyFacts:
         sentence: the mention that contains the role's token, or else its "of" complement's. An event pattern
         mints (or finds again) the event of its class with its roles, dated by the date mention."""
         known = {(f.s.iri, f.p, getattr(f.o, "iri", None)) for f in facts}
-        for match in self._relations:
-            if not s <= match.anchor < e:
-                continue
+        matches = [m for m in self._relations if s <= m.anchor < e]
+        # statements last: they say what no other pattern of the sentence said
+        for match in sorted(matches, key=lambda m: m.pattern.statement is not None):
             p = match.pattern
             subject = _filler(ms, match.subject, match.subject_of, p.subject_kinds)
             obj = _filler(ms, match.object, match.object_of, p.object_kinds) if p.object else None
             if p.event is not None:
                 self._pattern_event(match, p, subject, obj, ds, facts, block)
+                continue
+            if p.statement is not None:
+                self._statement(match, subject, obj, facts, block)
                 continue
             if subject is None or obj is None or subject.entity is obj.entity:
                 continue
@@ -38,6 +42,30 @@ class DependencyFacts:
             if (subject.entity.iri, prop, obj.entity.iri) not in known:
                 known.add((subject.entity.iri, prop, obj.entity.iri))
                 facts.append(Fact(subject.entity, prop, obj.entity))
+
+    def _statement(self, match: RelationMatch, subject: Mention | None, obj: Mention | None, facts: list[Fact],
+                   block: Block) -> None:
+        """"Japanese prisoners of war stayed on the territory of the Soviet Union": a jpow:StatedRelation with the
+        text's words, where no other pattern of the sentence related its two ends."""
+        if subject is not None and not subject.start <= match.subject[0] < subject.end and match.group:
+            subject = None   # "citizens of Korea": the group, not the country its "of" names
+        group = match.group if subject is None and match.pattern.group else None
+        if obj is None or (subject is None and group is None) or match.words_start is None or \
+                subject is not None and (subject.entity is obj.entity or _related(facts, subject.entity, obj.entity)):
+            return
+        words = " ".join(block.text[match.words_start:obj.start].split())
+        if not words or match.words_start >= obj.start or len(words.split()) > 10:
+            return
+        who = subject.entity.label if subject is not None else group
+        start = block.span(*match.clause)[0] if match.clause else block.span(obj.start, obj.end)[0]
+        iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{start}-{obj.start}"
+        st = Entity(iri, "statement", "StatedRelation", f"{who} {words} {obj.entity.label}"[:200])
+        if subject is not None:
+            facts.append(Fact(st, "jpow:statedSubject", subject.entity))
+        else:
+            facts.append(Fact(st, "jpow:statedGroup", Lit(group)))
+        facts.append(Fact(st, "jpow:verbPhrase", Lit(words, "string", None)))
+        facts.append(Fact(st, "jpow:statedObject", obj.entity))
 
     def _pattern_event(self, match: RelationMatch, p: RelationPattern, subject: Mention | None,
                        obj: Mention | None, ds: list[DateMention], facts: list[Fact], block: Block) -> None:
@@ -80,6 +108,16 @@ class DependencyFacts:
             if date.kind == "point":
                 facts.append(Fact(ev, "jpow:date", date_lit(date.value)))
             facts.append(Fact(ev, "jpow:dateAsWritten", Lit(date.as_written, "string", None)))
+
+
+def _related(facts: list[Fact], a: Entity, b: Entity) -> bool:
+    """Do the sentence's facts already relate a and b, directly or through one node (an event, a statement)?"""
+    near: dict[str, set[str]] = {}
+    for f in facts:
+        if isinstance(f.o, Entity):
+            near.setdefault(f.s.iri, set()).add(f.o.iri)
+            near.setdefault(f.o.iri, set()).add(f.s.iri)
+    return b.iri in near.get(a.iri, set()) or any(a.iri in near.get(x, set()) for x in near.get(b.iri, set()))
 
 
 def _filler(ms: list[Mention], span: tuple[int, int] | None, of: tuple[int, int] | None,
