@@ -391,3 +391,16 @@ def test_names_in_brackets_are_other_names_with_their_language(tmp_path: Path) -
     person = next(e for e in r.entities if e.kind == "person")
     assert {(o.value, o.lang) for o in _values(r, person, "skos:altLabel")} == {("伊藤正夫", "ja")}
     assert not any(e.label == "Lake Camp" for e in r.entities)
+
+
+def test_a_numbered_footnote_in_author_title_imprint_style_is_a_citation(tmp_path: Path) -> None:
+    r = _read("The camp stood near the river.[1]\n\n1. A. N. Petrov, Camps of the Steppe (Almaty: Gylym, 2003), p. 17.",
+              tmp_path)
+    book = _one(r, "publication", "Camps of the Steppe")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["A. N. Petrov"]
+    assert [o.value for o in _values(r, book, "jpow:publicationYear")] == ["2003"]
+
+
+def test_a_compound_rank_is_not_a_surname(tmp_path: Path) -> None:
+    r = _read("The commander, Lieutenant Colonel Pavel Sidorenko, left in 1950.", tmp_path)
+    assert [e.label for e in r.entities if e.kind == "person"] == ["Pavel Sidorenko"]

@@ -186,3 +186,9 @@ def test_a_relation_without_a_property_is_kept_in_the_texts_words(tmp_path: Path
 def test_a_relative_pronoun_stands_for_the_noun_it_follows() -> None:
     found = roles("The officers who were held in Elabuga wrote letters.")
     assert ("held-in", "officers", "Elabuga") in found
+
+
+def test_a_death_is_dated_by_the_date_of_its_verb(tmp_path: Path) -> None:
+    found = facts(tmp_path, "His brother Kenji Ono died of dysentery in the spring of 1946.")
+    death = next(s for s, p, o in found if p == "participant" and o == "id/person/kenji-ono")
+    assert "-death-of-kenji-ono" in death

@@ -65,9 +65,10 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         qs = quantities(text, self.lex)
         ds = dates(text)
         passages: list[Passage] = []
-        footnote = re.match(r"(\d{1,3})\s+(?=\S)", text)
+        footnote = re.match(r"(\d{1,3})\.?\s+(?=\S)", text)
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
-                r"\b(?:1[89]|20)\d\d\b", text)):
+                r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(0)[len(footnote.group(1))] != "." or re.search(
+                r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text)):   # "1. ..." only when it reads as a citation
             return self._footnote(block, footnote.group(1), mentions)
         block_people = [m for m in mentions if m.kind == "person"]
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and

@@ -164,7 +164,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(rf"\b({ranks})\s+({CAP}(?:-{CAP})?)\b", text):
         surname = m.group(2)
         if surname in not_surnames or surname in lex["places"] or surname in _NOT_NAMES or \
-                surname in lex["given_names"] or surname in lex["known_persons"]:
+                surname in lex["given_names"] or surname in lex["known_persons"] or re.fullmatch(ranks, surname):
             continue
         out.append(Mention("person", "Person", m.start(2), m.end(2), surname, surname, f"person:{surname.lower()}",
                            {"surname": surname, "position": m.group(1)}))

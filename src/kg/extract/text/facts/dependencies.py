@@ -75,8 +75,9 @@ class DependencyFacts:
         if subject is None and group is None or p.object is not None and obj is None or \
                 obj is not None and subject is not None and obj.entity is subject.entity:
             return
-        if obj is not None and any(f.s.kind == "event" and f.s.cls == p.event and f.o is obj.entity for f in facts):
-            return   # another reader of this sentence already stated this event
+        if any(f.s.kind == "event" and f.s.cls == p.event and f.o in (obj and obj.entity, subject and subject.entity)
+               for f in facts):
+            return   # another reader or pattern of this sentence already stated this event
         if p.date is not None:
             date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end), None)
             if date is None:

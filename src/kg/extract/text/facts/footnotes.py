@@ -15,7 +15,7 @@ class FootnoteFacts:
 
     def _footnote(self, block: Block, number: str, mentions: list[Mention]) -> list[Passage]:
         text = block.text
-        body_start = len(number) + 1
+        body_start = re.match(r"\d{1,3}\.?\s+", text).end()
         facts: list[Fact] = []
         mentioned: list[tuple[Entity, str]] = []
         pub: Entity | None = None
@@ -29,7 +29,10 @@ class FootnoteFacts:
                 rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\))?"
                 rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)[,:]\s+(?P<pub>[^,]+?),\s+(?P<year>(?:1[89]|20)\d\d)"
                 rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:,\s*(?P<pages>\d+)\s*p\.)?\.?\s*$",
-                text[body_start:])
+                text[body_start:]) or re.match(
+                # "A. B. Author, Title (City: Publisher, 2001), p. 144."
+                rf"(?:(?P<auth>[^,()]+?),\s+)?(?P<title>[^()]+?)\s*\((?P<place>{CAP}(?: {CAP})?):\s*(?P<pub>[^,()]+?),"
+                rf"\s*(?P<year>(?:1[89]|20)\d\d)\)(?P<ed>(?!x)x)?(?P<vol>(?!x)x)?(?P<pages>(?!x)x)?", text[body_start:])
             if cm:
                 off = body_start
                 title = cm.group("title").strip()
@@ -55,6 +58,12 @@ class FootnoteFacts:
                     facts.append(Fact(pub, "jpow:volume", Lit(cm.group("vol").strip(), "string", None)))
                 if cm.group("pages"):
                     facts.append(Fact(pub, "jpow:pageCount", Lit(cm.group("pages"), "integer", None)))
+                if "auth" in cm.groupdict() and cm.group("auth"):
+                    for m in mentions:
+                        if m.kind == "person" and off + cm.start("auth") <= m.start < off + cm.end("auth"):
+                            author = self.entity_for(m, block.span(m.start, m.end)[0])
+                            mentioned.append((author, m.text))
+                            facts.append(Fact(pub, "jpow:author", author))
                 if cm.group("ed"):
                     for m in mentions:
                         if m.kind == "person" and off + cm.start("ed") <= m.start < off + cm.end("ed"):
