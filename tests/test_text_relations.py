@@ -192,3 +192,9 @@ def test_a_death_is_dated_by_the_date_of_its_verb(tmp_path: Path) -> None:
     found = facts(tmp_path, "His brother Kenji Ono died of dysentery in the spring of 1946.")
     death = next(s for s, p, o in found if p == "participant" and o == "id/person/kenji-ono")
     assert "-death-of-kenji-ono" in death
+
+
+def test_a_proper_noun_after_a_preposition_of_place_is_a_place(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In 1948 the brigade was moved to Pakhta-Aral. Its letters reached Japan in March.")
+    places = {o for s, p, o in found if o.startswith("id/place/")} | {s for s, p, o in found if s.startswith("id/place/")}
+    assert "id/place/pakhta-aral" in places and not any("march" in p for p in places), places

@@ -1,5 +1,6 @@
 """Mentions the parser's entity recogniser finds where no pattern of `mentions` found one: places (GPE, LOC)
-and persons (PERSON) named by capitalised words.
+and persons (PERSON) named by capitalised words; and places the recogniser misses or calls organisations,
+named after a preposition of place ("transferred to Kokand", "arrived in Pakhta-Aral").
 
 The recogniser of a small model also calls camps, streets and steppes persons ("Steppe Camp"), so a person
 must be two to four capitalised words, none of them a place, an organisation head, a title or a common noun of
@@ -30,7 +31,44 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             m = None
         if m is not None:
             found.append(m)
+    for tok in doc:
+        m = _place_after_preposition(tok, found, lex)
+        if m is not None:
+            found.append(m)
     return sorted(found, key=lambda m: m.start)
+
+
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """A proper noun (with its compounds and hyphens) that is the object of "in/near/to/from/at/via/through",
+    not a person, a month, a people or a language, and not a body whose head noun the lexicon knows."""
+    if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in (
+            "in", "near", "to", "from", "at", "via", "through", "outside") or tok.ent_type_ in (
+            "PERSON", "NORP", "DATE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART"):
+        return None
+    words_of_sentence = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    if sum(t.text[0].isupper() for t in words_of_sentence) > 0.6 * len(words_of_sentence):
+        return None   # a heading in title case: its capitals say nothing
+    left = tok
+    while left.i > 0 and (tok.doc[left.i - 1].dep_ == "compound" and tok.doc[left.i - 1].pos_ == "PROPN" or
+                          tok.doc[left.i - 1].text == "-" and left.i > 1):
+        left = tok.doc[left.i - 1]
+    if left.text == "-":
+        return None
+    start = left.idx
+    name = re.match(r"[A-Z][\w’'-]*[^\W\d_](?:\s+[A-Z][\w’'-]*[^\W\d_])*", tok.doc.text[start:tok.idx + len(tok.text)])
+    if name is None:
+        return None
+    words, end = name.group(0), start + name.end()
+    parts = re.split(r"[\s-]+", words)
+    banned = set(lex["demonyms"]) | set(lex["languages"]) | set(lex["org_heads"]) | set(lex["not_surnames"])
+    if any(p in banned or p in _MONTHS for p in parts) or not all(p[:1].isupper() for p in parts) or \
+            any(m.start < end and start < m.end for m in mentions):
+        return None
+    return Mention("place", "Place", start, end, words, words, f"place:{norm(words)}")
 
 
 def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
@@ -41,6 +79,7 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     words = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
     start = ent.end_char - len(words)
     if words in set(lex["languages"]) | set(lex["demonyms"]) or not words[:1].isupper() or \
+            re.search(r"\d", words) or \
             any(m.start < ent.end_char and start < m.end for m in mentions):
         return None
     return Mention("place", "Place", start, ent.end_char, words, words, f"place:{norm(words)}")
