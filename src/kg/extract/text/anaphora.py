@@ -24,8 +24,8 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to."""
     nouns: dict[str, str] = lex["anaphor_nouns"]
     out: list[Mention] = []
-    for tok in doc:
-        if not s <= tok.idx < e or any(m.start <= tok.idx < m.end for m in ms):
+    for tok in _tokens(doc, s, e):
+        if any(m.start <= tok.idx < m.end for m in ms):
             continue
         low = tok.lower_
         if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
@@ -51,13 +51,19 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
 
 def subject_entity(doc, s: int, e: int, ms: list[Mention]) -> Entity | None:
     """The entity that is the grammatical subject of the sentence's main verb, if a mention names it."""
-    for tok in doc:
-        if s <= tok.idx < e and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+    for tok in _tokens(doc, s, e):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             m = next((m for m in ms if m.start <= tok.idx < m.end and m.entity is not None
                       and m.kind in IT_KINDS), None)
             if m is not None:
                 return m.entity
     return None
+
+
+def _tokens(doc, s: int, e: int):
+    """The tokens of text[s:e] (a sentence of the paragraph), without walking the whole paragraph."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return span if span is not None else (t for t in doc if s <= t.idx < e)
 
 
 def _mention(target: Entity, start: int, end: int, text: str) -> Mention:
