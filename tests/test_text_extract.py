@@ -404,3 +404,11 @@ def test_a_numbered_footnote_in_author_title_imprint_style_is_a_citation(tmp_pat
 def test_a_compound_rank_is_not_a_surname(tmp_path: Path) -> None:
     r = _read("The commander, Lieutenant Colonel Pavel Sidorenko, left in 1950.", tmp_path)
     assert [e.label for e in r.entities if e.kind == "person"] == ["Pavel Sidorenko"]
+
+
+def test_named_sites_and_numbered_units(tmp_path: Path) -> None:
+    r = _read("The 135th Division surrendered. Prisoners worked at mine No. 20 near Mointy station and on Lenin "
+              "Avenue, by Lake Zaisan.", tmp_path)
+    places = {e.label for e in r.entities if e.kind == "place"}
+    assert {"mine No. 20", "Mointy station", "Lenin Avenue", "Lake Zaisan"} <= places, places
+    assert "135th Division" in {e.label for e in r.entities if e.kind == "organization"}

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.text.lexicon import Lexicon, alternation
+from kg.extract.text.sites import sites
 from kg.extract.text.spans import MONTH_RE, YEAR_RE, Quoted, dates, norm, quotations
 
 CAP = r"[A-Z][a-z\u00e0-\u024f-]*[a-z]"
@@ -204,7 +205,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         s, e = hm.span()
         # left modifiers: capitalised words, acronyms, demonyms, hyphenated words
         left = text[:s]
-        lm = re.search(rf"((?:(?:{CAP}|{UPPER})(?:-{CAP})?\s+)+)$", left)
+        lm = re.search(rf"((?:(?:{CAP}|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:-{CAP})?\s+)+)$", left)
         if lm:
             words = lm.group(1).split()
             while words and words[0] in stop_left:
@@ -562,7 +563,8 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     quotes = quotations(text)
     place_ms = places(text, lex)
     org_ms = organizations(text, lex)
-    found = (place_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
+    site_ms = [_m("place", cls, (a, b), text, text[a:b]) for a, b, cls in sites(text, lex)]
+    found = (place_ms + site_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
              + events(text, lex) + publications(text, lex, quotes))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for o in [m for m in found if m.kind == "organization"]:

@@ -1,6 +1,8 @@
 """Mentions the parser's entity recogniser finds where no pattern of `mentions` found one: places (GPE, LOC)
 and persons (PERSON) named by capitalised words; and places the recogniser misses or calls organisations,
-named after a preposition of place ("transferred to Kokand", "arrived in Pakhta-Aral").
+named after a preposition of place ("transferred to Kokand", "arrived in Pakhta-Aral"); and events named by
+a noun of `lexicon.yaml: event_triggers` with what its prepositions attach ("the arrival of the first echelon at
+Karaganda", "the capitulation of Japan"): the phrase as written is the event's label.
 
 The recogniser of a small model also calls camps, streets and steppes persons ("Steppe Camp"), so a person
 must be two to four capitalised words, none of them a place, an organisation head, a title or a common noun of
@@ -35,7 +37,37 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
         m = _place_after_preposition(tok, found, lex)
         if m is not None:
             found.append(m)
+    for tok in doc:
+        m = _event_phrase(tok, found, lex)
+        if m is not None:
+            found.append(m)
     return sorted(found, key=lambda m: m.start)
+
+
+def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """"the closure of Section No. 5 at Mointy": an event noun with its prepositional phrases (and its
+    adjectives: "the first", "final"), at most 14 words, naming something ("of Japan", "at Mointy"); a bare
+    noun ("the transfer") names no event."""
+    triggers = lex["event_triggers"]
+    cls = triggers.get(tok.lower_) or triggers.get(tok.lemma_.lower())
+    if cls is None or tok.pos_ != "NOUN" or any(m.kind == "event" and m.start <= tok.idx < m.end for m in mentions):
+        return None
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["event_prepositions"]]
+    if not preps:
+        return None
+    left = min([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i],
+               key=lambda t: t.i)
+    right = max(p.right_edge for p in preps)
+    cut = next((t for t in tok.doc[tok.i:right.i + 1] if t.dep_ in ("relcl", "acl") or t.text in ",;:()"), None)
+    if cut is not None:
+        right = tok.doc[cut.i - 1]
+    if right.i - left.i > 13 or right.i <= tok.i:
+        return None
+    start, end = left.idx, right.idx + len(right.text)
+    if not any(start <= m.start and m.end <= end and m.kind not in ("statistic", "event") for m in mentions):
+        return None   # "the restoration of diplomatic relations": nothing named, a process more than an event
+    phrase = tok.doc.text[start:end]
+    return Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}", {"phrase": True})
 
 
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -17,6 +17,12 @@ class EventFacts:
                 continue
             x = ev.entity
             inside = [m for m in ms if m.inside(ev) or (m.start >= ev.start and m.end <= ev.end and m is not ev)]
+            if ev.attrs.get("phrase"):   # "the arrival of the echelon at Karaganda": each preposition's role
+                roles = self.lex["event_prepositions"]
+                for m in inside:
+                    pm = re.search(r"\b(\w+)\s+(?:the\s+|a\s+|an\s+)?$", text[ev.start:m.start])
+                    if m.kind != "statistic" and m.entity is not None and pm and pm.group(1).lower() in roles:
+                        add(Fact(x, roles[pm.group(1).lower()], m.entity))
             if ev.cls in ("Visit", "Conference", "MilitaryDefeat", "PoliticalChange"):
                 for m in inside:
                     if m.kind in ("person", "organization") or (m.kind == "place" and ev.cls == "Conference"):
