@@ -198,3 +198,17 @@ def test_a_proper_noun_after_a_preposition_of_place_is_a_place(tmp_path: Path) -
     found = facts(tmp_path, "In 1948 the brigade was moved to Pakhta-Aral. Its letters reached Japan in March.")
     places = {o for s, p, o in found if o.startswith("id/place/")} | {s for s, p, o in found if s.startswith("id/place/")}
     assert "id/place/pakhta-aral" in places and not any("march" in p for p in places), places
+
+
+def test_leadership_family_reads_heads_of_bodies_and_camps() -> None:
+    assert ("was-head-of", "Petrov", "camp") in roles("Ivan Petrov was the commander of the Karaganda camp.")
+    assert ("head-of-apposition", "Lukyanenko", "administration") in roles(
+        "Pavel Lukyanenko, head of the camp administration, retired.")
+    assert ("headed", "Ivanov", "Directorate") in roles("Colonel Ivanov headed the Directorate for Prisoners of War.")
+
+
+def test_birth_family_reads_place_and_date_of_birth(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Pavel Lukyanenko was born on 3 March 1902 in Kobelyaki.")
+    birth = next(s for s, p, o in found if p == "participant" and o == "id/person/pavel-lukyanenko")
+    assert (birth, "type", "ontology#Birth") in found
+    assert (birth, "location", "id/place/kobelyaki") in found

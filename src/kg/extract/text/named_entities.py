@@ -82,7 +82,8 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
             "PERSON", "NORP", "DATE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART"):
         return None
     words_of_sentence = [t for t in tok.sent if t.is_alpha and len(t) > 3]
-    if sum(t.text[0].isupper() for t in words_of_sentence) > 0.6 * len(words_of_sentence):
+    if not tok.sent.text.rstrip().endswith((".", "!", "?")) and \
+            sum(t.text[0].isupper() for t in words_of_sentence) > 0.6 * len(words_of_sentence):
         return None   # a heading in title case: its capitals say nothing
     left = tok
     while left.i > 0 and (tok.doc[left.i - 1].dep_ == "compound" and tok.doc[left.i - 1].pos_ == "PROPN" or
