@@ -412,3 +412,14 @@ def test_named_sites_and_numbered_units(tmp_path: Path) -> None:
     places = {e.label for e in r.entities if e.kind == "place"}
     assert {"mine No. 20", "Mointy station", "Lenin Avenue", "Lake Zaisan"} <= places, places
     assert "135th Division" in {e.label for e in r.entities if e.kind == "organization"}
+
+
+def test_a_linked_entity_keeps_the_name_this_text_gives_it(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("The prisoners reached Dzhezkazgan in 1946.", encoding="utf-8")
+    gaz = Gazetteer()
+    gaz.add("Dzhezkazgan", BASE + "id/place/zhezkazgan", "place")
+    quads = list(extract_paths([path], SETTINGS, gaz))
+    names = {q.object.value for q in quads if q.subject.value.endswith("id/place/zhezkazgan")
+             and q.predicate.value.endswith("#altLabel")}
+    assert "Dzhezkazgan" in names, names

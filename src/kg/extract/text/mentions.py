@@ -53,7 +53,7 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
     followers = set(lex["adjectival_followers"])
     region = re.compile(
         rf"\b({CAP}(?:[ -]{CAP})?)\s+(Economic Region|region|Region|oblast|Oblast|Krai|krai|Territory|Province|"
-        rf"province|district|District)\b")
+        rf"province|district|District|Prefecture|prefecture|Governorate|governorate|Guberniya|Uyezd|uyezd)\b")
     for m in region.finditer(text):
         name = m.group(1)
         if name.split()[0] in lex["not_surnames"] or name in lex["demonyms"]:

@@ -119,13 +119,14 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
 
 
 def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
-    words = ent.text.split()
+    text = re.sub(r"['’]s$", "", ent.text)   # "Kenji Morita's memoirs": the name without its possessive
+    words = text.split()
     banned = (set(lex["not_surnames"]) | set(lex["org_heads"]) | set(lex["demonyms"]) | set(lex["languages"])
               | set(lex["not_name_words"]) | set(lex.place_aliases))
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words) or \
             any(w in banned or w.lower() in banned for w in words):
         return None
-    s, e = ent.start_char, ent.end_char
+    s, e = ent.start_char, ent.start_char + len(text)
     overlapping = [m for m in mentions if m.start < e and s < m.end]
     if any(m.kind != "person" or not (s <= m.start and m.end <= e) for m in overlapping):
         return None   # a pattern read these words otherwise, or already as a longer name
@@ -136,4 +137,4 @@ def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         attrs.update({k: v for k, v in m.attrs.items() if k == "position"})
         mentions.remove(m)
     attrs.update({"given": words[0], "surname": words[-1], "rest": words[1:-1]})
-    return Mention("person", "Person", s, e, ent.text, ent.text, f"person:{words[-1].lower()}", attrs)
+    return Mention("person", "Person", s, e, text, text, f"person:{words[-1].lower()}", attrs)

@@ -40,7 +40,9 @@ def predicate(curie: str) -> NamedNode:
 def entity_quads(e: Entity, doc: NamedNode, g: NamedNode, surface: str | None) -> Iterator[Quad]:
     s = NamedNode(e.iri)
     yield Quad(s, DCTERMS.source, doc, g)
-    if e.linked:
+    if e.linked:   # a curated entity: only the name this text gives it, if it is another ("Dzhezkazgan")
+        if surface and _one_line(surface) != _one_line(e.label):
+            yield Quad(s, SKOS.altLabel, Literal(_one_line(surface), language="en"), g)
         return
     yield Quad(s, RDF.type, JPOW[e.cls], g)
     yield Quad(s, RDFS.label, Literal(_one_line(e.label), language="en"), g)
