@@ -423,3 +423,12 @@ def test_a_linked_entity_keeps_the_name_this_text_gives_it(tmp_path: Path) -> No
     names = {q.object.value for q in quads if q.subject.value.endswith("id/place/zhezkazgan")
              and q.predicate.value.endswith("#altLabel")}
     assert "Dzhezkazgan" in names, names
+
+
+def test_sections_whose_camp_is_not_repeated_belong_to_the_last_camp(tmp_path: Path) -> None:
+    r = _read("Camp No. 41 had four sections. Section No. 2 at Saran was closed in 1948. Prisoners of the third "
+              "section of camp No. 7 and of the Dolinka camp section worked nearby.", tmp_path)
+    sections = {e.label: e for e in r.entities if e.cls == "CampSection"}
+    assert {"Section No. 2", "third section of camp No. 7", "Dolinka camp section"} <= set(sections), sections
+    parent = {s: [o.label for o in _values(r, e, "jpow:sectionOf")] for s, e in sections.items()}
+    assert parent["Section No. 2"] == ["Camp No. 41"] and parent["third section of camp No. 7"] == ["Camp No. 7"]

@@ -320,6 +320,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("camp", "CampSection", m.start(), m.end(2),
                            text[m.start():m.end(2)], label, f"camp:{parent}/{m.group(2)}",
                            {"number": m.group(2), "parent_key": f"camp:{parent}"}))
+    out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"])
     for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
         if m.group(1).lower() == "gulag":
             continue
@@ -328,6 +329,43 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
         if alias:
             mention.names.append(f"{alias.group(1)} camp")
         out.append(mention)
+    return out
+
+
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+             "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12"}
+
+
+def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
+    """Sections whose camp the text does not repeat: "Section No. 5", "camp section No. 8 at Kokuzek", "the fifth
+    section", "the Dolinka camp section", "the camp section at Maikuduk". Their camp is the last one named
+    before them (`parent_key` "camp:?last", resolved by the reader)."""
+    out = []
+    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(?:No\.?|N|№)\s?(\d{1,4}[a-z]?)\b"
+                          r"(?!\s+of\s)")
+    for m in numbered.finditer(text):
+        if m.start() in taken:
+            continue
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
+                           f"section:{m.group(2)}", {"number": m.group(2), "parent_key": "camp:?last"}))
+    ordinal = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(?:camp\s+)?(section|branch)\b", re.IGNORECASE)
+    for m in ordinal.finditer(text):
+        n = _ORDINALS[m.group(1).lower()]
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{n}",
+                           {"number": n, "parent_key": "camp:?last"}))
+    for m in re.finditer(rf"\b({CAP})\s+camp\s+section\b|\bcamp\s+section\s+(?:at|in|near)\s+({CAP})\b", text):
+        if m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]) and m.group(1):
+            continue
+        name = m.group(1) or m.group(2)
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
+                           f"section:{name.lower()}", {"parent_key": "camp:?last"}))
+    for m in out:   # "the fifth section of camp No. 99", "the Dolinka camp section of Karlag": its camp is named
+        of = re.match(rf"\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№)\s?(\d{{1,4}})|([A-Z][a-z]+lag)\b|({CAP})\s+camp\b)",
+                      text[m.end:])
+        if of:
+            m.attrs["parent_key"] = f"camp:{(of.group(1) or of.group(2) or of.group(3)).lower()}"
+            m.label = f"{m.text} {of.group(0).strip()}"
+            m.key = f"{m.attrs['parent_key']}/{m.attrs.get('number') or m.text.lower()}"
     return out
 
 

@@ -18,7 +18,8 @@ class AttributeFacts:
             ent = m.entity
             a = m.attrs
             if m.kind == "camp" and "parent_key" in a:
-                parent = self.by_key.get(a["parent_key"])
+                parent = self.by_key.get(a["parent_key"]) if a["parent_key"] != "camp:?last" else next(
+                    (x for x in reversed(self.entities) if x.kind == "camp" and x.cls != "CampSection"), None)
                 if parent is not None and parent is not ent:
                     add(Fact(ent, "jpow:sectionOf", parent))
                 else:
