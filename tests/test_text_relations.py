@@ -212,3 +212,13 @@ def test_birth_family_reads_place_and_date_of_birth(tmp_path: Path) -> None:
     birth = next(s for s, p, o in found if p == "participant" and o == "id/person/pavel-lukyanenko")
     assert (birth, "type", "ontology#Birth") in found
     assert (birth, "location", "id/place/kobelyaki") in found
+
+
+def test_an_unnamed_group_can_be_the_object_of_a_statement(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 17 was set up in 1944. In 1946 it held Hungarian officers as well as "
+                            "German soldiers.")
+    stated = {s for s, p, o in found if p == "statedSubject" and o.endswith("camp-no-17")}
+    assert stated, found
+    quads = {(q.subject.value, q.predicate.value.split("#")[-1], q.object.value)
+             for q in extract_paths([tmp_path / "article.txt"], Settings())}
+    assert any(p == "statedObjectGroup" and o == "Hungarian officers" for s, p, o in quads), quads

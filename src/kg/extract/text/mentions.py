@@ -400,7 +400,7 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
             mention.names.append(base)
         out.append(mention)
     numbered = re.compile(r"\b(Resolution|Decree|Order|Directive|Instruction|Law|Decision|resolution|decree|order|"
-                          r"directive|law|decision)\s+(?:No\.?|N|№)\s?(\d[\d/-]*[a-z]?)")
+                          r"directive|law|decision)\s+(?:No\.?|N|№)\s?(\d[\d/-]*(?:[a-z]{1,3}|[а-я]{1,3})?\b)")
     for m in numbered.finditer(text):
         head = m.group(1).capitalize()
         label = f"{head} No. {m.group(2)}"

@@ -53,6 +53,7 @@ class RelationPattern:
     subject_property: str = "jpow:concerns"   # how an event pattern's roles join the event
     object_property: str | None = None
     group: bool = False                # may an unnamed group ("Japanese prisoners") fill the subject?
+    object_group: bool = False         # … or the object (statements only: "the camp held Japanese prisoners")
     statement: str | None = None       # a statement pattern: the node where its words begin
 
 
@@ -69,6 +70,7 @@ class RelationMatch:
     object_of: tuple[int, int] | None = None
     date: tuple[int, int] | None = None
     group: str | None = None           # the subject's noun phrase as written, when it may be a group
+    object_group: str | None = None    # the object's, likewise
     clause: tuple[int, int] | None = None   # the span of the verb's phrase, where an undated event finds its date
     words_start: int | None = None     # a statement's words begin here (its verb) and run to its object
 
@@ -139,7 +141,8 @@ def read_file(path: Path) -> list[RelationPattern]:
                            "name the verb's node: statement: verb")
         found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"],
                                      raw.get("property"), obj, object_kinds, raw.get("places_property"),
-                                     group=bool(raw["subject"].get("group")), statement=raw.get("statement")))
+                                     group=bool(raw["subject"].get("group")), statement=raw.get("statement"),
+                                     object_group=bool(raw["object"].get("group"))))
     return found
 
 
@@ -168,10 +171,12 @@ class RelationMatcher:
             o = tokens[pattern.object] if pattern.object else None
             root = tokens[names[0]]
             words_start = tokens[pattern.statement].idx if pattern.statement else None
-            found.append(RelationMatch(pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
-                                       _span(tokens[pattern.date]) if pattern.date else None,
-                                       _group(s) if pattern.group else None,
-                                       (root.left_edge.idx, root.right_edge.idx + len(root.right_edge)), words_start))
+            found.append(RelationMatch(
+                pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
+                date=_span(tokens[pattern.date]) if pattern.date else None,
+                group=_group(s) if pattern.group else None,
+                object_group=_group(o) if pattern.object_group and o is not None else None,
+                clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)), words_start=words_start))
         return found
 
 
@@ -188,16 +193,24 @@ def _antecedent(token: Any) -> Any:
 
 def _group(token: Any) -> str | None:
     """"Japanese prisoners of war" for the head "prisoners": a plural noun's phrase as written, at most eight
-    words, without a leading article or a relative clause ("the author" is a person, not a group)."""
+    words, without a leading article, a relative clause or what "and"/"as well as" adds ("the author" is a
+    person, not a group)."""
     if token.tag_ not in ("NNS", "NNPS"):
         return None
-    words = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and not any(
-        a.dep_ in ("relcl", "appos") for a in t.ancestors if a in token.subtree and a != token)]
-    while words and words[0].dep_ == "det":
+    words = sorted(_phrase(token), key=lambda t: t.i)
+    while words and words[0].dep_ in ("det", "predet", "nummod", "quantmod"):
         words = words[1:]
-    if not words or len(words) > 8:
+    if not words or len(words) > 8 or words[-1].i - words[0].i + 1 != len(words):
         return None
     return token.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+
+
+def _phrase(token: Any) -> list[Any]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "appos", "conj", "cc", "punct", "acl", "preconj"):
+            out += _phrase(child)
+    return out
 
 
 def _of_complement(token: Any) -> tuple[int, int] | None:

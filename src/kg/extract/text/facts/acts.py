@@ -38,6 +38,9 @@ class ActFacts:
                         rf"(?:\s+headed\s+by\s+[^,]+?)?\s+(?:has\s+|had\s+)?(?:{verbs})\s+(?:the\s+|a\s+)?",
                         text[o.end:a.start]):
                     om = o
+            # "NKVD Order No. 00955", "State Defence Committee Resolution No. 9898ss": the body named before the act
+            om = next((o for o in ms if o.kind == "organization" and o.end <= a.start and
+                       re.fullmatch(r"\s*", text[o.end:a.start])), om)
             pm = re.match(rf"\s+(?:was|were|has\s+been|had\s+been)\s+(?:{verbs})\s+by\s+(?:the\s+)?", text[a.end:e])
             if pm:
                 om = next((o for o in ms if o.kind == "organization" and o.start == a.end + pm.end()), om)

@@ -50,22 +50,32 @@ class DependencyFacts:
         if subject is not None and not subject.start <= match.subject[0] < subject.end and match.group:
             subject = None   # "citizens of Korea": the group, not the country its "of" names
         group = match.group if subject is None and match.pattern.group else None
-        if obj is None or (subject is None and group is None) or match.words_start is None or \
-                subject is not None and (subject.entity is obj.entity or _related(facts, subject.entity, obj.entity)):
+        if obj is not None and not obj.start <= match.object[0] < obj.end and match.object_group:
+            obj = None   # "held prisoners of the Kwantung Army": the group, not the army its "of" names
+        object_group = match.object_group if obj is None else None
+        if (obj is None and object_group is None) or (subject is None and group is None) or \
+                (obj is None and subject is None) or match.words_start is None or \
+                subject is not None and obj is not None and (
+                    subject.entity is obj.entity or _related(facts, subject.entity, obj.entity)):
             return
-        words = " ".join(block.text[match.words_start:obj.start].split())
-        if not words or match.words_start >= obj.start or len(words.split()) > 10:
+        end = obj.start if obj is not None else block.text.find(object_group, match.words_start)
+        words = " ".join(block.text[match.words_start:end].split())
+        if not words or not match.words_start < end or len(words.split()) > 10:
             return
         who = subject.entity.label if subject is not None else group
-        start = block.span(*match.clause)[0] if match.clause else block.span(obj.start, obj.end)[0]
-        iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{start}-{obj.start}"
-        st = Entity(iri, "statement", "StatedRelation", f"{who} {words} {obj.entity.label}"[:200])
+        what = obj.entity.label if obj is not None else object_group
+        start = block.span(*match.clause)[0] if match.clause else block.span(end, end)[0]
+        iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{start}-{end}"
+        st = Entity(iri, "statement", "StatedRelation", f"{who} {words} {what}"[:200])
         if subject is not None:
             facts.append(Fact(st, "jpow:statedSubject", subject.entity))
         else:
             facts.append(Fact(st, "jpow:statedGroup", Lit(group)))
         facts.append(Fact(st, "jpow:verbPhrase", Lit(words, "string", None)))
-        facts.append(Fact(st, "jpow:statedObject", obj.entity))
+        if obj is not None:
+            facts.append(Fact(st, "jpow:statedObject", obj.entity))
+        else:
+            facts.append(Fact(st, "jpow:statedObjectGroup", Lit(object_group)))
 
     def _pattern_event(self, match: RelationMatch, p: RelationPattern, subject: Mention | None,
                        obj: Mention | None, ds: list[DateMention], facts: list[Fact], block: Block) -> None:
