@@ -71,6 +71,7 @@ class RelationMatch:
     date: tuple[int, int] | None = None
     group: str | None = None           # the subject's noun phrase as written, when it may be a group
     object_group: str | None = None    # the object's, likewise
+    verb: str | None = None            # the lemma of the pattern's first node (its verb, mostly)
     clause: tuple[int, int] | None = None   # the span of the verb's phrase, where an undated event finds its date
     words_start: int | None = None     # a statement's words begin here (its verb) and run to its object
 
@@ -176,7 +177,8 @@ class RelationMatcher:
                 date=_span(tokens[pattern.date]) if pattern.date else None,
                 group=_group(s) if pattern.group else None,
                 object_group=_group(o) if pattern.object_group and o is not None else None,
-                clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)), words_start=words_start))
+                clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)), words_start=words_start,
+                verb=root.lemma_.lower()))
         return found
 
 

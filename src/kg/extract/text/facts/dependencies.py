@@ -97,7 +97,7 @@ class DependencyFacts:
             date = next((d for d in ds if d.kind == "point" and match.clause and
                          match.clause[0] <= d.start < match.clause[1] and
                          not any(m.start <= d.start < m.end for m in taken)), None)
-        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p.event).lower()
+        words = self.lex["nominalisations"].get(match.verb) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p.event).lower()
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
         key = f"{p.event}:{subject.entity.iri if subject is not None else group}"
