@@ -432,3 +432,12 @@ def test_sections_whose_camp_is_not_repeated_belong_to_the_last_camp(tmp_path: P
     assert {"Section No. 2", "third section of camp No. 7", "Dolinka camp section"} <= set(sections), sections
     parent = {s: [o.label for o in _values(r, e, "jpow:sectionOf")] for s, e in sections.items()}
     assert parent["Section No. 2"] == ["Camp No. 41"] and parent["third section of camp No. 7"] == ["Camp No. 7"]
+
+
+def test_years_of_life_in_brackets_date_a_birth_and_a_death(tmp_path: Path) -> None:
+    r = _read("Ivan Sergeevich Koval (1899–1964) headed the camp for prisoners of war No. 47.", tmp_path)
+    person = _one(r, "person", "Ivan Sergeevich Koval")
+    events = {f.s.cls: f.s for f in r.facts if f.p == "jpow:participant" and f.o is person}
+    assert set(events) == {"Birth", "Death"}
+    assert [o.value for o in _values(r, events["Death"], "jpow:date")] == ["1964"]
+    assert "Camp No. 47" in {e.label for e in r.entities if e.kind == "camp"}

@@ -5,7 +5,8 @@ Each part of the bracket that is another name of what precedes it becomes one of
 language: the one a prefix gives ("Russian:", "Kazakh:", from `lexicon.yaml: languages`), else the one its script
 shows (Cyrillic: ru; kanji and kana: ja), else English. A part that a mention of a compatible kind covers is that
 mention's text, which is then dropped (it names the same thing, it is not a second entity). Parts that are not
-names (dates, figures, places where a camp lies, "now …", "formerly …") are left alone.
+names (dates, figures, places where a camp lies, "now …", "formerly …") are left alone, except a person's
+years of life ("(1902–1971)"), kept as `born`/`died` for the person reader.
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
         base = m.end + bm.start(1)
         for part in re.finditer(r"[^,;]+", bm.group(1)):
             raw = part.group(0)
+            life = re.fullmatch(r"\s*(?:(?:b\.|born)\s*(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s*[–—-]\s*"
+                                r"(1[89]\d\d|20\d\d))\s*", raw)
+            if m.kind == "person" and life and ":" not in bm.group(1):   # "(1902–1971)", "(渡辺正一, b. 1921)"
+                m.attrs["born"] = life.group(1) or life.group(2)
+                if life.group(3):
+                    m.attrs["died"] = life.group(3)
+                continue
             name = raw.strip()
             start = base + part.start() + (len(raw) - len(raw.lstrip()))
             lang = None

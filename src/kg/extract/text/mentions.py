@@ -302,6 +302,12 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
             if i == 0 and alias and alias.group(1) not in bad:
                 mention.names.append(f"{alias.group(1)} camp")
             out.append(mention)
+    # "the camp for prisoners of war No. 99": the number after what the camp is for
+    for m in re.finditer(r"\b[Cc]amp\s+for\s+(?:foreign\s+)?(?:prisoners\s+of\s+war|POWs|internees)\s+"
+                         r"(?:No\.?|N|№|#)\s?(\d{1,4}[a-z]?)\b", text):
+        n = m.group(1)
+        out.append(Mention("camp", "PrisonerOfWarCamp", m.start(), m.end(), m.group(0), f"Camp No. {n}", f"camp:{n}",
+                           {"number": n}))
     for m in re.finditer(rf"\b({CAP})\s+camp\b(?!s|\s+(?:No\.?|Nos\.?|N|№|#)\s?\d)", text):
         name = m.group(1)
         if name in bad or m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):

@@ -11,6 +11,7 @@ from kg.extract.text.spans import DateMention
 from kg.iri import slugify
 from kg.sources.text import Block
 
+_ONCE = {"Birth", "Death"}   # events a person has once: every mention of them is the same event
 _PREPOSITION = {"jpow:destination": "to", "jpow:location": "in", "jpow:origin": "from", "jpow:concerns": "of",
                 "jpow:camp": "in"}
 
@@ -101,7 +102,9 @@ class DependencyFacts:
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
         key = f"{p.event}:{subject.entity.iri if subject is not None else group}"
-        if obj is not None:   # one event per verb: "sent from A to B" is one transfer
+        if obj is not None and subject is not None and p.event in _ONCE:
+            label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"   # one birth per person
+        elif obj is not None:   # one event per verb: "sent from A to B" is one transfer
             label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
             key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"
         at = subject or obj

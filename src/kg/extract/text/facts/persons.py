@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.text.lexicon import alternation
-from kg.extract.text.mentions import CAP
-from kg.extract.text.model import Fact, Lit, term
+from kg.extract.text.mentions import CAP, Mention
+from kg.extract.text.model import Fact, Lit, date_lit, term
 
 
 class PersonFacts:
@@ -23,6 +23,12 @@ class PersonFacts:
             p = m.entity
             if "position" in m.attrs:
                 add(Fact(p, "jpow:position", Lit(m.attrs["position"])))
+            for key, cls, noun in (("born", "Birth", "birth"), ("died", "Death", "death")):
+                if key in m.attrs:   # "Pavel Lukyanenko (1902–1971)": his birth and death, dated by year
+                    ev = self.entity_for(Mention("event", cls, m.start, m.end, m.text, f"{noun} of {p.label}",
+                                                 f"{cls}:{p.iri}"), self._block.span(m.start, m.end)[0])
+                    add(Fact(ev, "jpow:participant", p))
+                    add(Fact(ev, "jpow:date", date_lit(m.attrs[key])))
             before = text[s:m.start]
             chain = re.search(rf"((?:(?:the\s+)?[^,;:()]*?(?:{titles}|(?:{positions})\b[^,;:()]*?)\s*,?\s*)+)$", before)
             if chain:
