@@ -441,3 +441,9 @@ def test_years_of_life_in_brackets_date_a_birth_and_a_death(tmp_path: Path) -> N
     assert set(events) == {"Birth", "Death"}
     assert [o.value for o in _values(r, events["Death"], "jpow:date")] == ["1964"]
     assert "Camp No. 47" in {e.label for e in r.entities if e.kind == "camp"}
+
+
+def test_bodies_with_a_lower_case_head_and_acronyms(tmp_path: Path) -> None:
+    r = _read("The Kounradstroi trust reported to the akimat of Karaganda Region. Later he joined the OGPU.", tmp_path)
+    orgs = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"Kounradstroi trust", "akimat of Karaganda Region"} <= orgs, orgs

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kg.extract.text.bodies import bodies
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.sites import sites
 from kg.extract.text.spans import MONTH_RE, YEAR_RE, Quoted, dates, norm, quotations
@@ -608,6 +609,8 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     place_ms = places(text, lex)
     org_ms = organizations(text, lex)
     site_ms = [_m("place", cls, (a, b), text, text[a:b]) for a, b, cls in sites(text, lex)]
+    org_ms += [_m("organization", cls, (a, b), text, text[a:b], _org_key(text[a:b])) for a, b, cls in bodies(text, lex)
+               if not any(o.start <= a and b <= o.end for o in org_ms)]
     found = (place_ms + site_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
              + events(text, lex) + publications(text, lex, quotes))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -1,5 +1,5 @@
 """Mentions the parser's entity recogniser finds where no pattern of `mentions` found one: places (GPE, LOC)
-and persons (PERSON) named by capitalised words; and places the recogniser misses or calls organisations,
+persons (PERSON) named by capitalised words, and acronyms it calls organisations ("OGPU"); and places the recogniser misses or calls organisations,
 named after a preposition of place ("transferred to Kokand", "arrived in Pakhta-Aral"); and events named by
 a noun of `lexicon.yaml: event_triggers` with what its prepositions attach ("the arrival of the first echelon at
 Karaganda", "the capitulation of Japan"): the phrase as written is the event's label.
@@ -29,6 +29,11 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
             m = _place(ent, found, lex)
         elif ent.label_ == "PERSON":
             m = _person(ent, found, lex)
+        elif ent.label_ == "ORG" and re.fullmatch(r"[A-Z]{3,6}", ent.text) and \
+                ent.text not in set(lex["not_org_acronyms"]) | set(lex.place_aliases) and \
+                not any(x.start < ent.end_char and ent.start_char < x.end for x in found):
+            m = Mention("organization", "Organization", ent.start_char, ent.end_char, ent.text, ent.text,
+                        f"organization:{ent.text.lower()}")   # "OGPU", "TASS": an acronym the recogniser knows
         else:
             m = None
         if m is not None:

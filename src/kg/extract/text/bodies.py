@@ -1,0 +1,38 @@
+"""Bodies the capitalised-head patterns of `mentions` miss: a proper name before a lower-case head
+("Pribalkhashstroi trust", "Karaganda regional directorate of the MVD"), a lower-case head with "of" and a
+proper name ("akimat of Karaganda Region", "town administration of Balkhash"). Heads and classes are
+`lexicon.yaml: org_heads_lower`. (Acronyms the recogniser calls organisations are read by `named_entities`.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon, alternation
+
+_NAME = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)?"
+_OF = rf"\s+of\s+(?:the\s+)?(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*"
+
+
+def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, class) of each body named so."""
+    heads: dict[str, str] = lex["org_heads_lower"]
+    head = alternation(list(heads))
+    out = []
+    stop = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"The", "A", "An"}
+    named = re.compile(rf"\b((?:{_NAME}\s+){{1,3}})((?:regional|town|city|district|state|oblast)\s+)?({head})\b"
+                       rf"(?:{_OF})?")
+    for m in named.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in stop:
+            words = words[1:]
+        if not words:
+            continue
+        start = text.index(words[0], m.start(1))
+        out.append((start, m.end(), heads[m.group(3)]))
+    before_of = alternation(lex["org_heads_lower_before_of"])
+    for m in re.finditer(rf"\b(?:(?:regional|town|city|district)\s+)?({before_of}){_OF}", text):
+        if text[max(0, m.start() - 1):m.start()].isalpha() or any(a <= m.start() < b for a, b, _ in out):
+            continue
+        out.append((m.start(), m.end(), heads[m.group(1)]))
+    return out
