@@ -228,3 +228,13 @@ def test_a_birth_in_a_participle_clause_is_the_main_subjects(tmp_path: Path) -> 
     found = facts(tmp_path, "Born in 1910 in Poltava, Ivan Koval served in the Red Army.")
     birth = next(s for s, p, o in found if p == "participant" and o == "id/person/ivan-koval")
     assert (birth, "location", "id/place/poltava") in found
+
+
+def test_places_within_places_and_list_items(tmp_path: Path) -> None:
+    found = facts(tmp_path, "He was born in Lubny, Poltava Governorate. Camp No. 12 had sections:\n\n"
+                            "Section No. 1 — Temirtau, the steel works;\n\nSection No. 2 — a farm near Saran.\n\n"
+                            "Delegates came from Japan, China and Korea.")
+    assert ("id/place/lubny", "locatedIn", "id/place/poltava-governorate") in found, found
+    sections = {o for s, p, o in found if p == "location" and "section" in s}
+    assert {"id/place/temirtau", "id/place/saran"} <= sections, found
+    assert not any(p == "locatedIn" and s == "id/place/japan" for s, p, o in found)

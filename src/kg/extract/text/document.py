@@ -5,7 +5,7 @@ parser's recogniser) find mentions, `brackets` adds the other names written in b
 `relations` matches the dependency patterns, `quantities` and `spans` find figures and dates. Then, per
 sentence, `linking` turns mentions into entities, `anaphora` adds "it" and "the camp" as mentions of what
 they refer to, and the readers of `facts/` (one per family: attributes, persons, organisations, acts, events,
-publications, camps, statistics, dependency patterns, footnotes) state the facts, each with its passage.
+publications, camps, places, statistics, dependency patterns, footnotes) state the facts, each with its passage.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.footnotes import FootnoteFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
 from kg.extract.text.facts.persons import PersonFacts
+from kg.extract.text.facts.places import PlaceFacts
 from kg.extract.text.facts.publications import PublicationFacts
 from kg.extract.text.facts.statistics import StatisticFacts
 from kg.extract.text.gazetteer import Gazetteer
@@ -38,7 +39,7 @@ from kg.sources.text import Block
 
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFacts, ActFacts, EventFacts,
-                     PublicationFacts, CampFacts, StatisticFacts, DependencyFacts, FootnoteFacts):
+                     PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -123,6 +124,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self._events(text, s, e, ms, free_dates, facts)
         self._publications(text, s, e, ms, quotes, facts, block)
         self._camps(text, s, e, ms, places, facts)
+        self._places(text, s, e, ms, facts)
         self._labour(text, s, e, ms, facts)
         self._statistics(text, s, e, ms, qs, free_dates, facts, block)
         self._dependency_facts(s, e, live, free_dates, facts, block)
