@@ -205,6 +205,7 @@ def test_leadership_family_reads_heads_of_bodies_and_camps() -> None:
     assert ("head-of-apposition", "Lukyanenko", "administration") in roles(
         "Pavel Lukyanenko, head of the camp administration, retired.")
     assert ("headed", "Ivanov", "Directorate") in roles("Colonel Ivanov headed the Directorate for Prisoners of War.")
+    assert ("head-of-was", "Belov", "section") in roles("The commandant of the section was a Captain Belov.")
 
 
 def test_birth_family_reads_place_and_date_of_birth(tmp_path: Path) -> None:

@@ -19,7 +19,7 @@ class OrganizationFacts:
                     continue
                 if b.inside(a) and re.search(r"\bof\s+(?:the\s+)?$", text[a.start:b.start]):
                     add(Fact(a.entity, "jpow:subordinateTo", b.entity))
-                if b.start >= a.end and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end:b.start]):
+                if b.start >= a.end and re.fullmatch(r"\s*(?:\([^()]*\))?\s+of\s+(?:the\s+)?", text[a.end:b.start]):
                     add(Fact(a.entity, "jpow:subordinateTo", b.entity))
             for p in ms:
                 if p.kind == "place" and p.inside(a) and re.search(r"\bof\s+(?:the\s+)?(?:city\s+of\s+)?$",
