@@ -7,12 +7,16 @@ How it works (offline and deterministic: the language model is installed with th
   initials + surname, "Doctor of … Sciences", "camp No./N 99", "camps N 37 and N 39", "Resolution No. 9898",
   "decree of <body> dated <date> No. <n> "<title>"", named treaties and declarations, "X region/Krai",
   "<Head> of <…>" organisations, quoted titles followed by "(City, Year)", footnote citations.
-- `quantities` reads figures with their qualifier (exact, about, more than, ranges, percent, fractions).
+- `quantities` reads figures with their qualifier (exact, about, more than, ranges, percent, fractions, and vague
+  multitudes such as "hundreds of thousands", which get no number).
 - `parse` runs spaCy's English pipeline (sentences, part of speech, dependencies, entities) over each block;
-  `relations` matches the dependency patterns of `patterns/*.yaml` (one file per family, each mapped to an
-  ontology property) and `document` keeps the matches whose roles its mentions fill.
-- `document` links mentions to curated entities (a gazetteer of labels and aliases), resolves coreference
-  backwards within the document, mints stable IRIs for new entities and reads facts sentence by sentence.
+  `named_entities` adds the persons, places, acronyms and event phrases the recogniser and the parse show,
+  `sites` and `bodies` the stations, mines and lower-case bodies, `brackets` the other names in brackets.
+- `relations` matches the dependency patterns of `patterns/*.yaml` (one file per family, each mapped to an
+  ontology property, an event class, or kept in the text's words as a stated relation).
+- `document` runs the pipeline per sentence: `linking` links mentions to curated entities (a gazetteer of labels
+  and aliases), resolves coreference backwards and mints stable IRIs for new entities, `anaphora` resolves "it",
+  "he", "the camp", and the readers of `facts/` (one per family) state the facts.
 - `rdf` writes one named graph per passage with its evidence (quote and code-point offsets of the original
   text) in the document's source graph.
 
