@@ -447,3 +447,10 @@ def test_bodies_with_a_lower_case_head_and_acronyms(tmp_path: Path) -> None:
     r = _read("The Kounradstroi trust reported to the akimat of Karaganda Region. Later he joined the OGPU.", tmp_path)
     orgs = {e.label for e in r.entities if e.kind == "organization"}
     assert {"Kounradstroi trust", "akimat of Karaganda Region"} <= orgs, orgs
+
+
+def test_titles_without_quotes_after_their_kind(tmp_path: Path) -> None:
+    r = _read("In 1989 he published the memoir Winter Roads of Kazakhstan. Prisoners read the camp newspaper "
+              "Nihon Shimbun.", tmp_path)
+    pubs = {e.label for e in r.entities if e.kind == "publication"}
+    assert {"Winter Roads of Kazakhstan", "Nihon Shimbun"} <= pubs, pubs

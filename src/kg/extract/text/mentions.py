@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kg.extract.text.bodies import bodies
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.sites import sites
+from kg.extract.text.titles import titles as unquoted_titles
 from kg.extract.text.spans import MONTH_RE, YEAR_RE, Quoted, dates, norm, quotations
 
 CAP = r"[A-Z][a-z\u00e0-\u024f-]*[a-z]"
@@ -611,7 +612,9 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     site_ms = [_m("place", cls, (a, b), text, text[a:b]) for a, b, cls in sites(text, lex)]
     org_ms += [_m("organization", cls, (a, b), text, text[a:b], _org_key(text[a:b])) for a, b, cls in bodies(text, lex)
                if not any(o.start <= a and b <= o.end for o in org_ms)]
-    found = (place_ms + site_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
+    title_ms = [Mention("publication", cls, a, b, text[a:b], text[a:b], "publication:" + _title_key(text[a:b]))
+                for a, b, cls in unquoted_titles(text, lex) if not any(q.tstart <= a < q.tstart + len(q.text) for q in quotes)]
+    found = (place_ms + site_ms + title_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
              + events(text, lex) + publications(text, lex, quotes))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for o in [m for m in found if m.kind == "organization"]:

@@ -1,0 +1,34 @@
+"""Titles written without quotes after the noun that says what they are: "the memoir Karaganda Sketchbook",
+"the camp newspaper Nihon Shimbun", "the journal Voprosy istorii".
+
+A head noun of `lexicon.yaml: title_heads` (-> class) followed by a capitalised word starts a title; the title
+runs over capitalised words and the small words of titles ("of", "the", "no", ":"), and ends before a bracket,
+a comma or a lower-case word that is not one of those.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon, alternation
+
+_SMALL = r"(?:of|the|on|and|in|no|to|a|an|for|from|at|by)"
+_WORD = r"[A-Z][\w'’-]*"
+
+
+def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, class) of each title named so."""
+    heads: dict[str, str] = lex["title_heads"]
+    out = []
+    pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|a\s+)(?:camp\s+|daily\s+|weekly\s+)?"
+                     rf"({alternation(list(heads))})\s+({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}))*)")
+    for m in pat.finditer(text):
+        title = m.group(2)
+        words = title.split()
+        while words and re.fullmatch(_SMALL, words[-1]):
+            words = words[:-1]
+        if len(words) < 2 and not re.search(r"[A-Z].*[A-Z]", words[0] if words else ""):
+            continue   # "the book Memory": one word is more often a name than a title
+        title = " ".join(words)
+        out.append((m.start(2), m.start(2) + len(title), heads[m.group(1)]))
+    return out
