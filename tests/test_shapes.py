@@ -149,6 +149,8 @@ ex:g1 a jpow:Assertion ; prov:wasDerivedFrom ex:book ; prov:wasGeneratedBy ex:ru
 ex:run a jpow:ExtractionActivity ; prov:startedAtTime "2026-01-01T00:00:00Z"^^xsd:dateTime ;
     prov:wasAssociatedWith ex:extractor ; prov:used ex:input .
 ex:extractor a jpow:Extractor ; rdfs:label "test extractor"@en ; jpow:softwareVersion "0.1.0" .
+ex:said a jpow:StatedRelation ; rdfs:label "camp No. 1 held Japanese officers"@en ; dcterms:source ex:book ;
+    jpow:statedSubject ex:camp ; jpow:verbPhrase "held" ; jpow:statedObjectGroup "Japanese officers"@en .
 """
 
 SH_ = str(SH)
@@ -228,6 +230,9 @@ CASES: dict[str, tuple[str, str, Result]] = {
     "extractor without a version": (
         '; jpow:softwareVersion "0.1.0"', '',
         (EX + "extractor", JPOW + "softwareVersion", SH_ + "MinCountConstraintComponent")),
+    "stated relation without a subject": (
+        'jpow:statedSubject ex:camp ; jpow:verbPhrase "held"', 'jpow:verbPhrase "held"',
+        (EX + "said", None, SH_ + "SPARQLConstraintComponent")),
     "camp section without its camp": (
         'ex:camp a jpow:PrisonerOfWarCamp', 'ex:camp a jpow:CampSection',
         (EX + "camp", JPOW + "sectionOf", SH_ + "MinCountConstraintComponent")),

@@ -239,3 +239,10 @@ def test_places_within_places_and_list_items(tmp_path: Path) -> None:
     sections = {o for s, p, o in found if p == "location" and "section" in s}
     assert {"id/place/temirtau", "id/place/saran"} <= sections, found
     assert not any(p == "locatedIn" and s == "id/place/japan" for s, p, o in found)
+
+
+def test_happenings_family_reads_surrenders_and_restorations(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The 88th Division surrendered at Harbin on 19 August 1945. "
+                            "Mointy station was rebuilt in 1995.")
+    kinds = {o for s, p, o in found if p == "type" and s.startswith("id/event/")}
+    assert {"ontology#MilitaryDefeat", "ontology#Event"} <= kinds, found

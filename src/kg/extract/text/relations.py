@@ -72,6 +72,7 @@ class RelationMatch:
     group: str | None = None           # the subject's noun phrase as written, when it may be a group
     object_group: str | None = None    # the object's, likewise
     verb: str | None = None            # the lemma of the pattern's first node (its verb, mostly)
+    core: tuple[int, int] | None = None  # the verb's own clause, without the clauses joined to it
     clause: tuple[int, int] | None = None   # the span of the verb's phrase, where an undated event finds its date
     words_start: int | None = None     # a statement's words begin here (its verb) and run to its object
 
@@ -178,12 +179,27 @@ class RelationMatcher:
                 group=_group(s) if pattern.group else None,
                 object_group=_group(o) if pattern.object_group and o is not None else None,
                 clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)), words_start=words_start,
-                verb=root.lemma_.lower()))
+                verb=root.lemma_.lower(), core=_core(root)))
         return found
 
 
 def _span(token: Any) -> tuple[int, int]:
     return token.idx, token.idx + len(token)
+
+
+def _core(root: Any) -> tuple[int, int]:
+    """"Section No. 5 at Mointy was closed in May 1948" out of "…, when the railway was handed over …": the
+    verb with its own arguments, not the clauses, conjuncts and punctuation joined to it or to them."""
+    tokens, todo = [], [root]
+    while todo:
+        token = todo.pop()
+        tokens.append(token)
+        todo += [c for c in token.children if c.dep_ not in _JOINED]
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+_JOINED = {"advcl", "relcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "appos", "acl"}
 
 
 def _antecedent(token: Any) -> Any:

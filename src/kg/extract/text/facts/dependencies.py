@@ -65,8 +65,8 @@ class DependencyFacts:
             return
         who = subject.entity.label if subject is not None else group
         what = obj.entity.label if obj is not None else object_group
-        start = block.span(*match.clause)[0] if match.clause else block.span(end, end)[0]
-        iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{start}-{end}"
+        first, last = block.span(match.words_start, end)   # the words' offsets in the file: one statement each
+        iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{first}-{last}"
         st = Entity(iri, "statement", "StatedRelation", f"{who} {words} {what}"[:200])
         if subject is not None:
             facts.append(Fact(st, "jpow:statedSubject", subject.entity))
@@ -107,9 +107,9 @@ class DependencyFacts:
         elif obj is not None:   # one event per verb: "sent from A to B" is one transfer
             label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
             key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"
-        at = subject or obj
-        event = Mention("event", p.event, at.start, at.end, at.text, label, key)
-        ev: Entity = self.entity_for(event, block.span(at.start, at.end)[0])
+        at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
+        event = Mention("event", p.event, at_start, at_end, block.text[at_start:at_end], label, key)
+        ev: Entity = self.entity_for(event, block.span(at_start, at_end)[0])
         if any(f.s is ev for f in facts):
             return  # matched twice in this sentence
         if subject is not None:
@@ -118,6 +118,10 @@ class DependencyFacts:
             facts.append(Fact(ev, "jpow:participantGroup", Lit(group)))
         if obj is not None:
             facts.append(Fact(ev, p.object_property, obj.entity))
+        if match.core is not None:   # the words that state it, as for any mention ("Section No. 5 … was closed")
+            written = " ".join(block.text[match.core[0]:match.core[1]].split()).rstrip(",;:")
+            if 8 <= len(written) and len(written.split()) <= 16:
+                facts.append(Fact(ev, "skos:altLabel", Lit(written)))
         if date is not None:
             if date.kind == "point":
                 facts.append(Fact(ev, "jpow:date", date_lit(date.value)))
