@@ -1,0 +1,80 @@
+"""Finding mentions of entities in one block of clean text, by patterns of this field's prose.
+
+Each finder returns `Mention`s with block offsets; `find_mentions` runs them all and drops mentions that are
+contained in a longer mention of the same kind (a place inside an organisation's name is kept: it is a
+mention of the place too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.mentions.acts import legal_acts
+from kg.extract.text.mentions.bodies import bodies
+from kg.extract.text.mentions.camps import camps
+from kg.extract.text.mentions.events import events
+from kg.extract.text.mentions.mention import CAP, UPPER, Mention, mention_at, title_key
+from kg.extract.text.mentions.organizations import org_key, organizations
+from kg.extract.text.mentions.persons import persons
+from kg.extract.text.mentions.places import places
+from kg.extract.text.mentions.publications import publications
+from kg.extract.text.mentions.sites import sites
+from kg.extract.text.mentions.titles import titles as unquoted_titles
+from kg.extract.text.spans import Quoted, quotations
+
+__all__ = ["CAP", "UPPER", "Mention", "find_mentions"]
+
+
+def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]:
+    quotes = quotations(text)
+    place_ms = places(text, lex)
+    org_ms = organizations(text, lex)
+    site_ms = [mention_at("place", cls, (a, b), text, text[a:b]) for a, b, cls in sites(text, lex)]
+    org_ms += [mention_at("organization", cls, (a, b), text, text[a:b], org_key(text[a:b])) for a, b, cls in bodies(text, lex)
+               if not any(o.start <= a and b <= o.end for o in org_ms)]
+    title_ms = [Mention("publication", cls, a, b, text[a:b], text[a:b], "publication:" + title_key(text[a:b]))
+                for a, b, cls in unquoted_titles(text, lex) if not any(q.tstart <= a < q.tstart + len(q.text) for q in quotes)]
+    found = (place_ms + site_ms + title_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
+             + events(text, lex) + publications(text, lex, quotes))
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    for o in [m for m in found if m.kind == "organization"]:
+        am = re.match(r"\s*\(([A-Z][A-Za-z]*[A-Z]+(?:\([a-z]\))?)\)", text[o.end:o.end + 20])
+        if am:
+            o.names.append(am.group(1))
+            a_start = o.end + am.start(1)
+            found = [m for m in found if not (m.kind == "organization" and m.start == a_start)]
+    place_names = set(lex.place_aliases)
+    found = [m for m in found if not (m.kind == "organization" and m.text in place_names)]
+    # an organisation inside another is kept when it is the body the name belongs to ("X of the <body>")
+    found = [m for m in found if not (m.kind == "organization" and any(
+        m.inside(o) and o.kind == "organization" and not re.search(r"\bof\s+(?:the\s+)?$", text[o.start:m.start])
+        for o in found))]
+    kept: list[Mention] = []
+    for m in found:
+        if any(m.inside(k) and _shadows(k, m) or (m.start, m.end, m.kind) == (k.start, k.end, k.kind)
+               for k in kept):
+            continue
+        kept.append(m)
+    # drop a shorter mention that another longer one of a rival kind covers (orgs beat places they name etc.)
+    titles = [k for k in kept if k.kind == "publication" or k.kind == "legal-act" and "title" in k.attrs]
+    for m in kept:
+        if any(m.inside(t) and m.kind != "publication" for t in titles if t.kind == "publication") or any(
+                t.kind == "legal-act" and m.start >= t.end - len(t.attrs["title"]) - 1 and m.end <= t.end
+                and m is not t for t in titles):
+            m.in_title = True
+    kept = [m for m in kept if not (m.in_title and m.kind in ("organization", "place") and
+                                    any(m.inside(t) for t in titles if t.kind == "publication"))]
+    # an act's or a book's title names what it is about; an event named there ("the release of ...") is not
+    # stated to have happened (wars are names, and are kept)
+    kept = [m for m in kept if not (m.in_title and m.kind == "event" and m.cls != "War")]
+    return kept, quotes
+
+
+def _shadows(outer: Mention, inner: Mention) -> bool:
+    """Does a longer mention hide a mention inside it? Anything inside a person's name is hidden, and a
+    shorter name inside a longer one of the same kind (except organisations inside organisations, which are
+    named there); mentions of other kinds inside titles, acts and events are kept: they are mentioned there."""
+    if outer.kind == "person":
+        return True
+    return outer.kind == inner.kind and inner.kind != "organization"

@@ -1,0 +1,125 @@
+"""Legal acts: decrees, resolutions, orders, treaties with their number, date, issuer and title."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.mentions.mention import CAP, Mention, mention_at
+from kg.extract.text.spans import MONTH_RE, YEAR_RE, Quoted, dates, norm
+
+
+def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    heads = lex["act_heads"]
+    named = re.compile(
+        rf"\b((?:(?:{CAP}(?:-{CAP})?)\s+){{1,3}})((?:[Pp]eace|[Dd]raft)\s+)?"
+        rf"(Treaty|Declaration|Convention|Agreement|Pact|Accords?|Charter|treaty|agreement|declaration)\b"
+        rf"(?:\s+of\s+({YEAR_RE})\b)?")
+    for m in named.finditer(text):
+        mods = m.group(1).split()
+        while mods and mods[0] in lex["not_surnames"]:
+            mods = mods[1:]
+        if not mods or m.group(3).islower() and "-" not in mods[0]:
+            continue
+        s = m.start(1) + m.group(1).find(mods[0])
+        e = m.end()
+        head = m.group(3)
+        base = " ".join(mods + ([m.group(2).strip()] if m.group(2) else []) + [head])
+        cls = heads.get(head.capitalize(), "Treaty")
+        mention = Mention("legal-act", cls, s, e, text[s:e], base if not m.group(4) else f"{base} of {m.group(4)}",
+                          f"legal-act:{norm(base)}")
+        on = re.match(r"\s+(on|about|concerning)\s+(?:the\s+)?[a-z][^,.;:()\"“”]*", text[e:])
+        if on and head[0].isupper() and len(on.group(0)) < 200:
+            mention.attrs["title"] = f"{base}{on.group(0)}".strip()
+            mention.attrs["title_span"] = (e, e + on.end())
+        if m.group(4):
+            mention.attrs["date"] = m.group(4)
+            mention.names.append(base)
+        out.append(mention)
+    numbered = re.compile(r"\b(Resolution|Decree|Order|Directive|Instruction|Law|Decision|resolution|decree|order|"
+                          r"directive|law|decision)\s+(?:No\.?|N|№)\s?(\d[\d/-]*(?:[a-z]{1,3}|[а-я]{1,3})?\b)")
+    for m in numbered.finditer(text):
+        head = m.group(1).capitalize()
+        label = f"{head} No. {m.group(2)}"
+        attrs, consumed = _act_attributes(text, m.end(), quotes, orgs)
+        attrs.pop("number", None)
+        attrs["number"] = m.group(2)
+        out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), m.end(), m.group(0), label,
+                           f"legal-act:no-{m.group(2)}", attrs))
+    # "the decree of the <Org> dated <date> No. 689 "On ..."" / "a decree "On ..."": the head with attributes
+    generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|Decree|Resolution|Order|"
+                         r"Directive|Instruction)\b")
+    for m in generic.finditer(text):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        e = m.end()
+        attrs, consumed = _act_attributes(text, e, quotes, orgs)
+        if "number" not in attrs and "title" not in attrs:
+            continue
+        head = m.group(1).capitalize()
+        if "number" in attrs:
+            label = f"{head} No. {attrs['number']}"
+            key = f"legal-act:no-{attrs['number']}"
+        else:
+            label = f"{head} {attrs['title']}"
+            key = f"legal-act:{norm(attrs['title'])}"
+        out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), e + consumed,
+                           text[m.start():e + consumed], label, key, attrs))
+    for m in re.finditer(r"\bArticle\s+(\d+(?:\.\d+)?)\b", text):
+        out.append(mention_at("legal-act", "CodeArticle", m, text, m.group(0), number=m.group(1)))
+    for m in re.finditer(r"\b(?:a|an|the|The)\s+((?:(?:bilateral|intergovernmental|international|new|special)\s+)?"
+                         r"(?:agreement|treaty|convention)\s+(?:between\s+[^,.;()]+?\s+)?(?:on|about|concerning)\s+"
+                         r"[^,.;()]+?)"
+                         r"(?=\s*(?:,|\.|;|\(|\bwhich\b|\bthat\b|\bwas\b|\bwere\b|\bis\b|\bhas\b|\bhad\b|$))",
+                         text):
+        label = m.group(1)
+        out.append(mention_at("legal-act", "Agreement", (m.start(1), m.end(1)), text, label))
+    for m in re.finditer(r"\b(?:pass(?:ed|ing)|adopt(?:ed|ing)|enact(?:ed|ing))\s+((?:a|an|the)\s+(?:[a-z]+\s+)?law)\b",
+                         text):
+        label = m.group(1)
+        out.append(Mention("legal-act", "Law", m.start(1), m.end(1), label, re.sub(r"^(a|an|the)\s+", "", label),
+                           f"legal-act:anon-{m.start(1)}", {"anonymous": True}))
+    return out
+
+
+
+def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]) -> tuple[dict, int]:
+    """What follows an act's head, in any order: "of the <body>", "dated <date>" / "of <date>", "No. <n>",
+    and a quoted title. Returns the attributes and how many characters they take."""
+    attrs: dict = {}
+    rest = text[e:e + 400]
+    consumed = 0
+    for _ in range(4):
+        seg = rest[consumed:]
+        om = re.match(r"\s+of\s+the\s+", seg)
+        if om and "issuer" not in attrs:
+            org = next((o for o in orgs if o.start == e + consumed + om.end()), None)
+            if org:
+                attrs["issuer"] = org
+                consumed = org.end - e
+                continue
+        dm = re.match(rf"\s+(?:dated|of|from)\s+((?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+|"
+                      rf"{MONTH_RE}\s+)?{YEAR_RE})", seg)
+        if dm and "date" not in attrs:
+            d = dates(dm.group(1))
+            if d:
+                attrs["date"] = d[0].value
+                attrs["date_as_written"] = dm.group(1)
+                consumed += dm.end()
+                continue
+        nm = re.match(r",?\s+(?:No\.?|N|№)\s?(\d[\d/-]*[a-z]?)", seg)
+        if nm and "number" not in attrs:
+            attrs["number"] = nm.group(1)
+            consumed += nm.end()
+            continue
+        qm = re.match(r"\s*[\"“«]", seg)
+        if qm and "title" not in attrs:
+            q = next((q for q in quotes if q.start == e + consumed + qm.end() - 1), None)
+            if q:
+                attrs["title"] = q.text
+                consumed = q.end - e
+                continue
+        break
+    return attrs, consumed
+

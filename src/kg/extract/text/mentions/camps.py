@@ -1,0 +1,111 @@
+"""Camps: "camp No. 99", "Spassky camp", "-lag" names, camp sections of a camp named or of the last one."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.mentions.mention import CAP, Mention, mention_at
+
+_CAMP_TYPES = {"POW": "PrisonerOfWarCamp", "prisoner-of-war": "PrisonerOfWarCamp", "army": "ArmyCamp",
+               "labor": "CorrectionalLabourCamp", "labour": "CorrectionalLabourCamp"}
+
+
+def camps(text: str, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    bad = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"POW", "Army", "Labour", "Labor", "Special", "Camp"}
+    num = r"(?:No\.?|Nos\.?|N|№|#)\s?(\d{1,4}[a-z]?)"
+    pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?)\s+({num}"
+                     rf"(?:\s*(?:,|and|&)\s*(?:{num}|\d{{1,4}}))*)")
+    for m in pat.finditer(text):
+        name = m.group(1)
+        cls = _CAMP_TYPES.get(name or "", "Camp")
+        if name in _CAMP_TYPES or (name and (name in lex["not_surnames"] or name in lex["demonyms"])):
+            name = None
+        nums = list(re.finditer(r"(?:(?:No\.?|Nos\.?|N|№|#)\s?)?(\d{1,4}[a-z]?)", m.group(3)))
+        for i, nm in enumerate(nums):
+            n = nm.group(1)
+            s = m.start() if i == 0 else m.start(3) + nm.start()
+            if i == 0 and name is None and m.group(1) and m.group(1) not in _CAMP_TYPES:
+                s = m.start(2)
+            e = m.start(3) + nm.end()
+            label = f"{name} camp No. {n}" if name and i == 0 else f"Camp No. {n}"
+            mention = Mention("camp", cls, s, e, text[s:e], label, f"camp:{n}", {"number": n})
+            if name and i == 0:
+                mention.attrs["name"] = name
+            alias = re.search(rf"\b({CAP})\s+camp\s+\($", text[max(0, s - 40):s])
+            if i == 0 and alias and alias.group(1) not in bad:
+                mention.names.append(f"{alias.group(1)} camp")
+            out.append(mention)
+    # "the camp for prisoners of war No. 99": the number after what the camp is for
+    for m in re.finditer(r"\b[Cc]amp\s+for\s+(?:foreign\s+)?(?:prisoners\s+of\s+war|POWs|internees)\s+"
+                         r"(?:No\.?|N|№|#)\s?(\d{1,4}[a-z]?)\b", text):
+        n = m.group(1)
+        out.append(Mention("camp", "PrisonerOfWarCamp", m.start(), m.end(), m.group(0), f"Camp No. {n}", f"camp:{n}",
+                           {"number": n}))
+    for m in re.finditer(rf"\b({CAP})\s+camp\b(?!s|\s+(?:No\.?|Nos\.?|N|№|#)\s?\d)", text):
+        name = m.group(1)
+        if name in bad or m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):
+            continue
+        if re.match(r"\s*\((?:[A-Z][a-z]+lag|camp\s+(?:No\.?|N|№)\s?\d+)\)", text[m.end():m.end() + 30]):
+            continue   # "Karaganda camp (Karlag)": an alias of the camp in brackets
+        label = f"{name} camp"
+        out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), label, f"camp:{name.lower()}",
+                           {"name": name}))
+    sec = re.compile(rf"\b(?:[Cc]amp\s+)?([Ss]ection|[Dd]epartment|[Bb]ranch|[Ll]agpunkt|[Ll]agotdelenie|[Ss]ub-camp)\s+"
+                     rf"(?:No\.?|N|№)\s?"
+                     rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
+    for m in sec.finditer(text):
+        parent = m.group(3) or m.group(4).lower()
+        label = f"Section No. {m.group(2)} of camp {'No. ' + m.group(3) if m.group(3) else m.group(4)}"
+        out.append(Mention("camp", "CampSection", m.start(), m.end(2),
+                           text[m.start():m.end(2)], label, f"camp:{parent}/{m.group(2)}",
+                           {"number": m.group(2), "parent_key": f"camp:{parent}"}))
+    out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"])
+    for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
+        if m.group(1).lower() == "gulag":
+            continue
+        mention = mention_at("camp", "CorrectionalLabourCamp", m, text, m.group(1), f"camp:{m.group(1).lower()}")
+        alias = re.search(rf"\b({CAP})\s+camp\s+\($", text[max(0, m.start() - 40):m.start()])
+        if alias:
+            mention.names.append(f"{alias.group(1)} camp")
+        out.append(mention)
+    return out
+
+
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+             "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12"}
+
+
+def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
+    """Sections whose camp the text does not repeat: "Section No. 5", "camp section No. 8 at Kokuzek", "the fifth
+    section", "the Dolinka camp section", "the camp section at Maikuduk". Their camp is the last one named
+    before them (`parent_key` "camp:?last", resolved by the reader)."""
+    out = []
+    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(?:No\.?|N|№)\s?(\d{1,4}[a-z]?)\b"
+                          r"(?!\s+of\s)")
+    for m in numbered.finditer(text):
+        if m.start() in taken:
+            continue
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
+                           f"section:{m.group(2)}", {"number": m.group(2), "parent_key": "camp:?last"}))
+    ordinal = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(?:camp\s+)?(section|branch)\b", re.IGNORECASE)
+    for m in ordinal.finditer(text):
+        n = _ORDINALS[m.group(1).lower()]
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{n}",
+                           {"number": n, "parent_key": "camp:?last"}))
+    for m in re.finditer(rf"\b({CAP})\s+camp\s+section\b|\bcamp\s+section\s+(?:at|in|near)\s+({CAP})\b", text):
+        if m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]) and m.group(1):
+            continue
+        name = m.group(1) or m.group(2)
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
+                           f"section:{name.lower()}", {"parent_key": "camp:?last"}))
+    for m in out:   # "the fifth section of camp No. 99", "the Dolinka camp section of Karlag": its camp is named
+        of = re.match(rf"\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№)\s?(\d{{1,4}})|([A-Z][a-z]+lag)\b|({CAP})\s+camp\b)",
+                      text[m.end:])
+        if of:
+            m.attrs["parent_key"] = f"camp:{(of.group(1) or of.group(2) or of.group(3)).lower()}"
+            m.label = f"{m.text} {of.group(0).strip()}"
+            m.key = f"{m.attrs['parent_key']}/{m.attrs.get('number') or m.text.lower()}"
+    return out
+

@@ -1,0 +1,66 @@
+"""Events named in prose: wars, trials, conferences, "the <trigger> of …", transfers, batches home."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon, alternation
+from kg.extract.text.mentions.mention import CAP, Mention, mention_at
+from kg.extract.text.spans import MONTH_RE, YEAR_RE, norm
+
+
+def events(text: str, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for label, forms in lex["wars"].items():
+        for m in re.finditer(r"\b(?:" + alternation(forms) + r")\b", text):
+            mention = mention_at("event", "War", m, text, label, f"event:{norm(label)}")
+            dm = re.match(rf"\s+(?:of\s+)?({YEAR_RE})\s*[-–—]\s*({YEAR_RE})\b", text[m.end():])
+            if dm:
+                mention.attrs["startDate"], mention.attrs["endDate"] = dm.group(1), dm.group(2)
+                mention.attrs["date_as_written"] = f"{dm.group(1)}-{dm.group(2)}"
+            out.append(mention)
+    np_end = r"[^,.;:()\"“”]*?(?=\s*(?:,|\.|;|:|\(|\"|“|$|\s(?:was|were|is|are|led|that|which|had|has|began|took|"\
+             r"in\s+(?:" + YEAR_RE + r"|the\s+(?:late|early|first|second))|on\s+" + MONTH_RE + r")\b))"
+    for m in re.finditer(rf"\b({CAP}(?:\s+{CAP})?)\s+([Tt]rial|[Cc]onference|[Oo]ffensive|[Oo]peration)\b"
+                         rf"(?:\s+of\s+({YEAR_RE}))?", text):
+        words = m.group(1).split()
+        if words[0] in lex["not_surnames"]:
+            words = words[1:]
+        if not words or words[0] in lex["not_surnames"]:
+            continue
+        start = m.start(1) + m.group(1).index(words[0])
+        cls = "Conviction" if m.group(2).lower() == "trial" else "Conference" if m.group(2).lower() == "conference" \
+            else "War"
+        label = f"{' '.join(words)} {m.group(2)}"
+        mention = mention_at("event", cls, (start, m.end()), text, label, f"event:{norm(label)}")
+        if m.group(3):
+            mention.attrs["date"] = m.group(3)
+        out.append(mention)
+    triggers = {k: v for k, v in lex["event_triggers"].items() if v != "Transfer"}
+    trig = alternation(list(triggers))
+    for m in re.finditer(rf"\b(?:the|a|an)\s+((?:[a-z]+\s+)?({trig})\s+(?:of|in)\s+{np_end})", text):
+        cls = triggers[m.group(2)]
+        span = (m.start(1), m.end(1))
+        phrase = m.group(1)
+        if len(phrase) > 160:
+            continue
+        out.append(Mention("event", cls, span[0], span[1], phrase, phrase, f"event:{norm(phrase)}"))
+    transfer = alternation([k for k, v in lex["event_triggers"].items() if v == "Transfer"])
+    for m in re.finditer(rf"\b(?:the\s+)?({transfer})\s+(?:of\s+[^,.;]*?\s+)?from\s+(?:the\s+)?{CAP}{np_end}", text):
+        phrase = m.group(0)
+        phrase = re.sub(r"^the\s+", "", phrase)
+        s = m.end() - len(phrase)
+        out.append(Mention("event", "Transfer", s, m.end(), phrase, phrase, f"event:{norm(phrase)}"))
+    # "the first batch of 650 men", "the last large batch", "the second echelon": a departure home
+    for m in re.finditer(r"\b(?:the\s+)?((?:final|last|first|second|third|next)\s+(?:(?:large|small|big)\s+)?"
+                         r"(?:(?:batch|echelon|transport)(?:\s+of\s+[^,.;]*?)?|(?:group|party)\s+of\s+[^,.;]*?))"
+                         r"(?=\s+(?:in|who|which|left|returned|arrived|was|were|followed)\b|[,.;])", text):
+        out.append(Mention("event", "Repatriation", m.start(1), m.end(1), m.group(1), m.group(1),
+                           f"event:{norm(m.group(1))}"))
+    for m in re.finditer(r"\b(?:path|process|way)\s+of\s+(?:returning|return)\s+to\s+(?:their|the)\s+homeland\b|"
+                         r"\b(?:returning|return|repatriation)\s+to\s+(?:their|the)\s+homeland\b", text):
+        out.append(mention_at("event", "Repatriation", m, text, m.group(0)))
+    for m in re.finditer(r"\bhanded\s+over\b", text):
+        out.append(mention_at("event", "Handover", m, text, "handing over", f"event:handover-{m.start()}"))
+    return out
+

@@ -1,0 +1,45 @@
+"""A mention: a span of a block that names (or describes) one thing of a kind, with what the patterns read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.text.spans import norm
+
+CAP = r"[A-Z][a-z\u00e0-\u024f-]*[a-z]"
+UPPER = r"[A-Z]{2,}"
+
+
+@dataclass
+class Mention:
+    kind: str                 # IRI kind: person, organization, camp, place, legal-act, event, publication, statistic
+    cls: str                  # ontology class (local name)
+    start: int
+    end: int
+    text: str
+    label: str
+    key: str                  # coreference key within a document
+    attrs: dict = field(default_factory=dict)
+    names: list[str] = field(default_factory=list)
+    in_title: bool = False
+    entity: object = None     # the Entity it resolves to
+
+    def overlaps(self, other: "Mention") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def inside(self, other: "Mention") -> bool:
+        return other.start <= self.start and self.end <= other.end and (self.start, self.end) != (other.start,
+                                                                                                   other.end)
+
+
+def mention_at(kind, cls, m_or_span, text, label, key=None, **attrs) -> Mention:
+    """The mention of a regex match (or a (start, end) span) of `text`; its key is the kind and the label."""
+    s, e = m_or_span if isinstance(m_or_span, tuple) else m_or_span.span()
+    return Mention(kind, cls, s, e, text[s:e], label, key or f"{kind}:{norm(label)}", attrs)
+
+
+def title_key(title: str) -> str:
+    """A title's coreference key: its words, without punctuation or case."""
+    return re.sub(r"[^\w]+", " ", norm(title)).strip()
+

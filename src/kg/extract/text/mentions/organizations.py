@@ -1,0 +1,94 @@
+"""Organisations: a capitalised head noun of the lexicon with its modifiers and "of …" tail, acronyms."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon, alternation
+from kg.extract.text.mentions.mention import CAP, UPPER, Mention, mention_at
+from kg.extract.text.spans import norm
+
+
+def organizations(text: str, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    heads = lex["org_heads"]
+    stop_left = set(lex["not_surnames"]) - set(heads)
+    head_re = re.compile(r"\b(" + alternation(list(heads)) + r")\b")
+    tails = "|".join(lex["org_tail_nouns"])
+    # a name word, never the "No." of a number that follows the name ("... of the USSR No. 103")
+    word = rf"(?!(?:Nos?|N)\.?\s?\d)(?:{CAP}(?:['’]s)?|{UPPER}|\d{{4}}(?:-\d{{4}})?|(?!Nos?\.|N\.)[A-Z][a-z]*\.)"
+    # "Institute of History, Archaeology and Ethnography": a comma inside a name only in a list closed by "and"
+    list_comma = rf",\s+(?=(?:{CAP},\s+)*{CAP}\s+and\s+{CAP})"
+    tail_re = re.compile(
+        rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?{word}"
+        rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
+    for hm in head_re.finditer(text):
+        head = hm.group(1)
+        cls = heads[head]
+        s, e = hm.span()
+        # left modifiers: capitalised words, acronyms, demonyms, hyphenated words
+        left = text[:s]
+        lm = re.search(rf"((?:(?:{CAP}|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:-{CAP})?\s+)+)$", left)
+        if lm:
+            words = lm.group(1).split()
+            while words and words[0] in stop_left:
+                words = words[1:]
+            # a sentence-initial capital is a modifier only if more words follow
+            s = s - len(" ".join(words)) - 1 if words else s
+            if words:
+                s = left.rfind(" ".join(words))
+        tm = tail_re.match(text, e)
+        if tm:
+            e = tm.end()
+        qm = re.match(r'\s+["“«]([A-Z][\w-]+)["”»]', text[e:])
+        if qm and head in ("University", "Institute", "Academy", "Plant", "Combine", "Trust", "Company"):
+            e += qm.end()
+        if s == hm.start() and e == hm.end():
+            continue  # a bare head noun ("Parliament") is not a name
+        name = text[s:e]
+        if re.match(r"(?:The|A|An)\s", name):
+            continue
+        if re.search(r"\b(?:A|a|An|an)\s+$", text[max(0, s - 4):s]) and re.match(r"\s+[A-Z][a-z]", text[e:e + 3]):
+            continue  # "A Regional Archive Study": a title-case phrase after an indefinite article, not a name
+        # an enterprise of a ministry is named without the ministry: split "X Plant of the Ministry of Y"
+        inner = re.search(r"\s+of\s+(?:the\s+)?(.*)$", text[hm.end():e])
+        if cls == "Enterprise" and inner and head_re.search(inner.group(1)) and s < hm.start():
+            e = hm.end()
+            name = text[s:e]
+        label = re.sub(r'\s+["“«]([\w-]+)["”»]$', r" \1", name)
+        out.append(Mention("organization", cls, s, e, name, label, org_key(label)))
+    acr = lex["org_acronyms"]
+    acr_tail = re.compile(rf"\s+of\s+the\s+(?:{UPPER}|{CAP})(?:\s+(?!Nos?\b)(?:{UPPER}|{CAP}))*(?![\w-])")
+    for m in re.finditer(r"(?<![\w-])(" + alternation(list(acr)) + r")(?![\w-])", text):
+        e = m.end()
+        tm = acr_tail.match(text, e)
+        if tm:
+            e = tm.end()
+        label = text[m.start():e]
+        out.append(Mention("organization", acr[m.group(1)], m.start(), e, label, label, org_key(label)))
+    for pat in lex["org_word_patterns"]:
+        for m in re.finditer(r"\b" + pat + r"\b", text):
+            out.append(mention_at("organization", "Enterprise", m, text, m.group(0), org_key(m.group(0))))
+    demonyms = alternation(list(lex["demonyms"]))
+    for m in re.finditer(rf"\b({demonyms})\s+(government|authorities)\b", text):
+        country = lex["demonyms"][m.group(1)]
+        label = f"Government of {country}" if country != "Soviet Union" else "Government of the Soviet Union"
+        out.append(mention_at("organization", "StateBody", m, text, label, org_key(label)))
+    # unnamed centres described by what they do: "a special center for providing assistance to ..."
+    for m in re.finditer(r"\b(?:the|a|an|this|another)\s+((?:(?!the\b|of\b|a\b|an\b)[a-z][\w-]*\s+(?:and\s+)?){0,5}"
+                         r"(?:center|centre)\s+for\s+(?:the\s+)?(?:study|studies|research|providing|assistance|"
+                         r"preservation|documentation)\b[^,.;:()]*?)(?=\s+(?:was|were|is|has|we|which|that)\b|[,.;:()]|$)",
+                         text):
+        label = m.group(1)
+        out.append(mention_at("organization", "PublicOrganization", (m.start(1), m.end(1)), text, label, org_key(label)))
+    for m in re.finditer(r"\b((?:historical|scientific|research|educational|historical-educational)"
+                         r"(?:\s+(?:and\s+)?(?:historical|scientific|research|education|educational|"
+                         r"historical-educational))+\s+cent(?:er|re))\b", text):
+        out.append(mention_at("organization", "PublicOrganization", m, text, m.group(1), org_key(m.group(1))))
+    return out
+
+
+def org_key(label: str) -> str:
+    words = sorted(set(re.findall(r"[\w-]+", norm(label))) - {"the", "of", "for", "on", "and"})
+    return "organization:" + " ".join(words)
+

@@ -1,0 +1,98 @@
+"""Persons: initials and surname, given names of the lexicon, ranks before a surname, Japanese order."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon, alternation
+from kg.extract.text.mentions.mention import CAP, UPPER, Mention
+from kg.extract.text.spans import norm
+
+_NOT_NAMES = {"Staff", "Headquarters", "Secretary", "Assembly", "Directorate", "Prosecutor", "Command", "Council",
+              "Plenipotentiary", "Consul", "Governor"}
+_TITLE_WORDS = {"Professor", "Doctor", "Academician", "President", "General", "Marshal", "Colonel", "Major",
+                "Captain", "Lieutenant", "Chancellor", "Minister", "Director", "Rector", "Dean", "Editor", "Historian"}
+_BAD_INITIAL = {"No", "Nos", "St", "Mt", "Vol", "Ed", "Pp", "Op", "Cf", "Dr", "Mr", "Ms", "Co", "Inc", "Ltd"}
+
+
+def _title_case(word: str) -> str:
+    return "-".join(p.capitalize() for p in word.split("-")) if word.isupper() else word
+
+
+def persons(text: str, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    not_surnames = set(lex["not_surnames"]) | set(lex["org_heads"]) | set(lex["demonyms"])
+    positions = alternation(lex["positions"])
+    initials = re.compile(
+        rf"(?<![\w.])((?:[A-Z][a-z]?\.\s?){{1,3}})\s*({CAP}(?:-{CAP})?|{UPPER}(?:-{UPPER})?)(?:['’]s)?\b")
+    for m in initials.finditer(text):
+        inits = re.findall(r"([A-Z][a-z]?)\.", m.group(1))
+        surname = m.group(2)
+        if any(i in _BAD_INITIAL for i in inits):
+            continue
+        if surname in not_surnames or _title_case(surname) in lex["places"]:
+            before = text[max(0, m.start() - 40):m.start()]
+            pm = re.search(rf"((?:[A-Z][a-z]+\s+)?(?:{positions}))\s+$", before)
+            if pm and len(inits) == 1:
+                s = m.start() - len(pm.group(0))
+                label = f"{pm.group(1)} {inits[0]}."
+                out.append(Mention("person", "Person", s, m.start() + len(inits[0]) + 1,
+                                   text[s:m.start() + len(inits[0]) + 1], label, f"person:{norm(label)}",
+                                   {"position": pm.group(1)}))
+            continue
+        surname = _title_case(surname)
+        label = " ".join(f"{i}." for i in inits) + " " + surname
+        end = m.start(2) + len(m.group(2))
+        out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
+                           f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
+    rev = re.compile(rf"\b({CAP}(?:-{CAP})?)\s+((?:[A-Z][a-z]?\.\s?){{2,3}})(?=[\s,;:.]|$)")
+    for m in rev.finditer(text):
+        surname = m.group(1)
+        inits = re.findall(r"([A-Z][a-z]?)\.", m.group(2))
+        if surname in not_surnames or surname in lex["places"] or surname in lex["given_names"] or \
+                surname in _TITLE_WORDS or any(i in _BAD_INITIAL for i in inits) or \
+                re.search(r"\b(?:[A-Z][a-z]?\.\s?)$", text[:m.start()]):
+            continue
+        nxt = re.match(rf"\s*({CAP})\b", text[m.end():])
+        if nxt and nxt.group(1) not in not_surnames and nxt.group(1) not in lex["places"]:
+            continue   # "Later V. P. Ivanov": the initials belong to the name that follows
+        end = m.start(2) + len(m.group(2).rstrip())
+        label = " ".join(f"{i}." for i in inits) + " " + surname
+        out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
+                           f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
+    given = alternation(lex["given_names"])
+    full = re.compile(rf"\b({given})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\b")
+    for m in full.finditer(text):
+        parts = [p for p in m.groups() if p]
+        if parts[-1] in not_surnames or parts[-1] in lex["places"]:
+            parts = parts[:-1]
+        if len(parts) < 2 or parts[1] in not_surnames:
+            continue
+        end = m.start() + len(" ".join(parts)) if text[m.start():].startswith(" ".join(parts)) else m.end()
+        label = " ".join(parts)
+        out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
+                           f"person:{parts[1].lower()}", {"given": parts[0], "surname": parts[1],
+                                                         "rest": parts[2:]}))
+    ranks = r"General|Marshal|Colonel|Lieutenant|Major|Captain|Admiral|Prime Minister|President|Emperor|Chancellor|" \
+            r"Minister|Premier|Ambassador"
+    for m in re.finditer(rf"\b({ranks})\s+({CAP}(?:-{CAP})?)\b", text):
+        surname = m.group(2)
+        if surname in not_surnames or surname in lex["places"] or surname in _NOT_NAMES or \
+                surname in lex["given_names"] or surname in lex["known_persons"] or re.fullmatch(ranks, surname):
+            continue
+        out.append(Mention("person", "Person", m.start(2), m.end(2), surname, surname, f"person:{surname.lower()}",
+                           {"surname": surname, "position": m.group(1)}))
+    # Japanese order, family name first: "Tanaka Ichiro"
+    for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
+        family = m.group(1)
+        if family in not_surnames or family in lex["places"] or family in lex["given_names"] or \
+                family in _TITLE_WORDS or family in _NOT_NAMES:
+            continue
+        out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
+                           f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
+    for label, forms in lex["known_persons"].items():
+        for m in re.finditer(r"\b(?:" + alternation(forms) + r")\b(?!-)", text):
+            out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), label,
+                               f"person:{label.lower()}", {"surname": label}))
+    return out
+

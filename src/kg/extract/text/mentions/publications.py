@@ -1,0 +1,56 @@
+"""Publications: quoted titles with an author, a citation or a head noun before them."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.lexicon import Lexicon, alternation
+from kg.extract.text.mentions.mention import CAP, Mention, mention_at, title_key
+from kg.extract.text.spans import YEAR_RE, Quoted
+
+
+def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]:
+    out: list[Mention] = []
+    heads = alternation(lex["publication_heads"])
+    for q in quotes:
+        after = text[q.end:q.end + 60]
+        before = text[max(0, q.start - 120):q.start]
+        cite = re.match(rf"\s*\(\s*(?:({CAP}(?:\s+{CAP})?),\s*)?({YEAR_RE})\s*\)", after)
+        near_cite = re.match(rf"[^()\"“”]{{0,20}}[\"”»]?\s*\(\s*({CAP}(?:\s+{CAP})?),\s*({YEAR_RE})\s*\)", after)
+        possessive = re.search(rf"\b{CAP}['’]s\s*$", before)
+        person_before = re.search(rf"(?:[A-Z]\.\s?)+\s*{CAP}\s*$", before)
+        head_before = re.search(rf"\b(?:{heads})\b[^.;]*$", before, re.IGNORECASE)
+        act_before = re.search(r"\b(?:decree|resolution|order|law|decision|directive|instruction|No\.\s?\d+|"
+                               r"\d{4})\s*$", before, re.IGNORECASE)
+        word_count = len(q.text.split())
+        if act_before or word_count < 2 and not cite:
+            continue
+        if not (cite or near_cite or possessive or person_before or head_before or re.match(r"\s*\(\s*(?:under|edited|ed\.)",
+                                                                              after)):
+            continue
+        title = q.text.rstrip(".")
+        cls = "ResearchProject" if head_before and re.search(r"\bproject\b", head_before.group(0)) else "Book"
+        if head_before and re.search(r"\bcollections?\b", head_before.group(0)):
+            cls = "DocumentCollection"
+        mention = Mention("publication", cls, q.tstart, q.tstart + len(q.text), q.text, title,
+                          "publication:" + title_key(title))
+        parts = [p.strip() for p in re.split(r"(?<=[a-z])\.\s+(?=[A-Z])|\n\s*\n", title) if p.strip()]
+        if len(parts) > 1 and all(len(p.split()) >= 3 for p in parts):
+            mention.names.extend(p.rstrip(".") for p in parts)
+        cite = cite or near_cite
+        if cite:
+            if cite.group(1):
+                mention.attrs["place"] = cite.group(1)
+            mention.attrs["year"] = cite.group(2)
+        out.append(mention)
+    for m in re.finditer(r"\bBook\s+of\s+(?:Memory|Remembrance|Sorrow)\b", text):
+        out.append(mention_at("publication", "Book", m, text, m.group(0), "publication:" + title_key(m.group(0))))
+    for m in re.finditer(r"\b(?:an?\s+)?(\d+|" + alternation(list(lex["number_words"])) +
+                         r")-volume\s+(?:edition|collection|work|publication|series)\b", text):
+        label = re.sub(r"^an?\s+", "", m.group(0))
+        mention = mention_at("publication", "MultiVolumeWork", m, text, label, f"publication:anon-{m.start()}")
+        mention.attrs["anonymous"] = True
+        mention.attrs["volumes"] = m.group(1) if m.group(1).isdigit() else str(lex["number_words"][m.group(1)])
+        out.append(mention)
+    return out
+
