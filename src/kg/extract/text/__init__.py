@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from html import unescape
+from itertools import islice
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -48,6 +49,7 @@ from kg.extract.base import Run
 from kg.extract.text.document import DocumentReader
 from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.lexicon import load
+from kg.extract.text.parse import parse_many
 from kg.extract.text.rdf import passage_quads
 from kg.iri import slugify
 from kg.sources.text import FORMATS, read_blocks, read_chars
@@ -67,6 +69,8 @@ def document_metadata(path: Path) -> dict:
                                       "fix the JSON or remove the file")]) from None
     return {}
 
+
+BATCH = 16   # paragraphs parsed together
 
 class TextExtractor:
     name = "text"
@@ -132,9 +136,11 @@ class TextExtractor:
             yield Quad(doc, RDFS.label, Literal(title, language="en"), sg)
             yield Quad(doc, DCTERMS.source, doc, sg)
         yield Quad(doc, JPOW.sourceFile, Literal(_label(path, self.settings)), sg)
-        for block in _chain(first, blocks):
-            for passage in reader.read_block(block):
-                yield from passage_quads(run, doc, passage)
+        pending = _chain(first, blocks)
+        while batch := list(islice(pending, BATCH)):   # parsed a few paragraphs at a time: fast, and bounded
+            for block, parsed in zip(batch, parse_many([b.text for b in batch])):
+                for passage in reader.read_block(block, parsed):
+                    yield from passage_quads(run, doc, passage)
 
 
 def _heading(path: Path) -> str | None:

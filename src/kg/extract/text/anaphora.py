@@ -45,7 +45,7 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         target = last.get(nouns[tok.lemma_.lower()])
         if target is not None:
             start = det[0].idx
-            out.append(_mention(target, start, tok.idx + len(tok.text), doc.text[start:tok.idx + len(tok.text)]))
+            out.append(_mention(target, start, tok.idx + len(tok.text), doc[det[0].i:tok.i + 1].text))
     return out
 
 

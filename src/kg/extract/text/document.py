@@ -55,10 +55,11 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.frame_date: DateMention | None = None
         self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
 
-    def read_block(self, block: Block) -> list[Passage]:
+    def read_block(self, block: Block, doc=None) -> list[Passage]:
+        """The passages of one block; `doc` is its parse, if the caller parsed it (in a batch)."""
         text = block.text
         mentions, quotes = find_mentions(text, self.lex)
-        doc = parse(text)
+        doc = doc if doc is not None else parse(text)
         mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
         self._block_mentions = mentions
         self._relations = default_matcher().match(doc)

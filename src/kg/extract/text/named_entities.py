@@ -71,7 +71,7 @@ def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     start, end = left.idx, right.idx + len(right.text)
     if not any(start <= m.start and m.end <= end and m.kind not in ("statistic", "event") for m in mentions):
         return None   # "the restoration of diplomatic relations": nothing named, a process more than an event
-    phrase = tok.doc.text[start:end]
+    phrase = tok.doc[left.i:right.i + 1].text
     return Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}", {"phrase": True})
 
 
@@ -97,7 +97,7 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
     if left.text == "-":
         return None
     start = left.idx
-    name = re.match(r"[A-Z][\w’'-]*[^\W\d_](?:\s+[A-Z][\w’'-]*[^\W\d_])*", tok.doc.text[start:tok.idx + len(tok.text)])
+    name = re.match(r"[A-Z][\w’'-]*[^\W\d_](?:\s+[A-Z][\w’'-]*[^\W\d_])*", tok.doc[left.i:tok.i + 1].text)
     if name is None:
         return None
     words, end = name.group(0), start + name.end()

@@ -220,7 +220,7 @@ def _group(token: Any) -> str | None:
         words = words[1:]
     if not words or len(words) > 8 or words[-1].i - words[0].i + 1 != len(words):
         return None
-    return token.doc.text[words[0].idx:words[-1].idx + len(words[-1])]
+    return token.doc[words[0].i:words[-1].i + 1].text   # (a span's text: doc.text would rebuild the whole text)
 
 
 def _phrase(token: Any) -> list[Any]:
