@@ -123,13 +123,13 @@ class EntityLinker:
         surname = a.get("surname")
         if not surname:
             return self.by_key.get(m.key)
-        mine = _initials_of(m)
+        mine = _initials(m.attrs)
         found = []
         for e in self.persons:
             ea = e.attrs
             if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():
                 continue
-            theirs = _initials_of_entity(e)
+            theirs = _initials(e.attrs)
             if not mine or not theirs or _compatible(mine, theirs):
                 found.append(e)
         # two different earlier persons fit ("V. Ivanov", "A. Ivanov", then "Ivanov"): ambiguous, not joined
@@ -146,17 +146,8 @@ class EntityLinker:
         return m.entity
 
 
-def _initials_of(m: Mention) -> list[str]:
-    a = m.attrs
-    if "initials" in a:
-        return [i[0] for i in a["initials"]]
-    if "given" in a:
-        return [a["given"][0]] + [r[0] for r in a.get("rest", [])]
-    return []
-
-
-def _initials_of_entity(e: Entity) -> list[str]:
-    a = e.attrs
+def _initials(a: dict) -> list[str]:
+    """The initials of a person's name parts (of a mention's or an entity's attributes)."""
     if "initials" in a:
         return [i[0] for i in a["initials"]]
     if "given" in a:
