@@ -454,3 +454,12 @@ def test_titles_without_quotes_after_their_kind(tmp_path: Path) -> None:
               "Nihon Shimbun.", tmp_path)
     pubs = {e.label for e in r.entities if e.kind == "publication"}
     assert {"Winter Roads of Kazakhstan", "Nihon Shimbun"} <= pubs, pubs
+
+
+def test_a_seat_a_persons_body_and_a_possessive_head(tmp_path: Path) -> None:
+    r = _read("The Ekibastuz Local History Museum in Pavlodar keeps the letters. Ivan Orlov of Pavlodar University "
+              "read them. The museum's director, Anna Belova, opened the hall.", tmp_path)
+    museum = _one(r, "organization", "Ekibastuz Local History Museum")
+    assert [o.label for o in _values(r, museum, "jpow:location")] == ["Pavlodar"]
+    assert [o.label for o in _values(r, _one(r, "person", "Ivan Orlov"), "jpow:affiliation")] == ["Pavlodar University"]
+    assert [o.label for o in _values(r, _one(r, "person", "Anna Belova"), "jpow:headOf")] == [museum.label]

@@ -1,8 +1,9 @@
 """Anaphora: "it", "the camp", "this directorate" refer back to an entity already met in the document.
 
-Two rules, both looking backwards only (the reader keeps no text):
+Three rules, all looking backwards only (the reader keeps no text):
 - a definite noun phrase ("the/this/that camp") whose head noun is in `lexicon.yaml: anaphor_nouns` refers to
-  the last entity of that noun's kind;
+  the last entity of that noun's kind that has the noun in its name ("the museum" after "the Karlag Memory
+  Museum" and "Karaganda University"), else to the last entity of the kind;
 - "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
   "it": camps, organisations, places, acts, publications), as centering theory has it;
 - "he"/"she" (and "his", "her") refers to the last person mentioned.
@@ -20,7 +21,7 @@ IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication
 
 
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
-             salient: Entity | None) -> list[Mention]:
+             salient: Entity | None, referent=None) -> list[Mention]:
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to."""
     nouns: dict[str, str] = lex["anaphor_nouns"]
     out: list[Mention] = []
@@ -42,7 +43,8 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
             continue   # "the Spassky camp" is a name, not an anaphor
         if any(c.dep_ == "prep" for c in tok.children):
             continue   # "the camp at Spassk", "the town of Balkhash": described, not referred back to
-        target = last.get(nouns[tok.lemma_.lower()])
+        noun = tok.lemma_.lower()
+        target = referent(nouns[noun], noun) if referent else last.get(nouns[noun])
         if target is not None:
             start = det[0].idx
             out.append(_mention(target, start, tok.idx + len(tok.text), doc[det[0].i:tok.i + 1].text))

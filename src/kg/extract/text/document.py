@@ -87,7 +87,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             ms = [m for m in mentions if s <= m.start < e]
             for m in ms:
                 self.entity_for(m, block.span(m.start, m.end)[0])
-            ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient), key=lambda m: m.start)
+            ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, self.referent),
+                        key=lambda m: m.start)
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
                                          [d for d in ds if s <= d.start < e], quotes, block)
             for f in facts:

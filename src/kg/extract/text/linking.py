@@ -139,6 +139,12 @@ class EntityLinker:
         if self.record:
             e.spans.append(span)
 
+    def referent(self, kind: str, noun: str) -> Entity | None:
+        """What "the museum" refers back to: the last entity of the kind whose name has the noun, else the last
+        entity of the kind."""
+        named = next((x for x in reversed(self.entities) if x.kind == kind and noun in x.label.lower()), None)
+        return named or self.last.get(kind)
+
     def _resolved(self, m: Mention) -> Entity:
         """The entity of a mention of this block that lies in a later sentence (resolved now)."""
         if m.entity is None:

@@ -7,6 +7,10 @@ import re
 from kg.extract.text.model import Fact
 
 
+# bodies with a seat in one place (a ministry "in Moscow" is mostly where something happened, not its seat)
+_SEATED = {"Archive", "University", "ResearchInstitute", "PublicOrganization", "Enterprise", "Publisher"}
+
+
 class OrganizationFacts:
     """Read by `DocumentReader` over the mentions of one sentence."""
 
@@ -34,6 +38,13 @@ class OrganizationFacts:
                 place = pl and next((p for p in ms if p.kind == "place" and p.start == org.end + pl.end()), None)
                 if place:
                     add(Fact(org.entity, "jpow:location", place.entity))
+        # "the Karlag Memory Museum in Dolinka", "the Russian State Military Archive in Moscow": a body with a seat
+        for o in orgs:
+            pl = re.match(r"\s+in\s+(?:the\s+)?", text[o.end:e])
+            place = pl and next((p for p in ms if p.kind == "place" and p.start == o.end + pl.end() and
+                                 p.entity is not None), None)
+            if place and o.entity.cls in _SEATED:
+                add(Fact(o.entity, "jpow:location", place.entity))
         for m in re.finditer(r"\b(?:[Tt]he\s+(university|institute|academy|ministry|committee)|"
                              r"(?P<org>\S))\s+(?:operates|runs|includes|has|founded|established)\s+(?:the\s+)?",
                              text[s:e]):

@@ -70,6 +70,22 @@ class PersonFacts:
                         work.fullmatch(text, m.end, o.start):
                     add(Fact(p, "jpow:affiliation", o.entity))
                     break
+            # "Kenji Morita of Hokkaido University": a person of a body
+            of = re.match(r"\s+of\s+(?:the\s+)?", text[m.end:e])
+            body = of and next((o for o in ms if o.kind == "organization" and o.start == m.end + of.end() and
+                                o.entity is not None), None)
+            if body:
+                add(Fact(p, "jpow:affiliation", body.entity))
+            # "The museum's director, Galina Serikova": the head of what the possessive names
+            hm = re.search(r"\b(?:[Tt]he\s+)?(\w+)['’]s\s+(?:\w+\s+)?(?:director|head|chief|commander|commandant|"
+                           r"chairman|leader)\s*,?\s*$", text[s:m.start])
+            if hm:
+                owner = next((o for o in ms if o.kind in ("organization", "camp") and o.entity is not None and
+                              o.start <= s + hm.start(1) < o.end), None)
+                noun = self.lex["anaphor_nouns"].get(hm.group(1).lower())
+                owner_entity = owner.entity if owner else (self.referent(noun, hm.group(1).lower()) if noun else None)
+                if owner_entity is not None:
+                    add(Fact(p, "jpow:headOf", owner_entity))
             om = re.match(r"\s*\(\s*", text[m.end:e])
             org = om and next((o for o in ms if o.kind == "organization" and o.start == m.end + om.end() and
                                re.match(r"\s*\)", text[o.end:e])), None)
