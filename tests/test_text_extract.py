@@ -463,3 +463,11 @@ def test_a_seat_a_persons_body_and_a_possessive_head(tmp_path: Path) -> None:
     assert [o.label for o in _values(r, museum, "jpow:location")] == ["Pavlodar"]
     assert [o.label for o in _values(r, _one(r, "person", "Ivan Orlov"), "jpow:affiliation")] == ["Pavlodar University"]
     assert [o.label for o in _values(r, _one(r, "person", "Anna Belova"), "jpow:headOf")] == [museum.label]
+
+
+def test_a_camp_in_an_address_lies_in_its_first_place_and_it_refers_to_the_opening_name(tmp_path: Path) -> None:
+    r = _read("Camp No. 386 (Russian: лагерь № 386) was a camp in the town of Chirchik, Tashkent Region, Uzbek SSR. "
+              "It was set up in October 1945.", tmp_path)
+    camp = _one(r, "camp", "Camp No. 386")
+    assert [o.label for o in _values(r, camp, "jpow:location")] == ["Chirchik"]
+    assert any(f.p == "jpow:concerns" and f.o is camp and f.s.cls == "Establishment" for f in r.facts)

@@ -52,13 +52,17 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
 
 
 def subject_entity(doc, s: int, e: int, ms: list[Mention]) -> Entity | None:
-    """The entity that is the grammatical subject of the sentence's main verb, if a mention names it."""
+    """The entity that is the grammatical subject of the sentence's main verb, if a mention names it; else the
+    one the sentence opens with ("Camp No. 386 (Russian: …) was a camp": a bracket can mislead the parser)."""
     for tok in _tokens(doc, s, e):
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             m = next((m for m in ms if m.start <= tok.idx < m.end and m.entity is not None
                       and m.kind in IT_KINDS), None)
             if m is not None:
                 return m.entity
+    first = min((m for m in ms if m.entity is not None and m.kind in IT_KINDS), key=lambda m: m.start, default=None)
+    if first is not None and first.start - s <= 4:   # "The camp …" or the name itself first
+        return first.entity
     return None
 
 

@@ -45,6 +45,8 @@ class CampFacts:
                 cand = {p.entity.iri: p.entity for p in places}
             if len(cand) == 1:
                 add(Fact(c.entity, "jpow:location", next(iter(cand.values()))))
+            elif _chain(text, places):   # "in the town of Chirchik, Tashkent Region, Uzbek SSR": the first, smallest
+                add(Fact(c.entity, "jpow:location", places[0].entity))
 
     def _labour(self, text, s, e, ms, facts):
         """"<camp> ... worked (mainly) at the facilities of <enterprise> and <enterprise>": a labour use."""
@@ -76,3 +78,11 @@ class CampFacts:
         facts.append(Fact(x, "jpow:camp", camp.entity))
         for o in orgs:
             facts.append(Fact(x, "jpow:concerns", o.entity))
+
+
+def _chain(text: str, places: list) -> bool:
+    """Are the places one address, each after the last with only a comma between ("Chirchik, Tashkent Region,
+    Uzbek SSR")?"""
+    ordered = sorted(places, key=lambda p: p.start)
+    return len(ordered) > 1 and all(re.fullmatch(r"\s*,\s*(?:the\s+)?", text[a.end:b.start])
+                                    for a, b in zip(ordered, ordered[1:]))
