@@ -471,3 +471,11 @@ def test_a_camp_in_an_address_lies_in_its_first_place_and_it_refers_to_the_openi
     camp = _one(r, "camp", "Camp No. 386")
     assert [o.label for o in _values(r, camp, "jpow:location")] == ["Chirchik"]
     assert any(f.p == "jpow:concerns" and f.o is camp and f.s.cls == "Establishment" for f in r.facts)
+
+
+def test_numbered_hospitals_and_life_years_after_an_original_name(tmp_path: Path) -> None:
+    r = _read("Olga Petrovna Sidorova (Russian: Ольга Петровна Сидорова; 1912-1990) worked in special hospital "
+              "No. 3721.", tmp_path)
+    assert "special hospital No. 3721" in {e.label for e in r.entities if e.kind == "organization"}
+    person = _one(r, "person", "Olga Petrovna Sidorova")
+    assert {f.s.cls for f in r.facts if f.p == "jpow:participant" and f.o is person} >= {"Birth", "Death"}

@@ -1,7 +1,7 @@
 """Bodies the capitalised-head patterns of `mentions` miss: a proper name before a lower-case head
 ("Pribalkhashstroi trust", "Karaganda regional directorate of the MVD"), a lower-case head with "of" and a
 proper name ("akimat of Karaganda Region", "town administration of Balkhash"). Heads and classes are
-`lexicon.yaml: org_heads_lower`. (Acronyms the recogniser calls organisations are read by `named_entities`.)
+`lexicon.yaml: org_heads_lower`; a body named by a number ("special hospital No. 1108": `numbered_bodies`). (Acronyms the recogniser calls organisations are read by `named_entities`.)
 """
 
 from __future__ import annotations
@@ -35,4 +35,8 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if text[max(0, m.start() - 1):m.start()].isalpha() or any(a <= m.start() < b for a, b, _ in out):
             continue
         out.append((m.start(), m.end(), heads[m.group(1)]))
+    numbered = lex["numbered_bodies"]
+    for m in re.finditer(rf"\b(?:[a-z]+\s+)?({alternation(list(numbered))})\s+(?:No\.|N|№)\s?\d{{1,5}}\b", text):
+        start = m.start() if not re.match(r"(?:the|a|an|of|in|at|to|and|his|her|its)\s", m.group(0)) else m.start(1)
+        out.append((start, m.end(), numbered[m.group(1)]))
     return out
