@@ -118,10 +118,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _gazetteer(settings: Settings, none: bool) -> Gazetteer:
     """The gazetteer `kg extract` links mentions with (and so `kg eval`): the curated tables' names, or none."""
-    from kg.extract.tabular import TabularExtractor
     from kg.extract.text import Gazetteer
 
-    return Gazetteer.from_quads([] if none else TabularExtractor(settings.data_dirs, settings).extract())
+    return Gazetteer() if none else Gazetteer.from_tables(settings)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -13,6 +13,8 @@ it is never a name of that entity (no alternative label).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity
@@ -21,8 +23,9 @@ IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication
 
 
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
-             salient: Entity | None, referent=None) -> list[Mention]:
-    """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to."""
+             salient: Entity | None, referent: Callable[[str, str], Entity | None]) -> list[Mention]:
+    """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to;
+    `referent(kind, noun)` says what "the <noun>" refers to (`EntityLinker.referent`)."""
     nouns: dict[str, str] = lex["anaphor_nouns"]
     out: list[Mention] = []
     for tok in _tokens(doc, s, e):
@@ -44,7 +47,7 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         if any(c.dep_ == "prep" for c in tok.children):
             continue   # "the camp at Spassk", "the town of Balkhash": described, not referred back to
         noun = tok.lemma_.lower()
-        target = referent(nouns[noun], noun) if referent else last.get(nouns[noun])
+        target = referent(nouns[noun], noun)
         if target is not None:
             start = det[0].idx
             out.append(_mention(target, start, tok.idx + len(tok.text), doc[det[0].i:tok.i + 1].text))

@@ -40,11 +40,11 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
         if not bm:
             continue
         base = m.end + bm.start(1)
+        imprint = any(w not in prefixes for w in re.findall(r"([A-Z][a-z]+):", bm.group(1)))   # "(Tokyo: …, 1998)"
         for part in re.finditer(r"[^,;]+", bm.group(1)):   # (parts: "Russian: Карлаг", "1902–1971", …)
             raw = part.group(0)
             life = re.fullmatch(r"\s*(?:(?:b\.|born)\s*(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s*[–—-]\s*"
                                 r"(1[89]\d\d|20\d\d))\s*", raw)
-            imprint = any(w not in prefixes for w in re.findall(r"([A-Z][a-z]+):", bm.group(1)))   # "(Tokyo: …, 1998)"
             if m.kind == "person" and life and not imprint:   # "(1902–1971)", "(Russian: …; 1915-1998)"
                 m.attrs["born"] = life.group(1) or life.group(2)
                 if life.group(3):

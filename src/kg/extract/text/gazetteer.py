@@ -50,6 +50,13 @@ class Gazetteer:
         return gaz
 
     @classmethod
+    def from_tables(cls, settings) -> "Gazetteer":
+        """From the curated tables of the settings (what `kg extract` links mentions to)."""
+        from kg.extract.tabular import TabularExtractor
+
+        return cls.from_quads(TabularExtractor(settings.data_dirs, settings).extract())
+
+    @classmethod
     def from_store(cls, store) -> "Gazetteer":
         """From a pyoxigraph store (all graphs)."""
         return cls.from_quads(q for p in (_RDFS_LABEL, _SKOS_ALT, _RDF_TYPE)

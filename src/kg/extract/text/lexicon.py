@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -29,14 +29,32 @@ class Lexicon:
     def __getitem__(self, key: str):
         return self.data[key]
 
-    @property
+    @cached_property
     def place_aliases(self) -> dict[str, tuple[str, str]]:
-        """alias -> (canonical label, class)."""
+        """alias -> (canonical label, class). (Computed once: readers ask for it per paragraph.)"""
         out: dict[str, tuple[str, str]] = {}
         for label, spec in self.data["places"].items():
             for alias in [label, *spec.get("aliases", [])]:
                 out[alias] = (label, spec["class"])
         return out
+
+
+    @cached_property
+    def not_person_words(self) -> frozenset[str]:
+        """Words that are no part of a person's name: places, peoples, languages, heads of bodies, common nouns."""
+        return frozenset(set(self.data["not_surnames"]) | set(self.data["org_heads"]) | set(self.data["demonyms"])
+                         | set(self.data["languages"]) | set(self.data["not_name_words"]) | set(self.place_aliases))
+
+    @cached_property
+    def not_place_words(self) -> frozenset[str]:
+        """Words after "in" that are no place: peoples, languages, heads of bodies, stop words."""
+        return frozenset(set(self.data["demonyms"]) | set(self.data["languages"]) | set(self.data["org_heads"])
+                         | set(self.data["not_surnames"]))
+
+    @cached_property
+    def not_acronyms(self) -> frozenset[str]:
+        """Capitals that name no body unknown to the lexicon: places, and `not_org_acronyms`."""
+        return frozenset(set(self.data["not_org_acronyms"]) | set(self.place_aliases))
 
 
 @cache

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.extract.text.spans import date_datatype
+
 KIND_OF_CLASS = {
     "Person": "person", "PrisonerOfWar": "person",
     "Camp": "camp", "PrisonerOfWarCamp": "camp", "CorrectionalLabourCamp": "camp", "ArmyCamp": "camp",
@@ -75,7 +77,6 @@ def decimal(v: float) -> str:
 
 def date_lit(value: str) -> Lit:
     """An ISO date at the precision written, typed xsd:gYear / gYearMonth / date."""
-    from kg.extract.text.spans import date_datatype
     return Lit(value, date_datatype(value), None)
 
 

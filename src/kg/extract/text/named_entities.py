@@ -30,7 +30,7 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
         elif ent.label_ == "PERSON":
             m = _person(ent, found, lex)
         elif ent.label_ == "ORG" and re.fullmatch(r"[A-Z]{3,6}", ent.text) and \
-                ent.text not in set(lex["not_org_acronyms"]) | set(lex.place_aliases) and \
+                ent.text not in lex.not_acronyms and \
                 not any(x.start < ent.end_char and ent.start_char < x.end for x in found):
             m = Mention("organization", "Organization", ent.start_char, ent.end_char, ent.text, ent.text,
                         f"organization:{ent.text.lower()}")   # "OGPU", "TASS": an acronym the recogniser knows
@@ -102,7 +102,7 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
         return None
     words, end = name.group(0), start + name.end()
     parts = re.split(r"[\s-]+", words)
-    banned = set(lex["demonyms"]) | set(lex["languages"]) | set(lex["org_heads"]) | set(lex["not_surnames"])
+    banned = lex.not_place_words
     if any(p in banned or p in _MONTHS for p in parts) or not all(p[:1].isupper() for p in parts) or \
             any(m.start < end and start < m.end for m in mentions):
         return None
@@ -116,7 +116,7 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         return None
     words = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
     start = ent.end_char - len(words)
-    if words in set(lex["languages"]) | set(lex["demonyms"]) or not words[:1].isupper() or \
+    if words in lex["languages"] or words in lex["demonyms"] or not words[:1].isupper() or \
             re.search(r"\d", words) or \
             any(m.start < ent.end_char and start < m.end for m in mentions):
         return None
@@ -126,8 +126,7 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
 def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     text = re.sub(r"['’]s$", "", ent.text)   # "Kenji Morita's memoirs": the name without its possessive
     words = text.split()
-    banned = (set(lex["not_surnames"]) | set(lex["org_heads"]) | set(lex["demonyms"]) | set(lex["languages"])
-              | set(lex["not_name_words"]) | set(lex.place_aliases))
+    banned = lex.not_person_words
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words) or \
             any(w in banned or w.lower() in banned for w in words):
         return None

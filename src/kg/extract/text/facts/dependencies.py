@@ -102,11 +102,10 @@ class DependencyFacts:
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
         key = f"{p.event}:{subject.entity.iri if subject is not None else group}"
-        if obj is not None and subject is not None and p.event in _ONCE:
-            label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"   # one birth per person
-        elif obj is not None:   # one event per verb: "sent from A to B" is one transfer
+        if obj is not None:
             label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
-            key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"
+            if subject is None or p.event not in _ONCE:   # one event per verb ("sent from A to B"); one birth each
+                key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"
         at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
         event = Mention("event", p.event, at_start, at_end, block.text[at_start:at_end], label, key)
         ev: Entity = self.entity_for(event, block.span(at_start, at_end)[0])
