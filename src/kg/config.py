@@ -1,16 +1,53 @@
 """Settings in one object: base IRI, store location, data folders, tokens and limits.
 
 Values come from keyword arguments first, then environment variables (`KG_*`), then defaults.
+
+The ontology, shapes, saved queries and the curated mapping (`ontology/`, `shapes/`, `queries/`,
+`data/mapping.yaml`) are read from one folder, `Settings.project_root` (see `resource_home`): `KG_HOME` if set;
+else the checkout this package runs from (an editable install sees edits at once); else the copy packaged in the
+wheel (`kg/_home`).
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
+from importlib import resources
 from pathlib import Path
 
 DEFAULT_BASE_IRI = "https://w3id.org/jpow-kg/"
 ONTOLOGY_NS = "https://w3id.org/jpow-kg/ontology#"
+
+
+PACKAGED_HOME = "_home"  # the folder of package `kg` that holds the wheel's copy (setup.py)
+_extracted = ExitStack()  # packaged resources extracted from a zip import, removed at exit
+atexit.register(_extracted.close)
+
+
+def checkout_root() -> Path | None:
+    """The checkout this package runs from (src layout: editable install or PYTHONPATH), if it is one."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() and (root / "ontology").is_dir() else None
+
+
+def packaged_home() -> Path | None:
+    """The copy of ontology/, shapes/, queries/ and data/mapping.yaml installed with the wheel, if any."""
+    home = resources.files("kg").joinpath(PACKAGED_HOME)
+    if not home.is_dir():
+        return None
+    if isinstance(home, Path):
+        return home
+    return _extracted.enter_context(resources.as_file(home))  # e.g. a zip import: a real folder for the globbers
+
+
+def resource_home() -> Path:
+    """The folder with ontology/, shapes/, queries/ and data/mapping.yaml: KG_HOME, else the checkout, else the
+    packaged copy (else where the checkout would be, so that errors name a folder)."""
+    if home := os.environ.get("KG_HOME"):
+        return Path(home).expanduser()
+    return checkout_root() or packaged_home() or Path(__file__).resolve().parents[2]
 
 
 def _env_path(name: str, default: str) -> Path:
@@ -27,7 +64,8 @@ class Settings:
     sources_dir: Path | None = field(
         default_factory=lambda: Path(p) if (p := os.environ.get("KG_SOURCES")) else None
     )
-    project_root: Path = field(default_factory=lambda: Path(__file__).resolve().parents[2])
+    # The resource folder (resource_home), named so for the callers that predate packaging.
+    project_root: Path = field(default_factory=resource_home)
     update_token: str | None = field(default_factory=lambda: os.environ.get("KG_UPDATE_TOKEN") or None)
     query_timeout_s: float = field(default_factory=lambda: float(os.environ.get("KG_QUERY_TIMEOUT", "30")))
     # Origins allowed to call the server from browsers: comma-separated, '*' = any, '' = none.
@@ -73,6 +111,11 @@ class Settings:
     @property
     def queries_dir(self) -> Path:
         return self.project_root / "queries"
+
+    @property
+    def mapping_file(self) -> Path:
+        """The curated mapping, used for a data folder that has the curated tables but no mapping.yaml."""
+        return self.project_root / "data" / "mapping.yaml"
 
     def with_(self, **changes: object) -> "Settings":
         """A copy with some fields changed (None values are ignored, so CLI options can pass through)."""

@@ -93,17 +93,32 @@ def _column(path: Path, table: str, name: str, spec: dict) -> Column:
     )
 
 
-def load_mapping(data_dir: Path) -> Mapping:
-    path = data_dir / "mapping.yaml"
-    if not path.is_file():
-        raise InputError([Problem(data_dir, None, None, "no mapping.yaml in this data folder",
-                                  "copy data/mapping.yaml of the project and list this folder's tables in it")])
+def _read(path: Path) -> dict:
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise InputError([Problem(path, mark.line + 1 if mark else None, None, f"not valid YAML: {e}",
                                   "fix the YAML syntax at that line")]) from None
+
+
+def _holds_a_table_of(doc: dict, data_dir: Path) -> bool:
+    return any(isinstance(t, dict) and "file" in t and (data_dir / t["file"]).is_file()
+               for t in (doc.get("tables") or {}).values())
+
+
+def load_mapping(data_dir: Path, default: Path | None = None) -> Mapping:
+    """The folder's mapping.yaml; for a folder without one, `default` (the curated mapping,
+    `Settings.mapping_file`) if the folder holds a table it names (the curated tables beside an installed wheel)."""
+    path = data_dir / "mapping.yaml"
+    if path.is_file():
+        doc = _read(path)
+    elif default is not None and default.is_file() and _holds_a_table_of(doc := _read(default), data_dir):
+        path = default
+    else:
+        where = f" ({default})" if default is not None and default.is_file() else ""
+        raise InputError([Problem(data_dir, None, None, "no mapping.yaml in this data folder",
+                                  f"copy data/mapping.yaml of the project{where} and list this folder's tables in it")])
     common = doc.get("common", {})
     tables: dict[str, Table] = {}
     for name, t in (doc.get("tables") or {}).items():

@@ -73,7 +73,7 @@ class TabularExtractor:
         self.settings = settings or Settings()
         self.data_dirs = [data_dirs] if isinstance(data_dirs, Path) else list(data_dirs)
         self.ontology = ontology or Ontology(self.settings.ontology_dir)
-        self.mappings = [load_mapping(d) for d in self.data_dirs]
+        self.mappings = [load_mapping(d, self.settings.mapping_file) for d in self.data_dirs]
         self.index: dict[str, RowRef] = {}
         self.row_count = 0
 
