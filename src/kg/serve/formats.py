@@ -12,6 +12,8 @@ from typing import Literal
 
 from pyoxigraph import QueryResultsFormat, RdfFormat
 
+from kg.serve.negotiation import best_media_type, media_quality, media_ranges
+
 Kind = Literal["results", "graph", "boolean"]
 
 
@@ -81,62 +83,25 @@ def by_name(name: str, offered: tuple[Format, ...]) -> Format:
     )
 
 
-def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """`Accept` into (media range, q) pairs, best first; a missing header accepts anything."""
-    if not header:
-        return [("*/*", 1.0)]
-    ranges: list[tuple[str, float, int]] = []
-    for index, part in enumerate(header.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        media = fields[0].lower()
-        if not media:
-            continue
-        q = 1.0
-        for param in fields[1:]:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        ranges.append((media, q, index))
-    ranges.sort(key=lambda r: (-r[1], _specificity(r[0]), r[2]))
-    return [(m, q) for m, q, _ in ranges]
-
-
-def _specificity(media: str) -> int:
-    return 2 if media == "*/*" else 1 if media.endswith("/*") else 0
-
-
-def _matches(media_range: str, fmt: Format) -> bool:
-    if media_range == "*/*":
-        return True
-    types = (fmt.media_type,) + tuple(a for a in fmt.aliases if "/" in a)
-    if media_range.endswith("/*"):
-        return any(t.startswith(media_range[:-1]) for t in types)
-    return media_range in types
+def _types(fmt: Format) -> tuple[str, ...]:
+    return (fmt.media_type,) + tuple(a for a in fmt.aliases if "/" in a)
 
 
 def negotiate(accept: str | None, offered: tuple[Format, ...], default: Format | None = None) -> Format:
-    """The offered format the client prefers most; the first offered one for `*/*`; 406 when none fits."""
+    """The offered format the client weighs highest (`kg.serve.negotiation`); `default` (else the first offered)
+    among equals, as for `*/*`; 406 when none fits."""
     default = default or offered[0]
-    for media_range, q in parse_accept(accept):
-        if q <= 0:
-            continue
-        if media_range == "*/*":
-            return default
-        for fmt in offered:
-            if _matches(media_range, fmt):
-                return fmt
-    raise NotAcceptable("these", offered)
+    ordered = (default,) + tuple(f for f in offered if f is not default)
+    chosen = best_media_type(accept, [_types(f) for f in ordered])
+    if chosen is None:
+        raise NotAcceptable("these", offered)
+    return ordered[chosen]
 
 
 def prefers_html(accept: str | None) -> bool:
-    """True when a browser-like client ranks text/html at least as high as any RDF type."""
-    best_html = best_rdf = 0.0
-    for media_range, q in parse_accept(accept):
-        if media_range in ("text/html", "application/xhtml+xml"):
-            best_html = max(best_html, q)
-        elif any(_matches(media_range, f) for f in GRAPH_FORMATS) and media_range != "*/*":
-            best_rdf = max(best_rdf, q)
-    return best_html > 0 and best_html >= best_rdf
+    """True when a client names text/html and weighs it at least as high as any RDF type (`*/*` alone, as curl
+    sends, is not a browser)."""
+    ranges = media_ranges(accept)
+    html = media_quality(ranges, ("text/html", "application/xhtml+xml"), least=2)
+    rdf = max(media_quality(ranges, _types(f), least=1) for f in GRAPH_FORMATS)
+    return html > 0 and html >= rdf

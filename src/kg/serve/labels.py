@@ -7,48 +7,24 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, RdfFormat, parse
 
+from kg.serve.negotiation import best_language, language_priority
 from kg.vocab import RDFS, SKOS
 
 
 def languages(accept_language: str | None) -> list[str]:
-    """Language ranges from `Accept-Language`, best first, then English and untagged as fallbacks."""
-    ranked: list[tuple[float, int, str]] = []
-    for index, part in enumerate((accept_language or "").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        tag = fields[0].lower()
-        if not tag or tag == "*":
-            continue
-        q = 1.0
-        for param in fields[1:]:
-            key, _, value = param.partition("=")
-            if key.strip() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if q > 0:
-            ranked.append((-q, index, tag))
-    tags = [t for _, _, t in sorted(ranked)]
-    for fallback in ("en", ""):
-        if fallback not in tags:
-            tags.append(fallback)
-    return tags
+    """Language ranges from `Accept-Language`, best first, then English and untagged as fallbacks
+    (`kg.serve.negotiation.language_priority`)."""
+    return language_priority(accept_language, fallbacks=("en", ""))
 
 
 def pick(literals: list[Literal], langs: list[str]) -> Literal | None:
-    """The literal whose language best matches: exactly, else by primary subtag (`ru-RU` finds `ru`, `ja`
-    finds `ja-Latn`); else any."""
+    """The literal whose language best matches (`kg.serve.negotiation.best_language`: exactly, else `ja` finds
+    `ja-Latn`, else `ru-RU` finds `ru`); else the first."""
     if not literals:
         return None
-    for wanted in langs:
-        for lit in literals:
-            if (lit.language or "").lower() == wanted:
-                return lit
-        for lit in literals:
-            tag = (lit.language or "").lower()
-            if wanted and tag.split("-")[0] == wanted.split("-")[0]:
-                return lit
-    return literals[0]
+    tags = [lit.language or "" for lit in literals]
+    chosen = best_language(langs, tags)
+    return literals[0] if chosen is None else literals[tags.index(chosen)]
 
 
 def local_name(iri: str) -> str:
