@@ -24,7 +24,7 @@ import httpx
 import pytest
 
 from kg.config import Settings
-from kg.store.remote import Endpoints
+from kg.store.http import Endpoints
 
 VIRTUOSO_MAX_ROWS = 2000  # ResultSetMaxRows of the test server: small, so the row-cap handling is exercised
 

@@ -21,7 +21,7 @@ from pyoxigraph import Literal, NamedNode, Store, Variable
 from kg.config import Settings
 from kg.iri import entity_iri
 from kg.serve.saved_queries import parse_saved_query
-from kg.store.remote import bind_parameters
+from kg.sparql_text import bind_parameters
 from kg.vocab import GEO, JPOW
 
 ROOT = Path(__file__).resolve().parents[1]

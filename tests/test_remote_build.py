@@ -22,8 +22,10 @@ from kg.serve.app import create_app
 from kg.store.embedded import open_store
 from kg.store.profiles import ProfileError, load
 from kg.serve.remote_backend import RemoteBackend
-from kg.store.remote import KG, MANIFEST, Endpoints, RemoteStore, StoreRefused, StoreTruncated, \
-    StoreUnavailable, make_auth
+from kg.store.http import Endpoints, StoreRefused, StoreTruncated, StoreUnavailable, make_auth
+from kg.store.manifest import KG, MANIFEST, current_build
+from kg.store.publish import publish
+from kg.store.remote import RemoteStore
 from test_build import TABLES, write_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,7 +62,7 @@ def test_store_dying_midway_leaves_the_previous_build_readable(server: stores.Se
     first = write_data(tmp_path / "a")
     build(server.settings(), [first])
     assert has(server, f"{TANAKA} ?p ?o")
-    before = remote(server).current_build()
+    before = current_build(remote(server))
 
     second = write_data(tmp_path / "b", **{"persons.csv": TABLES["persons.csv"] + SATO_ROW})
     local_path = tmp_path / "b-store"
@@ -76,12 +78,12 @@ def test_store_dying_midway_leaves_the_previous_build_readable(server: stores.Se
 
     started = time.monotonic()
     with pytest.raises(StoreUnavailable) as err:
-        store.publish(open_store(local_path), progress=die_after_two_requests)
+        publish(store, open_store(local_path), progress=die_after_two_requests)
     assert time.monotonic() - started < 30, "a dead store must give an error, not a hang"
     assert "unreachable" in str(err.value)
 
     server.start()  # the same database directory: what a restarted store holds
-    assert remote(server).current_build() == before
+    assert current_build(remote(server)) == before
     assert has(server, f"{TANAKA} ?p ?o"), "the previous build is still readable"
     assert not has(server, f"<{BASE}id/person/sato> ?p ?o"), "nothing of the dead build is in the live graphs"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pyoxigraph import Literal, NamedNode, QueryResultsFormat, Store, RdfFormat, parse, parse_query_results
+from pyoxigraph import Literal, NamedNode, Quad, QueryResultsFormat, Store, RdfFormat, parse, parse_query_results
 
 import stores
 from kg.build import BuildRejected, build
@@ -31,7 +31,10 @@ from kg.serve.app import create_app
 from kg.serve.saved_queries import parse_saved_query
 from kg.store.profiles import load
 from kg.serve.remote_backend import RemoteBackend
-from kg.store.remote import KG, Endpoints, RemoteStore, bind_parameters
+from kg.sparql_text import bind_parameters
+from kg.store.http import Endpoints
+from kg.store.manifest import KG
+from kg.store.remote import RemoteStore
 from test_build import write_data
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -403,3 +406,25 @@ def test_kg_serve_command_serves_a_remote_store(tmp_path_factory: pytest.TempPat
     finally:
         process.terminate()
         process.wait(20)
+
+
+def test_the_store_queries_kept_as_files_run_once_filled() -> None:
+    """kg.store's queries and updates live in kg/store/sparql/*.rq, their inputs named as variables; each runs
+    on a real store once they are filled in, and the switch does what publish expects of it."""
+    from kg.sparql_text import query_form
+    from kg.store.manifest import MANIFEST, SPARQL, sparql
+    from kg.store.publish import switch_update
+
+    build, stage = f"{KG}build:x", f"{KG}stage:x:"
+    inputs = {"current_build": {}, "stage_records": {}, "build_graphs": {"build": NamedNode(build)},
+              "staged_triples": {"stage": Literal(stage)}, "remove_stage": {"stage": Literal(stage)},
+              "remove_build_record": {"build": NamedNode(build)}}
+    assert {p.stem for p in SPARQL.glob("*.rq")} == {*inputs, "switch"}
+    store = Store()
+    store.add(Quad(NamedNode("urn:s"), NamedNode("urn:p"), NamedNode("urn:o"), NamedNode(stage + "urn:g")))
+    store.update(switch_update(build, stage))
+    assert [q.graph_name for q in store.quads_for_pattern(NamedNode("urn:s"), None, None)] == [NamedNode("urn:g")]
+    assert list(store.quads_for_pattern(NamedNode(MANIFEST), None, NamedNode(build)))
+    for name, terms in inputs.items():
+        text = sparql(name, **terms)
+        store.query(text) if query_form(text) else store.update(text)

@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     from kg.build import BuildRejected
     from kg.errors import InputError
     from kg.store.embedded import StoreLayoutError
-    from kg.store.remote import StoreError
+    from kg.store.http import StoreError
 
     args = parser().parse_args(argv)
     try:

@@ -25,15 +25,17 @@ def export(store: Store, fmt: str, out: BinaryIO) -> None:
 def export_remote(remote: "RemoteStore", fmt: str, out: BinaryIO) -> None:
     """The live build of a remote store (the graphs kg published there; other data in the store is left out),
     read in ordered pages so memory stays bounded."""
+    from kg.store.manifest import live_quads
+
     if fmt == "turtle":
         seen: set[Triple] = set()  # the union of the graphs, each triple once (memory grows with the triples)
 
         def union() -> Iterator[Triple]:
-            for quad in remote.live_quads():
+            for quad in live_quads(remote):
                 if quad.triple not in seen:
                     seen.add(quad.triple)
                     yield quad.triple
 
         serialize(union(), out, format=RdfFormat.TURTLE)
         return
-    serialize(remote.live_quads(), out, format=EXPORT_FORMATS[fmt])
+    serialize(live_quads(remote), out, format=EXPORT_FORMATS[fmt])

@@ -36,8 +36,8 @@ def run_query(store: Store, query: str) -> Results:
 
 def run_remote_query(remote: "RemoteStore", query: str) -> Results:
     """The same over a remote store: the project's prefixes go first as a prologue (a query may redeclare them).
-    A result the store cut at its row limit is an error (kg.store.remote.StoreTruncated), not a short answer."""
-    from kg.store.remote import query_form
+    A result the store cut at its row limit is an error (kg.store.http.StoreTruncated), not a short answer."""
+    from kg.sparql_text import query_form
 
     text = f"{sparql_prologue()}\n{query}"
     form = query_form(text)

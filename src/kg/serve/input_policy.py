@@ -4,7 +4,7 @@ The store's parsers recurse: a query nested a few thousand groups deep, or a JSO
 arrays deep, overflows their stack and takes the process down. A 20 MB string literal in a query cost a worker
 3.5 GB. And `SERVICE <url>` or `LOAD <url>` make the server fetch any address it can reach on a client's
 behalf (server-side request forgery). So the text is scanned first (strings, IRIs and comments skipped, with
-the one SPARQL tokeniser of `sparql_text`) and refused with a 4xx and its reason. Request size itself is
+the one SPARQL tokeniser of `kg.sparql_text`) and refused with a 4xx and its reason. Request size itself is
 capped earlier, by `guard`.
 
 `SERVICE` is off unless its host is allowed (`KG_SERVICE_ALLOW`, comma-separated host names or host:port);
@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from kg.serve.sparql_text import tokens
+from kg.sparql_text import tokens
 
 
 class Refused(ValueError):

@@ -38,21 +38,10 @@ from kg.serve.streaming import (
     StreamControl,
     start_stream,
 )
-from kg.store.remote import (
-    LIVE_ONLY,
-    RemoteStore,
-    StoreError,
-    StoreRefused,
-    StoreTimeout,
-    StoreTruncated,
-    answer,
-    bind_parameters,
-    excerpt,
-    media_type,
-    ntriples,
-    query_form,
-    valid_bnodes,
-)
+from kg.sparql_text import bind_parameters, query_form
+from kg.store.http import StoreError, StoreRefused, StoreTimeout, StoreTruncated, excerpt, media_type
+from kg.store.manifest import LIVE_ONLY
+from kg.store.remote import RemoteStore, answer, ntriples, valid_bnodes
 
 log = logging.getLogger("kg.serve.remote_backend")
 
@@ -256,12 +245,7 @@ class RemoteBackend:
     def _graph_write(self, method: str, iri: str | None, body: bytes) -> bool:
         if not self.writable:
             raise PermissionError("this store is open read-only")
-        if iri is None:
-            response = self.remote._send(f"graph store {method}", method, self.remote.endpoints.need("gsp"),
-                                         params={"default": ""}, content=body,
-                                         headers={"Content-Type": "application/n-triples"})
-        else:
-            response = self.remote.gsp(method, iri, body=body)
+        response = self.remote.gsp(method, iri, body=body)
         response.close()
         return response.status_code == 201
 

@@ -23,7 +23,7 @@ from kg.serve.errors import BadRequest, QueryTimeout, RowCapExceeded, Unavailabl
 from kg.serve.input_policy import Refused, check_query, check_update
 from kg.serve.context import ServeContext, ctx, origin, text_error
 from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate, prefers_html
-from kg.serve.sparql_text import DatasetConflict, apply_using, lenient_clear
+from kg.sparql_text import DatasetConflict, apply_using, lenient_clear
 from kg.serve.streaming import stream_response
 
 router = APIRouter()

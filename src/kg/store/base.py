@@ -5,7 +5,7 @@ see only when the block exits normally; on an error the previous build stays as 
 
 - embedded (default): the store is written in a fresh directory, then a symlink switches (`kg.store.embedded`).
 - remote (when `KG_STORE_QUERY` is set): the store is a local staging store in a temporary directory; on exit it
-  is uploaded and switched in (`kg.store.remote.RemoteStore.publish`).
+  is uploaded and switched in (`kg.store.publish`).
 
 Reading is not behind this interface: the server reads through its backend (`kg.serve.backend`, with the
 remote one in `kg.serve.remote_backend`), which speaks pyoxigraph or the SPARQL protocols.
@@ -13,42 +13,20 @@ remote one in `kg.serve.remote_backend`), which speaks pyoxigraph or the SPARQL 
 
 from __future__ import annotations
 
-import gc
 import sys
 import tempfile
-import traceback
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from pyoxigraph import Store
 
 from kg.config import Settings
-
-
-@dataclass
-class Staging:
-    """The store a build fills and validates, and the directory it lives in. The target drops `store` (and
-    collects the garbage that may still reference it) before publishing: pyoxigraph has no close(), and an
-    on-disk store left open behind the switch keeps RocksDB's background work running under the readers of
-    the new build (measured: a read-only open then failed on an SST file deleted under it). So the pipeline
-    reads the store as `staging.store` and keeps no reference of its own."""
-
-    store: Store | None
-    directory: Path
-
-    def release(self, failure: BaseException | None = None) -> None:
-        """Drop the store. After a `failure`, also the locals of the finished frames its traceback holds (the
-        store is an argument of many), so that the store is closed before its directory is removed."""
-        seen: set[int] = set()
-        while failure is not None and id(failure) not in seen:  # the chain too: `raise … from exc` keeps exc
-            seen.add(id(failure))
-            traceback.clear_frames(failure.__traceback__)
-            failure = failure.__cause__ or failure.__context__
-        self.store = None
-        gc.collect()  # frames of caught exceptions (rdflib, pyshacl) can hold the store in reference cycles
+from kg.store.embedded import staged_build
+from kg.store.publish import publish
+from kg.store.remote import RemoteStore
+from kg.store.staging import Staging
 
 
 class BuildTarget(Protocol):
@@ -66,8 +44,6 @@ class EmbeddedTarget:
         self.name = path
 
     def staged(self, quiet: bool = True) -> AbstractContextManager[Staging]:
-        from kg.store.embedded import staged_build
-
         return staged_build(self.name)
 
 
@@ -75,8 +51,6 @@ class RemoteTarget:
     """A remote SPARQL store: validate locally, then upload and switch (see `kg.store.remote`)."""
 
     def __init__(self, settings: Settings) -> None:
-        from kg.store.remote import RemoteStore
-
         self.remote = RemoteStore.from_settings(settings)
         self.name = self.remote.describe()
 
@@ -91,7 +65,7 @@ class RemoteTarget:
                     if not quiet:
                         print(f"Uploading to {self.name}", file=sys.stderr)
                     assert staging.store is not None
-                    report = self.remote.publish(staging.store)
+                    report = publish(self.remote, staging.store)
                 except BaseException as failure:
                     staging.release(failure)  # closed before the temporary directory goes
                     raise

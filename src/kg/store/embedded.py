@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pyoxigraph import Quad, QueryResultsFormat, RdfFormat, Store
 
-from kg.store.base import Staging
+from kg.store.staging import Staging
 
 KEEP_BUILDS = 2
 

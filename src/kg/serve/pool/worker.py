@@ -38,7 +38,7 @@ from kg.serve.formats import GRAPH_FORMATS, by_name, formats_for
 from kg.serve.pool import frames
 from kg.serve.pool.jobs import BAD_REQUEST, FAILED, NO_FORMAT, ROW_CAP, Job
 from kg.serve.rows import RowCounter, solution_rows
-from kg.serve.sparql_text import has_dataset_clause
+from kg.sparql_text import has_dataset_clause
 
 CHUNK_BYTES = 64 * 1024
 PR_SET_PDEATHSIG = 1

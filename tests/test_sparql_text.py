@@ -1,12 +1,13 @@
-"""The token-level rewrites of SPARQL text that the protocol needs (kg.serve.sparql_text), checked by running
-the rewritten text on a real pyoxigraph store."""
+"""The one SPARQL scanner (kg.sparql_text) that serve and store share: token-level facts and rewrites, checked
+by running the rewritten text on a real pyoxigraph store. Where the two scanners it replaced disagreed (the
+store's looked for any FROM token, the server's for a top-level clause), the cases are pinned here."""
 
 from __future__ import annotations
 
 import pytest
 from pyoxigraph import NamedNode, Quad, Store
 
-from kg.serve.sparql_text import DatasetConflict, apply_using, has_dataset_clause, lenient_clear
+from kg.sparql_text import DatasetConflict, apply_using, has_dataset_clause, lenient_clear, query_form, substitute
 
 EX = "http://example.org/"
 P = NamedNode(EX + "p")
@@ -62,3 +63,35 @@ def test_from_is_recognised_only_at_the_top_level() -> None:
     assert has_dataset_clause(f"SELECT * FROM <{EX}g1> WHERE {{ ?s ?p ?o }}")
     assert has_dataset_clause(f"SELECT * FROM NAMED <{EX}g1> {{ GRAPH ?g {{ ?s ?p ?o }} }}")
     assert not has_dataset_clause(f'SELECT * WHERE {{ ?s <{EX}from> "FROM" }} # FROM')
+
+
+@pytest.mark.parametrize("query", [
+    "SELECT ?from WHERE { ?from ?p ?o }",  # a variable named from
+    "PREFIX from: <urn:f#> SELECT * WHERE { ?s from:p ?o }",  # a prefix named from
+    "SELECT * WHERE { ?s ?p ?o FILTER(?o != 'FROM') }",  # a string
+    "SELECT * WHERE { ?s ?p ?o } # FROM <urn:g>",  # a comment
+])
+def test_words_that_only_look_like_from_name_no_dataset(query: str) -> None:
+    """The store's old scanner saw a dataset in each of these, and then dropped the union-graph parameter a
+    Virtuoso-like store needs: the answer came from the default graph only."""
+    assert not has_dataset_clause(query)
+    Store().query(query)  # each is valid SPARQL
+
+
+@pytest.mark.parametrize("query, form", [
+    ("PREFIX select: <urn:s#> ASK { ?s select:p ?o }", "ASK"),
+    ("# SELECT in a comment\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ("SELECT ?ask WHERE { ?ask ?p 'DESCRIBE' }", "SELECT"),
+    ("describe <urn:x>", "DESCRIBE"),
+    ("PREFIX : <urn:x#> INSERT DATA { :a :b :c }", None),
+])
+def test_query_form_is_the_first_form_keyword(query: str, form: str | None) -> None:
+    assert query_form(query) == form
+
+
+def test_substitute_fills_variables_not_lookalikes() -> None:
+    query = "# ?x in a comment\nSELECT ?y WHERE { ?x <urn:p> '?x' ; <urn:q> ?xy . $x <urn:r> ?y }"
+    filled = substitute(query, {"x": NamedNode("urn:a")})
+    assert filled == "# ?x in a comment\nSELECT ?y WHERE { <urn:a> <urn:p> '?x' ; <urn:q> ?xy . <urn:a> <urn:r> ?y }"
+    with pytest.raises(ValueError, match=r"\?z"):
+        substitute(query, {"z": NamedNode("urn:a")})

@@ -1,4 +1,13 @@
-"""Token-level facts about SPARQL text that pyoxigraph's Python API does not expose.
+"""The one SPARQL scanner: token-level facts about, and rewrites of, SPARQL text that pyoxigraph's Python API
+does not expose. Serve and store both use it, so they agree on what a query says.
+
+`query_form`: SELECT, ASK, CONSTRUCT or DESCRIBE, for a store that must be asked with the right `Accept`.
+
+`bind_parameters`: a saved query's parameters bound by a VALUES block opening its WHERE group (a remote store
+has no substitutions).
+
+`substitute`: the variables of a query file replaced by terms (updates kept as `.rq` files, e.g. the remote
+build switch).
 
 `has_dataset_clause`: whether a query names its own dataset (FROM / FROM NAMED): pyoxigraph's
 `use_default_graph_as_union` would otherwise override FROM, so the union default graph is only asked for when
@@ -20,7 +29,7 @@ dataset (SPARQL 1.1 Protocol §2.2.3): that is a client error.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 _TOKEN = re.compile(
@@ -127,4 +136,91 @@ def lenient_clear(update: str) -> str:
             out.append(update[cursor : kw.end] + " SILENT")
             cursor = kw.end
     out.append(update[cursor:])
+    return "".join(out)
+
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def query_form(query: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first such keyword (not a prefixed name, variable, string, IRI
+    or comment)."""
+    for kind, text in tokens(query):
+        if kind == "word" and ":" not in text and text.upper() in QUERY_FORMS:
+            return text.upper()
+    return None
+
+
+def _where_group(query: str) -> int:
+    """The offset of the `{` opening the query's WHERE group: the first `{` after a `WHERE` keyword outside any
+    group or parenthesis, or, in a short form without the keyword (`SELECT * { … }`, `ASK { … }`), the first
+    `{` outside parentheses. A CONSTRUCT template is skipped because its WHERE follows it."""
+    braces = parens = 0
+    first = -1
+    previous = ""
+    for match in _TOKEN.finditer(query):
+        kind, text = match.lastgroup, match.group()
+        if kind == "word" and ":" not in text:
+            word = text.upper()
+            if braces == parens == 0 and word == "WHERE":
+                if previous == "CONSTRUCT":
+                    raise ValueError("CONSTRUCT WHERE { … } cannot take parameters (its pattern is its template); "
+                                     "write CONSTRUCT { … } WHERE { … }")
+                brace = next((m for m in _TOKEN.finditer(query, match.end()) if m.lastgroup == "open"), None)
+                if brace is None:
+                    raise ValueError("the query has no group after WHERE to bind its parameters in")
+                return brace.start()
+            previous = word
+            continue
+        if kind != "comment":
+            previous = ""  # CONSTRUCT WHERE only when nothing stands between them
+        if kind == "open_other":
+            parens += 1
+        elif kind == "close_other":
+            parens -= 1
+        elif kind == "open" and parens == 0:
+            if braces == 0 and first < 0:
+                first = match.start()
+            braces += 1
+        elif kind == "close" and parens == 0:
+            braces -= 1
+    if first < 0:
+        raise ValueError("the query has no WHERE group to bind its parameters in")
+    return first
+
+
+def bind_parameters(query: str, substitutions: Mapping[str, object] | None) -> str:
+    """The query with its parameters bound by a VALUES block that opens its WHERE group; the values are terms
+    written as SPARQL (pyoxigraph terms print so).
+
+    A trailing VALUES after the query would be standard too, but Virtuoso 7.2 ignores one that follows ORDER BY
+    (measured: all rows come back). The block joins with the rest of the WHERE group, which gives the answer
+    of the embedded store's substitutions when the parameter is bound by a pattern of that group (the rule
+    for saved queries, queries/README.md); a variable used only inside a nested group or a FILTER may differ."""
+    if not substitutions:
+        return query
+    names = list(substitutions)
+    values = (f"\n  VALUES ({' '.join('?' + n for n in names)}) "
+              f"{{ ({' '.join(str(substitutions[n]) for n in names)}) }}")
+    i = _where_group(query)
+    return query[:i + 1] + values + query[i + 1:]
+
+
+def substitute(query: str, terms: Mapping[str, object]) -> str:
+    """Every variable `?name` / `$name` of `terms` replaced by its term written as SPARQL. A query or update
+    kept in a `.rq` file names its inputs as variables, so the file stays valid SPARQL that tests can parse;
+    the caller fills them in. A name the text does not use is an error (a renamed variable would otherwise
+    leave the input unbound)."""
+    unused = set(terms)
+    out: list[str] = []
+    cursor = 0
+    for match in _TOKEN.finditer(query):
+        if match.lastgroup == "var" and (name := match.group()[1:]) in terms:
+            out.append(query[cursor:match.start()])
+            out.append(str(terms[name]))
+            cursor = match.end()
+            unused.discard(name)
+    if unused:
+        raise ValueError(f"the query has no variable {', '.join('?' + n for n in sorted(unused))} to fill in")
+    out.append(query[cursor:])
     return "".join(out)
