@@ -24,6 +24,7 @@ from kg.serve.errors import BadRequest, Unavailable
 from kg.serve.fast_path import FrontDoor
 from kg.serve.guard import RequestGuard
 from kg.serve.input_policy import Refused
+from kg.serve.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from kg.serve.pool.limits import PoolLimits
 
 
@@ -54,12 +55,12 @@ class MetricsMiddleware:
             await send(message)
 
         if metrics is not None:
-            metrics.in_flight += 1
+            metrics.in_flight.inc()
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
             if metrics is not None:
-                metrics.in_flight -= 1
+                metrics.in_flight.dec()
 
 
 def create_app(settings: Settings | None = None, backend: Backend | None = None) -> FastAPI:
@@ -147,10 +148,10 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         }
         return JSONResponse(body, status_code=503 if overloaded else 200, headers={"Retry-After": "2"} if overloaded else None)
 
-    @app.get("/metrics", tags=["operations"], response_class=PlainTextResponse)
+    @app.get("/metrics", include_in_schema=False)
     async def metrics(request: Request) -> Response:
-        """Prometheus text format; counters are per worker process."""
-        return PlainTextResponse(ctx(request).metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
+        """Prometheus text format (`kg.serve.metrics`)."""
+        return Response(ctx(request).metrics.render(), media_type=METRICS_CONTENT_TYPE)
 
     @app.get("/.well-known/void", tags=["linked data"])
     async def void(request: Request) -> Response:

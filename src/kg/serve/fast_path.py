@@ -61,7 +61,7 @@ class FrontDoor:
 
         c = self.ctx
         started = time.perf_counter()
-        c.metrics.in_flight += 1
+        c.metrics.in_flight.inc()
         try:
             response = await answer_query(c, queries[0], params, accept=accept, base_iri=base_iri, receive=receive)
             if origin is not None and (self.allow_all or origin in self.origins):
@@ -77,4 +77,4 @@ class FrontDoor:
 
             await response(scope, receive, observed)
         finally:
-            c.metrics.in_flight -= 1
+            c.metrics.in_flight.dec()
