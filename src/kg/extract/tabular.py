@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg import __version__, iri
+from kg import __version__, dates, iri
 from kg.config import Settings
 from kg.errors import InputError, Problem
 from kg.extract.base import Evidence, Run
@@ -28,11 +27,6 @@ from kg.vocab import DCTERMS, JPOW, RDF, RDFS, XSD, expand_curie
 
 MAX_PROBLEMS = 200
 _LANG_SUFFIX = re.compile(r"^(.*\S)\s*@([a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*)$", re.S)
-_PARTIAL_DATE = {
-    re.compile(r"^\d{4}$"): XSD.gYear,
-    re.compile(r"^\d{4}-\d{2}$"): XSD.gYearMonth,
-    re.compile(r"^\d{4}-\d{2}-\d{2}$"): XSD.date,
-}
 
 
 @dataclass(frozen=True)
@@ -47,19 +41,6 @@ class _Problems(list[Problem]):
         self.append(Problem(*args))  # type: ignore[arg-type]
         if len(self) >= MAX_PROBLEMS:
             raise InputError(list(self))
-
-
-def partial_date(text: str) -> Literal | None:
-    """'1947' -> xsd:gYear, '1947-04' -> xsd:gYearMonth, '1947-04-03' -> xsd:date; None if not a real date."""
-    for pattern, datatype in _PARTIAL_DATE.items():
-        if pattern.match(text):
-            year, month, day = (text.split("-") + ["01", "01"])[:3]
-            try:
-                date(int(year), int(month), int(day))
-            except ValueError:
-                return None
-            return Literal(text, datatype=datatype)
-    return None
 
 
 class TabularExtractor:
@@ -163,7 +144,7 @@ class TabularExtractor:
     @staticmethod
     def _literal(datatype: str, text: str) -> Literal | None:
         if datatype == "partial-date":
-            return partial_date(text)
+            return dates.literal(text)
         if datatype == "xsd:integer":
             return Literal(str(int(text)), datatype=XSD.integer) if re.fullmatch(r"[+-]?\d+", text) else None
         if datatype == "xsd:decimal":

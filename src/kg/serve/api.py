@@ -18,13 +18,13 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pyoxigraph import Literal, NamedNode
 
+from kg import dates
 from kg.serve.errors import BadRequest
 from kg.serve.context import ctx, to_canonical
 from kg.serve.saved_queries import Param, SavedQuery, load_saved_queries
 from kg.vocab import XSD, expand_curie
 
 MAX_LIMIT = 1000
-_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _PY_TYPES: dict[str, Any] = {"iri": str, "string": str, "integer": int, "decimal": Decimal, "boolean": bool, "date": str}
 
 
@@ -42,8 +42,10 @@ def to_term(param: Param, value: Any, request: Request) -> NamedNode | Literal:
     if param.type == "boolean":
         return Literal("true" if value else "false", datatype=XSD.boolean)
     if param.type == "date":
-        parts = str(value).count("-")
-        return Literal(str(value), datatype=(XSD.gYear, XSD.gYearMonth, XSD.date)[parts])
+        term = dates.literal(str(value))
+        if term is None:
+            raise ValueError(f"{value!r} is not a date: {dates.HOW_TO_WRITE}")
+        return term
     return Literal(str(value))
 
 
@@ -103,7 +105,7 @@ def _operation(query: SavedQuery):
 
     params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
     for p in query.params:
-        extra = {"pattern": _DATE} if p.type == "date" else {}
+        extra = {"pattern": dates.ISO_PATTERN} if p.type == "date" else {}
         if p.type == "iri":
             extra["examples"] = ["jpow:RoleHistorian" if "role" in p.name.lower() else "https://w3id.org/jpow-kg/id/…"]
         params.append(

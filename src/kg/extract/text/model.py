@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.extract.text.spans import date_datatype
+from kg import dates
 
 KIND_OF_CLASS = {
     "Person": "person", "PrisonerOfWar": "person",
@@ -76,8 +76,11 @@ def decimal(v: float) -> str:
 
 
 def date_lit(value: str) -> Lit:
-    """An ISO date at the precision written, typed xsd:gYear / gYearMonth / date."""
-    return Lit(value, date_datatype(value), None)
+    """An ISO date at the precision written, typed xsd:gYear / gYearMonth / date (`kg.dates`)."""
+    local = dates.datatype(value)
+    if local is None:
+        raise ValueError(f"not a date: {value!r}")
+    return Lit(value, local, None)
 
 
 def term(local: str) -> tuple[str, str]:

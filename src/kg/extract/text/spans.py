@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg import dates as partial_dates
+
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
@@ -167,6 +169,8 @@ def dates(text: str) -> list[DateMention]:
                 value = m.group(0)
             else:
                 value = g[0]
+            if kind in ("mdy", "dmy", "num", "my") and partial_dates.datatype(value) is None:
+                continue  # '31 February 1946' names no day
             prefix = text[max(0, s - 12):s].lower()
             k = kind if kind in ("range", "vague") else "point"
             if re.search(r"\b(?:until|till|up to|by|before)\s+$", prefix):
@@ -176,11 +180,6 @@ def dates(text: str) -> list[DateMention]:
             found.append(DateMention(s, e, value, m.group(0), k))
             taken.append((s, e))
     return sorted(found, key=lambda d: d.start)
-
-
-def date_datatype(value: str) -> str:
-    """xsd local name for a partial ISO date."""
-    return {4: "gYear", 7: "gYearMonth", 10: "date"}[len(value)]
 
 
 # ---- normalisation ---------------------------------------------------------------------------------------
