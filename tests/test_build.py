@@ -183,3 +183,28 @@ def test_export_round_trips_through_a_parser(fmt: str, built: tuple[Path, Path],
     parsed = rdflib.Dataset()
     parsed.parse(out, format={"trig": "trig", "nquads": "nquads", "turtle": "turtle", "jsonld": "json-ld"}[fmt])
     assert any(str(s) == f"{BASE}id/camp/camp-99" for s, _, _, _ in parsed.quads((None, None, None, None)))
+
+
+def test_a_build_with_text_sources_runs_the_tabular_extraction_once(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The text is linked to the curated entities that the build's one tabular extraction yields (it used to run
+    a second time for the gazetteer)."""
+    from kg.extract.tabular import TabularExtractor
+
+    runs = []
+    extract = TabularExtractor.extract
+
+    def counting(self: TabularExtractor):  # type: ignore[no-untyped-def]
+        runs.append(1)
+        return extract(self)
+
+    monkeypatch.setattr(TabularExtractor, "extract", counting)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "note.txt").write_text("A Note\n\nThe prisoners were taken to Spassk in 1946.\n", encoding="utf-8")
+    build(Settings(), [ROOT / "data"], tmp_path / "store", sources_dir=sources)
+    assert len(runs) == 1
+    store = open_store(tmp_path / "store")
+    spassk = NamedNode("https://w3id.org/jpow-kg/id/place/spassk")
+    from_text = [q for q in store.quads_for_pattern(None, None, spassk, None) if "note" in q.graph_name.value]
+    assert from_text, "the text's mention of Spassk is linked to the curated place"

@@ -16,9 +16,9 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 from kg.config import Settings
 from kg.extract.tabular import TabularExtractor
 from kg.progress import counted, step
+from kg.sparql_text import query_file
 from kg.store.base import build_target
 from kg.validate import Report, validate_store
-from kg.vocab import sparql_prologue
 
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/jpow-kg/ontology")
 
@@ -61,31 +61,30 @@ def extracted_quads(settings: Settings, data_dirs: Sequence[Path], sources_dir: 
     tabular.build_index()
 
     def chain() -> Iterator[Quad]:
-        yield from tabular.extract()
-        if sources_dir is not None:
-            from kg.extract.text import Gazetteer, extract_paths
-            from kg.sources.text import FORMATS as TEXT_FORMATS
+        if sources_dir is None:
+            yield from tabular.extract()
+            return
+        from kg.extract.text import extract_paths
+        from kg.extract.text.gazetteer import NameCollector
+        from kg.sources.text import FORMATS as TEXT_FORMATS
 
-            paths = sorted(p for p in sources_dir.rglob("*")
-                           if p.is_file() and p.suffix.lower() in TEXT_FORMATS and not p.name.startswith("."))
-            step(f"Extracting {len(paths)} text source(s) from {sources_dir}", quiet)
-            gazetteer = Gazetteer.from_quads(TabularExtractor(data_dirs, settings).extract())
-            yield from extract_paths(paths, settings, gazetteer)
+        names = NameCollector()  # the text is linked to the curated entities of this one tabular extraction
+        yield from names.watch(tabular.extract())
+        paths = sorted(p for p in sources_dir.rglob("*")
+                       if p.is_file() and p.suffix.lower() in TEXT_FORMATS and not p.name.startswith("."))
+        step(f"Extracting {len(paths)} text source(s) from {sources_dir}", quiet)
+        yield from extract_paths(paths, settings, names.gazetteer())
 
     return chain(), tabular
 
 
-_ENTITIES = sparql_prologue() + """
-SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  GRAPH ?g { ?s a ?class } FILTER (?g != <https://w3id.org/jpow-kg/ontology>)
-  FILTER STRSTARTS(STR(?class), STR(jpow:))
-} GROUP BY ?class ORDER BY DESC(?n) ?class"""
+ENTITIES_PER_CLASS = Path(__file__).with_name("sparql") / "entities_per_class.rq"
 
 
 def summarize(store: Store, store_path: Path | str, rows: int, seconds: float) -> Summary:
     quads = len(store)
     graphs = sum(1 for _ in store.named_graphs())
-    entities = {sol["class"].value.rsplit("#", 1)[1]: int(sol["n"].value) for sol in store.query(_ENTITIES)}
+    entities = {sol["class"].value.rsplit("#", 1)[1]: int(sol["n"].value) for sol in store.query(query_file(ENTITIES_PER_CLASS))}
     return Summary(store_path, quads, entities, graphs, rows, seconds)
 
 

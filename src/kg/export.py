@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from pyoxigraph import RdfFormat, Store, Triple, serialize
 
+from kg.sparql_text import query_file
 from kg.store.embedded import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from kg.store.remote import RemoteStore
 
 
+UNION_TRIPLES = Path(__file__).with_name("sparql") / "union_triples.rq"
+
+
 def export(store: Store, fmt: str, out: BinaryIO) -> None:
     if fmt == "turtle":
         # Turtle has no graph names: write the union of all graphs, each triple once.
-        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+        triples = store.query(query_file(UNION_TRIPLES), use_default_graph_as_union=True)
         triples.serialize(out, format=RdfFormat.TURTLE)
         return
     store.dump(out, format=EXPORT_FORMATS[fmt])

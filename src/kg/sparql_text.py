@@ -6,8 +6,8 @@ does not expose. Serve and store both use it, so they agree on what a query says
 `bind_parameters`: a saved query's parameters bound by a VALUES block opening its WHERE group (a remote store
 has no substitutions).
 
-`substitute`: the variables of a query file replaced by terms (updates kept as `.rq` files, e.g. the remote
-build switch).
+`substitute`, `query_file`: the variables of a query file replaced by terms (SPARQL kept in `.rq` files beside
+the code that runs it, e.g. the remote build switch).
 
 `has_dataset_clause`: whether a query names its own dataset (FROM / FROM NAMED): pyoxigraph's
 `use_default_graph_as_union` would otherwise override FROM, so the union default graph is only asked for when
@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 _TOKEN = re.compile(
     r"""
@@ -224,3 +225,8 @@ def substitute(query: str, terms: Mapping[str, object]) -> str:
         raise ValueError(f"the query has no variable {', '.join('?' + n for n in sorted(unused))} to fill in")
     out.append(query[cursor:])
     return "".join(out)
+
+
+def query_file(path: Path, **terms: object) -> str:
+    """The query or update kept in the `.rq` file `path`, with its inputs (`terms`) filled in."""
+    return substitute(path.read_text(encoding="utf-8"), terms)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from kg.sparql_text import substitute
+from kg.sparql_text import query_file
 from kg.store.http import StoreError
 from kg.store.remote import RemoteStore
 
@@ -23,7 +23,7 @@ SPARQL = Path(__file__).with_name("sparql")
 
 def sparql(name: str, **terms: object) -> str:
     """The query or update `sparql/<name>.rq` with its inputs filled in."""
-    return substitute((SPARQL / f"{name}.rq").read_text(encoding="utf-8"), terms)
+    return query_file(SPARQL / f"{name}.rq", **terms)
 
 
 def current_build(remote: RemoteStore) -> str | None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+from pyoxigraph import NamedNode, Quad
+
 from kg.extract.text.model import KIND_OF_CLASS
 from kg.extract.text.spans import norm
 
@@ -30,24 +34,12 @@ class Gazetteer:
         return len(self.entries)
 
     @classmethod
-    def from_quads(cls, quads) -> "Gazetteer":
+    def from_quads(cls, quads: Iterable[Quad]) -> "Gazetteer":
         """From any quads (e.g. the tabular extractor's): rdfs:label and skos:altLabel of typed subjects."""
-        names: dict[str, list[str]] = {}
-        kinds: dict[str, str] = {}
-        for q in quads:
-            p = q.predicate.value
-            if p in (_RDFS_LABEL, _SKOS_ALT) and hasattr(q.object, "language"):
-                names.setdefault(q.subject.value, []).append(q.object.value)
-            elif p == _RDF_TYPE and q.object.value.startswith(_JPOW):
-                kind = KIND_OF_CLASS.get(q.object.value[len(_JPOW):])
-                if kind:
-                    kinds[q.subject.value] = kind
-        gaz = cls()
-        for iri, ns in names.items():
-            if iri in kinds:
-                for n in ns:
-                    gaz.add(n, iri, kinds[iri])
-        return gaz
+        names = NameCollector()
+        for _ in names.watch(quads):
+            pass
+        return names.gazetteer()
 
     @classmethod
     def from_tables(cls, settings) -> "Gazetteer":
@@ -63,12 +55,39 @@ class Gazetteer:
                               for q in store.quads_for_pattern(None, _named(p), None, None))
 
 
+class NameCollector:
+    """Collects the names of typed entities from quads as they pass, so that a build that streams its tabular
+    quads into the store gets its gazetteer from that one extraction, not from a second run."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[str]] = {}
+        self.kinds: dict[str, str] = {}
+
+    def watch(self, quads: Iterable[Quad]) -> Iterator[Quad]:
+        for q in quads:
+            p = q.predicate.value
+            if p in (_RDFS_LABEL, _SKOS_ALT) and hasattr(q.object, "language"):
+                self.names.setdefault(q.subject.value, []).append(q.object.value)
+            elif p == _RDF_TYPE and q.object.value.startswith(_JPOW):
+                kind = KIND_OF_CLASS.get(q.object.value[len(_JPOW):])
+                if kind:
+                    self.kinds[q.subject.value] = kind
+            yield q
+
+    def gazetteer(self) -> Gazetteer:
+        gaz = Gazetteer()
+        for iri, ns in self.names.items():
+            if iri in self.kinds:
+                for n in ns:
+                    gaz.add(n, iri, self.kinds[iri])
+        return gaz
+
+
 _JPOW = "https://w3id.org/jpow-kg/ontology#"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def _named(iri: str):
-    from pyoxigraph import NamedNode
+def _named(iri: str) -> NamedNode:
     return NamedNode(iri)
