@@ -128,7 +128,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     from kg.errors import InputError, Problem
     from kg.extract.text import extract_paths
-    from kg.sources.text import check_file
+    from kg.sources.text_checks import check_file
 
     problems = []   # every path is checked before the (slow) gazetteer is built and anything is written
     for p in args.paths:

@@ -11,16 +11,13 @@ separated; a paragraph longer than `MAX_BLOCK_CHARS` is cut at a line break or s
 an HTML file is read whole; files above `MAX_HTML_BYTES` are refused with an error that says what to do.
 HTML loses scripts, styles and page chrome (nav, aside, footer, forms); block elements end paragraphs.
 
-Bad input is an `InputError` naming the file, the line and the fix: a missing path, a directory, an empty file,
-a file above `max_text_bytes()` (10 MiB unless $KG_MAX_TEXT_BYTES says otherwise; `check_file` refuses these
-before anything is read), a binary file (NUL bytes or mostly control characters), a file that is not UTF-8
-(UTF-16 is recognised by its byte-order mark).
+Bad input is an `InputError` naming the file, the line and the fix (the checks are `kg.sources.text_checks`):
+a missing path, a directory, an empty file, a file above the size cap, a binary file, a file that is not UTF-8.
 """
 
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -28,11 +25,10 @@ from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from kg.errors import InputError, Problem
+from kg.sources.text_checks import check_file, check_head, problem
 
 MAX_BLOCK_CHARS = 20_000
 MAX_HTML_BYTES = 32 * 1024 * 1024
-DEFAULT_MAX_TEXT_BYTES = 10 * 1024 * 1024
 _CHUNK = 1 << 16
 
 FORMATS = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
@@ -85,62 +81,6 @@ def detect_format(path: Path, head: str) -> str:
     return "text"
 
 
-def _problem(path: Path, line: int | None, message: str, fix: str) -> InputError:
-    return InputError([Problem(path, line, None, message, fix)])
-
-
-def max_text_bytes() -> int:
-    """The largest article read, in bytes: $KG_MAX_TEXT_BYTES, else DEFAULT_MAX_TEXT_BYTES (10 MiB)."""
-    value = os.environ.get("KG_MAX_TEXT_BYTES", "").strip()
-    if not value:
-        return DEFAULT_MAX_TEXT_BYTES
-    try:
-        cap = int(value)
-    except ValueError:
-        cap = 0
-    if cap <= 0:
-        raise InputError([Problem("KG_MAX_TEXT_BYTES", None, None, f"'{value}' is not a positive number of bytes",
-                                  "set it to a whole number of bytes (e.g. KG_MAX_TEXT_BYTES=20000000) or unset it")])
-    return cap
-
-
-def check_file(path: Path) -> None:
-    """Refuse, before reading it, a path that cannot be an article: missing, a directory or other non-file,
-    unreadable, empty, or above the size cap."""
-    path = Path(path)
-    if not path.exists():
-        raise _problem(path, None, "no such file", "check the path (relative paths start from the current folder)")
-    if path.is_dir():
-        raise _problem(path, None, "this is a directory, not a file",
-                       "give the article files in it (e.g. `kg extract DIR/*.txt`), or use `kg build --sources DIR`")
-    if not path.is_file():
-        raise _problem(path, None, "this is not a regular file", "give a plain-text, Markdown or HTML file")
-    try:
-        with path.open("rb"):
-            pass
-    except OSError as e:
-        raise _problem(path, None, f"the file cannot be read ({e.strerror})", "check its permissions") from None
-    size = path.stat().st_size
-    if size == 0:
-        raise _problem(path, None, "the file is empty", "give an article with some text")
-    cap = max_text_bytes()
-    if size > cap:
-        mib = f" ({cap / 2**20:.3g} MiB)" if cap >= 2**20 else ""
-        raise _problem(path, None, f"the file is {size:,} bytes, above the {cap:,}-byte{mib} limit for one article",
-                       "split it into smaller articles, or raise the limit with KG_MAX_TEXT_BYTES=<bytes>")
-
-
-def _check_head(path: Path, head: bytes) -> None:
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _problem(path, 1, "the file is UTF-16, not UTF-8",
-                       "re-save it as UTF-8 (e.g. `iconv -f utf-16 -t utf-8 IN > OUT`)")
-    sample = head[:8192]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    if b"\x00" in sample or (sample and controls / len(sample) > 0.1):
-        raise _problem(path, None, "the file is binary (it contains NUL or control bytes), not text",
-                       "give a plain-text, Markdown or HTML article (convert PDF/Word files to text first)")
-
-
 def read_chars(path: Path) -> Iterator[str]:
     """Decode the file as strict UTF-8 in chunks; an error names the line of the first bad byte."""
     check_file(path)
@@ -150,7 +90,7 @@ def read_chars(path: Path) -> Iterator[str]:
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
             if first:
-                _check_head(path, chunk)
+                check_head(path, chunk)
                 if chunk.startswith(codecs.BOM_UTF8):
                     chunk = chunk[3:]
                 first = False
@@ -158,7 +98,7 @@ def read_chars(path: Path) -> Iterator[str]:
                 text = decoder.decode(chunk)
             except UnicodeDecodeError as e:
                 line += chunk[: e.start].count(b"\n")
-                raise _problem(path, line, f"the file is not UTF-8 (byte 0x{chunk[e.start]:02x})",
+                raise problem(path, line, f"the file is not UTF-8 (byte 0x{chunk[e.start]:02x})",
                                "re-save it as UTF-8 (e.g. `iconv -f cp1251 -t utf-8 IN > OUT`)") from None
             line += chunk.count(b"\n")
             if text:
@@ -166,7 +106,7 @@ def read_chars(path: Path) -> Iterator[str]:
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise _problem(path, line, "the file ends inside a UTF-8 character", "re-save it as UTF-8") from None
+            raise problem(path, line, "the file ends inside a UTF-8 character", "re-save it as UTF-8") from None
 
 
 def _raw_paragraphs(chars: Iterator[str]) -> Iterator[tuple[int, str]]:
@@ -363,7 +303,7 @@ class _HTMLText(HTMLParser):
 def _html_blocks(path: Path) -> Iterator[Block]:
     size = path.stat().st_size
     if size > MAX_HTML_BYTES:
-        raise _problem(path, None, f"the HTML file is {size} bytes, above the {MAX_HTML_BYTES}-byte limit",
+        raise problem(path, None, f"the HTML file is {size} bytes, above the {MAX_HTML_BYTES}-byte limit",
                        "convert it to plain text first (e.g. `pandoc -t plain`), which is read as a stream")
     source = "".join(read_chars(path))
     parser = _HTMLText(source)
@@ -388,7 +328,7 @@ def read_blocks(path: Path, fmt: str | None = None) -> Iterator[Block]:
     check_file(path)
     with path.open("rb") as f:
         head_bytes = f.read(8192)
-    _check_head(path, head_bytes)
+    check_head(path, head_bytes)
     fmt = fmt or detect_format(path, head_bytes.decode("utf-8", "ignore"))
     if fmt == "html":
         blocks = _html_blocks(path)
@@ -400,5 +340,4 @@ def read_blocks(path: Path, fmt: str | None = None) -> Iterator[Block]:
         any_block = True
         yield b
     if not any_block:
-        raise _problem(path, None, "the file has no text (only whitespace or markup)",
-                       "give an article with some text")
+        raise problem(path, None, "the file has no text (only whitespace or markup)", "give an article with some text")

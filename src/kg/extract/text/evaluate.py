@@ -28,7 +28,7 @@ from kg.errors import InputError, Problem
 from kg.extract.text import Gazetteer, extract_paths
 from kg.extract.text.scoring import Dump, Scores, score
 from kg.extract.text.scoring.graph import DumpSource
-from kg.sources.text import check_file
+from kg.sources.text_checks import check_file
 
 GOLD_FORMAT = "pow-kg-extraction-gold/1"
 
