@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import collections
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -20,16 +19,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from kg.serve.errors import BadRequest, MemoryCeiling, Overloaded, QueryTimeout, RowCapExceeded, Unavailable, WorkerLost
+from kg.serve.errors import BadRequest, MemoryCeiling, Overloaded, QueryTimeout, RowCapExceeded, WorkerLost
 from kg.serve.pool import frames
 from kg.serve.pool.jobs import NO_FORMAT, ROW_CAP, Job
 from kg.serve.pool.limits import PoolLimits
+from kg.serve.pool.process import Worker
 
 TICK_S = 0.05
 START_TIMEOUT_S = 60.0
 HEAVY_NICE = 19  # the lowest CPU priority: a heavy query runs on what fresh ones leave
-PAGE = os.sysconf("SC_PAGE_SIZE")
-TICKS = os.sysconf("SC_CLK_TCK")
 HEAVY_CPU_SHARE = 0.1
 GROW_AFTER_S = 0.02  # a request that has waited this long for a worker gets one started for it
 MAX_STARTING = 2
@@ -45,57 +43,6 @@ class NoFormat(Exception):
 
 class StoreUnavailable(RuntimeError):
     """A worker could not open the store (missing, not a store): the server cannot start."""
-
-
-class Worker:
-    """One worker process and its socket."""
-
-    def __init__(self, process: subprocess.Popen[bytes], reader: asyncio.StreamReader,
-                 writer: asyncio.StreamWriter) -> None:
-        self.process = process
-        self.reader = reader
-        self.writer = writer
-        self.kill_reason: Unavailable | None = None
-        self.heavy = False
-        self.held = False  # stopped (SIGSTOP) while other heavy jobs run
-        self.idle_since = time.monotonic()
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    def kill(self, reason: Unavailable | None = None) -> None:
-        if self.kill_reason is None:
-            self.kill_reason = reason
-        try:
-            self.process.kill()
-        except ProcessLookupError:
-            pass
-        self.writer.close()
-
-    def hold(self, held: bool) -> None:
-        if held != self.held:
-            try:
-                os.kill(self.pid, signal.SIGSTOP if held else signal.SIGCONT)
-            except ProcessLookupError:
-                return
-            self.held = held
-
-    def rss_mb(self) -> float:
-        try:
-            with open(f"/proc/{self.pid}/statm", "rb") as f:
-                return int(f.read().split()[1]) * PAGE / 2**20
-        except (OSError, IndexError, ValueError):
-            return 0.0
-
-    def cpu_s(self) -> float:
-        """CPU seconds the process has used (user + system)."""
-        try:
-            with open(f"/proc/{self.pid}/stat", "rb") as f:
-                fields = f.read().rsplit(b")", 1)[1].split()
-            return (int(fields[11]) + int(fields[12])) / TICKS
-        except (OSError, IndexError, ValueError):
-            return 0.0
 
 
 class Lease:
