@@ -75,3 +75,14 @@ def server(fixture_store: Path, tmp_path_factory: pytest.TempPathFactory):
     live = servers.LiveServer(fixture_store, tmp_path_factory.mktemp("logs"))
     yield live
     live.stop()
+
+
+@pytest.fixture(scope="module")
+def rw_server(tmp_path_factory: pytest.TempPathFactory):
+    """A server with an update token over its own empty store, one per test module: the W3C protocol and graph
+    store tests clear and rewrite it."""
+    path = tmp_path_factory.mktemp("rw") / "store"
+    Store(str(path)).flush()
+    live = servers.LiveServer(path, tmp_path_factory.mktemp("logs"), token=servers.TOKEN)
+    yield live
+    live.stop()

@@ -11,21 +11,11 @@ import pytest
 import rdflib
 import yaml
 from rdflib.compare import isomorphic
-from pyoxigraph import Store
 
 from servers import TOKEN, LiveServer
 
 W3C = yaml.safe_load((Path(__file__).parent / "w3c" / "gsp.yaml").read_text(encoding="utf-8"))
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture(scope="module")
-def rw_server(tmp_path_factory: pytest.TempPathFactory):
-    path = tmp_path_factory.mktemp("gsp") / "store"
-    Store(str(path)).flush()
-    live = LiveServer(path, tmp_path_factory.mktemp("logs"), token=TOKEN)
-    yield live
-    live.stop()
 
 
 @pytest.fixture(scope="module")

@@ -27,16 +27,6 @@ RDF_TYPES = {"text/turtle": "turtle", "application/n-triples": "nt", "applicatio
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-@pytest.fixture(scope="module")
-def rw_server(tmp_path_factory: pytest.TempPathFactory):
-    """A server with an update token over its own empty store: the W3C tests clear and rewrite it."""
-    path = tmp_path_factory.mktemp("rw") / "store"
-    Store(str(path)).flush()
-    live = LiveServer(path, tmp_path_factory.mktemp("logs"), token=TOKEN)
-    yield live
-    live.stop()
-
-
 def media(response: httpx.Response) -> str:
     return response.headers.get("content-type", "").split(";")[0].strip()
 

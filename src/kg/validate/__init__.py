@@ -1,7 +1,11 @@
 """Validation of a built graph: SHACL shapes plus the structural rules of the evidence model.
 
-Two SHACL engines give one report format: pySHACL, the reference, and pyshacl-turbo (Rust), which reads the
-pyoxigraph store directly and is the default because it scales (see shared notes: 4 s vs 22 s at 10k persons).
+Three SHACL engines give one report format (`run.ENGINES`, `kg build/validate --engine`):
+- `sparql` (the default, `validate.sparql`): each constraint as a SPARQL query over the store, evaluated on disk, so
+  memory stays flat at any size; a shape it cannot translate goes to pyshacl-turbo, so the report stays complete;
+- `turbo`: pyshacl-turbo (Rust), which copies the graph into memory;
+- `pyshacl`: pySHACL, the reference the other two are tested against (tests/test_validate_scale.py).
+`structure` adds the rules of the evidence model that SHACL does not say (checks/*.rq).
 """
 
 from kg.validate.report import Report, Violation
