@@ -11,6 +11,7 @@ import csv
 import inspect
 import io
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, Literal as TypingLiteral
 
@@ -20,7 +21,7 @@ from pyoxigraph import Literal, NamedNode
 
 from kg import dates
 from kg.serve.errors import BadRequest
-from kg.serve.context import ctx, to_canonical
+from kg.serve.context import BackendDep, SettingsDep, to_canonical
 from kg.serve.saved_queries import Param, SavedQuery, load_saved_queries
 from kg.vocab import XSD, expand_curie
 
@@ -28,13 +29,14 @@ MAX_LIMIT = 1000
 _PY_TYPES: dict[str, Any] = {"iri": str, "string": str, "integer": int, "decimal": Decimal, "boolean": bool, "date": str}
 
 
-def to_term(param: Param, value: Any, request: Request) -> NamedNode | Literal:
-    """The RDF term for a parameter value; ValueError with a readable reason when it is not one."""
+def to_term(param: Param, value: Any, canonical: Callable[[str], str]) -> NamedNode | Literal:
+    """The RDF term for a parameter value (`canonical` maps a URL of this server to its IRI); ValueError with a
+    readable reason when it is not one."""
     if param.type == "iri":
         text = str(value).strip()
         if re.match(r"^[A-Za-z][\w.-]*:[^/]", text) and not text.startswith(("http:", "https:", "urn:")):
             return expand_curie(text)
-        return NamedNode(to_canonical(text, request))
+        return NamedNode(canonical(text))
     if param.type == "integer":
         return Literal(str(int(value)), datatype=XSD.integer)
     if param.type == "decimal":
@@ -61,8 +63,7 @@ def _plain(term: Any) -> Any:
 
 
 def _operation(query: SavedQuery):
-    async def run(request: Request, **kwargs: Any) -> Response:
-        c = ctx(request)
+    async def run(request: Request, backend: BackendDep, settings: SettingsDep, **kwargs: Any) -> Response:
         limit, offset, fmt = kwargs.pop("limit"), kwargs.pop("offset"), kwargs.pop("format")
         substitutions = {}
         for param in query.params:
@@ -72,11 +73,11 @@ def _operation(query: SavedQuery):
             if value is None:
                 continue
             try:
-                substitutions[param.name] = to_term(param, value, request)
+                substitutions[param.name] = to_term(param, value, lambda url: to_canonical(url, request, settings.base_iri))
             except ValueError as exc:
                 raise HTTPException(422, f"parameter {param.name!r} ({param.type}): {exc}") from None
         try:
-            names, rows = await c.backend.select(query.text, substitutions=substitutions, offset=offset, limit=limit + 1)
+            names, rows = await backend.select(query.text, substitutions=substitutions, offset=offset, limit=limit + 1)
         except BadRequest as exc:
             raise HTTPException(500, f"saved query {query.path.name} failed: {exc}") from None
         more = len(rows) > limit
@@ -103,7 +104,10 @@ def _operation(query: SavedQuery):
         }
         return JSONResponse(body, headers=headers)
 
-    params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)]
+    params = [
+        inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation)
+        for name, annotation in (("request", Request), ("backend", BackendDep), ("settings", SettingsDep))
+    ]
     for p in query.params:
         extra = {"pattern": dates.ISO_PATTERN} if p.type == "date" else {}
         if p.type == "iri":

@@ -19,7 +19,7 @@ from kg import __version__
 from kg.config import Settings
 from kg.serve import api, gsp, resources, service_description, sparql, ui
 from kg.serve.backend import Backend, EmbeddedBackend
-from kg.serve.context import HERE, ServeContext, ctx
+from kg.serve.context import HERE, BackendDep, Context, ServeContext
 from kg.serve.errors import BadRequest, Unavailable
 from kg.serve.fast_path import FrontDoor
 from kg.serve.guard import RequestGuard
@@ -131,32 +131,31 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
         return error(request, exc.status, str(exc))
 
     @app.get("/healthz", tags=["operations"])
-    async def healthz(request: Request) -> Response:
+    async def healthz(backend: BackendDep) -> Response:
         """Liveness and readiness: the store answers a query, and how busy the query workers are. `status` is
         `overloaded` (with a 503) while requests wait for a worker. Nothing about the host: no paths, no URLs."""
-        c = ctx(request)
-        load = c.backend.status()
+        load = backend.status()
         overloaded = bool(load.get("waiting"))
         if not overloaded:
-            await c.backend.ask("ASK { }")
-        remote = getattr(c.backend, "remote", None)  # a RemoteBackend
+            await backend.ask("ASK { }")
+        remote = getattr(backend, "remote", None)  # a RemoteBackend
         body = {
             "status": "overloaded" if overloaded else "ok",
             "store": f"remote ({remote.profile.name} profile)" if remote is not None else "embedded",
-            "writable": c.backend.writable,
+            "writable": backend.writable,
             "queries": load,
         }
         return JSONResponse(body, status_code=503 if overloaded else 200, headers={"Retry-After": "2"} if overloaded else None)
 
     @app.get("/metrics", include_in_schema=False)
-    async def metrics(request: Request) -> Response:
+    async def metrics(c: Context) -> Response:
         """Prometheus text format (`kg.serve.metrics`)."""
-        return Response(ctx(request).metrics.render(), media_type=METRICS_CONTENT_TYPE)
+        return Response(c.metrics.render(), media_type=METRICS_CONTENT_TYPE)
 
     @app.get("/.well-known/void", tags=["linked data"])
-    async def void(request: Request) -> Response:
+    async def void(request: Request, c: Context) -> Response:
         """VoID description of the dataset, computed from the data."""
-        return await service_description.void(request)
+        return await service_description.void(request, c)
 
     app.include_router(sparql.router, tags=["sparql"])
     app.include_router(gsp.router, tags=["graph store"])

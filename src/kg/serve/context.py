@@ -1,12 +1,17 @@
-"""What every route needs: settings, the backend, IRI mapping between the base IRI and this server's origin."""
+"""What every route needs: settings, the backend, IRI mapping between the base IRI and this server's origin.
+
+Routes declare what they use as FastAPI dependencies: `c: Context` (the whole `ServeContext`), or the narrower
+`backend: BackendDep` and `settings: SettingsDep`. They take the request only, so they add no OpenAPI
+parameters. The fast path (`fast_path.FrontDoor`) is not a route and reads `app.state.ctx` once instead.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.responses import PlainTextResponse
 from fastapi.templating import Jinja2Templates
 
@@ -33,8 +38,23 @@ class ServeContext:
         return self.settings.base_iri
 
 
-def ctx(request: Request) -> ServeContext:
+def get_context(request: Request) -> ServeContext:
     return request.app.state.ctx
+
+
+Context = Annotated[ServeContext, Depends(get_context)]
+
+
+def get_backend(c: Context) -> Backend:
+    return c.backend
+
+
+def get_settings(c: Context) -> Settings:
+    return c.settings
+
+
+BackendDep = Annotated[Backend, Depends(get_backend)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def origin(request: Request) -> str:
@@ -42,10 +62,10 @@ def origin(request: Request) -> str:
     return str(request.base_url)
 
 
-def to_canonical(url: str, request: Request) -> str:
-    """A URL on this server as the IRI it stands for under the base IRI (other IRIs unchanged)."""
+def to_canonical(url: str, request: Request, base: str) -> str:
+    """A URL on this server as the IRI it stands for under the base IRI `base` (other IRIs unchanged)."""
     here = origin(request)
-    return ctx(request).base + url[len(here):] if url.startswith(here) else url
+    return base + url[len(here):] if url.startswith(here) else url
 
 
 def text_error(status: int, message: str, headers: dict[str, str] | None = None) -> PlainTextResponse:

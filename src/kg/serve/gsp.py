@@ -19,7 +19,7 @@ from kg.serve.auth import require_update_token
 from kg.serve.disconnect import ClientGone, unless_disconnected
 from kg.serve.errors import BadRequest
 from kg.serve.input_policy import check_rdf
-from kg.serve.context import ctx, origin, text_error, to_canonical
+from kg.serve.context import Context, ServeContext, origin, text_error, to_canonical
 from kg.serve.formats import GRAPH_FORMATS, NotAcceptable, UnknownFormat, by_name, negotiate
 from kg.serve.streaming import stream_response
 
@@ -41,23 +41,23 @@ class GraphTarget:
         self.store = store
 
 
-def _indirect(request: Request) -> GraphTarget:
+def _indirect(request: Request, base: str) -> GraphTarget:
     params = request.query_params
     graphs = params.getlist("graph")
     has_default = "default" in params
     if len(graphs) > 1 or (graphs and has_default):
         raise HTTPException(400, "give exactly one of ?graph=IRI or ?default")
     if graphs:
-        return GraphTarget(to_canonical(urljoin(str(request.url), graphs[0]), request))
+        return GraphTarget(to_canonical(urljoin(str(request.url), graphs[0]), request, base))
     if has_default:
         return GraphTarget(None)
     return GraphTarget(None, store=True)
 
 
-def _direct(request: Request, prefix: str, path: str) -> GraphTarget:
+def _direct(request: Request, base: str, prefix: str, path: str) -> GraphTarget:
     if "graph" in request.query_params or "default" in request.query_params:
         raise HTTPException(400, "a directly identified graph takes no ?graph or ?default parameter")
-    return GraphTarget(ctx(request).base + prefix + path)
+    return GraphTarget(base + prefix + path)
 
 
 def _payload_format(media: str) -> RdfFormat:
@@ -84,8 +84,7 @@ async def _payloads(request: Request) -> list[tuple[bytes, RdfFormat]]:
     return [(await request.body(), _payload_format(media))]
 
 
-async def _handle(request: Request, target: GraphTarget) -> Response:
-    c = ctx(request)
+async def _handle(request: Request, c: ServeContext, target: GraphTarget) -> Response:
     method = request.method
     if method in ("GET", "HEAD"):
         if target.store:
@@ -138,18 +137,18 @@ async def _handle(request: Request, target: GraphTarget) -> Response:
 
 
 @router.api_route("/store", methods=METHODS, name="graph_store")
-async def graph_store(request: Request) -> Response:
+async def graph_store(request: Request, c: Context) -> Response:
     """Graph Store Protocol, indirect identification: `?graph=IRI` or `?default`; POST without either creates
     a new graph and answers 201 with its Location."""
-    return await _handle(request, _indirect(request))
+    return await _handle(request, c, _indirect(request, c.base))
 
 
 @router.api_route("/store/{path:path}", methods=METHODS, include_in_schema=False)
-async def graph_store_direct(request: Request, path: str) -> Response:
-    return await _handle(request, _direct(request, "store/", path))
+async def graph_store_direct(request: Request, c: Context, path: str) -> Response:
+    return await _handle(request, c, _direct(request, c.base, "store/", path))
 
 
 @router.api_route("/graph/{path:path}", methods=METHODS, name="graph_direct")
-async def graph_direct(request: Request, path: str) -> Response:
+async def graph_direct(request: Request, c: Context, path: str) -> Response:
     """Graph Store Protocol, direct identification of the data's graphs (`{base}graph/…`)."""
-    return await _handle(request, _direct(request, "graph/", path))
+    return await _handle(request, c, _direct(request, c.base, "graph/", path))

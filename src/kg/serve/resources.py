@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 
 from kg.config import ONTOLOGY_NS
-from kg.serve.context import ctx, origin
+from kg.serve.context import Context, ServeContext, origin
 from kg.serve.entity_quads import EntityQuads
 from kg.serve.formats import GRAPH_FORMATS, TURTLE, Format, NotAcceptable, UnknownFormat, by_name, negotiate, prefers_html
 from kg.serve.labels import languages, local_name, ontology_labels, pick
@@ -82,11 +82,11 @@ def _choose(request: Request, ext: str | None) -> Format | None:
         raise HTTPException(400, str(exc) + ", html") from None
 
 
-def link(iri: str, request: Request) -> str:
-    """Where a browser should go for an IRI: this server for our IRIs and ontology terms, else the IRI."""
+def link(iri: str, request: Request, base: str) -> str:
+    """Where a browser should go for an IRI: this server for our IRIs (under `base`) and ontology terms, else
+    the IRI."""
     if iri.startswith(ONTOLOGY_NS):
         return origin(request) + "ontology#" + iri[len(ONTOLOGY_NS):]
-    base = ctx(request).base
     if iri.startswith(base):
         return origin(request) + iri[len(base):]
     return iri
@@ -112,12 +112,12 @@ COMMON_LABELS = {
 class Labeller:
     """Labels of the IRIs on a page, from the data and the ontology, in the reader's language."""
 
-    def __init__(self, request: Request, quads: list[Quad], langs: list[str]) -> None:
+    def __init__(self, c: ServeContext, quads: list[Quad], langs: list[str]) -> None:
         self.langs = langs
         self.known: dict[str, list[Literal]] = defaultdict(list)
         for iri, name in COMMON_LABELS.items():
             self.known[iri].append(Literal(name, language="en"))
-        for iri, lits in ontology_labels(ctx(request).settings.ontology_dir / "jpow.ttl").items():
+        for iri, lits in ontology_labels(c.settings.ontology_dir / "jpow.ttl").items():
             self.known[iri] += lits
         for q in quads:
             if q.predicate == RDFS.label and isinstance(q.object, Literal):
@@ -158,8 +158,7 @@ def _rdf_response(request: Request, quads: list[Quad], fmt: Format, location: st
     )
 
 
-async def describe_entity(request: Request, iri: str, fmt: Format | None, location: str) -> Response:
-    c = ctx(request)
+async def describe_entity(request: Request, c: ServeContext, iri: str, fmt: Format | None, location: str) -> Response:
     found = await c.backend.entity(iri, incoming=INCOMING_LIMIT, label_predicates=[RDFS.label.value, JPOW.title.value])
     if not found.outgoing and not found.incoming:
         raise HTTPException(404, f"nothing is known about {iri} in this graph")
@@ -172,14 +171,13 @@ async def describe_entity(request: Request, iri: str, fmt: Format | None, locati
             linked |= {q.subject.value for q in found.incoming}
             extra = [q for q in found.labels if q.predicate == RDFS.label and q.subject.value in linked]
         return _rdf_response(request, found.outgoing + found.incoming + extra, fmt, location)
-    return _entity_page(request, iri, found, graphs)
+    return _entity_page(request, c, iri, found, graphs)
 
 
-def _entity_page(request: Request, iri: str, found: EntityQuads, graphs: set[str]) -> Response:
-    c = ctx(request)
+def _entity_page(request: Request, c: ServeContext, iri: str, found: EntityQuads, graphs: set[str]) -> Response:
     outgoing, incoming = found.outgoing, found.incoming
     langs = languages(request.headers.get("accept-language"))
-    labeller = Labeller(request, outgoing + incoming, langs)
+    labeller = Labeller(c, outgoing + incoming, langs)
     evidence = _evidence(graphs, found.graphs)
     known = set(labeller.known)  # the ontology's and the page's own labels come first
     for q in found.labels:
@@ -199,7 +197,7 @@ def _entity_page(request: Request, iri: str, found: EntityQuads, graphs: set[str
             st.evidence.append(evidence[q.graph_name.value])
     ordered = sorted(statements.values(), key=lambda s: (s.predicate != RDFS.label.value, labeller(s.predicate).lower()))
     label = labeller(iri)
-    alternates = [(f.name, f.media_type, f"{link(iri, request)}.{f.extension}") for f in GRAPH_FORMATS]
+    alternates = [(f.name, f.media_type, f"{link(iri, request, c.base)}.{f.extension}") for f in GRAPH_FORMATS]
     return c.templates.TemplateResponse(
         request,
         "entity.html",
@@ -212,13 +210,13 @@ def _entity_page(request: Request, iri: str, found: EntityQuads, graphs: set[str
             "incoming": sorted(incoming, key=lambda q: (labeller(q.predicate.value), labeller(q.subject.value))),
             "incoming_truncated": len(incoming) >= INCOMING_LIMIT,
             "label_of": labeller,
-            "link": lambda x: link(x, request),
+            "link": lambda x: link(x, request, c.base),
             "is_iri": lambda t: isinstance(t, NamedNode),
             "curie": curie,
             "alternates": alternates,
             "langs": langs,
         },
-        headers={"Vary": "Accept, Accept-Language", "Content-Location": link(iri, request) + ".html"},
+        headers={"Vary": "Accept, Accept-Language", "Content-Location": link(iri, request, c.base) + ".html"},
     )
 
 
@@ -227,9 +225,8 @@ def _entity_page(request: Request, iri: str, found: EntityQuads, graphs: set[str
 
 @router.api_route("/ontology", methods=["GET", "HEAD"], name="ontology")
 @router.api_route("/ontology.{ext}", methods=["GET", "HEAD"], include_in_schema=False)
-async def ontology(request: Request, ext: str | None = None) -> Response:
+async def ontology(request: Request, c: Context, ext: str | None = None) -> Response:
     """The ontology: HTML documentation for browsers, Turtle (`/ontology.ttl`) for RDF clients."""
-    c = ctx(request)
     path = c.settings.ontology_dir / "jpow.ttl"
     if not path.exists():
         raise HTTPException(404, f"the ontology file {path} is missing from this installation")
@@ -282,23 +279,22 @@ def _ontology_terms(path: Path, langs: list[str]) -> list[dict[str, Any]]:
 
 
 @router.get("/", include_in_schema=False)
-async def home(request: Request) -> HTMLResponse:
-    c = ctx(request)
-    figures = await counts(request)
+async def home(request: Request, c: Context) -> HTMLResponse:
+    figures = await counts(c)
     _, kinds = await c.backend.select(
         "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class "
         f"FILTER(STRSTARTS(STR(?s), {Literal(c.base + 'id/')})) }} GROUP BY ?class ORDER BY DESC(?n) LIMIT 60"
     )
-    labeller = Labeller(request, [], languages(request.headers.get("accept-language")))
-    rows = [(labeller(r["class"].value), link(r["class"].value, request), int(r["n"].value)) for r in kinds]
+    labeller = Labeller(c, [], languages(request.headers.get("accept-language")))
+    rows = [(labeller(r["class"].value), link(r["class"].value, request, c.base), int(r["n"].value)) for r in kinds]
     return c.templates.TemplateResponse(request, "home.html", {"figures": figures, "classes": rows})
 
 
 @router.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
-async def resource(request: Request, path: str) -> Response:
+async def resource(request: Request, c: Context, path: str) -> Response:
     """Any other path names the IRI `{base}{path}`: an entity (`id/…`), an agent, an extraction activity."""
     stem, ext = _split_extension(path)
-    iri = ctx(request).base + stem
+    iri = c.base + stem
     fmt = _choose(request, ext)
     location = origin(request) + stem + "." + (fmt.extension if fmt else "html")
-    return await describe_entity(request, iri, fmt, location)
+    return await describe_entity(request, c, iri, fmt, location)

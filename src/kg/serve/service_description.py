@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
 
 from kg.config import ONTOLOGY_NS
-from kg.serve.context import ctx, origin, text_error
+from kg.serve.context import ServeContext, origin, text_error
 from kg.serve.formats import TRIPLE_FORMATS, NotAcceptable, UnknownFormat, by_name, negotiate
 from kg.vocab import DCTERMS, RDF, RDFS, XSD, Namespace
 
@@ -43,9 +43,8 @@ async def _render(request: Request, triples: list[Triple]) -> Response:
     return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
 
 
-async def counts(request: Request) -> dict[str, int]:
+async def counts(c: ServeContext) -> dict[str, int]:
     """Size figures of the data, computed once per process (and again after an update)."""
-    c = ctx(request)
     if "counts" not in c.cache:
         _, rows = await c.backend.select(
             "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties) "
@@ -62,10 +61,9 @@ async def counts(request: Request) -> dict[str, int]:
     return c.cache["counts"]
 
 
-async def respond(request: Request) -> Response:
-    c = ctx(request)
+async def respond(request: Request, c: ServeContext) -> Response:
     endpoint = NamedNode(origin(request) + "sparql")
-    figures = await counts(request)
+    figures = await counts(c)
     dataset, default_graph = BlankNode(), BlankNode()
     triples = [
         Triple(endpoint, RDF.type, SD.Service),
@@ -87,11 +85,10 @@ async def respond(request: Request) -> Response:
     return await _render(request, triples)
 
 
-async def void(request: Request) -> Response:
+async def void(request: Request, c: ServeContext) -> Response:
     """VoID of the data: size figures, class and property partitions, where to query and look things up."""
-    c = ctx(request)
     here = origin(request)
-    figures = await counts(request)
+    figures = await counts(c)
     ds = NamedNode(here + ".well-known/void#dataset")
     triples = [
         Triple(ds, RDF.type, VOID.Dataset),

@@ -21,7 +21,7 @@ from kg.serve.backend import Dataset
 from kg.serve.disconnect import ClientGone, unless_disconnected
 from kg.serve.errors import BadRequest, QueryTimeout, RowCapExceeded, Unavailable
 from kg.serve.input_policy import Refused, check_query, check_update
-from kg.serve.context import ServeContext, ctx, origin, text_error
+from kg.serve.context import Context, ServeContext, origin, text_error
 from kg.serve.formats import Format, Kind, NotAcceptable, UnknownFormat, by_name, formats_for, negotiate, prefers_html
 from kg.sparql_text import DatasetConflict, apply_using, lenient_clear
 from kg.serve.streaming import stream_response
@@ -135,10 +135,9 @@ def _chooser(accept: str | None, params: list[tuple[str, str]]):
 
 @router.api_route("/sparql", methods=["GET", "POST"], name="sparql")
 @router.api_route("/sparql/", methods=["GET", "POST"], include_in_schema=False)
-async def sparql_endpoint(request: Request) -> Response:
+async def sparql_endpoint(request: Request, c: Context) -> Response:
     """SPARQL 1.1 Protocol: queries (GET, POST form, POST direct) and updates (POST, bearer token).
     GET without a query returns the Service Description (browsers are sent to the query UI)."""
-    c = ctx(request)
     try:
         operation, text, params = await _read_operation(request)
     except ProtocolError as exc:
@@ -147,10 +146,10 @@ async def sparql_endpoint(request: Request) -> Response:
     if operation == "none":
         if request.method == "GET" and prefers_html(request.headers.get("accept")):
             return RedirectResponse(request.url_for("query_ui"), status_code=303)  # a person: the query UI
-        return await service_description.respond(request)
+        return await service_description.respond(request, c)
     if operation == "update":
-        return await _update(request, text or "", params)
-    return await answer_query(ctx(request), text or "", params, accept=request.headers.get("accept"),
+        return await _update(request, c, text or "", params)
+    return await answer_query(c, text or "", params, accept=request.headers.get("accept"),
                               base_iri=origin(request) + "sparql", receive=request.receive)
 
 
@@ -195,8 +194,7 @@ async def answer_query(c: ServeContext, query: str, params: list[tuple[str, str]
     return stream_response(stream, stream.meta.format.content_type, headers)
 
 
-async def _update(request: Request, update: str, params: list[tuple[str, str]]) -> Response:
-    c = ctx(request)
+async def _update(request: Request, c: ServeContext, update: str, params: list[tuple[str, str]]) -> Response:
     try:
         require_update_token(request, c.settings.update_token)
     except HTTPException as exc:
