@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from kg.names import (cyrillic_to_kana, hepburn, kunrei, labels, loose_key, match_key, nominative, polivanov,
-                      romaji_to_kana, to_kana, unordered_key)
+from kg.names import (
+    cyrillic_to_kana,
+    hepburn,
+    kunrei,
+    labels,
+    loose_key,
+    match_key,
+    nominative,
+    polivanov,
+    romaji_to_kana,
+    to_kana,
+    unordered_key,
+)
 
 # kana, Hepburn (macrons), Hepburn (no macrons), Kunrei, Polivanov
 PAIRS = [

@@ -11,7 +11,18 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .cyrillic import cyrillic_to_kana
-from .kana import BARE_VOWELS, System, has_cyrillic, has_kanji, hiragana, is_kana, parts, render_word, units, vowel
+from .kana import (
+    BARE_VOWELS,
+    System,
+    has_cyrillic,
+    has_kanji,
+    hiragana,
+    is_kana,
+    parts,
+    render_word,
+    units,
+    vowel,
+)
 from .readings import best_reading
 from .romaji import romaji_to_kana
 
