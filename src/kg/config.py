@@ -74,9 +74,7 @@ class Settings:
     row_cap: int | None = field(
         default_factory=lambda: int(v) if (v := os.environ.get("KG_ROW_CAP")) else None
     )
-    # Caps on what a request may send (issue 12): the URL and the body, in bytes.
-    max_url_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_URL_BYTES", str(64 * 1024))))
-    max_body_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_BODY_BYTES", str(1024 * 1024))))
+    # The caps on what a request may send (KG_MAX_URL_BYTES, …) are kg.serve.limits.ServeLimits.
     # A remote SPARQL store (docs/deploy.md): chosen when the query URL is set.
     store_query_url: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_QUERY") or None)
     store_update_url: str | None = field(default_factory=lambda: os.environ.get("KG_STORE_UPDATE") or None)

@@ -25,7 +25,7 @@ from kg.serve.fast_path import FrontDoor
 from kg.serve.guard import RequestGuard
 from kg.serve.input_policy import Refused
 from kg.serve.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
-from kg.serve.pool.limits import PoolLimits
+from kg.serve.limits import ServeLimits
 
 
 
@@ -63,17 +63,19 @@ class MetricsMiddleware:
                 metrics.in_flight.dec()
 
 
-def create_app(settings: Settings | None = None, backend: Backend | None = None) -> FastAPI:
-    """The app over `settings.store_path` (read-only unless an update token is configured)."""
+def create_app(settings: Settings | None = None, backend: Backend | None = None, limits: ServeLimits | None = None) -> FastAPI:
+    """The app over `settings.store_path` (read-only unless an update token is configured), with `limits` (by
+    default read from the environment, here and only here)."""
     settings = settings or Settings()
+    limits = limits or ServeLimits.from_env()
     if backend is None and settings.remote:  # KG_STORE_QUERY names a remote SPARQL store (docs/deploy.md)
         from kg.serve.remote_backend import RemoteBackend
 
         backend = RemoteBackend.from_settings(settings)
     backend = backend or EmbeddedBackend(
-        settings.store_path, writable=bool(settings.update_token), limits=PoolLimits.from_env(settings.query_timeout_s)
+        settings.store_path, writable=bool(settings.update_token), limits=limits.pool_with_timeout(settings.query_timeout_s)
     )
-    context = ServeContext(settings=settings, backend=backend, cors_origins=settings.cors_origins)
+    context = ServeContext(settings=settings, backend=backend, cors_origins=settings.cors_origins, limits=limits)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -94,7 +96,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None)
     )
     app.state.ctx = context
     app.add_middleware(MetricsMiddleware)
-    app.add_middleware(RequestGuard, max_url_bytes=settings.max_url_bytes, max_body_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestGuard, max_url_bytes=limits.max_url_bytes, max_body_bytes=limits.max_body_bytes)
     if context.cors_origins:
         # Added last, so it is outermost: preflight requests are answered before any auth check.
         app.add_middleware(

@@ -18,6 +18,7 @@ from fastapi.templating import Jinja2Templates
 from kg.config import Settings
 from kg.serve.backend import Backend
 from kg.serve.input_policy import InputPolicy
+from kg.serve.limits import ServeLimits
 from kg.serve.metrics import Metrics
 
 HERE = Path(__file__).parent
@@ -28,10 +29,14 @@ class ServeContext:
     settings: Settings
     backend: Backend
     cors_origins: tuple[str, ...]
+    limits: ServeLimits = field(default_factory=ServeLimits)
     metrics: Metrics = field(default_factory=Metrics)
     templates: Jinja2Templates = field(default_factory=lambda: Jinja2Templates(directory=str(HERE / "templates")))
     cache: dict[str, Any] = field(default_factory=dict)
-    policy: InputPolicy = field(default_factory=InputPolicy)
+    policy: InputPolicy = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.policy = InputPolicy(self.limits)
 
     @property
     def base(self) -> str:

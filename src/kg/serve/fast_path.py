@@ -30,7 +30,7 @@ class FrontDoor:
         self.ctx = app.state.ctx
         self.allow_all = "*" in self.ctx.cors_origins
         self.origins = set(self.ctx.cors_origins)
-        self.max_url = self.ctx.settings.max_url_bytes
+        self.max_url = self.ctx.limits.max_url_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in PATHS:

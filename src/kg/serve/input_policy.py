@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from kg.serve.limits import ServeLimits
 from kg.sparql_text import tokens
 
 
@@ -35,10 +36,19 @@ def _hosts(name: str) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class InputPolicy:
-    max_nesting: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_NESTING", "64")))
-    max_literal_bytes: int = field(default_factory=lambda: int(os.environ.get("KG_MAX_LITERAL_BYTES", str(64 * 1024))))
+    """The caps on nesting and literal size (`ServeLimits`), and the hosts SERVICE and LOAD may reach."""
+
+    limits: ServeLimits = field(default_factory=ServeLimits)
     service_allow: frozenset[str] = field(default_factory=lambda: _hosts("KG_SERVICE_ALLOW"))
     load_allow: frozenset[str] = field(default_factory=lambda: _hosts("KG_LOAD_ALLOW"))
+
+    @property
+    def max_nesting(self) -> int:
+        return self.limits.max_nesting
+
+    @property
+    def max_literal_bytes(self) -> int:
+        return self.limits.max_literal_bytes
 
     def allows(self, allowed: frozenset[str], url: str) -> bool:
         parts = urlsplit(url)

@@ -1,8 +1,8 @@
-"""How much the query workers may take: time, memory, processes, and each client's share (from `Settings`)."""
+"""How much the query workers may take: time, memory, processes, and each client's share (read from the
+environment by `kg.serve.limits.ServeLimits`, the deadline from `Settings`)."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 
@@ -26,29 +26,3 @@ class PoolLimits:
     heavy_after_s: float = 0.5
     heavy: int = 4
     client_heavy: int = 2
-
-    @classmethod
-    def from_env(cls, timeout_s: float | None, warm: int | None = None) -> "PoolLimits":
-        def number(name: str, default: float) -> float:
-            value = os.environ.get(name)
-            if not value:
-                return default
-            try:
-                return float(value)
-            except ValueError:
-                raise ValueError(f"{name}={value!r} is not a number") from None
-
-        d = cls()
-        memory = number("KG_QUERY_MEMORY_MB", d.memory_mb or 0)
-        return cls(
-            timeout_s=timeout_s,
-            memory_mb=int(memory) or None,
-            warm=warm if warm is not None else int(number("KG_WORKERS", d.warm)),
-            running=int(number("KG_MAX_QUERIES", d.running)),
-            client_running=int(number("KG_CLIENT_QUERIES", d.client_running)),
-            queue=int(number("KG_QUERY_QUEUE", d.queue)),
-            queue_wait_s=number("KG_QUEUE_WAIT", d.queue_wait_s),
-            heavy_after_s=number("KG_HEAVY_AFTER", d.heavy_after_s),
-            heavy=int(number("KG_HEAVY_QUERIES", d.heavy)),
-            client_heavy=int(number("KG_CLIENT_HEAVY_QUERIES", d.client_heavy)),
-        )
