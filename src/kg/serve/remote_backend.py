@@ -9,6 +9,7 @@ import concurrent.futures
 import logging
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from pyoxigraph import (
@@ -38,12 +39,20 @@ from kg.serve.streaming import (
     StreamControl,
     start_stream,
 )
-from kg.sparql_text import bind_parameters, query_form
-from kg.store.http import StoreError, StoreRefused, StoreTimeout, StoreTruncated, excerpt, media_type
+from kg.sparql_text import bind_parameters, query_file, query_form
+from kg.store.http import (
+    StoreError,
+    StoreRefused,
+    StoreTimeout,
+    StoreTruncated,
+    excerpt,
+    media_type,
+)
 from kg.store.manifest import LIVE_ONLY
 from kg.store.remote import RemoteStore, answer, ntriples, valid_bnodes
 
 log = logging.getLogger("kg.serve.remote_backend")
+QUERIES = Path(__file__).with_name("sparql_queries")
 
 
 def _with_base(sparql: str, base_iri: str | None) -> str:
@@ -205,14 +214,14 @@ class RemoteBackend:
         return await self._run(lambda: collect(iri, incoming, label_predicates, self._about, self._outgoing))
 
     async def has_subject(self, iri: str) -> bool:
-        return await self._run(lambda: self.remote.ask(f"ASK {{ GRAPH ?g {{ {NamedNode(iri)} ?p ?o }} }}"))
+        return await self._run(lambda: self.remote.ask(query_file(QUERIES / "subject_exists.rq", subject=NamedNode(iri))))
 
     # ---- Graph Store Protocol ------------------------------------------------------------------------------
 
     async def graph_exists(self, iri: str | None) -> bool:
         if iri is None:
             return True
-        return await self._run(lambda: self.remote.ask(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}"))
+        return await self._run(lambda: self.remote.ask(query_file(QUERIES / "graph_has_triples.rq", graph=NamedNode(iri))))
 
     async def graph_stream(self, iri: str | None, fmt: Format, timeout_s: float | None) -> Stream:
         graph = DefaultGraph() if iri is None else NamedNode(iri)
@@ -262,7 +271,7 @@ class RemoteBackend:
             if iri is None:
                 self.remote.update("CLEAR SILENT DEFAULT")
                 return True
-            if not self.remote.ask(f"ASK {{ GRAPH {NamedNode(iri)} {{ ?s ?p ?o }} }}"):
+            if not self.remote.ask(query_file(QUERIES / "graph_has_triples.rq", graph=NamedNode(iri))):
                 return False
             self.remote.update(f"DROP SILENT GRAPH {NamedNode(iri)}")
             return True

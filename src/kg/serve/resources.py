@@ -22,9 +22,19 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 from kg.config import ONTOLOGY_NS
 from kg.serve.context import Context, ServeContext, origin
 from kg.serve.entity_quads import EntityQuads
-from kg.serve.formats import GRAPH_FORMATS, TURTLE, Format, NotAcceptable, UnknownFormat, by_name, negotiate, prefers_html
+from kg.serve.formats import (
+    GRAPH_FORMATS,
+    TURTLE,
+    Format,
+    NotAcceptable,
+    UnknownFormat,
+    by_name,
+    negotiate,
+    prefers_html,
+)
 from kg.serve.labels import languages, local_name, ontology_labels, pick
-from kg.serve.service_description import counts
+from kg.serve.service_description import QUERIES, counts
+from kg.sparql_text import query_file
 from kg.vocab import JPOW, PREFIXES, PROV, RDF, RDFS, SKOS
 
 router = APIRouter()
@@ -281,10 +291,7 @@ def _ontology_terms(path: Path, langs: list[str]) -> list[dict[str, Any]]:
 @router.get("/", include_in_schema=False)
 async def home(request: Request, c: Context) -> HTMLResponse:
     figures = await counts(c)
-    _, kinds = await c.backend.select(
-        "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class "
-        f"FILTER(STRSTARTS(STR(?s), {Literal(c.base + 'id/')})) }} GROUP BY ?class ORDER BY DESC(?n) LIMIT 60"
-    )
+    _, kinds = await c.backend.select(query_file(QUERIES / "entities_per_class.rq", space=Literal(c.base + "id/")))
     labeller = Labeller(c, [], languages(request.headers.get("accept-language")))
     rows = [(labeller(r["class"].value), link(r["class"].value, request, c.base), int(r["n"].value)) for r in kinds]
     return c.templates.TemplateResponse(request, "home.html", {"figures": figures, "classes": rows})

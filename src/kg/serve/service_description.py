@@ -3,15 +3,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import Request
 from fastapi.responses import Response
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
 
 from kg.config import ONTOLOGY_NS
 from kg.serve.context import ServeContext, origin, text_error
-from kg.serve.formats import TRIPLE_FORMATS, NotAcceptable, UnknownFormat, by_name, negotiate
+from kg.serve.formats import (
+    TRIPLE_FORMATS,
+    NotAcceptable,
+    UnknownFormat,
+    by_name,
+    negotiate,
+)
+from kg.sparql_text import query_file
 from kg.vocab import DCTERMS, RDF, RDFS, XSD, Namespace
 
+QUERIES = Path(__file__).with_name("sparql_queries")  # the SPARQL this server runs for its own pages
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -46,14 +56,8 @@ async def _render(request: Request, triples: list[Triple]) -> Response:
 async def counts(c: ServeContext) -> dict[str, int]:
     """Size figures of the data, computed once per process (and again after an update)."""
     if "counts" not in c.cache:
-        _, rows = await c.backend.select(
-            "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties) "
-            "(COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }"
-        )
-        _, entity_rows = await c.backend.select(
-            "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(STRSTARTS(STR(?s), {Literal(c.base + 'id/')})) }}"  # a pyoxigraph term prints as SPARQL syntax
-        )
+        _, rows = await c.backend.select(query_file(QUERIES / "dataset_size.rq"))
+        _, entity_rows = await c.backend.select(query_file(QUERIES / "entity_count.rq", space=Literal(c.base + "id/")))
         row = rows[0] if rows else {}
         figures = {k: int(row[k].value) if k in row else 0 for k in ("triples", "subjects", "properties", "graphs")}
         figures["entities"] = int(entity_rows[0]["n"].value) if entity_rows and "n" in entity_rows[0] else 0
@@ -101,9 +105,7 @@ async def void(request: Request, c: ServeContext) -> Response:
         Triple(ds, VOID.properties, _int(figures["properties"])),
         Triple(ds, VOID.entities, _int(figures["entities"])),
     ]
-    _, classes = await c.backend.select(
-        "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class ORDER BY ?class"
-    )
+    _, classes = await c.backend.select(query_file(QUERIES / "class_partitions.rq"))
     triples.append(Triple(ds, VOID.classes, _int(len(classes))))
     for row in classes:
         part = BlankNode()
@@ -112,9 +114,7 @@ async def void(request: Request, c: ServeContext) -> Response:
             Triple(part, VOID["class"], row["class"]),
             Triple(part, VOID.entities, _int(int(row["n"].value))),
         ]
-    _, props = await c.backend.select(
-        "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p ORDER BY ?p"
-    )
+    _, props = await c.backend.select(query_file(QUERIES / "property_partitions.rq"))
     for row in props:
         part = BlankNode()
         triples += [
