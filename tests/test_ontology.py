@@ -169,7 +169,7 @@ def test_datatype_property_ranges_are_in_the_owl2_datatype_map(onto: rdflib.Grap
 
 def test_partial_date_properties_are_annotation_properties(onto: rdflib.Graph) -> None:
     """xsd:date/gYearMonth/gYear are outside the OWL 2 datatype map: on a data property HermiT rejects them."""
-    for name in ("date", "startDate", "endDate", "birthYear", "publicationYear"):
+    for name in ("date", "startDate", "endDate", "birthYear", "deathDate", "publicationYear"):
         assert declarations(onto)[URIRef(JPOW + name)] == {OWL.AnnotationProperty}, name
 
 

@@ -19,6 +19,7 @@ from kg.progress import counted, step
 from kg.sparql_text import query_file
 from kg.store.base import build_target
 from kg.validate import Report, validate_store
+from kg.vocab import JPOW, RDF
 
 ONTOLOGY_GRAPH = NamedNode("https://w3id.org/jpow-kg/ontology")
 
@@ -81,6 +82,19 @@ def extracted_quads(settings: Settings, data_dirs: Sequence[Path], sources_dir: 
 ENTITIES_PER_CLASS = Path(__file__).with_name("sparql") / "entities_per_class.rq"
 
 
+def link_records(store: Store, settings: Settings, data_dirs: Sequence[Path], quiet: bool) -> None:
+    """Join the person records of the lists into persons (kg.link), when the data has any."""
+    if next(store.quads_for_pattern(None, RDF.type, JPOW.PersonRecord, None), None) is None:
+        return
+    from kg.link.run import link, quads
+
+    step("Linking person records", quiet)
+    linkage = link(store, data_dirs, settings.base_iri)
+    if linkage is not None:
+        store.bulk_extend(quads(linkage, settings.base_iri))
+        step(linkage.summary(), quiet)
+
+
 def summarize(store: Store, store_path: Path | str, rows: int, seconds: float) -> Summary:
     quads = len(store)
     graphs = sum(1 for _ in store.named_graphs())
@@ -103,6 +117,7 @@ def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = N
         load_ontology(staging.store, settings)
         step(f"Extracting and loading into {staging.directory}", quiet)
         staging.store.bulk_extend(counted(quads, "quads", quiet=quiet))
+        link_records(staging.store, settings, data_dirs, quiet)
         step(f"Validating with SHACL ({engine})", quiet)
         report = validate_store(staging.store, settings, engine=engine)
         if not report.conforms:

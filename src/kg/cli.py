@@ -103,6 +103,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export, export_remote
 
     settings = _settings(args)
+    if args.links:
+        return _export_links(settings, args)
+    if args.format is None:
+        print("kg export: give --format (trig, nquads, turtle, jsonld), or --links for the record links",
+              file=sys.stderr)
+        return 2
     if settings.remote:
         from kg.store.remote import RemoteStore
 
@@ -113,6 +119,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 
         store = open_store(settings.store_path, read_only=True)
         _write_output(args.output, lambda out: export(store, args.format, out))
+    return 0
+
+
+def _export_links(settings: Settings, args: argparse.Namespace) -> int:
+    from kg.link.export import export_links
+    from kg.store.embedded import open_store
+
+    if settings.remote:
+        print("kg export --links: reads an embedded store (--store); export the graph of a remote store with "
+              "--format and query its jpow:RecordLink resources", file=sys.stderr)
+        return 2
+    store = open_store(settings.store_path, read_only=True)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            n = export_links(store, out)
+        print(f"Wrote {n:,} record pairs to {args.output}", file=sys.stderr)
+    else:
+        export_links(store, sys.stdout)
     return 0
 
 
@@ -185,9 +209,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_synth(args: argparse.Namespace) -> int:
-    from kg.synth import generate
+    if args.sources is not None:
+        from kg.synth_lists import generate_lists
 
-    generate(args.persons, args.seed, Path(args.output))
+        generate_lists(args.persons, args.seed, Path(args.output), args.sources, args.error_rate)
+    else:
+        from kg.synth import generate
+
+        generate(args.persons, args.seed, Path(args.output))
     print(f"Wrote a synthetic registry of {args.persons:,} persons to {args.output}; "
           f"build it with: kg build --data data --data {args.output}")
     return 0
@@ -232,8 +261,10 @@ def parser() -> argparse.ArgumentParser:
 
     e = sub.add_parser("export", help="write the whole store (a remote store: the live build's graphs) in an RDF format")
     with_store(e), with_remote(e)
-    e.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"), required=True,
+    e.add_argument("--format", choices=("trig", "nquads", "turtle", "jsonld"),
                    help="turtle holds no graph names: it writes the union of all graphs")
+    e.add_argument("--links", action="store_true",
+                   help="instead: the links between person records as CSV (record_a,record_b,score,status)")
     e.add_argument("-o", "--output", help="output file (default: stdout)")
     e.set_defaults(func=cmd_export)
 
@@ -281,6 +312,11 @@ def parser() -> argparse.ArgumentParser:
     sy.add_argument("--persons", type=int, required=True)
     sy.add_argument("--seed", type=int, default=1)
     sy.add_argument("-o", "--output", required=True, help="output folder (tables + mapping.yaml)")
+    sy.add_argument("--sources", type=int, choices=(1, 2, 3),
+                    help="write each prisoner into this many lists that disagree (1 card file, 2 + a Japanese list, "
+                         "3 + a death list), one record per row, and which records are one person to truth.csv")
+    sy.add_argument("--error-rate", type=float, default=0.1,
+                    help="with --sources: how often the lists err (default 0.1; 0.2 doubles every error)")
     sy.set_defaults(func=cmd_synth)
     return p
 

@@ -99,11 +99,11 @@ class Camp:
 class Tables:
     """One CSV writer per table, all open at once so that rows stream out as they are generated."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, headers: dict[str, list[str]] = HEADERS) -> None:
         self.files: dict[str, TextIO] = {}
         self.writers = {}
         self.counts: dict[str, int] = {}
-        for name, header in HEADERS.items():
+        for name, header in headers.items():
             f = (out_dir / f"{name}.csv").open("w", encoding="utf-8", newline="")
             self.files[name] = f
             self.writers[name] = csv.DictWriter(f, header, lineterminator="\n")
@@ -132,16 +132,16 @@ class Registry:
         self.repatriations = 0
 
     # -- the fixed part -------------------------------------------------------------------------
-    def _have(self, rid: str | None) -> str:
+    def have(self, rid: str | None) -> str:
         return rid if rid and rid in self.curated else ""
 
-    def _place(self, name: str, kind: str, located_in: str = "", ja: str = "") -> str:
+    def place(self, name: str, kind: str, located_in: str = "", ja: str = "") -> str:
         """The id of a place: the curated row when it exists (e.g. Karaganda), else a generated one."""
         if slugify(name) in self.curated:
             return slugify(name)
         pid = f"syn-pl-{slugify(name)}"
         self.out.row("places", id=pid, type=kind, source=REGISTRY, label_en=name, label_ja=ja,
-                     located_in=self._have(located_in))
+                     located_in=self.have(located_in))
         return pid
 
     def write_fixed(self) -> None:
@@ -161,7 +161,7 @@ class Registry:
                     label_en=f"Synthetic {label}", title=f"Synthetic {label}", part_of=REGISTRY,
                     held_by="syn-archive", archival_reference=f"f. S-1, {fond}")
 
-        army = self._have(spec["curated_army"])
+        army = self.have(spec["curated_army"])
         divisions = sorted(rng.sample(range(1, 160), 30))
         regiments: list[str] = []
         for d in divisions:
@@ -179,26 +179,26 @@ class Registry:
         self.unit = Weighted(regiments, zipf(len(regiments), 0.6))
 
         self.capture_place = Weighted(
-            [self._place(latin, "Settlement", region, ja) for latin, ja, _w, region in spec["capture_places"]],
+            [self.place(latin, "Settlement", region, ja) for latin, ja, _w, region in spec["capture_places"]],
             [w for _l, _j, w, _r in spec["capture_places"]])
-        towns = {t: self._place(t, "Settlement", region) for t, _w, region in spec["camp_towns"]}
+        towns = {t: self.place(t, "Settlement", region) for t, _w, region in spec["camp_towns"]}
         for _c, t, _n, _w in spec.get("curated_camps", ()):
             if t not in towns:
-                towns[t] = self._place(t, "Settlement")
-        self.sites = {tid: Weighted([self._place(f"{kind} No. {n}, {town}", "Site", tid)
+                towns[t] = self.place(t, "Settlement")
+        self.sites = {tid: Weighted([self.place(f"{kind} No. {n}, {town}", "Site", tid)
                                      for kind, _w in spec["labour_sites"] for n in (1, 2)],
                                     [w for _k, w in spec["labour_sites"] for _n in (1, 2)])
                       for town, tid in towns.items()}
-        self.cemetery = {tid: self._place(f"Japanese cemetery, {town}", "Site", tid) for town, tid in towns.items()}
-        self.departure = Weighted([self._place(p, "Settlement", "soviet-union") for p, _w in spec["departure_ports"]],
+        self.cemetery = {tid: self.place(f"Japanese cemetery, {town}", "Site", tid) for town, tid in towns.items()}
+        self.departure = Weighted([self.place(p, "Settlement", "soviet-union") for p, _w in spec["departure_ports"]],
                                   [w for _p, w in spec["departure_ports"]])
-        self.arrival = Weighted([self._place(p, "Settlement", "japan", ja) for p, ja, _w in spec["arrival_ports"]],
+        self.arrival = Weighted([self.place(p, "Settlement", "japan", ja) for p, ja, _w in spec["arrival_ports"]],
                                 [w for _p, _j, w in spec["arrival_ports"]])
         self._camps(towns)
 
     def _camps(self, towns: dict[str, str]) -> None:
         out, rng, spec = self.out, self.rng, self.spec
-        authority = self._have(spec["curated_camp_authority"])
+        authority = self.have(spec["curated_camp_authority"])
         camps: list[Camp] = []
         weights: list[float] = []
         for cid, town, name, w in spec.get("curated_camps", ()):
@@ -228,7 +228,7 @@ class Registry:
         self.camp = Weighted(camps, weights)
 
     # -- one person -----------------------------------------------------------------------------
-    def _day(self, year: int, first: date, winter: bool = False) -> date:
+    def day(self, year: int, first: date, winter: bool = False) -> date:
         """A day in `year` not before `first`; deaths lean to winter, repatriation sailings to summer."""
         rng = self.rng
         lo = max(date(year, 1, 1), first)
@@ -243,10 +243,10 @@ class Registry:
         rng, out = self.rng, self.out
         pid = f"syn-p{i:07d}"
         card = f"d. {(i - 1) // 500 + 1}, l. {(i - 1) % 500 + 1}"
-        fam, fam_ja, _ = self._pick("family_names")
-        giv, giv_ja, _ = self._pick("given_names")
+        fam, fam_ja, _kana, _ = self.pick("family_names")
+        giv, giv_ja, _kana, _ = self.pick("given_names")
         name = f"{fam} {giv}"
-        rank, _rank_ja, _ = self._pick("ranks")
+        rank, _rank_ja, _ = self.pick("ranks")
         age = 18 + min(int(rng.expovariate(1 / 6)), 37)
         out.row("persons", id=pid, source=CARD_FILE, page=card, label_en=name, label_ja=f"{fam_ja}{giv_ja}",
                 family_name=fam, given_name=giv, family_name_ja=fam_ja, given_name_ja=giv_ja,
@@ -259,9 +259,9 @@ class Registry:
         arrived = captured + timedelta(days=int(rng.triangular(20, 140, 50)))
         died = rng.random() < 0.1
         if died:
-            end = self._day(int(self._pick("death_years")[0]), arrived + timedelta(days=7), winter=True)
+            end = self.day(int(self.pick("death_years")[0]), arrived + timedelta(days=7), winter=True)
         else:
-            end = self._day(int(self._pick("repatriation_years")[0]), arrived + timedelta(days=90))
+            end = self.day(int(self.pick("repatriation_years")[0]), arrived + timedelta(days=90))
         stays = rng.choices((1, 2, 3, 4), (68, 22, 7, 3))[0]
         span = (end - arrived).days
         cuts = sorted(rng.sample(range(1, span), min(stays - 1, span - 1))) if span > 2 else []
@@ -286,7 +286,7 @@ class Registry:
         if died:
             locator = f"d. {self.deaths // 200 + 1}, l. {self.deaths % 200 + 1}"
             self.deaths += 1
-            cause = self._pick("causes_of_death")[0]
+            cause = self.pick("causes_of_death")[0]
             out.row("deaths", id=f"{pid}-x", source=DEATH_LIST, page=locator, label_en=f"Death of {name}",
                     person=pid, date=end.isoformat(), camp=previous.id, place=previous.town, cause=cause)
             out.row("burials", id=f"{pid}-b", source=DEATH_LIST, page=locator, label_en=f"Burial of {name}",
@@ -299,7 +299,7 @@ class Registry:
                     label_en=f"Repatriation of {name}", person=pid, date=end.isoformat(),
                     origin=self.departure(rng), destination=self.arrival(rng))
 
-    def _pick(self, key: str) -> Sequence[Any]:
+    def pick(self, key: str) -> Sequence[Any]:
         cache = self.__dict__.setdefault("_pickers", {})
         if key not in cache:
             rows = self.spec[key]

@@ -1,0 +1,120 @@
+"""The linkage model: Fellegi–Sunter, fitted and applied by splink 5 on DuckDB (in memory, no server).
+
+Candidate pairs come from blocking rules on name keys (`features`): the same family and given key, or the same
+family key and birth year, or the same loose keys (voicing folded), or the two names swapped. Each pair is
+compared on family and given name (Jaro–Winkler levels on the keys, and a swapped-names level), birth year
+(exact, one off), unit, camp (a section counts as its camp) and place of origin. The m probabilities are
+estimated by EM on the candidate pairs, the u probabilities from random pairs; no labelled data is needed.
+
+Why splink: it is the maintained reference implementation of Fellegi–Sunter in Python, and its DuckDB backend
+evaluates the comparisons in SQL, column by column, far faster than a Python loop over tens of millions of pairs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+FIELD_COLUMNS = {"name": "gamma_name", "birth_year": "gamma_birth_year", "unit": "gamma_unit", "camp": "gamma_camp",
+                 "origin": "gamma_origin", "death_date": "gamma_death_date"}
+
+
+@dataclass(frozen=True)
+class ScoredPair:
+    a: str
+    b: str
+    probability: float
+    agrees: tuple[str, ...]
+    disagrees: tuple[str, ...]
+
+
+BLOCKING = (("family", "given"), ("family", "birth_year"), ("given", "birth_year"), ("family", "unit"),
+            ("given", "unit"), ("family_loose", "given_loose"), ("family", "death_date"), ("birth_year", "unit", "origin"))
+
+
+def _settings(unique: frozenset[str]):  # type: ignore[no-untyped-def]
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+    from splink import SettingsCreator
+
+    name = cl.CustomComparison(
+        output_column_name="name",
+        comparison_levels=[
+            cll.NullLevel("family"),
+            cll.ExactMatchLevel("full_name", term_frequency_adjustments=True),
+            cll.ColumnsReversedLevel("family", "given"),
+            cll.And(cll.JaroWinklerLevel("family", 0.9), cll.JaroWinklerLevel("given", 0.9)),
+            cll.And(cll.ExactMatchLevel("family_loose"), cll.ExactMatchLevel("given_loose")),
+            cll.Or(cll.And(cll.ExactMatchLevel("family"), cll.JaroWinklerLevel("given", 0.8)),
+                   cll.And(cll.JaroWinklerLevel("family", 0.8), cll.ExactMatchLevel("given"))),
+            # a list that gives only the family name (a clerk left the given name out)
+            cll.And(cll.ExactMatchLevel("family"), cll.NullLevel("given")),
+            cll.And(cll.JaroWinklerLevel("family", 0.9), cll.NullLevel("given")),
+            cll.ElseLevel(),
+        ],
+    )
+    birth_year = cl.CustomComparison(
+        output_column_name="birth_year",
+        comparison_levels=[cll.NullLevel("birth_year"), cll.ExactMatchLevel("birth_year"),
+                           cll.AbsoluteDifferenceLevel("birth_year", 1), cll.ElseLevel()],
+    )
+    within = ""  # a list that holds each person once (a roll, a death list) is not compared with itself
+    if unique:
+        listed = ", ".join(f"'{u}'" for u in sorted(unique))
+        within = f' AND (l."list" <> r."list" OR l."list" NOT IN ({listed}))'
+    rules = [" AND ".join(f'l."{c}" = r."{c}"' for c in columns) + within for columns in BLOCKING]
+    rules.append('l."family" = r."given" AND l."given" = r."family"' + within)
+    return SettingsCreator(
+        link_type="dedupe_only",
+        comparisons=[name, birth_year, cl.ExactMatch("unit"), cl.ExactMatch("camp"),
+                     cl.JaroWinklerAtThresholds("origin", [0.85]), cl.ExactMatch("death_date")],
+        blocking_rules_to_generate_predictions=rules,
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=True,
+        additional_columns_to_retain=["list"],
+    )
+
+
+TABLE_SCHEMA = pa.schema([("unique_id", pa.string()), ("list", pa.string()), ("family", pa.string()),
+                          ("given", pa.string()), ("full_name", pa.string()), ("family_loose", pa.string()), ("given_loose", pa.string()),
+                          ("birth_year", pa.int32()), ("unit", pa.string()), ("camp", pa.string()),
+                          ("origin", pa.string()), ("death_date", pa.string())])
+
+
+def score(rows: Iterable[dict[str, object]], floor: float, unique: frozenset[str] = frozenset(),
+          seed: int = 1) -> list[ScoredPair]:
+    """Every candidate pair of the records with a match probability of at least `floor`. `unique`: the lists
+    (`list` values) that hold each person at most once, whose records are not compared among
+    themselves."""
+    from splink import DuckDBAPI, Linker, block_on
+
+    table = pa.Table.from_pylist(list(rows), schema=TABLE_SCHEMA)
+    if table.num_rows < 2:
+        return []
+    db = DuckDBAPI()
+    linker = Linker(db.register(table), _settings(unique), log_level=logging.ERROR)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("family", "given", "birth_year")], recall=0.7)
+    linker.training.estimate_u_using_random_sampling(max_pairs=min(2_000_000, table.num_rows * 50), seed=seed)
+    for rule in (block_on("family", "given"), block_on("birth_year", "unit", "origin")):
+        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    predictions = linker.inference.predict(threshold_match_probability=floor)
+    columns = ["unique_id_l", "unique_id_r", "match_probability", *sorted(set(FIELD_COLUMNS.values()))]
+    result = predictions.as_duckdbpyrelation().select(", ".join(columns)).fetchall()
+    pairs = []
+    for a, b, probability, *gammas in result:
+        gamma = dict(zip(sorted(set(FIELD_COLUMNS.values())), gammas))
+        agrees = tuple(f for f, c in FIELD_COLUMNS.items() if gamma[c] is not None and gamma[c] > 0 and _top(c, gamma[c]))
+        disagrees = tuple(f for f, c in FIELD_COLUMNS.items() if gamma[c] == 0)
+        pairs.append(ScoredPair(min(a, b), max(a, b), float(probability), agrees, disagrees))
+    return pairs
+
+
+def _top(column: str, gamma: int) -> bool:
+    """Whether a comparison level means agreement: exact (and for names, swapped too) rather than only close."""
+    top = {"gamma_name": 7, "gamma_birth_year": 2, "gamma_unit": 1, "gamma_camp": 1, "gamma_origin": 2,
+           "gamma_death_date": 1}
+    return gamma == top[column] or (column == "gamma_name" and gamma == 6)
