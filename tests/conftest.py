@@ -86,3 +86,25 @@ def rw_server(tmp_path_factory: pytest.TempPathFactory):
     live = servers.LiveServer(path, tmp_path_factory.mktemp("logs"), token=servers.TOKEN)
     yield live
     live.stop()
+
+
+# --- Headless Chromium (Debian's /usr/bin/chromium, driven by Playwright); screenshots go to tests/artifacts/ ---
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = servers.require_program(CHROMIUM, "the browser tests need Debian's chromium (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            pytest.fail("the playwright package is missing: pip install -e '.[test]'")
+        pytest.skip("the playwright package is missing: pip install -e '.[test]'")
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()

@@ -160,3 +160,27 @@ def test_a_small_synthetic_registry_links_with_high_precision_and_recall(tmp_pat
     result = score_links(tmp_path / "links.csv", tmp_path / "lists" / "truth.csv")
     print(result.format())
     assert result.precision >= 0.95 and result.recall >= 0.9
+
+
+def test_a_linked_persons_page_shows_its_records_side_by_side_with_evidence_and_disagreements(
+        linked: Path, tmp_path: Path, browser) -> None:
+    from conftest import ARTIFACTS
+    from servers import LiveServer
+
+    live = LiveServer(linked, tmp_path)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(live.url + "id/person/linked-c-tanaka-1")
+        table = page.locator("table.records")
+        assert table.locator("th.record").all_inner_texts() == ["c-tanaka-1", "c-tanaka-2", "j-tanaka"]
+        assert table.locator('span[lang="ru"]', has_text="Танака Хироси").count() == 1  # each in its script
+        assert table.locator('span[lang="ja"]', has_text="田中博").count() == 1
+        evidence = table.locator("tr.record-evidence").inner_text()
+        assert "Test card file" in evidence and "d. 2, l. 1" in evidence and "card_file.csv:7" in evidence
+        assert table.locator("tr.disagree th", has_text="camp").count() == 1  # carded at two camps
+        assert table.locator("tr.disagree th", has_text="year of birth").count() == 0
+        assert page.locator("tr.record-link").count() == 3
+        page.screenshot(path=str(ARTIFACTS / "linked-person.png"), full_page=True)
+    finally:
+        page.close()
+        live.stop()

@@ -3,31 +3,8 @@ UI of a live server. Screenshots go to tests/artifacts/ (gitignored)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-import pytest
-
-from servers import LiveServer, require_program
-
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    executable = require_program(CHROMIUM, "the browser tests need Debian's chromium (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("the playwright package is missing: pip install -e '.[test]'")
-        pytest.skip("the playwright package is missing: pip install -e '.[test]'")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
+from conftest import ARTIFACTS
+from servers import LiveServer
 
 
 def test_an_entity_page_renders_with_its_evidence(browser, server: LiveServer) -> None:

@@ -22,6 +22,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse, serialize
 from kg.config import ONTOLOGY_NS
 from kg.serve.context import Context, ServeContext, origin
 from kg.serve.entity_quads import EntityQuads
+from kg.serve.evidence import Evidence, evidence_of
 from kg.serve.formats import (
     GRAPH_FORMATS,
     TURTLE,
@@ -33,6 +34,7 @@ from kg.serve.formats import (
     prefers_html,
 )
 from kg.serve.labels import languages, local_name, ontology_labels, pick
+from kg.serve.person_records import RecordsView, records_view
 from kg.serve.service_description import QUERIES, counts
 from kg.sparql_text import query_file
 from kg.vocab import JPOW, PREFIXES, PROV, RDF, RDFS, SKOS
@@ -41,25 +43,6 @@ router = APIRouter()
 
 EXTENSIONS = {f.extension: f for f in GRAPH_FORMATS} | {"json": by_name("jsonld", GRAPH_FORMATS), "html": None}
 INCOMING_LIMIT = 500
-EVIDENCE_PROPS = {
-    PROV.wasDerivedFrom.value: "source",
-    JPOW.page.value: "page",
-    JPOW.quote.value: "quote",
-    JPOW.sourceFile.value: "file",
-    JPOW.sourceLine.value: "line",
-}
-
-
-@dataclass
-class Evidence:
-    graph: str
-    source: str | None = None
-    page: str | None = None
-    quote: str | None = None
-    file: str | None = None
-    line: str | None = None
-
-
 @dataclass
 class Statement:
     predicate: str
@@ -145,15 +128,6 @@ class Labeller:
         return chosen.language if chosen is not None else None
 
 
-def _evidence(graphs: set[str], graph_quads: list[Quad]) -> dict[str, Evidence]:
-    found = {g: Evidence(graph=g) for g in graphs}
-    for q in graph_quads:
-        attr = EVIDENCE_PROPS.get(q.predicate.value)
-        if attr and q.subject.value in found:
-            setattr(found[q.subject.value], attr, q.object.value)
-    return found
-
-
 def _rdf_response(request: Request, quads: list[Quad], fmt: Format, location: str) -> Response:
     prefixes = {p: ns.iri for p, ns in PREFIXES.items()}
     if fmt.is_dataset:
@@ -181,16 +155,18 @@ async def describe_entity(request: Request, c: ServeContext, iri: str, fmt: Form
             linked |= {q.subject.value for q in found.incoming}
             extra = [q for q in found.labels if q.predicate == RDFS.label and q.subject.value in linked]
         return _rdf_response(request, found.outgoing + found.incoming + extra, fmt, location)
-    return _entity_page(request, c, iri, found, graphs)
+    records = await records_view(c.backend, iri, found.incoming)
+    return _entity_page(request, c, iri, found, graphs, records)
 
 
-def _entity_page(request: Request, c: ServeContext, iri: str, found: EntityQuads, graphs: set[str]) -> Response:
+def _entity_page(request: Request, c: ServeContext, iri: str, found: EntityQuads, graphs: set[str],
+                 records: RecordsView | None) -> Response:
     outgoing, incoming = found.outgoing, found.incoming
     langs = languages(request.headers.get("accept-language"))
     labeller = Labeller(c, outgoing + incoming, langs)
-    evidence = _evidence(graphs, found.graphs)
+    evidence = evidence_of(graphs, found.graphs)
     known = set(labeller.known)  # the ontology's and the page's own labels come first
-    for q in found.labels:
+    for q in found.labels + (records.labels if records else []):
         if isinstance(q.object, Literal) and q.subject.value not in known:
             labeller.add(q.subject.value, q.object)
 
@@ -217,6 +193,7 @@ def _entity_page(request: Request, c: ServeContext, iri: str, found: EntityQuads
             "label_lang": labeller.lang(iri),
             "types": types,
             "statements": ordered,
+            "records": records,
             "incoming": sorted(incoming, key=lambda q: (labeller(q.predicate.value), labeller(q.subject.value))),
             "incoming_truncated": len(incoming) >= INCOMING_LIMIT,
             "label_of": labeller,
