@@ -1,7 +1,10 @@
 """The linkage model: Fellegi–Sunter, fitted and applied by splink 5 on DuckDB (in memory, no server).
 
-Candidate pairs come from blocking rules on name keys (`features`): the same family and given key, or the same
-family key and birth year, or the same loose keys (voicing folded), or the two names swapped. Each pair is
+Candidate pairs come from blocking rules (`BLOCKING`): the same family and given key, the same loose keys
+(voicing folded), the two names swapped, or one name key with birth year and place of origin (a misheard other
+name), or birth year, unit and place of origin with the loose family key. Rules are chosen so that no block
+grows with the square of the registry: a rule on one name and birth year alone would give 250M pairs at 600k
+persons. Each pair is
 compared on family and given name (Jaro–Winkler levels on the keys, and a swapped-names level), birth year
 (exact, one off), unit, camp (a section counts as its camp) and place of origin. The m probabilities are
 estimated by EM on the candidate pairs, the u probabilities from random pairs; no labelled data is needed.
@@ -13,8 +16,10 @@ evaluates the comparisons in SQL, column by column, far faster than a Python loo
 from __future__ import annotations
 
 import logging
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import pyarrow as pa
 
@@ -31,8 +36,10 @@ class ScoredPair:
     disagrees: tuple[str, ...]
 
 
-BLOCKING = (("family", "given"), ("family", "birth_year"), ("given", "birth_year"), ("family", "unit"),
-            ("given", "unit"), ("family_loose", "given_loose"), ("family", "death_date"), ("birth_year", "unit", "origin"))
+BLOCKING = (("family", "given"), ("family_loose", "given_loose"), ("family", "birth_year", "origin"),
+            ("given", "birth_year", "origin"), ("family", "birth_year", "unit"), ("given", "birth_year", "unit"),
+            ("family", "death_date"), ("family_loose", "unit", "origin"))
+MEMORY_LIMIT = "3GB"  # DuckDB spills to disk beyond it (issue 13: the linkage of 600k persons within 6 GB)
 
 
 def _settings(unique: frozenset[str]):  # type: ignore[no-untyped-def]
@@ -89,18 +96,34 @@ def score(rows: Iterable[dict[str, object]], floor: float, unique: frozenset[str
     """Every candidate pair of the records with a match probability of at least `floor`. `unique`: the lists
     (`list` values) that hold each person at most once, whose records are not compared among
     themselves."""
-    from splink import DuckDBAPI, Linker, block_on
+    import duckdb
+    from splink import DuckDBAPI
 
     table = pa.Table.from_pylist(list(rows), schema=TABLE_SCHEMA)
     if table.num_rows < 2:
         return []
-    db = DuckDBAPI()
+    with tempfile.TemporaryDirectory(prefix="kg-link-") as spill:
+        connection = duckdb.connect(config={"memory_limit": MEMORY_LIMIT, "temp_directory": spill})
+        try:
+            return _score(DuckDBAPI(connection), table, floor, unique, seed)
+        finally:
+            connection.close()
+
+
+def _score(db: Any, table: pa.Table, floor: float, unique: frozenset[str], seed: int) -> list[ScoredPair]:
+    from splink import Linker, block_on
+
     linker = Linker(db.register(table), _settings(unique), log_level=logging.ERROR)
     linker.training.estimate_probability_two_random_records_match(
         [block_on("family", "given", "birth_year")], recall=0.7)
     linker.training.estimate_u_using_random_sampling(max_pairs=min(2_000_000, table.num_rows * 50), seed=seed)
-    for rule in (block_on("family", "given"), block_on("birth_year", "unit", "origin")):
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+    # m of the non-name fields from pairs that agree on the name; m of the name from pairs that agree on
+    # birth year, unit and place of origin (a sample of them: the block is large in a large registry)
+    sample = max(1, table.num_rows // 200_000)
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("family", "given"))
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        'l."birth_year" = r."birth_year" AND l."unit" = r."unit" AND l."origin" = r."origin"'
+        f" AND hash(l.unique_id) % {sample} = 0")
     predictions = linker.inference.predict(threshold_match_probability=floor)
     columns = ["unique_id_l", "unique_id_r", "match_probability", *sorted(set(FIELD_COLUMNS.values()))]
     result = predictions.as_duckdbpyrelation().select(", ".join(columns)).fetchall()
