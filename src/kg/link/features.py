@@ -61,3 +61,23 @@ def features(record_id: str, source: str, name: NameParts, birth_year: int | Non
         "origin": key(origin) if origin else None,
         "death_date": death_date or None,
     }
+
+
+def agreement(a: dict[str, object], b: dict[str, object]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields two records agree on and those both give and differ on (what a link says of its records).
+    A name agrees when its keys are the same, also swapped; it differs when neither part matches, not even by
+    its loose key. A birth year one off is neither."""
+    agrees: list[str] = []
+    differs: list[str] = []
+    if a["family"] and b["family"]:
+        same = (a["family"], a["given"]) in ((b["family"], b["given"]), (b["given"], b["family"]))
+        close = a["family"] == b["family"] or (a["given"] and a["given"] == b["given"]) \
+            or (a["family_loose"] == b["family_loose"] and a["given_loose"] == b["given_loose"])
+        (agrees if same else differs if not close else []).append("name")
+    year_a, year_b = a["birth_year"], b["birth_year"]
+    if isinstance(year_a, int) and isinstance(year_b, int):
+        (agrees if year_a == year_b else differs if abs(year_a - year_b) > 1 else []).append("birth_year")
+    for f in ("unit", "camp", "origin", "death_date"):
+        if a[f] and b[f]:
+            (agrees if a[f] == b[f] else differs).append(f)
+    return tuple(agrees), tuple(differs)

@@ -23,17 +23,11 @@ from typing import Any
 
 import pyarrow as pa
 
-FIELD_COLUMNS = {"name": "gamma_name", "birth_year": "gamma_birth_year", "unit": "gamma_unit", "camp": "gamma_camp",
-                 "origin": "gamma_origin", "death_date": "gamma_death_date"}
-
-
 @dataclass(frozen=True)
 class ScoredPair:
     a: str
     b: str
     probability: float
-    agrees: tuple[str, ...]
-    disagrees: tuple[str, ...]
 
 
 BLOCKING = (("family", "given"), ("family_loose", "given_loose"), ("family", "birth_year", "origin"),
@@ -79,9 +73,8 @@ def _settings(unique: frozenset[str]):  # type: ignore[no-untyped-def]
         comparisons=[name, birth_year, cl.ExactMatch("unit"), cl.ExactMatch("camp"),
                      cl.JaroWinklerAtThresholds("origin", [0.85]), cl.ExactMatch("death_date")],
         blocking_rules_to_generate_predictions=rules,
-        retain_intermediate_calculation_columns=True,
-        retain_matching_columns=True,
-        additional_columns_to_retain=["list"],
+        retain_intermediate_calculation_columns=False,  # narrow pair tables: at 70M candidate pairs
+        retain_matching_columns=False,                  # every retained column costs gigabytes
     )
 
 
@@ -125,19 +118,5 @@ def _score(db: Any, table: pa.Table, floor: float, unique: frozenset[str], seed:
         'l."birth_year" = r."birth_year" AND l."unit" = r."unit" AND l."origin" = r."origin"'
         f" AND hash(l.unique_id) % {sample} = 0")
     predictions = linker.inference.predict(threshold_match_probability=floor)
-    columns = ["unique_id_l", "unique_id_r", "match_probability", *sorted(set(FIELD_COLUMNS.values()))]
-    result = predictions.as_duckdbpyrelation().select(", ".join(columns)).fetchall()
-    pairs = []
-    for a, b, probability, *gammas in result:
-        gamma = dict(zip(sorted(set(FIELD_COLUMNS.values())), gammas))
-        agrees = tuple(f for f, c in FIELD_COLUMNS.items() if gamma[c] is not None and gamma[c] > 0 and _top(c, gamma[c]))
-        disagrees = tuple(f for f, c in FIELD_COLUMNS.items() if gamma[c] == 0)
-        pairs.append(ScoredPair(min(a, b), max(a, b), float(probability), agrees, disagrees))
-    return pairs
-
-
-def _top(column: str, gamma: int) -> bool:
-    """Whether a comparison level means agreement: exact (and for names, swapped too) rather than only close."""
-    top = {"gamma_name": 7, "gamma_birth_year": 2, "gamma_unit": 1, "gamma_camp": 1, "gamma_origin": 2,
-           "gamma_death_date": 1}
-    return gamma == top[column] or (column == "gamma_name" and gamma == 6)
+    rows = predictions.as_duckdbpyrelation().select("unique_id_l, unique_id_r, match_probability").fetchall()
+    return [ScoredPair(min(a, b), max(a, b), float(probability)) for a, b, probability in rows]

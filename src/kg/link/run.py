@@ -16,6 +16,7 @@ from kg import __version__, iri, names
 from kg.extract.base import Evidence, Run
 from kg.link.clusters import Clusters
 from kg.link.curation import Decision, read_decisions
+from kg.link.features import agreement
 from kg.link.model import ScoredPair, score
 from kg.link.records import Record, read_records
 from kg.vocab import DCTERMS, JPOW, PROV, RDF, RDFS, XSD
@@ -75,8 +76,11 @@ def link(store: Store, data_dirs: Sequence[Path], base: str) -> Linkage | None:
     curator_files = [d / CONFIG["curator_file"] for d in data_dirs if (d / CONFIG["curator_file"]).is_file()]
     decisions = read_decisions(curator_files, set(by_row))
     unique = one_record_lists(data_dirs)
-    pairs = score((r.row() for r in records.values()), CONFIG["propose"], unique)
+    rows = {iri_: r.row() for iri_, r in records.items()}
+    pairs = score(rows.values(), CONFIG["propose"], unique)
     persons, links = decide(records, pairs, decisions, unique, by_row, base)
+    for link_ in links:
+        link_.agrees, link_.disagrees = agreement(rows[link_.a], rows[link_.b])
     return Linkage(records, persons, links, time.monotonic() - start)
 
 
@@ -95,10 +99,10 @@ def decide(records: dict[str, Record], pairs: list[ScoredPair], decisions: list[
     for p in sorted(pairs, key=lambda p: (-p.probability, p.a, p.b)):
         decided = links.get((p.a, p.b))
         if decided is not None:
-            decided.probability, decided.agrees, decided.disagrees = p.probability, p.agrees, p.disagrees
+            decided.probability = p.probability
             continue
         joined = p.probability >= CONFIG["assert"] and clusters.join(p.a, p.b)
-        links[(p.a, p.b)] = Link(p.a, p.b, p.probability, "asserted" if joined else "proposed", p.agrees, p.disagrees)
+        links[(p.a, p.b)] = Link(p.a, p.b, p.probability, "asserted" if joined else "proposed")
     persons = {}
     for members in clusters.members(sorted(records)).values():
         persons[person_iri(base, members)] = sorted(members)
