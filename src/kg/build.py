@@ -16,6 +16,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 from kg.config import Settings
 from kg.extract.tabular import TabularExtractor
 from kg.progress import counted, step
+from kg.search import IndexStats, write_index
 from kg.sparql_text import query_file
 from kg.store.base import build_target
 from kg.validate import Report, validate_store
@@ -40,12 +41,15 @@ class Summary:
     graphs: int
     rows: int
     seconds: float
+    search_index: IndexStats | None = None
 
     def format(self) -> str:
         lines = [f"Built {self.store_path}: {self.quads:,} quads in {self.graphs:,} named graphs "
                  f"from {self.rows:,} input rows, in {self.seconds:.1f} s.", "Entities per class:"]
         width = max((len(c) for c in self.entities), default=0)
         lines += [f"  {cls:<{width}}  {n:>8,}" for cls, n in self.entities.items()]
+        if self.search_index is not None:
+            lines.append(self.search_index.format())
         return "\n".join(lines)
 
 
@@ -123,5 +127,8 @@ def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = N
         if not report.conforms:
             raise BuildRejected(report)
         summary = summarize(staging.store, target.name, tabular.row_count, 0.0)
+        if not settings.remote:  # the label index lives in the build directory, switched with the store
+            step("Writing the search index", quiet)
+            summary.search_index = write_index(staging.store, staging.directory, settings.base_iri)
     summary.seconds = time.monotonic() - start
     return summary

@@ -1,0 +1,132 @@
+"""Searching the label index (read-only): `SearchIndex(path).search(q, type, limit)` and `.suggest(q, limit)`.
+
+Match quality, best first: exact (the normalised query is a label, or its phonetic key a name's key) 4,
+prefix 3, substring (FTS5 trigram) 2, every query word in a label with one edit allowed in words of 5 or more
+characters (candidates by shared trigrams, checked by Levenshtein distance) 1. The score adds how much the
+graph knows of the entity (< 0.5) and 0.5 when a year in the query is the person's birth year, so results rank
+by quality, then knowledge."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+from .build import KEY, TEXT
+from .text import fts_phrase, name_key, normalize, trigrams
+
+EXACT, PREFIX, SUBSTRING, FUZZY = 4, 3, 2, 1
+FUZZY_MIN = 5  # a word of at least this many characters may carry one typo
+CANDIDATES = 400
+YEAR = re.compile(r"^(1[89]\d\d)$")
+ENTITY_COLUMNS = "e.id, e.iri, e.type, e.knowledge, e.labels, e.comment, e.years"
+
+
+class UnknownType(ValueError):
+    """The type asked for is not the type of anything in the index."""
+
+
+@dataclass
+class Hit:
+    iri: str
+    type: str
+    labels: dict[str, list[str]]
+    knowledge: int
+    quality: int
+    matched: str
+    comment: str | None = None
+    score: float = field(default=0.0)
+
+
+class SearchIndex:
+    """One build's index, opened read-only (immutable: the build never changes after its switch)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path).absolute()
+        if not self.path.is_file():
+            raise FileNotFoundError(f"no search index at {self.path}: rebuild the store with `kg build`")
+        self.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        self.types: list[str] = json.loads(meta.get("types", "[]"))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _type_clause(self, type_: str | None) -> tuple[str, tuple[str, ...]]:
+        if type_ is None:
+            return "", ()
+        if type_ not in self.types:
+            raise UnknownType(f"unknown type {type_!r}; known types: {', '.join(self.types)}")
+        return " AND (' ' || e.types || ' ') LIKE ?", (f"% {type_} %",)
+
+    def _rows(self, sql: str, args: tuple, quality: int, found: dict[int, Hit]) -> None:
+        for eid, iri, type_, knowledge, labels, comment, _years, text in self.db.execute(sql, args):
+            if eid not in found or found[eid].quality < quality:
+                found[eid] = Hit(iri, type_, json.loads(labels), knowledge, quality, text, comment)
+
+    def _lookup(self, nq: str, key: str, where: str, targs: tuple, limit: int, found: dict[int, Hit],
+                substring: bool) -> None:
+        select = f"SELECT {ENTITY_COLUMNS}, t.text FROM term t JOIN entity e ON e.id = t.entity"
+        order = f" ORDER BY e.knowledge DESC LIMIT {limit}"
+        self._rows(f"{select} WHERE t.kind = {TEXT} AND t.norm = ?{where}{order}", (nq, *targs), EXACT, found)
+        if key:
+            self._rows(f"{select} WHERE t.kind = {KEY} AND t.norm = ?{where}{order}", (key, *targs), EXACT, found)
+        self._rows(f"{select} WHERE t.kind = {TEXT} AND t.norm > ? AND t.norm < ?{where}{order}",
+                   (nq, nq + "\U0010ffff", *targs), PREFIX, found)
+        if substring and len(nq) >= 3 and len(found) < limit:
+            self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM term_fts f JOIN term t ON t.id = f.rowid "
+                       f"JOIN entity e ON e.id = t.entity WHERE term_fts MATCH ?{where}{order}",
+                       (fts_phrase(nq), *targs), SUBSTRING, found)
+
+    def _fuzzy(self, nq: str, where: str, targs: tuple, found: dict[int, Hit]) -> None:
+        """Every word of the query in the term, one edit allowed in words of FUZZY_MIN or more characters."""
+        grams = trigrams(nq.replace(" ", ""))
+        words = nq.split()
+        if not grams:
+            return
+        rows = self.db.execute(
+            f"SELECT {ENTITY_COLUMNS}, t.text, t.norm FROM (SELECT rowid FROM term_fts WHERE term_fts MATCH ? "
+            f"ORDER BY rank LIMIT {CANDIDATES}) f JOIN term t ON t.id = f.rowid JOIN entity e ON e.id = t.entity"
+            f"{' WHERE ' + where[5:] if where else ''}",
+            (" OR ".join(fts_phrase(g) for g in grams), *targs))
+        for eid, iri, type_, knowledge, labels, comment, _years, text, norm in rows:
+            if eid in found or not all(_near(w, norm.split()) for w in words):
+                continue
+            found[eid] = Hit(iri, type_, json.loads(labels), knowledge, FUZZY, text, comment)
+
+    def search(self, q: str, type_: str | None = None, limit: int = 10) -> list[Hit]:
+        where, targs = self._type_clause(type_)
+        words = normalize(q).split()
+        year = next((w for w in words if YEAR.match(w)), None) if len(words) > 1 else None
+        nq = " ".join(w for w in words if w != year)
+        found: dict[int, Hit] = {}
+        if nq:
+            self._lookup(nq, name_key(q if year is None else nq), where, targs, max(limit, 50), found, True)
+            if len(found) < limit:
+                self._fuzzy(nq, where, targs, found)
+        years = {eid: y for eid, y in self.db.execute(
+            f"SELECT id, years FROM entity WHERE id IN ({','.join('?' * len(found))})", tuple(found))} if year else {}
+        for eid, hit in found.items():
+            hit.score = round(hit.quality + (0.5 if year and year in years.get(eid, "").split() else 0)
+                              + 0.49 * hit.knowledge / (hit.knowledge + 50), 4)
+        return sorted(found.values(), key=lambda h: (-h.score, h.iri))[:limit]
+
+    def suggest(self, q: str, limit: int = 8) -> list[Hit]:
+        """Completions of what has been typed: labels that are or begin with it, then contain it."""
+        nq = normalize(q)
+        found: dict[int, Hit] = {}
+        if nq:
+            self._lookup(nq, "", "", (), limit, found, True)
+        for hit in found.values():
+            hit.score = round(hit.quality + 0.49 * hit.knowledge / (hit.knowledge + 50), 4)
+        return sorted(found.values(), key=lambda h: (-h.score, h.iri))[:limit]
+
+
+def _near(word: str, words: list[str]) -> bool:
+    if word in words:
+        return True
+    return len(word) >= FUZZY_MIN and any(Levenshtein.distance(word, w, score_cutoff=1) <= 1 for w in words)

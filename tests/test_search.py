@@ -1,0 +1,162 @@
+"""Search by name (issue 14): the label index `kg build` writes beside the store, `/api/search`, `/api/suggest`
+and the search page of a live server over data/ plus a synthetic registry of 300 persons in three lists."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import httpx
+import pytest
+from conftest import ARTIFACTS
+from servers import LiveServer
+
+from kg.build import build
+from kg.config import Settings
+from kg.names import polivanov
+from kg.search import INDEX_FILE
+from kg.store.embedded import open_store, resolve
+from kg.synth_lists import generate_lists
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = "https://w3id.org/jpow-kg/"
+CAMP_99 = BASE + "id/camp/camp-99-spassky"
+PERSONS = """PREFIX jpow: <https://w3id.org/jpow-kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?person ?kanji ?kana ?latin WHERE { GRAPH ?g1 { ?record jpow:recordOf ?person } GRAPH ?g2 { ?person a
+  jpow:PrisonerOfWar ; rdfs:label ?kanji, ?kana, ?latin } FILTER(lang(?kanji) = "ja" && lang(?kana) = "ja-hira"
+  && lang(?latin) = "ja-latn") } ORDER BY ?person"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    folder = tmp_path_factory.mktemp("search")
+    generate_lists(300, 7, folder / "lists", sources=3, quiet=True)
+    summary = build(Settings(sources_dir=None), [ROOT / "data", folder / "lists"], folder / "store")
+    return folder / "store", summary
+
+
+@pytest.fixture(scope="module")
+def live(built, tmp_path_factory: pytest.TempPathFactory):
+    server = LiveServer(built[0], tmp_path_factory.mktemp("logs"))
+    yield server
+    server.stop()
+
+
+def search(live: LiveServer, q: str, **params) -> list[dict]:
+    response = httpx.get(live.url + "api/search", params={"q": q, **params}, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def without_macrons(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def test_the_index_is_written_into_the_build_directory_and_reported(built) -> None:
+    store, summary = built
+    assert (resolve(store) / INDEX_FILE).is_file()
+    assert summary.search_index.entities > 600 and summary.search_index.terms > summary.search_index.entities
+    line = summary.format().splitlines()[-1]
+    assert line.startswith("Search index: ") and " MB, in " in line
+    print(line)
+
+
+def test_a_linked_person_is_found_by_kanji_kana_hepburn_and_cyrillic(built, live: LiveServer) -> None:
+    store = open_store(built[0])
+    persons = {r["person"].value: (r["kanji"].value, r["kana"].value, r["latin"].value)
+               for r in store.query(PERSONS)}
+    assert len(persons) > 250
+    sample = sorted(persons.items())[::5]
+    top1 = top5 = asked = 0
+    by_script = {"kanji": [0, 0], "kana": [0, 0], "hepburn": [0, 0], "cyrillic": [0, 0]}
+    for person, (kanji, kana, latin) in sample:
+        assert "/id/person/linked-" in person
+        for script, q in (("kanji", kanji), ("kana", kana), ("hepburn", without_macrons(latin)),
+                          ("cyrillic", polivanov(kana))):
+            ids = [r["id"] for r in search(live, q, limit=5)]
+            asked += 1
+            top1 += ids[:1] == [person]
+            top5 += person in ids
+            by_script[script][0] += person in ids
+            by_script[script][1] += 1
+    print(f"\n{asked} queries for {len(sample)} linked persons: top 1 {top1 / asked:.1%}, top 5 {top5 / asked:.1%}; "
+          + ", ".join(f"{s} {hit}/{n}" for s, (hit, n) in by_script.items()))
+    assert top5 / asked >= 0.97 and top1 / asked >= 0.9
+
+
+def test_the_linked_person_ranks_above_its_records(live: LiveServer) -> None:
+    results = search(live, "佐藤正雄", limit=5)
+    assert results[0]["id"].startswith(BASE + "id/person/linked-")
+    assert results[0]["type"] == "PrisonerOfWar" and results[0]["label"]
+    assert any(r["id"].startswith(BASE + "id/record/") for r in results[1:])
+
+
+@pytest.mark.parametrize("q", ["camp 99", "лагерь № 99", "Camp No. 99", "Спасский лагерь № 99"])
+def test_a_camp_is_found_by_its_number(live: LiveServer, q: str) -> None:
+    assert search(live, q, limit=5)[0]["id"] == CAMP_99
+
+
+def test_a_typo_in_a_long_word_is_forgiven(live: LiveServer) -> None:
+    assert CAMP_99 in [r["id"] for r in search(live, "Spasky camp", limit=5)]
+    assert BASE + "id/place/karaganda" in [r["id"] for r in search(live, "Karagamda", limit=5)]
+
+
+def test_the_type_filter_and_the_reader_s_language(live: LiveServer) -> None:
+    results = httpx.get(live.url + "api/search", params={"q": "Spassky camp", "type": "PrisonerOfWarCamp"},
+                        headers={"Accept-Language": "ru"}).json()
+    assert results[0] == {**results[0], "id": CAMP_99, "label": "Спасский лагерь № 99", "type": "PrisonerOfWarCamp"}
+    assert all(r["type"] in ("PrisonerOfWarCamp",) for r in results)
+
+
+def test_suggest_completes_three_characters(live: LiveServer) -> None:
+    response = httpx.get(live.url + "api/suggest", params={"q": "Spa"})
+    assert response.status_code == 200
+    suggestions = response.json()
+    assert CAMP_99 in [s["id"] for s in suggestions]
+    assert all(s["url"].startswith(live.url) for s in suggestions)
+
+
+@pytest.mark.parametrize("path,params,reason", [
+    ("api/search", {"q": ""}, "q is empty"),
+    ("api/search", {}, "q is empty"),
+    ("api/search", {"q": "   "}, "q is empty"),
+    ("api/search", {"q": "x" * 201}, "at most 200"),
+    ("api/search", {"q": "x" * 10_000}, "at most 200"),
+    ("api/search", {"q": "Sato", "type": "Spaceship"}, "unknown type"),
+    ("api/search", {"q": "Sato", "limit": "0"}, "limit must be"),
+    ("api/suggest", {"q": ""}, "q is empty"),
+    ("search", {"q": "Sato", "type": "Spaceship"}, "unknown type"),
+])
+def test_bad_input_is_a_400_with_a_reason(live: LiveServer, path: str, params: dict, reason: str) -> None:
+    response = httpx.get(live.url + path, params=params)
+    assert response.status_code == 400, response.text
+    assert reason in response.text
+
+
+def test_search_is_documented_in_openapi(live: LiveServer) -> None:
+    spec = httpx.get(live.url + "openapi.json").json()
+    ok = spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok["type"] == "array" and ok["items"]["$ref"].endswith("/SearchResult")
+    assert set(spec["components"]["schemas"]["SearchResult"]["properties"]) == {"id", "label", "type", "score"}
+    assert "/api/suggest" in spec["paths"]
+
+
+def test_the_search_page_lists_results_in_the_reader_s_language(live: LiveServer) -> None:
+    page = httpx.get(live.url + "search", params={"q": "лагерь № 99"}, headers={"Accept-Language": "en"})
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "Spassky camp No. 99" in page.text and "PrisonerOfWarCamp" in page.text and "<mark>" in page.text
+    assert 'id="search-q"' in httpx.get(live.url).text  # the search box is on every page
+
+
+def test_typing_three_characters_and_picking_a_suggestion_opens_the_entity(browser, live: LiveServer) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(live.url)
+    page.locator("#search-q").press_sequentially("Spa", delay=50)
+    suggestion = page.locator(f'#search-suggestions a[href="{live.url}id/camp/camp-99-spassky"]')
+    suggestion.wait_for(timeout=5000)
+    page.screenshot(path=str(ARTIFACTS / "search-suggest.png"))
+    suggestion.click()
+    page.wait_for_url(live.url + "id/camp/camp-99-spassky")
+    assert "Spassky camp No. 99" in page.locator("h1#label").inner_text()
+    page.close()
