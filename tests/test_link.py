@@ -184,3 +184,14 @@ def test_a_linked_persons_page_shows_its_records_side_by_side_with_evidence_and_
     finally:
         page.close()
         live.stop()
+
+
+def test_a_truth_file_given_to_the_build_is_refused_and_nothing_is_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg.cli import main
+
+    generate_lists(20, 1, tmp_path / "lists", quiet=True)
+    code = main(["build", "--data", str(tmp_path / "lists" / "truth.csv"), "--store", str(tmp_path / "store")])
+    assert code == 2
+    assert "answer file of kg synth (truth.csv)" in capsys.readouterr().err
+    assert not (tmp_path / "store").exists()

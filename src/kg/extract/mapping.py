@@ -110,6 +110,11 @@ def _holds_a_table_of(doc: dict, data_dir: Path) -> bool:
 def load_mapping(data_dir: Path, default: Path | None = None) -> Mapping:
     """The folder's mapping.yaml; for a folder without one, `default` (the curated mapping,
     `Settings.mapping_file`) if the folder holds a table it names (the curated tables beside an installed wheel)."""
+    if data_dir.is_file():
+        truth = data_dir.read_text(encoding="utf-8", errors="replace").startswith("record_id,person_key")
+        raise InputError([Problem(data_dir, None, None, "this is a file, not a data folder" + (
+            ": the answer file of kg synth (truth.csv), which a build must never read" if truth else ""),
+            "give --data the folder of the tables (its mapping.yaml names them)")])
     path = data_dir / "mapping.yaml"
     if path.is_file():
         doc = _read(path)
