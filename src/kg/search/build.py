@@ -16,11 +16,12 @@ import sqlite3
 import time
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from kg.names import labels as name_labels
+from kg.names import labels
 from kg.vocab import JPOW, RDF, RDFS, SKOS
 
 from .text import name_key, normalize
@@ -121,6 +122,12 @@ class _Entities:
                 if isinstance(q.subject, NamedNode) and q.subject.value.startswith(self.prefix))
 
 
+@lru_cache(maxsize=1 << 18)  # a registry repeats its names: read each spelling once
+def name_labels(name: str) -> tuple[str, ...]:
+    """A name written in every script kg.names knows (kanji readings, kana, Hepburn, Polivanov)."""
+    return tuple(labels(name).values())
+
+
 def _terms(names: set[str], extra: set[str], years: set[str], person: bool) -> tuple[dict[str, str], set[str]]:
     """({normalised text: as written}, {phonetic keys}) of one entity."""
     texts: dict[str, str] = {}
@@ -128,15 +135,15 @@ def _terms(names: set[str], extra: set[str], years: set[str], person: bool) -> t
     written = set(names)
     if person:
         for name in names:
-            written |= set(name_labels(name).values())
+            written |= set(name_labels(name))
         for name in list(written):
             parts = name.split()
             if len(parts) == 2:
                 written.add(f"{parts[1]} {parts[0]}")
-        for name in written:
-            key = name_key(name)
-            if key:
-                keys.add(key)
+        for name in names:  # a key is the same in every script, so the names as written give them all
+            parts = name.split()
+            keys |= {name_key(name), name_key(" ".join(reversed(parts)))} if len(parts) == 2 else {name_key(name)}
+        keys.discard("")
     for text in sorted(written | extra | years):
         norm = normalize(text)
         if norm:

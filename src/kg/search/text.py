@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.names import match_key
 
@@ -15,6 +16,7 @@ SPACE = re.compile(r"\s+")
 LATIN_END = 0x024F
 
 
+@lru_cache(maxsize=1 << 18)  # names repeat across a registry: most calls are for a text seen before
 def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     kept: list[str] = []
@@ -28,6 +30,7 @@ def normalize(text: str) -> str:
     return SPACE.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(text: str) -> str:
     """The phonetic key of a name in any script, parts joined without space ("Satō Masao" = "さとうまさお" =
     "Сато Масао" -> "satomasao"); "" when it cannot be read."""
