@@ -34,7 +34,7 @@ BLOCKING = (("family", "given"), ("family_loose", "given_loose"), ("family", "bi
             ("given", "birth_year", "origin"), ("family", "birth_year", "unit"), ("given", "birth_year", "unit"),
             ("family", "death_date"), ("family_loose", "unit", "origin"))
 EM_PAIRS = 2_000_000
-MEMORY_LIMIT = "3GB"  # DuckDB spills to disk beyond it (issue 13: the linkage of 600k persons within 6 GB)
+MEMORY_LIMIT = "2GB"  # DuckDB spills to disk beyond it (issue 13: the linkage of 600k persons within 6 GB)
 
 
 def _settings(unique: frozenset[str]):  # type: ignore[no-untyped-def]

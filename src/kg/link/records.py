@@ -17,7 +17,7 @@ from kg.vocab import DCTERMS, JPOW, RDF, RDFS, SKOS
 SCRIPT_ORDER = ("ja-hira", "ru", "ja")  # which script's name to compare, best first
 
 
-@dataclass
+@dataclass(slots=True)  # 1.3M of them at 600k persons
 class Record:
     iri: str
     list: str = ""
