@@ -23,6 +23,8 @@ from typing import Any
 
 import pyarrow as pa
 
+from kg.link.features import Row
+
 @dataclass(frozen=True)
 class ScoredPair:
     a: str
@@ -85,7 +87,7 @@ TABLE_SCHEMA = pa.schema([("unique_id", pa.string()), ("list", pa.string()), ("f
                           ("origin", pa.string()), ("death_date", pa.string())])
 
 
-def score(rows: Iterable[dict[str, object]], floor: float, unique: frozenset[str] = frozenset(),
+def score(rows: Iterable[Row], floor: float, unique: frozenset[str] = frozenset(),
           seed: int = 1) -> list[ScoredPair]:
     """Every candidate pair of the records with a match probability of at least `floor`. `unique`: the lists
     (`list` values) that hold each person at most once, whose records are not compared among
@@ -93,7 +95,9 @@ def score(rows: Iterable[dict[str, object]], floor: float, unique: frozenset[str
     import duckdb
     from splink import DuckDBAPI
 
-    table = pa.Table.from_pylist(list(rows), schema=TABLE_SCHEMA)
+    columns = list(zip(*rows)) or [()] * len(Row._fields)  # column by column: no dict per record
+    table = pa.Table.from_arrays([pa.array(c, type=TABLE_SCHEMA.field(n).type) for n, c in zip(Row._fields, columns)],
+                                 schema=TABLE_SCHEMA)
     if table.num_rows < 2:
         return []
     with tempfile.TemporaryDirectory(prefix="kg-link-") as spill:

@@ -7,11 +7,12 @@ camp section counts as its camp (lists write one for the other); a place of orig
 from __future__ import annotations
 
 from collections.abc import Iterator
+from sys import intern
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Store
 
-from kg.link.features import NameParts, features
+from kg.link.features import NameParts, Row, features
 from kg.vocab import DCTERMS, JPOW, RDF, RDFS, SKOS
 
 SCRIPT_ORDER = ("ja-hira", "ru", "ja")  # which script's name to compare, best first
@@ -39,7 +40,7 @@ class Record:
                 return NameParts.of_full(self.label[lang])
         return NameParts("", "")
 
-    def row(self) -> dict[str, object]:
+    def row(self) -> Row:
         return features(self.iri, self.list, self.name(), self.birth_year, self.unit, self.camp, self.origin,
                         self.death_date)
 
@@ -62,23 +63,24 @@ def read_records(store: Store) -> dict[str, Record]:
             if record is not None:
                 yield record, q.object
 
+    # values repeat across records (names, units, camps, lists): one copy each (sys.intern)
     for r, o in values(DCTERMS.source):
-        r.list = o.value.rsplit("/", 1)[-1]
+        r.list = intern(o.value.rsplit("/", 1)[-1])
     for attribute, predicate in (("family", JPOW.familyName), ("given", JPOW.givenName), ("label", RDFS.label)):
         for r, o in values(predicate):
             if (lang := _lang(o)) is not None:
-                getattr(r, attribute)[lang] = o.value
+                getattr(r, attribute)[intern(lang)] = intern(o.value)
     for r, o in values(SKOS.altLabel):
         if _lang(o) == "ja-hira":
-            r.label["ja-hira"] = o.value
+            r.label["ja-hira"] = intern(o.value)
     for r, o in values(JPOW.birthYear):
         r.birth_year = int(o.value[:4]) if o.value[:4].isdigit() else None
     for r, o in values(JPOW.memberOf):
-        r.unit = o.value
+        r.unit = intern(o.value)
     for r, o in values(JPOW.recordedCamp):
-        r.camp = top.get(o.value, o.value)
+        r.camp = intern(top.get(o.value, o.value))
     for r, o in values(JPOW.placeOfOriginAsWritten):
-        r.origin = o.value
+        r.origin = intern(o.value)
     for r, o in values(JPOW.deathDate):
-        r.death_date = o.value
+        r.death_date = intern(o.value)
     return records
