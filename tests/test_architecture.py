@@ -11,7 +11,8 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 LONG_MODULE = 400
-WHY_LONG = "one module because"  # the phrase a long module's docstring uses to give its reason
+WHY_LONG = "one module because"
+NAMEDTUPLE_API = {"_fields", "_asdict", "_replace", "_make"}  # public, underscored so as not to clash with fields  # the phrase a long module's docstring uses to give its reason
 
 
 def modules() -> dict[str, Path]:
@@ -99,7 +100,8 @@ def test_no_module_uses_a_private_attribute_of_another_package() -> None:
                  for name, tree in trees.items() for node in ast.walk(tree)
                  if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
                  and node.attr not in defined[package_of(name)]
-                 and not (isinstance(node.value, ast.Name) and node.value.id == "os")]  # os._exit: the documented way
+                 and not (isinstance(node.value, ast.Name) and node.value.id == "os")  # os._exit: the documented way
+                 and node.attr not in NAMEDTUPLE_API]
     assert not offenders, "\n".join(offenders)
 
 

@@ -3,7 +3,7 @@
 Each build's label index (`kg.search`, `search.sqlite` in the build directory) is opened read-only beside the
 store the server serves, per thread, and again when a rebuild switched the store. `q` is capped at
 `MAX_QUERY` characters; an empty `q`, a longer one, an unknown `type` or a `limit` out of range is a 400 with
-the reason. The remote backend has no index: 503."""
+the reason. A store without an index (a remote one, or one not made by `kg build`): 404 with the fix."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from pyoxigraph import Literal
+from starlette.exceptions import HTTPException
 
 from kg.search import INDEX_FILE, Hit, SearchIndex, UnknownType
 from kg.serve.context import Context, ServeContext
-from kg.serve.errors import BadRequest, Unavailable
+from kg.serve.errors import BadRequest
 from kg.serve.labels import languages, pick
 from kg.serve.resources import link
 from kg.store.embedded import resolve
@@ -42,8 +43,12 @@ class Suggestion(SearchResult):
     url: str = Field(description="Its page on this server")
 
 
-class NoIndex(Unavailable):
-    pass
+class NoIndex(HTTPException):
+    """This store has no label index (made before the index existed, or not by `kg build`; or a remote store):
+    404 with the reason and the fix. Not a 503: waiting does not help, a rebuild does."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(404, reason)
 
 
 def index_of(c: ServeContext) -> SearchIndex:
