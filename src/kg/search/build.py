@@ -114,7 +114,8 @@ class _Entities:
         self.knowledge = {r["s"].value: int(r["n"].value) for r in store.query(
             KNOWLEDGE.format(prefix=Literal(self.prefix)), use_default_graph_as_union=True)}
         for q in self._pattern(store, JPOW.recordOf):  # a person knows what its records know
-            self.knowledge[q.object.value] = self.knowledge.get(q.object.value, 0) + self.knowledge.get(q.subject.value, 0)
+            person, record = q.object.value, q.subject.value
+            self.knowledge[person] = self.knowledge.get(person, 0) + self.knowledge.get(record, 0)
             self.years[q.object.value] |= self.years.get(q.subject.value, set())
 
     def _pattern(self, store: Store, predicate: NamedNode):
@@ -128,13 +129,14 @@ def name_labels(name: str) -> tuple[str, ...]:
     return tuple(labels(name).values())
 
 
-def _terms(names: set[str], extra: set[str], years: set[str], person: bool) -> tuple[dict[str, str], set[str]]:
-    """({normalised text: as written}, {phonetic keys}) of one entity."""
+def _terms(names: set[str], extra: set[str], years: set[str], person: bool,
+           spell: bool) -> tuple[dict[str, str], set[str]]:
+    """({normalised text: as written}, {phonetic keys}) of one entity; `spell`: add its names in every script."""
     texts: dict[str, str] = {}
     keys: set[str] = set()
     written = set(names)
     if person:
-        for name in names:
+        for name in names if spell else ():
             written |= set(name_labels(name))
         for name in list(written):
             parts = name.split()
@@ -167,8 +169,11 @@ def write_index(store: Store, directory: Path, base: str) -> IndexStats:
             types = found.types.get(iri) or ["Thing"]
             closure = sorted(set().union(*(supers.get(t, {t}) for t in types)))
             person = bool(PERSON_TYPES & set(closure))
+            # a record keeps its script: its phonetic keys find it from any other, and its linked person (which
+            # the linkage labels in every script) ranks above it; spelling 1.3M records out costs most of the index
+            spell = person and "PersonRecord" not in types
             texts, keys = _terms(found.names.get(iri, set()), found.extra.get(iri, set()),
-                                 found.years.get(iri, set()), person)
+                                 found.years.get(iri, set()), person, spell)
             if not texts:
                 continue
             labels = found.labels.get(iri) or {"": sorted(found.names.get(iri, set()) or texts.values())[:1]}
