@@ -1,6 +1,7 @@
 """Joining linked records into persons: the pairs taken from the most probable down, each joining two clusters
 unless the join would put two records of one list that holds each person once (a roll, a death list) into
-one person, or two records a curator rejected as one person. A pair refused so is kept as proposed, for review; curators' decisions come first."""
+one person, or two records a curator rejected as one person. A pair refused so is kept as proposed, for
+review; curators' decisions come first."""
 
 from __future__ import annotations
 

@@ -4,10 +4,10 @@ Candidate pairs come from blocking rules (`BLOCKING`): the same family and given
 (voicing folded), the two names swapped, or one name key with birth year and place of origin (a misheard other
 name), or birth year, unit and place of origin with the loose family key. Rules are chosen so that no block
 grows with the square of the registry: a rule on one name and birth year alone would give 250M pairs at 600k
-persons. Each pair is
-compared on family and given name (Jaro–Winkler levels on the keys, and a swapped-names level), birth year
-(exact, one off), unit, camp (a section counts as its camp) and place of origin. The m probabilities are
-estimated by EM on the candidate pairs, the u probabilities from random pairs; no labelled data is needed.
+persons. Each pair is compared on family and given name (Jaro–Winkler levels on the keys, a swapped-names level,
+a level for a record without a given name), birth year (exact, one off), unit, camp (a section counts as its
+camp), place of origin and date of death. The m probabilities are estimated by EM on sampled candidate pairs,
+the u probabilities from random pairs; no labelled data is needed.
 
 Why splink: it is the maintained reference implementation of Fellegi–Sunter in Python, and its DuckDB backend
 evaluates the comparisons in SQL, column by column, far faster than a Python loop over tens of millions of pairs.
@@ -24,6 +24,7 @@ from typing import Any
 import pyarrow as pa
 
 from kg.link.features import Row
+
 
 @dataclass(frozen=True)
 class ScoredPair:
@@ -81,10 +82,7 @@ def _settings(unique: frozenset[str]):  # type: ignore[no-untyped-def]
     )
 
 
-TABLE_SCHEMA = pa.schema([("unique_id", pa.string()), ("list", pa.string()), ("family", pa.string()),
-                          ("given", pa.string()), ("full_name", pa.string()), ("family_loose", pa.string()), ("given_loose", pa.string()),
-                          ("birth_year", pa.int32()), ("unit", pa.string()), ("camp", pa.string()),
-                          ("origin", pa.string()), ("death_date", pa.string())])
+TABLE_SCHEMA = pa.schema([(f, pa.int32() if f == "birth_year" else pa.string()) for f in Row._fields])
 
 
 def score(rows: Iterable[Row], floor: float, unique: frozenset[str] = frozenset(),
@@ -96,7 +94,7 @@ def score(rows: Iterable[Row], floor: float, unique: frozenset[str] = frozenset(
     from splink import DuckDBAPI
 
     columns = list(zip(*rows)) or [()] * len(Row._fields)  # column by column: no dict per record
-    table = pa.Table.from_arrays([pa.array(c, type=TABLE_SCHEMA.field(n).type) for n, c in zip(Row._fields, columns)],
+    table = pa.Table.from_arrays([pa.array(c, type=f.type) for f, c in zip(TABLE_SCHEMA, columns)],
                                  schema=TABLE_SCHEMA)
     if table.num_rows < 2:
         return []

@@ -144,7 +144,8 @@ def quads(linkage: Linkage, base: str) -> Iterator[Quad]:
             yield Quad(node, JPOW.linkedRecord, NamedNode(link_.b), graph)
             yield Quad(node, JPOW.linkStatus, STATUS[link_.status], graph)
             if link_.probability is not None:
-                yield Quad(node, JPOW.matchProbability, Literal(f"{link_.probability:.4f}", datatype=XSD.decimal), graph)
+                probability = Literal(f"{link_.probability:.4f}", datatype=XSD.decimal)
+                yield Quad(node, JPOW.matchProbability, probability, graph)
             for f in link_.agrees:
                 yield Quad(node, JPOW.agreesOn, Literal(f), graph)
             for f in link_.disagrees:

@@ -34,10 +34,7 @@ def normalize(text: str) -> str:
 def name_key(text: str) -> str:
     """The phonetic key of a name in any script, parts joined without space ("Satō Masao" = "さとうまさお" =
     "Сато Масао" -> "satomasao"); "" when it cannot be read."""
-    try:
-        return "".join(match_key(text))
-    except (KeyError, ValueError, IndexError):
-        return ""
+    return "".join(match_key(text))
 
 
 def trigrams(text: str) -> list[str]:
