@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kg import __version__
 from kg.config import Settings
-from kg.serve import api, gsp, resources, search, service_description, sparql, ui
+from kg.serve import api, gsp, reconcile, resources, search, service_description, sparql, ui
 from kg.serve.backend import Backend, EmbeddedBackend
 from kg.serve.context import HERE, BackendDep, Context, ServeContext
 from kg.serve.errors import BadRequest, Unavailable
@@ -164,6 +164,7 @@ def create_app(settings: Settings | None = None, backend: Backend | None = None,
     app.include_router(api.build_router(settings.queries_dir), prefix="/api", tags=["saved queries"])
     app.include_router(ui.router)
     app.include_router(search.router)
+    app.include_router(reconcile.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(resources.router, tags=["linked data"])  # last: its catch-all maps paths to IRIs
     app.openapi = lambda: _openapi_with_unique_ids(app)  # type: ignore[method-assign]
