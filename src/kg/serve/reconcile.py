@@ -41,6 +41,7 @@ from kg.sparql_text import query_file
 
 HINTS_QUERY = Path(__file__).with_name("sparql_queries") / "reconcile_hints.rq"
 PREVIEW_QUERY = HINTS_QUERY.with_name("reconcile_preview.rq")
+CANDIDATES = "<urn:jpow-kg:candidates>"  # the placeholder of HINTS_QUERY's VALUES block
 QUALITY_SCORE = {4: 80.0, 3: 60.0, 2: 45.0, 1: 30.0}
 AGREE, CONTRADICT, AHEAD = 10.0, -15.0, 10.0
 DEFAULT_TYPES = ("Person", "Camp", "Place", "Organization", "Decree", "Event")
@@ -115,8 +116,8 @@ class Facts:
 async def facts_of(c: ServeContext, iris: list[str]) -> dict[str, Facts]:
     if not iris:
         return {}
-    listed = ", ".join(f"<{iri}>" for iri in iris)
-    _, rows = await c.backend.select(query_file(HINTS_QUERY, candidates=listed))
+    listed = " ".join(str(NamedNode(iri)) for iri in iris)  # IRIs from the index, written as SPARQL terms
+    _, rows = await c.backend.select(HINTS_QUERY.read_text(encoding="utf-8").replace(CANDIDATES, listed))
     found: dict[str, Facts] = {}
     for row in rows:
         fact = found.setdefault(row["e"].value, Facts({}))
