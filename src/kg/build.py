@@ -7,7 +7,8 @@ the store. Bad input or an invalid graph raises, and the previous store stays ex
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from pyoxigraph import NamedNode, Quad, RdfFormat, Store
 from kg.config import Settings
 from kg.extract.tabular import TabularExtractor
 from kg.progress import counted, step
-from kg.search import IndexStats, write_index
+from kg.search import IndexStats, open_feed, write_entities
 from kg.sparql_text import query_file
 from kg.store.base import build_target
 from kg.validate import Report, validate_store
@@ -86,8 +87,10 @@ def extracted_quads(settings: Settings, data_dirs: Sequence[Path], sources_dir: 
 ENTITIES_PER_CLASS = Path(__file__).with_name("sparql") / "entities_per_class.rq"
 
 
-def link_records(store: Store, settings: Settings, data_dirs: Sequence[Path], quiet: bool) -> None:
-    """Join the person records of the lists into persons (kg.link), when the data has any."""
+def link_records(store: Store, settings: Settings, data_dirs: Sequence[Path], quiet: bool,
+                 watch: Callable[[Iterator[Quad]], Iterator[Quad]] = iter) -> None:
+    """Join the person records of the lists into persons (kg.link), when the data has any; the linkage's quads
+    pass through `watch` on their way into the store."""
     if next(store.quads_for_pattern(None, RDF.type, JPOW.PersonRecord, None), None) is None:
         return
     from kg.link.run import link, quads
@@ -95,7 +98,7 @@ def link_records(store: Store, settings: Settings, data_dirs: Sequence[Path], qu
     step("Linking person records", quiet)
     linkage = link(store, data_dirs, settings.base_iri)
     if linkage is not None:
-        store.bulk_extend(quads(linkage, settings.base_iri))
+        store.bulk_extend(watch(quads(linkage, settings.base_iri)))
         step(linkage.summary(), quiet)
 
 
@@ -117,18 +120,21 @@ def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = N
     step(f"Reading {', '.join(map(str, data_dirs))}", quiet)
     quads, tabular = extracted_quads(settings, data_dirs, sources_dir, quiet)
     target = build_target(settings, store_path)
-    with target.staged(quiet) as staging:  # no local name for the store: the target releases it (see Staging)
+    with target.staged(quiet) as staging, ExitStack() as stack:  # the target releases the store (see Staging)
+        # the label index lives in the build directory, switched with the store; fed as the quads load
+        feed = None if settings.remote else stack.enter_context(open_feed(staging.directory, settings.base_iri))
+        watch = feed.watch if feed is not None else iter
         load_ontology(staging.store, settings)
         step(f"Extracting and loading into {staging.directory}", quiet)
-        staging.store.bulk_extend(counted(quads, "quads", quiet=quiet))
-        link_records(staging.store, settings, data_dirs, quiet)
+        staging.store.bulk_extend(watch(counted(quads, "quads", quiet=quiet)))
+        link_records(staging.store, settings, data_dirs, quiet, watch)
         step(f"Validating with SHACL ({engine})", quiet)
         report = validate_store(staging.store, settings, engine=engine)
         if not report.conforms:
             raise BuildRejected(report)
         summary = summarize(staging.store, target.name, tabular.row_count, 0.0)
-        if not settings.remote:  # the label index lives in the build directory, switched with the store
+        if feed is not None:
             step("Writing the search index", quiet)
-            summary.search_index = write_index(staging.store, staging.directory, settings.base_iri)
+            summary.search_index = write_entities(feed, staging.store, staging.directory)
     summary.seconds = time.monotonic() - start
     return summary

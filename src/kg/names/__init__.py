@@ -12,12 +12,12 @@ lazily (about 0.1 s), as is the pymorphy3 analyzer.
 match_key keeps an LRU cache of 65,536 names, so repeated names cost a dictionary lookup."""
 
 from .cyrillic import cyrillic_to_kana, polivanov
-from .kana import hiragana
+from .kana import has_kanji, hiragana
 from .keys import kana_of, loose_key, match_key, unordered_key
 from .labels import labels
 from .readings import to_kana
 from .romaji import hepburn, kunrei, romaji_to_kana
 from .russian import nominative
 
-__all__ = ["cyrillic_to_kana", "hepburn", "hiragana", "kana_of", "kunrei", "labels", "loose_key", "match_key",
+__all__ = ["cyrillic_to_kana", "has_kanji", "hepburn", "hiragana", "kana_of", "kunrei", "labels", "loose_key", "match_key",
            "nominative", "polivanov", "romaji_to_kana", "to_kana", "unordered_key"]

@@ -27,16 +27,21 @@ def hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
+KANA = re.compile("[ぁ-ゖァ-ヺ]")
+KANJI = re.compile("[\u4e00-\u9fff\u3400-\u4dbf々〆ヶ]")
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
 def is_kana(text: str) -> bool:
-    return any("ぁ" <= c <= "ゖ" or "ァ" <= c <= "ヺ" for c in text)
+    return KANA.search(text) is not None
 
 
 def has_kanji(text: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c in "々〆ヶ" for c in text)
+    return KANJI.search(text) is not None
 
 
 def has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
+    return CYRILLIC.search(text) is not None
 
 
 def parts(text: str) -> list[str]:

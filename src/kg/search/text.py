@@ -8,32 +8,38 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from kg.names import match_key
+from kg.names import has_kanji, match_key
 
 NUMBER_SIGN = re.compile(r"(?:(?<=\s)|^)(?:no|nr|n|№)\s*(?=\d)")
 PUNCTUATION = re.compile(r"[^\w\s]+")
 SPACE = re.compile(r"\s+")
-LATIN_END = 0x024F
+LATIN_MARKS = re.compile("(?<=[\\x00-\u024f])[\u0300-\u036f]+")  # marks on Latin letters (ō, é), not on й or が
 
 
 @lru_cache(maxsize=1 << 18)  # names repeat across a registry: most calls are for a text seen before
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
-    kept: list[str] = []
-    for ch in text:
-        if unicodedata.combining(ch) and kept and ord(kept[-1]) <= LATIN_END:
-            continue
-        kept.append(ch)
-    text = unicodedata.normalize("NFC", "".join(kept)).replace("ё", "е")
+    if text.isascii():  # most of a registry: no forms, marks or ё to fold
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+        text = unicodedata.normalize("NFC", LATIN_MARKS.sub("", text)).replace("ё", "е")
     text = PUNCTUATION.sub(" ", text.replace("№", " № ")).replace("_", " ")
     text = NUMBER_SIGN.sub("", SPACE.sub(" ", text).strip())
     return SPACE.sub(" ", text).strip()
 
 
-@lru_cache(maxsize=1 << 18)
 def name_key(text: str) -> str:
     """The phonetic key of a name in any script, parts joined without space ("Satō Masao" = "さとうまさお" =
-    "Сато Масао" -> "satomasao"); "" when it cannot be read."""
+    "Сато Масао" -> "satomasao"); "" when it cannot be read. Kana, Latin and Cyrillic read word by word, so
+    each word of a registry is read once; kanji is read whole (its reading depends on where the words split)."""
+    words = text.split()
+    if len(words) > 1 and not has_kanji(text):
+        return "".join(_key(w) for w in words)
+    return _key(text)
+
+
+@lru_cache(maxsize=1 << 18)
+def _key(text: str) -> str:
     return "".join(match_key(text))
 
 
