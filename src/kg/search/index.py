@@ -1,7 +1,7 @@
 """Searching the label index (read-only): `SearchIndex(path).search(q, type, limit)` and `.suggest(q, limit)`.
 
-Match quality, best first: exact (the normalised query is a label, or its phonetic key a name's key) 4,
-prefix 3, substring (FTS5 trigram) 2, every query word in a label with one edit allowed in words of 5 or more
+Match quality, best first: exact (the normalised query is a label or name as written) 4, the same sound (its
+phonetic key is a name's key: another script, a clerk's variant, a homophone) 3.5, prefix 3, substring (FTS5 trigram) 2, every query word in a label with one edit allowed in words of 5 or more
 characters (candidates by shared trigrams, checked by Levenshtein distance) 1. The score adds how much the
 graph knows of the entity (< 0.5) and 0.5 when a year in the query is the person's birth year, so results rank
 by quality, then knowledge."""
@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 from .build import KEY, TEXT
 from .text import fts_phrase, name_key, normalize, trigrams
 
-EXACT, PREFIX, SUBSTRING, FUZZY = 4, 3, 2, 1
+EXACT, SAME_SOUND, PREFIX, SUBSTRING, FUZZY = 4, 3.5, 3, 2, 1
 FUZZY_MIN = 5  # a word of at least this many characters may carry one typo
 CANDIDATES = 400
 YEAR = re.compile(r"^(1[89]\d\d)$")
@@ -36,7 +36,7 @@ class Hit:
     type: str
     labels: dict[str, list[str]]
     knowledge: int
-    quality: int
+    quality: float
     matched: str
     comment: str | None = None
     score: float = field(default=0.0)
@@ -63,7 +63,7 @@ class SearchIndex:
             raise UnknownType(f"unknown type {type_!r}; known types: {', '.join(self.types)}")
         return " AND (' ' || e.types || ' ') LIKE ?", (f"% {type_} %",)
 
-    def _rows(self, sql: str, args: tuple, quality: int, found: dict[int, Hit]) -> None:
+    def _rows(self, sql: str, args: tuple, quality: float, found: dict[int, Hit]) -> None:
         for eid, iri, type_, knowledge, labels, comment, _years, text in self.db.execute(sql, args):
             if eid not in found or found[eid].quality < quality:
                 found[eid] = Hit(iri, type_, json.loads(labels), knowledge, quality, text, comment)
@@ -74,7 +74,8 @@ class SearchIndex:
         order = f" ORDER BY e.knowledge DESC LIMIT {limit}"
         self._rows(f"{select} WHERE t.kind = {TEXT} AND t.norm = ?{where}{order}", (nq, *targs), EXACT, found)
         if key:
-            self._rows(f"{select} WHERE t.kind = {KEY} AND t.norm = ?{where}{order}", (key, *targs), EXACT, found)
+            self._rows(f"{select} WHERE t.kind = {KEY} AND t.norm = ?{where}{order}", (key, *targs), SAME_SOUND,
+                       found)
         self._rows(f"{select} WHERE t.kind = {TEXT} AND t.norm > ? AND t.norm < ?{where}{order}",
                    (nq, nq + "\U0010ffff", *targs), PREFIX, found)
         if substring and len(nq) >= 3 and len(found) < limit:
@@ -106,8 +107,8 @@ class SearchIndex:
         found: dict[int, Hit] = {}
         if nq:
             self._lookup(nq, name_key(q if year is None else nq), where, targs, max(limit, 50), found, True)
-            if len(found) < limit:
-                self._fuzzy(nq, where, targs, found)
+            if len(found) < limit and all(h.quality < SAME_SOUND for h in found.values()):
+                self._fuzzy(nq, where, targs, found)  # typos are forgiven when nothing is written or sounds so
         years = {eid: y for eid, y in self.db.execute(
             f"SELECT id, years FROM entity WHERE id IN ({','.join('?' * len(found))})", tuple(found))} if year else {}
         for eid, hit in found.items():

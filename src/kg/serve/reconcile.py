@@ -9,9 +9,9 @@ Two endpoints over the same label index (`kg.search`, opened as `kg.serve.search
 Both have `suggest/entity`, `suggest/type`, `suggest/property` (`prefix`) and `preview?id=` below them.
 
 Entity ids are IRIs relative to the identifier space `{base}id/` (e.g. `camp/camp-99-spassky`), so the view URL
-is this server's entity page. Scores are 0-100: match quality (exact 80, prefix 60, substring 45, one typo 30)
-plus up to 10 for how much the graph knows of the entity, +10 for each hint (birth year, camp, place of
-origin) the candidate's data agree with and -15 for each they contradict; `match` is true only for an exact
+is this server's entity page. Scores are 0-100: match quality (exact 80, same sound 70, prefix 60, substring 45,
+one typo 30) plus up to 10 for how much the graph knows of the entity, +10 for each hint (birth year, camp, place
+of origin) the candidate's data agree with and -15 for each they contradict; `match` is true only for an exact
 match with no contradicted hint that is 10 or more ahead of the next candidate."""
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from kg.sparql_text import query_file
 HINTS_QUERY = Path(__file__).with_name("sparql_queries") / "reconcile_hints.rq"
 PREVIEW_QUERY = HINTS_QUERY.with_name("reconcile_preview.rq")
 CANDIDATES = "<urn:jpow-kg:candidates>"  # the placeholder of HINTS_QUERY's VALUES block
-QUALITY_SCORE = {4: 80.0, 3: 60.0, 2: 45.0, 1: 30.0}
+QUALITY_SCORE = {4: 80.0, 3.5: 70.0, 3: 60.0, 2: 45.0, 1: 30.0}
 AGREE, CONTRADICT, AHEAD = 10.0, -15.0, 10.0
 DEFAULT_TYPES = ("Person", "Camp", "Place", "Organization", "Decree", "Event")
 PROPERTIES = {"birthYear": "year of birth", "recordedCamp": "camp", "placeOfOrigin": "place of origin"}

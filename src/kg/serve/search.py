@@ -35,7 +35,7 @@ class SearchResult(BaseModel):
     id: str = Field(description="The entity's IRI")
     label: str = Field(description="Its label in the language the request's Accept-Language prefers")
     type: str = Field(description="Its class (local name in the jpow ontology), e.g. PrisonerOfWar")
-    score: float = Field(description="Match quality (4 exact, 3 prefix, 2 substring, 1 one edit) plus how much "
+    score: float = Field(description="Match quality (4 exact, 3.5 same sound, 3 prefix, 2 substring, 1 one edit) plus how much "
                                      "the graph knows of it (< 0.5) and 0.5 for a matching birth year")
 
 
