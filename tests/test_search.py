@@ -163,6 +163,13 @@ def test_the_search_page_lists_results_in_the_reader_s_language(live: LiveServer
     assert 'id="search-q"' in httpx.get(live.url).text  # the search box is on every page
 
 
+def test_each_result_on_the_page_cites_its_evidence(live: LiveServer) -> None:
+    camp = httpx.get(live.url + "search", params={"q": "camp 99"}).text
+    assert 'class="evidence"' in camp and "76-77" in camp  # the curated table's source and page
+    person = httpx.get(live.url + "search", params={"q": "佐藤正雄"}).text
+    assert "Synthetic" in person and "d. 1, l. " in person  # a linked person: a list and sheet of its records
+
+
 def test_typing_three_characters_and_picking_a_suggestion_opens_the_entity(browser, live: LiveServer) -> None:
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(live.url)

@@ -13,7 +13,8 @@ from pathlib import Path
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
 from kg.search import INDEX_FILE, Hit, SearchIndex, UnknownType
@@ -26,6 +27,8 @@ from kg.store.embedded import resolve
 MAX_QUERY = 200
 MAX_LIMIT = 50
 SNIPPET = 240
+EVIDENCE_QUERY = Path(__file__).with_name("sparql_queries") / "search_evidence.rq"
+RESULTS = "<urn:jpow-kg:results>"  # the placeholder of EVIDENCE_QUERY's VALUES block
 
 router = APIRouter()
 _open = threading.local()
@@ -117,11 +120,33 @@ def api_suggest(request: Request, c: Context, q: str = Query("", description=QDO
                        url=link(h.iri, request, c.base)) for h in index_of(c).suggest(checked(q, limit), limit)]
 
 
+async def evidence(c: ServeContext, iris: list[str]) -> dict[str, str]:
+    """One line of evidence per entity: its source's title, the page or sheet, and a quote when text says it
+    (a quote first, then a located citation, then any source)."""
+    if not iris:
+        return {}
+    listed = " ".join(str(NamedNode(iri)) for iri in iris)
+    _, rows = await c.backend.select(EVIDENCE_QUERY.read_text(encoding="utf-8").replace(RESULTS, listed))
+    best: dict[str, tuple[int, str]] = {}
+    for row in rows:
+        title = row.get("title") or row["source"]
+        page, quote = row.get("page"), row.get("quote")
+        line = ", ".join(t.value for t in (title, page) if t is not None)
+        if quote is not None:
+            line += f": “{quote.value[:SNIPPET]}”"
+        rank = 2 if quote is not None else 1 if page is not None else 0
+        if row["e"].value not in best or best[row["e"].value][0] < rank:
+            best[row["e"].value] = (rank, line)
+    return {iri: line for iri, (_, line) in best.items()}
+
+
 @router.get("/search", name="search_page", include_in_schema=False)
-def search_page(request: Request, c: Context, q: str = "", type: str | None = None) -> Response:
+async def search_page(request: Request, c: Context, q: str = "", type: str | None = None) -> Response:
     langs = languages(request.headers.get("accept-language"))
-    hits = run_search(c, q, type, 20) if q.strip() else []
+    hits = await run_in_threadpool(run_search, c, q, type, 20) if q.strip() else []
+    cited = await evidence(c, [h.iri for h in hits])
     results = [{"label": label_of(h, langs), "type": h.type, "href": link(h.iri, request, c.base), "iri": h.iri,
-                "matched": h.matched, "comment": (h.comment or "")[:SNIPPET], "score": h.score} for h in hits]
+                "matched": h.matched, "comment": (h.comment or "")[:SNIPPET], "evidence": cited.get(h.iri),
+                "score": h.score} for h in hits]
     return c.templates.TemplateResponse(request, "search.html", {"q": q, "type": type or "", "results": results},
                                         headers={"Vary": "Accept-Language"})
