@@ -104,7 +104,7 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
             found.append((entities, facts.iri, types[0], " ".join(closure), facts.knowledge,
                           json.dumps(labels, ensure_ascii=False), facts.comment, " ".join(sorted(facts.years))))
             rows += [(entities, TEXT, norm, text) for norm, text in texts.items()]
-            rows += [(entities, KEY, key, key) for key in sorted(keys)]
+            rows += [(entities, KEY, key, name) for key, name in sorted(keys.items())]
             if len(rows) >= BATCH:
                 n_terms += _insert(db, found, rows)
         n_terms += _insert(db, found, rows)

@@ -22,6 +22,7 @@ from .text import fts_phrase, name_key, normalize, trigrams
 EXACT, SAME_SOUND, PREFIX, SUBSTRING, FUZZY = 4, 3.5, 3, 2, 1
 FUZZY_MIN = 5  # a word of at least this many characters may carry one typo
 CANDIDATES = 400
+SCAN = 500  # prefix and substring matches ranked per query
 YEAR = re.compile(r"^(1[89]\d\d)$")
 ENTITY_COLUMNS = "e.id, e.iri, e.type, e.knowledge, e.labels, e.comment, e.years"
 
@@ -76,12 +77,15 @@ class SearchIndex:
         if key:
             self._rows(f"{select} WHERE t.kind = {KEY} AND t.norm = ?{where}{order}", (key, *targs), SAME_SOUND,
                        found)
-        self._rows(f"{select} WHERE t.kind = {TEXT} AND t.norm > ? AND t.norm < ?{where}{order}",
-                   (nq, nq + "\U0010ffff", *targs), PREFIX, found)
+        # a short prefix or a common trigram matches a large share of a registry: rank the first SCAN terms
+        # (shortest completions first, in the index's order), not all of them
+        self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM (SELECT entity, text FROM term WHERE kind = {TEXT} "
+                   f"AND norm > ? AND norm < ? ORDER BY norm LIMIT {SCAN}) t JOIN entity e ON e.id = t.entity "
+                   f"WHERE 1{where}{order}", (nq, nq + "\U0010ffff", *targs), PREFIX, found)
         if substring and len(nq) >= 3 and len(found) < limit:
-            self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM term_fts f JOIN term t ON t.id = f.rowid "
-                       f"JOIN entity e ON e.id = t.entity WHERE term_fts MATCH ?{where}{order}",
-                       (fts_phrase(nq), *targs), SUBSTRING, found)
+            self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM (SELECT rowid FROM term_fts WHERE term_fts MATCH ? "
+                       f"LIMIT {SCAN}) f JOIN term t ON t.id = f.rowid JOIN entity e ON e.id = t.entity "
+                       f"WHERE 1{where}{order}", (fts_phrase(nq), *targs), SUBSTRING, found)
 
     def _fuzzy(self, nq: str, where: str, targs: tuple, found: dict[int, Hit]) -> None:
         """Every word of the query in the term, one edit allowed in words of FUZZY_MIN or more characters."""
@@ -107,7 +111,8 @@ class SearchIndex:
         found: dict[int, Hit] = {}
         if nq:
             self._lookup(nq, name_key(q if year is None else nq), where, targs, max(limit, 50), found, True)
-            if len(found) < limit and all(h.quality < SAME_SOUND for h in found.values()):
+            if (len(found) < limit and all(h.quality < SAME_SOUND for h in found.values())
+                    and any(len(w) >= FUZZY_MIN for w in nq.split())):
                 self._fuzzy(nq, where, targs, found)  # typos are forgiven when nothing is written or sounds so
         years = {eid: y for eid, y in self.db.execute(
             f"SELECT id, years FROM entity WHERE id IN ({','.join('?' * len(found))})", tuple(found))} if year else {}

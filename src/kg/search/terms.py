@@ -32,27 +32,28 @@ def _spelled(facts: Facts) -> bool:
     return all(script in tags for script in SCRIPTS)
 
 
-def terms(facts: Facts, person: bool) -> tuple[dict[str, str], set[str]]:
-    """({normalised text: as written}, {phonetic keys}) of one entity."""
+def terms(facts: Facts, person: bool) -> tuple[dict[str, str], dict[str, str]]:
+    """({normalised text: as written}, {phonetic key: a name as written that has it}) of one entity."""
     written = set(facts.names)
-    keys: set[str] = set()
+    keys: dict[str, str] = {}
     if person:
         if not _spelled(facts):
             for name in facts.names:
                 written |= set(name_labels(name))
         has_kana = any(tag.lower() == "ja-hira" for tag in facts.labels)
-        for name in facts.names:
+        for name in sorted(facts.names):
             if has_kana and has_kanji(name):
                 continue
             parts = name.split()
-            keys.add(name_key(name))
+            keys.setdefault(name_key(name), name)
             if len(parts) == 2:
-                keys.add(name_key(f"{parts[1]} {parts[0]}"))
+                swapped = f"{parts[1]} {parts[0]}"
+                keys.setdefault(name_key(swapped), swapped)
         for name in list(written):
             parts = name.split()
             if len(parts) == 2:
                 written.add(f"{parts[1]} {parts[0]}")
-        keys.discard("")
+        keys.pop("", None)
     for n in facts.numbers:
         written |= {n} | {f"{w} {n}" for w in NUMBER_WORDS}
     texts: dict[str, str] = {}
