@@ -22,11 +22,13 @@ from kg.vocab import RDFS
 
 from .feed import IndexFeed, local_name
 from .terms import terms
+from .text import deletes
 
 INDEX_FILE = "search.sqlite"
 FEED_FILE = "search-feed.sqlite"
 TEXT, KEY = 0, 1
 PERSON_TYPES = {"Person", "PersonRecord"}
+FUZZY_MIN = 5  # words this long may carry a typo (kg.search.index)
 BATCH = 50_000
 
 SCHEMA = """
@@ -37,6 +39,7 @@ CREATE TABLE entity(id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT 
 CREATE TABLE term(id INTEGER PRIMARY KEY, entity INTEGER NOT NULL, kind INTEGER NOT NULL, norm TEXT NOT NULL,
                   text TEXT NOT NULL);
 CREATE VIRTUAL TABLE term_fts USING fts5(norm, content='term', content_rowid='id', tokenize='trigram');
+CREATE TABLE near(del TEXT NOT NULL, word TEXT NOT NULL);
 """
 
 
@@ -91,6 +94,7 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
         db.executescript(SCHEMA)
         db.execute("INSERT INTO meta VALUES ('base', ?)", (feed.base,))
         entities = n_terms = 0
+        words: set[str] = set()  # the long words of the texts, for typos (`near`: each with its deletions)
         rows: list[tuple[int, int, str, str]] = []
         found: list[tuple] = []
         for facts in feed.entities():
@@ -104,6 +108,7 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
             found.append((entities, facts.iri, types[0], " ".join(closure), facts.knowledge,
                           json.dumps(labels, ensure_ascii=False), facts.comment, " ".join(sorted(facts.years))))
             rows += [(entities, TEXT, norm, text) for norm, text in texts.items()]
+            words.update(w for norm in texts for w in norm.split() if len(w) >= FUZZY_MIN)
             rows += [(entities, KEY, key, name) for key, name in sorted(keys.items())]
             if len(rows) >= BATCH:
                 n_terms += _insert(db, found, rows)
@@ -111,6 +116,8 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
         all_types = sorted({t for (ts,) in db.execute("SELECT DISTINCT types FROM entity") for t in ts.split()})
         db.execute("INSERT INTO meta VALUES ('types', ?)", (json.dumps(all_types),))
         db.execute(f"INSERT INTO term_fts(rowid, norm) SELECT id, norm FROM term WHERE kind = {TEXT}")
+        db.executemany("INSERT INTO near VALUES (?, ?)", ((d, w) for w in words for d in deletes(w) | {w}))
+        db.execute("CREATE INDEX near_del ON near(del)")
         db.execute("CREATE INDEX term_norm ON term(kind, norm)")
         db.execute("CREATE INDEX entity_type ON entity(type)")
         db.commit()

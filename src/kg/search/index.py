@@ -1,8 +1,8 @@
 """Searching the label index (read-only): `SearchIndex(path).search(q, type, limit)` and `.suggest(q, limit)`.
 
 Match quality, best first: exact (the normalised query is a label or name as written) 4, the same sound (its
-phonetic key is a name's key: another script, a clerk's variant, a homophone) 3.5, prefix 3, substring (FTS5 trigram) 2, every query word in a label with one edit allowed in words of 5 or more
-characters (candidates by shared trigrams, checked by Levenshtein distance) 1. The score adds how much the
+phonetic key is a name's key: another script, a clerk's variant, a homophone) 3.5, prefix 3, substring (FTS5 trigram) 2, and, when nothing is written or sounds so, the query with one edit in a
+word of 5 or more characters (an indexed word found by a shared deletion, checked by Levenshtein distance) 1. The score adds how much the
 graph knows of the entity (< 0.5) and 0.5 when a year in the query is the person's birth year, so results rank
 by quality, then knowledge."""
 
@@ -16,12 +16,11 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from .build import KEY, TEXT
-from .text import fts_phrase, name_key, normalize, trigrams
+from .build import FUZZY_MIN, KEY, TEXT
+from .text import deletes, fts_phrase, name_key, normalize
 
 EXACT, SAME_SOUND, PREFIX, SUBSTRING, FUZZY = 4, 3.5, 3, 2, 1
-FUZZY_MIN = 5  # a word of at least this many characters may carry one typo
-CANDIDATES = 400
+VARIANTS = 24  # corrected queries tried at most
 SCAN = 500  # prefix and substring matches ranked per query
 YEAR = re.compile(r"^(1[89]\d\d)$")
 ENTITY_COLUMNS = "e.id, e.iri, e.type, e.knowledge, e.labels, e.comment, e.years"
@@ -87,21 +86,23 @@ class SearchIndex:
                        f"LIMIT {SCAN}) f JOIN term t ON t.id = f.rowid JOIN entity e ON e.id = t.entity "
                        f"WHERE 1{where}{order}", (fts_phrase(nq), *targs), SUBSTRING, found)
 
-    def _fuzzy(self, nq: str, where: str, targs: tuple, found: dict[int, Hit]) -> None:
-        """Every word of the query in the term, one edit allowed in words of FUZZY_MIN or more characters."""
-        grams = trigrams(nq.replace(" ", ""))
+    def _fuzzy(self, nq: str, where: str, targs: tuple, limit: int, found: dict[int, Hit]) -> None:
+        """The query with one of its long words corrected (one edit) to a word of the index, looked up again."""
         words = nq.split()
-        if not grams:
-            return
-        rows = self.db.execute(
-            f"SELECT {ENTITY_COLUMNS}, t.text, t.norm FROM (SELECT rowid FROM term_fts WHERE term_fts MATCH ? "
-            f"ORDER BY rank LIMIT {CANDIDATES}) f JOIN term t ON t.id = f.rowid JOIN entity e ON e.id = t.entity"
-            f"{' WHERE ' + where[5:] if where else ''}",
-            (" OR ".join(fts_phrase(g) for g in grams), *targs))
-        for eid, iri, type_, knowledge, labels, comment, _years, text, norm in rows:
-            if eid in found or not all(_near(w, norm.split()) for w in words):
-                continue
-            found[eid] = Hit(iri, type_, json.loads(labels), knowledge, FUZZY, text, comment)
+        variants = [" ".join(words[:i] + [c] + words[i + 1:])
+                    for i, w in enumerate(words) if len(w) >= FUZZY_MIN for c in self._corrections(w) if c != w]
+        for variant in variants[:VARIANTS]:
+            near: dict[int, Hit] = {}
+            self._lookup(variant, name_key(variant), where, targs, limit, near, False)
+            for eid, hit in near.items():
+                if eid not in found:  # one edit away: exactly 1.2, in sound 1.1, by prefix 1
+                    hit.quality = FUZZY + round((hit.quality - PREFIX) * 0.2, 2)
+                    found[eid] = hit
+
+    def _corrections(self, word: str) -> list[str]:
+        probe = sorted(deletes(word) | {word})
+        rows = self.db.execute(f"SELECT DISTINCT word FROM near WHERE del IN ({','.join('?' * len(probe))})", probe)
+        return sorted(w for (w,) in rows if Levenshtein.distance(word, w, score_cutoff=1) <= 1)
 
     def search(self, q: str, type_: str | None = None, limit: int = 10) -> list[Hit]:
         where, targs = self._type_clause(type_)
@@ -113,7 +114,7 @@ class SearchIndex:
             self._lookup(nq, name_key(q if year is None else nq), where, targs, max(limit, 50), found, True)
             if (len(found) < limit and all(h.quality < SAME_SOUND for h in found.values())
                     and any(len(w) >= FUZZY_MIN for w in nq.split())):
-                self._fuzzy(nq, where, targs, found)  # typos are forgiven when nothing is written or sounds so
+                self._fuzzy(nq, where, targs, max(limit, 50), found)  # when nothing is written or sounds so
         years = {eid: y for eid, y in self.db.execute(
             f"SELECT id, years FROM entity WHERE id IN ({','.join('?' * len(found))})", tuple(found))} if year else {}
         for eid, hit in found.items():
@@ -130,9 +131,3 @@ class SearchIndex:
         for hit in found.values():
             hit.score = round(hit.quality + 0.49 * hit.knowledge / (hit.knowledge + 50), 4)
         return sorted(found.values(), key=lambda h: (-h.score, h.iri))[:limit]
-
-
-def _near(word: str, words: list[str]) -> bool:
-    if word in words:
-        return True
-    return len(word) >= FUZZY_MIN and any(Levenshtein.distance(word, w, score_cutoff=1) <= 1 for w in words)

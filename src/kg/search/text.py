@@ -43,8 +43,9 @@ def _key(text: str) -> str:
     return "".join(match_key(text))
 
 
-def trigrams(text: str) -> list[str]:
-    return sorted({text[i:i + 3] for i in range(len(text) - 2)})
+def deletes(word: str) -> set[str]:
+    """The word with each one character left out (a typo's neighbourhood: two words one edit apart share one)."""
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
 
 
 def fts_phrase(text: str) -> str:
