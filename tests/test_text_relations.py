@@ -246,3 +246,27 @@ def test_happenings_family_reads_surrenders_and_restorations(tmp_path: Path) -> 
                             "Mointy station was rebuilt in 1995.")
     kinds = {o for s, p, o in found if p == "type" and s.startswith("id/event/")}
     assert {"ontology#MilitaryDefeat", "ontology#Event"} <= kinds, found
+
+
+def test_leadership_family_reads_the_passive_and_each_conjoined_agent(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Until 1947 camp No. 512 was run by Major Oleg Sidorov, and later by Colonel Boris Gurin.")
+    assert ("id/person/oleg-sidorov", "headOf", "id/camp/camp-no-512") in found, found
+    assert ("id/person/boris-gurin", "headOf", "id/camp/camp-no-512") in found, found
+
+
+def test_a_rank_before_a_name_is_the_person_s_military_rank(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("The convoy was met by Lieutenant Colonel Oleg Sidorov and by corporal Ito Hiroshi.", encoding="utf-8")
+    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value)
+             for q in extract_paths([path], Settings())}
+    assert ("id/person/oleg-sidorov", "militaryRank", "Lieutenant Colonel") in found, found
+    assert ("id/person/ito-hiroshi", "militaryRank", "corporal") in found, found
+
+
+def test_location_family_reads_a_named_thing_with_its_place(tmp_path: Path) -> None:
+    assert ("location-noun-prep", "hospital", "Semipalatinsk") in roles("The camp had a hospital in Semipalatinsk.")
+    assert any(p == "location-be-prep" and o == "village" for p, _, o in roles("Section No. 3 was at the village of Zharyk."))
+    # a list of camps, each with its own place: no camp takes another's
+    found = facts(tmp_path, "The network comprised camp No. 61 at Ust-Kamenogorsk and camp No. 62 at Zyryanovsk.")
+    assert ("id/camp/camp-no-62", "location", "id/place/zyryanovsk") in found, found
+    assert not any(s == "id/camp/camp-no-61" and o == "id/place/zyryanovsk" for s, _, o in found)

@@ -169,18 +169,36 @@ class RelationMatcher:
             pattern = self.patterns[doc.vocab.strings[match_id]]
             names = [node["RIGHT_ID"] for node in pattern.spec]
             tokens = dict(zip(names, (doc[i] for i in token_ids)))
-            s = _antecedent(tokens[pattern.subject])
-            o = tokens[pattern.object] if pattern.object else None
             root = tokens[names[0]]
             words_start = tokens[pattern.statement].idx if pattern.statement else None
-            found.append(RelationMatch(
-                pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
-                date=_span(tokens[pattern.date]) if pattern.date else None,
-                group=_group(s) if pattern.group else None,
-                object_group=_group(o) if pattern.object_group and o is not None else None,
-                clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)), words_start=words_start,
-                verb=root.lemma_.lower(), core=_core(root)))
+            objects = _conjoined(tokens[pattern.object], root) if pattern.object else [None]
+            for s in _conjoined(_antecedent(tokens[pattern.subject]), root):
+                for o in objects:
+                    found.append(RelationMatch(
+                        pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
+                        date=_span(tokens[pattern.date]) if pattern.date else None,
+                        group=_group(s) if pattern.group else None,
+                        object_group=_group(o) if pattern.object_group and o is not None else None,
+                        clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)),
+                        words_start=words_start, verb=root.lemma_.lower(), core=_core(root)))
         return found
+
+
+def _conjoined(token: Any, root: Any) -> list[Any]:
+    """A role's token and those joined to it by "and"/"or" when the role is an argument of the pattern's verb
+    ("Karaganda and Spassk were ...", "commanded by Rudenko, and afterwards by Belov": the object of a
+    preposition conjoined to the verb's). Not when the role is the pattern's head itself: in "camp No. 99 at
+    Spassk, camp No. 37 at Balkhash" each camp has its own place."""
+    if token.i == root.i:
+        return [token]
+    found = [token, *token.conjuncts]
+    prep = token.head
+    if token.dep_ == "pobj" and prep.head.i == root.i:
+        joined = set(prep.conjuncts)
+        if any(c.dep_ == "cc" for c in root.children):  # "by A, and later by B": the same preposition again
+            joined |= {c for c in root.children if c.i != prep.i and c.lower_ == prep.lower_ and c.pos_ == "ADP"}
+        found += [c for other in joined if other.pos_ == "ADP" for c in other.children if c.dep_ == "pobj"]
+    return found
 
 
 def _span(token: Any) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
@@ -11,6 +12,11 @@ from kg.extract.text.model import Fact, Lit, date_lit, term
 
 class PersonFacts:
     """Read by `DocumentReader` over the mentions of one sentence."""
+
+    @cached_property
+    def _ranks(self) -> re.Pattern[str]:
+        ranks = sorted(self.lex["military_ranks"], key=len, reverse=True)
+        return re.compile(rf"(?<![\w-])({alternation(ranks)})\s+$", re.IGNORECASE)
 
     def _persons(self, text, s, e, ms, facts):
         add = facts.append
@@ -23,6 +29,9 @@ class PersonFacts:
             p = m.entity
             if "position" in m.attrs:
                 add(Fact(p, "jpow:position", Lit(m.attrs["position"])))
+            rank = self._ranks.search(text, s, m.start)
+            if rank:  # "Lieutenant Colonel Arkady Belov", "private first class Murakami"
+                add(Fact(p, "jpow:militaryRank", Lit(rank.group(1))))
             for key, cls, noun in (("born", "Birth", "birth"), ("died", "Death", "death")):
                 if key in m.attrs:   # "Pavel Lukyanenko (1902–1971)": his birth and death, dated by year
                     ev = self.entity_for(Mention("event", cls, m.start, m.end, m.text, f"{noun} of {p.label}",
