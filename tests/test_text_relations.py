@@ -270,3 +270,11 @@ def test_location_family_reads_a_named_thing_with_its_place(tmp_path: Path) -> N
     found = facts(tmp_path, "The network comprised camp No. 61 at Ust-Kamenogorsk and camp No. 62 at Zyryanovsk.")
     assert ("id/camp/camp-no-62", "location", "id/place/zyryanovsk") in found, found
     assert not any(s == "id/camp/camp-no-61" and o == "id/place/zyryanovsk" for s, _, o in found)
+
+
+def test_a_person_s_unit_and_place_of_origin(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Ito Hiroshi, a farmer from Niigata, served in the 39th Infantry Regiment until 1945.")
+    assert ("id/person/ito-hiroshi", "placeOfOrigin", "id/place/niigata") in found, found
+    assert any(s == "id/person/ito-hiroshi" and p == "memberOf" for s, p, _ in found), found
+    assert ("came-from", "Ito", "Akita") in roles("Ito came from Akita.") or \
+        any(p == "came-from" for p, _, _ in roles("Ito Hiroshi came from Akita."))
