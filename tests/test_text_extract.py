@@ -187,6 +187,14 @@ def test_a_surname_that_fits_two_persons_is_not_joined_to_either(tmp_path: Path)
     assert "V. P. Ivanov" in _one(r, "person", "V. Ivanov").names
 
 
+def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
+    r = _read("The inventory was compiled by Svetlana K. Omarova and Bolat T. Serikbayev. The reviewer, a Doctor of "
+              "Historical Sciences T. Ibrayev, approved it.", tmp_path)
+    labels = {e.label for e in r.entities if e.kind == "person"}
+    assert {"Svetlana K. Omarova", "Bolat T. Serikbayev", "T. Ibrayev"} <= labels
+    assert not any("Sciences" in label for label in labels)
+
+
 def test_names_in_reference_and_japanese_order(tmp_path: Path) -> None:
     r = _read('See Kuznetsov S. I., Ivanova T. A. "Captivity and return" (Khabarovsk, 2003). Tanaka Ichiro, a '
               "former prisoner of war, met General Yamada.", tmp_path)

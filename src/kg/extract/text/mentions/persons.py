@@ -60,6 +60,18 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         label = " ".join(f"{i}." for i in inits) + " " + surname
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
                            f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
+    # "Lyudmila P. Gerasimova", "Kairat S. Aldazhumanov": a given name, a patronymic's initial, a surname
+    middle = re.compile(rf"\b({CAP})\s+([A-Z]\.)\s?({CAP}(?:-{CAP})?)\b")
+    for m in middle.finditer(text):
+        first, surname = m.group(1), m.group(3)
+        inside_a_title = re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start() - 30):m.start()])
+        if first in not_surnames or first in _TITLE_WORDS or first in _NOT_NAMES or first in lex["places"] or \
+                surname in not_surnames or surname in lex["places"] or \
+                inside_a_title and first not in lex["given_names"]:  # "Doctor of Historical Sciences S. Kuznetsov"
+            continue
+        label = f"{first} {m.group(2)} {surname}"
+        out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), label, f"person:{surname.lower()}",
+                           {"given": first, "initials": [m.group(2)[0]], "surname": surname}))
     given = alternation(lex["given_names"])
     full = re.compile(rf"\b({given})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\b")
     for m in full.finditer(text):
