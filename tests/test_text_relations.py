@@ -278,3 +278,13 @@ def test_a_person_s_unit_and_place_of_origin(tmp_path: Path) -> None:
     assert any(s == "id/person/ito-hiroshi" and p == "memberOf" for s, p, _ in found), found
     assert ("came-from", "Ito", "Akita") in roles("Ito came from Akita.") or \
         any(p == "came-from" for p, _, _ in roles("Ito Hiroshi came from Akita."))
+
+
+def test_names_listed_after_a_place_are_places(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Sections\n\nThe camp had sections at Spassk, Karabas, Dolinka and Saran.\n", encoding="utf-8")
+    typed = {(q.subject.value.removeprefix(BASE), q.object.value.split("#")[-1])
+             for q in extract_paths([path], Settings()) if q.predicate == RDF.type}
+    for place in ("karabas", "dolinka", "saran"):
+        assert any(s == f"id/place/{place}" for s, _ in typed), typed
+    assert not any(s.startswith("id/person/") for s, _ in typed), typed

@@ -81,11 +81,16 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 
 def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     """A proper noun (with its compounds and hyphens) that is the object of "in/near/to/from/at/via/through",
-    not a person, a month, a people or a language, and not a body whose head noun the lexicon knows."""
-    if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.head.lower_ not in (
+    or joined to one by "and" or a comma ("at Spassk, Karabas, Dolinka and Saran"), not a person, a month, a
+    people or a language, and not a body whose head noun the lexicon knows."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    listed = first is not tok and any(m.kind == "place" and m.start <= first.idx < m.end for m in mentions)
+    if first.dep_ != "pobj" or tok.pos_ != "PROPN" or first.pos_ != "PROPN" or first.head.lower_ not in (
             "in", "near", "to", "from", "at", "via", "through", "outside") or tok.ent_type_ in (
-            "PERSON", "NORP", "DATE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART"):
-        return None
+            "NORP", "DATE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART") or tok.ent_type_ == "PERSON" and not listed:
+        return None   # (a name listed after a place is a place, whatever the recogniser calls it)
     words_of_sentence = [t for t in tok.sent if t.is_alpha and len(t) > 3]
     if not tok.sent.text.rstrip().endswith((".", "!", "?")) and \
             sum(t.text[0].isupper() for t in words_of_sentence) > 0.6 * len(words_of_sentence):
