@@ -4,16 +4,30 @@ the Kazakh SSR", "the memorial cemetery in Spassk", and a list item "Section No.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
+from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import Mention
+from kg.extract.text.mentions.mention import mention_at
 from kg.extract.text.model import Fact
 
 # how large a place of each class is: a place lies only in one at least as large
 _RANK = {"Site": 0, "Settlement": 1, "Place": 1, "GeographicArea": 2, "Region": 2, "Country": 3}
 
 
+# what follows a place's name in the name of a thing there: "Dzhezkazgan camp No. 39", "Spassk cemetery"
+_NAMED_FOR_A_PLACE = r"\s+(?:[a-z]+\s+)*(?:camp|hospital|cemetery|mine|smelter|plant|combine|trust|station|section)\b"
+
+# "Spassky camp": a place's adjective names the camp, not the place (the text does not mention Spassk)
+_ADJECTIVE = re.compile(r"(?:sky|skiy|skaya|skoye|skoe|ian|ese)$")
+
+
 class PlaceFacts:
     """Read by `DocumentReader` over the mentions of one sentence."""
+
+    @cached_property
+    def _place_names(self) -> re.Pattern[str]:
+        return re.compile(rf"({alternation(list(self.lex.place_aliases))})\b")
 
     def _places(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         places = sorted((m for m in ms if m.kind == "place" and not m.in_title and m.entity is not None),
@@ -26,6 +40,20 @@ class PlaceFacts:
             if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:the\s+)?", gap) and larger or \
                     re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", gap):
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
+        for named in (m for m in ms if m.kind in ("camp", "place", "organization") and m.entity is not None):
+            # "Dzhezkazgan camp No. 39", "Spassk cemetery", "Balkhash copper smelter": a name that opens with a
+            # place is of something there (a body named for its country, "Japan Airlines", is not: bodies only
+            # when the rest of the name is a camp's or a site's head noun)
+            opening = self._place_names.match(named.text)
+            if opening is None or opening.end() == len(named.text) or _ADJECTIVE.search(opening.group(1)) or \
+                    named.kind == "place" and \
+                    named.entity.cls != "Site" or not re.match(_NAMED_FOR_A_PLACE, named.text[opening.end():]):
+                continue
+            label, cls = self.lex.place_aliases[opening.group(1)]
+            where = self.entity_for(mention_at("place", cls, (named.start, named.start + opening.end()), text, label),
+                                    self._block.span(named.start, named.end)[0])
+            if where is not named.entity:
+                facts.append(Fact(named.entity, "jpow:locatedIn" if named.kind == "place" else "jpow:location", where))
         for c in (m for m in ms if m.kind == "camp" and not m.in_title and m.entity is not None):
             # "Section No. 5 — Mointy station, …", "Section No. 6 — a hospital section at Balkhash"
             dash = re.match(r"\s*[—–]\s*(?:(?:the|a|an)\s+)?(?:[^,;.—]{0,40}?\b(?:at|in|near)\s+(?:the\s+)?)?",
