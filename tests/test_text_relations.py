@@ -296,3 +296,16 @@ def test_a_name_that_opens_with_a_place_is_of_something_there(tmp_path: Path) ->
     assert ("id/camp/camp-no-39", "location", "id/place/zhezkazgan") in found, found
     assert ("id/place/balkhash-cemetery", "locatedIn", "id/place/balkhash") in found, found
     assert not any(o == "id/place/spassk" for _, _, o in found)  # "Spassky": an adjective, not the place named
+
+
+def test_an_imprint_with_or_without_brackets_and_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text('Books\n\nHe wrote the memoir "Steppe Letters" (Karaganda, 2004). She edited the book "Cold Years", '
+                    "Tokyo: Heibonsha, 1979.\n", encoding="utf-8")
+    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
+             for q in extract_paths([path], Settings())}
+    assert {("id/publication/steppe-letters", "placeOfPublication", "id/place/karaganda"),
+            ("id/publication/steppe-letters", "publicationYear", "2004"),
+            ("id/publication/cold-years", "placeOfPublication", "id/place/tokyo"),
+            ("id/publication/cold-years", "publisher", "id/organization/heibonsha"),
+            ("id/publication/cold-years", "publicationYear", "1979")} <= found

@@ -54,26 +54,28 @@ class PublicationFacts:
                 if editor is not None:
                     add(Fact(pub, "jpow:editor", self._resolved(editor)))
                     offset = editor.end
-            cm = re.match(rf"[\s\"”»]*\(\s*({CAP}(?:\s+{CAP})?)\s*[,:]\s*([^,()]+?),\s*((?:1[89]|20)\d\d)"
-                          rf"(?:[,.]\s*(?:(\d+)\s*p\.|(?:in\s+)?(\d+)\s*(?:vols?\.|volumes)))?\s*\.?\s*\)",
-                          text[offset:])
-            if cm:
-                place = next((p for p in self._block_mentions if p.kind == "place" and
-                              p.start == offset + cm.start(1)), None)
+            # the imprint: "(Almaty: Daik-Press, 2002)", "(Karaganda, 2004)", ", Tokyo: Iwanami Shoten, 2015"
+            cm = re.match(rf"[\s\"”»]*[,.]?\s*(\()?\s*({CAP}(?:\s+{CAP})?)\s*(?:[,:]\s*([^,()]+?))?\s*,\s*"
+                          rf"((?:1[89]|20)\d\d)(?:[,.]\s*(?:(\d+)\s*p\.|(?:in\s+)?(\d+)\s*(?:vols?\.|volumes)))?"
+                          rf"\s*\.?\s*(?(1)\))", text[offset:])
+            place = cm and next((p for p in self._block_mentions if p.kind == "place" and
+                                 p.start == offset + cm.start(2)), None)
+            if cm and (cm.group(1) or place is not None):   # without brackets, only after a known place
                 if place:
                     add(Fact(pub, "jpow:placeOfPublication", self._resolved(place)))
-                label = cm.group(2).strip()
-                org_m = Mention("organization", "Publisher", offset + cm.start(2), offset + cm.end(2), label, label,
-                                "organization:" + norm(label))
-                org = self.entity_for(org_m, block.span(org_m.start, org_m.end)[0])
-                self._span(org, block.span(org_m.start, org_m.end))
-                ms.append(org_m)
-                add(Fact(pub, "jpow:publisher", org))
-                add(Fact(pub, "jpow:publicationYear", Lit(cm.group(3), "gYear", None)))
-                if cm.group(4):
-                    add(Fact(pub, "jpow:pageCount", Lit(cm.group(4), "integer", None)))
+                if cm.group(3):
+                    label = cm.group(3).strip()
+                    org_m = Mention("organization", "Publisher", offset + cm.start(3), offset + cm.end(3), label,
+                                    label, "organization:" + norm(label))
+                    org = self.entity_for(org_m, block.span(org_m.start, org_m.end)[0])
+                    self._span(org, block.span(org_m.start, org_m.end))
+                    ms.append(org_m)
+                    add(Fact(pub, "jpow:publisher", org))
+                add(Fact(pub, "jpow:publicationYear", Lit(cm.group(4), "gYear", None)))
                 if cm.group(5):
-                    add(Fact(pub, "jpow:volumeCount", Lit(cm.group(5), "integer", None)))
+                    add(Fact(pub, "jpow:pageCount", Lit(cm.group(5), "integer", None)))
+                if cm.group(6):
+                    add(Fact(pub, "jpow:volumeCount", Lit(cm.group(6), "integer", None)))
             lang = re.search(r"\bin\s+((?:(?:" + alternation(list(self.lex["languages"])) +
                              r")(?:,\s*|\s+and\s+)?)+)\s*[\"“«]?\s*$", before)
             if lang:
