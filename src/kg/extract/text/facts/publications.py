@@ -61,7 +61,7 @@ class PublicationFacts:
             place = cm and next((p for p in self._block_mentions if p.kind == "place" and
                                  p.start == offset + cm.start(2)), None)
             if cm and (cm.group(1) or place is not None):   # without brackets, only after a known place
-                if place:
+                if place and "place" not in pm.attrs:   # (the title's mention may have read "(Place, Year)")
                     add(Fact(pub, "jpow:placeOfPublication", self._resolved(place)))
                 if cm.group(3):
                     label = cm.group(3).strip()
@@ -71,7 +71,8 @@ class PublicationFacts:
                     self._span(org, block.span(org_m.start, org_m.end))
                     ms.append(org_m)
                     add(Fact(pub, "jpow:publisher", org))
-                add(Fact(pub, "jpow:publicationYear", Lit(cm.group(4), "gYear", None)))
+                if "year" not in pm.attrs:
+                    add(Fact(pub, "jpow:publicationYear", Lit(cm.group(4), "gYear", None)))
                 if cm.group(5):
                     add(Fact(pub, "jpow:pageCount", Lit(cm.group(5), "integer", None)))
                 if cm.group(6):
