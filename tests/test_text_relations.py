@@ -309,3 +309,14 @@ def test_an_imprint_with_or_without_brackets_and_publisher(tmp_path: Path) -> No
             ("id/publication/cold-years", "placeOfPublication", "id/place/tokyo"),
             ("id/publication/cold-years", "publisher", "id/organization/heibonsha"),
             ("id/publication/cold-years", "publicationYear", "1979")} <= found
+
+
+def test_i_is_the_narrator_the_title_names_but_not_inside_quotation_marks(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text('Memories of Ito Hiroshi\n\nI was a corporal in those years. I came from Akita. In 1993 the '
+                    'daughter of a comrade told us: "I came from Sendai."\n', encoding="utf-8")
+    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
+             for q in extract_paths([path], Settings())}
+    assert ("id/person/ito-hiroshi", "militaryRank", "corporal") in found, found
+    assert ("id/person/ito-hiroshi", "placeOfOrigin", "id/place/akita") in found, found
+    assert not any(o == "id/place/sendai" and s == "id/person/ito-hiroshi" for s, _, o in found)

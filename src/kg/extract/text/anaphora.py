@@ -6,7 +6,9 @@ Three rules, all looking backwards only (the reader keeps no text):
   Museum" and "Karaganda University"), else to the last entity of the kind;
 - "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
   "it": camps, organisations, places, acts, publications), as centering theory has it;
-- "he"/"she" (and "his", "her") refers to the last person mentioned.
+- "he"/"she" (and "his", "her") refers to the last person mentioned;
+- "I"/"me"/"my" outside quotation marks refers to the narrator: the one person the title names ("Oral history:
+  Takeda Shigeru on Karaganda") or the byline ("By Hayashi Tadao") of a first-person text.
 An anaphor becomes a mention carrying the entity it refers to, so every fact reader treats it like a name;
 it is never a name of that entity (no alternative label).
 """
@@ -23,15 +25,21 @@ IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication
 
 
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
-             salient: Entity | None, referent: Callable[[str, str], Entity | None]) -> list[Mention]:
+             salient: Entity | None, referent: Callable[[str, str], Entity | None],
+             narrator: Entity | None = None, quoted: Callable[[int], bool] = lambda _: False) -> list[Mention]:
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to;
-    `referent(kind, noun)` says what "the <noun>" refers to (`EntityLinker.referent`)."""
+    `referent(kind, noun)` says what "the <noun>" refers to (`EntityLinker.referent`); `quoted(offset)`: is
+    the offset inside quotation marks (someone else speaking)?"""
     nouns: dict[str, str] = lex["anaphor_nouns"]
     out: list[Mention] = []
     for tok in _tokens(doc, s, e):
         if any(m.start <= tok.idx < m.end for m in ms):
             continue
         low = tok.lower_
+        if low in ("i", "me", "my", "myself") and tok.pos_ == "PRON" and (low != "i" or tok.text == "I"):
+            if narrator is not None and not quoted(tok.idx):
+                out.append(_mention(narrator, tok.idx, tok.idx + len(tok.text), tok.text))
+            continue
         if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
             if salient is not None and salient.kind in IT_KINDS:
                 out.append(_mention(salient, tok.idx, tok.idx + len(tok.text), tok.text))

@@ -54,6 +54,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.fact_count: dict[str, int] = {}
         self.frame_date: DateMention | None = None
         self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
+        self.narrator: Entity | None = None    # who "I" is: the one person of the title, or the byline
+        self.blocks_read = 0
 
     def read_block(self, block: Block, doc=None) -> list[Passage]:
         """The passages of one block; `doc` is its parse, if the caller parsed it (in a batch)."""
@@ -87,7 +89,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             ms = [m for m in mentions if s <= m.start < e]
             for m in ms:
                 self.entity_for(m, block.span(m.start, m.end)[0])
-            ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, self.referent),
+            ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, self.referent,
+                                      self.narrator, lambda i: any(q.start < i < q.end for q in quotes)),
                         key=lambda m: m.start)
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
                                          [d for d in ds if s <= d.start < e], quotes, block)
@@ -110,6 +113,12 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
                 self.frame_date = frame
             self.salient = subject_entity(doc, s, e, ms) or self.salient
         self.signature = block_people[0].entity if signature else None
+        named = {m.entity.iri: m.entity for m in block_people if m.entity is not None}
+        byline = re.match(r"(?:[Bb]y|[Tt]old by|[Rr]ecorded by)\s+", text)
+        if len(text) < 200 and len(named) == 1 and (self.blocks_read == 0 or byline and block_people[0].start ==
+                                                    byline.end()):
+            self.narrator = next(iter(named.values()))   # the title's person, or a byline's
+        self.blocks_read += 1
         return passages
 
     def _sentence_facts(self, text: str, s: int, e: int, ms: list[Mention], qs: list[Quantity],

@@ -15,8 +15,12 @@ class PersonFacts:
 
     @cached_property
     def _ranks(self) -> re.Pattern[str]:
-        ranks = sorted(self.lex["military_ranks"], key=len, reverse=True)
-        return re.compile(rf"(?<![\w-])({alternation(ranks)})\s+$", re.IGNORECASE)
+        return re.compile(rf"(?<![\w-])({alternation(self.lex['military_ranks'])})\s+$", re.IGNORECASE)
+
+    @cached_property
+    def _rank_after(self) -> re.Pattern[str]:
+        return re.compile(rf",?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?(?:a|an)\s+"
+                          rf"({alternation(self.lex['military_ranks'])})\b", re.IGNORECASE)
 
     def _persons(self, text, s, e, ms, facts):
         add = facts.append
@@ -29,8 +33,8 @@ class PersonFacts:
             p = m.entity
             if "position" in m.attrs:
                 add(Fact(p, "jpow:position", Lit(m.attrs["position"])))
-            rank = self._ranks.search(text, s, m.start)
-            if rank:  # "Lieutenant Colonel Arkady Belov", "private first class Murakami"
+            rank = self._ranks.search(text, s, m.start) or self._rank_after.match(text, m.end, e)
+            if rank:  # "Lieutenant Colonel Arkady Belov", "private first class Murakami", "I was a corporal"
                 add(Fact(p, "jpow:militaryRank", Lit(rank.group(1))))
             for key, cls, noun in (("born", "Birth", "birth"), ("died", "Death", "death")):
                 if key in m.attrs:   # "Pavel Lukyanenko (1902–1971)": his birth and death, dated by year
