@@ -320,3 +320,20 @@ def test_i_is_the_narrator_the_title_names_but_not_inside_quotation_marks(tmp_pa
     assert ("id/person/ito-hiroshi", "militaryRank", "corporal") in found, found
     assert ("id/person/ito-hiroshi", "placeOfOrigin", "id/place/akita") in found, found
     assert not any(o == "id/place/sendai" and s == "id/person/ito-hiroshi" for s, _, o in found)
+
+
+def test_archival_units_of_a_finding_aid(tmp_path: Path) -> None:
+    path = tmp_path / "aid.txt"
+    path.write_text("Fonds R-1138: records of a directorate\n\nExtent: 3 inventories, 1,247 files.\nInventory 1 "
+                    "(1945-1949), 612 files: orders. Other records are in fonds R-1684, inventory 2, file 14.\n",
+                    encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    units = {q.subject.value.removeprefix(BASE) for q in quads
+             if q.predicate == RDF.type and q.object == JPOW.ArchivalUnit}
+    assert units == {"id/publication/aid-fonds-r-1138", "id/publication/aid-inventory-1",
+                     "id/publication/aid-fonds-r-1684", "id/publication/aid-inventory-2",
+                     "id/publication/aid-file-14"}, units   # "1,247 files" is a count, not a file
+    part_of = {(q.subject.value.removeprefix(BASE), q.object.value.removeprefix(BASE)) for q in quads
+               if q.predicate == JPOW.partOf}
+    assert {("id/publication/aid-inventory-2", "id/publication/aid-fonds-r-1684"),
+            ("id/publication/aid-file-14", "id/publication/aid-inventory-2")} <= part_of

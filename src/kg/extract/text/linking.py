@@ -49,7 +49,9 @@ class EntityLinker:
         slug = slugify(label)[:80].strip("-")
         if kind == "camp" and "number" in m.attrs and "parent_key" not in m.attrs:
             slug = f"camp-no-{slugify(m.attrs['number'])}"   # the same camp whatever name it is first given
-        scoped = kind in DOC_SCOPED or (kind == "event" and m.cls != "War") or m.attrs.get("anonymous")
+        # an inventory or a file is named by a number only; a fonds number is an archive's, not the world's
+        scoped = kind in DOC_SCOPED or (kind == "event" and m.cls != "War") or m.attrs.get("anonymous") or \
+            m.cls == "ArchivalUnit"
         if scoped or not slug:
             slug = f"{slugify(self.doc_id)}-{slug}"[:100].strip("-")
         iri = f"{self.base}id/{kind}/{slug}"

@@ -28,7 +28,7 @@ for _c in ("Organization", "StateBody", "MilitaryFormation", "Enterprise", "Univ
            "PoliticalParty", "Archive", "Publisher", "Commission", "PublicOrganization"):
     KIND_OF_CLASS[_c] = "organization"
 for _c in ("Source", "Publication", "Book", "Monograph", "Article", "DocumentCollection", "MultiVolumeWork",
-           "ResearchProject", "ArchivalDocument", "RegistryRecord", "ArchivalList", "Dataset"):
+           "ResearchProject", "ArchivalDocument", "RegistryRecord", "ArchivalList", "Dataset", "ArchivalUnit"):
     KIND_OF_CLASS[_c] = "publication"
 
 # kinds whose unnamed/descriptive entities are specific to one document (their slug carries the doc id)

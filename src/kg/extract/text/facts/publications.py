@@ -20,6 +20,12 @@ class PublicationFacts:
         pubs = [m for m in ms if m.kind == "publication" and not m.in_title]
         for i, pm in enumerate(pubs):
             pub = pm.entity
+            if "unit" in pm.attrs:   # "fonds R-1684, inventory 2, file 14": each unit inside the one before it
+                parent = next((p for p in pubs if "unit" in p.attrs and re.fullmatch(r"\s*,\s*", text[p.end:pm.start])
+                               and p.entity is not pub), None)
+                if parent is not None:
+                    add(Fact(pub, "jpow:partOf", parent.entity))
+                continue
             before = text[s:pm.start]
             authors: list[Entity] = []
             people = sorted((m for m in ms if m.kind == "person" and m.end <= pm.start), key=lambda m: m.start)
