@@ -337,3 +337,13 @@ def test_archival_units_of_a_finding_aid(tmp_path: Path) -> None:
                if q.predicate == JPOW.partOf}
     assert {("id/publication/aid-inventory-2", "id/publication/aid-fonds-r-1684"),
             ("id/publication/aid-file-14", "id/publication/aid-inventory-2")} <= part_of
+
+
+def test_the_narrator_named_in_a_note_under_the_title_is_i(tmp_path: Path) -> None:
+    path = tmp_path / "memoir.txt"
+    path.write_text("Snow and steel: a memoir\n\n(From the recollections of Ito Hiroshi, a former corporal.)\n\n"
+                    "I came from Akita. In 1946 I worked at the mine.\n", encoding="utf-8")
+    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
+             for q in extract_paths([path], Settings())}
+    assert ("id/person/ito-hiroshi", "placeOfOrigin", "id/place/akita") in found, found
+    assert ("id/person/ito-hiroshi", "militaryRank", "corporal") in found, found

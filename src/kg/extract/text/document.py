@@ -114,10 +114,13 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             self.salient = subject_entity(doc, s, e, ms) or self.salient
         self.signature = block_people[0].entity if signature else None
         named = {m.entity.iri: m.entity for m in block_people if m.entity is not None}
-        byline = re.match(r"(?:[Bb]y|[Tt]old by|[Rr]ecorded by)\s+", text)
-        if len(text) < 200 and len(named) == 1 and (self.blocks_read == 0 or byline and block_people[0].start ==
-                                                    byline.end()):
-            self.narrator = next(iter(named.values()))   # the title's person, or a byline's
+        byline = re.match(r"(?:[Bb]y|[Tt]old by|[Rr]ecorded by|[Pp]osted by|[Ww]ritten by)\s+", text)
+        # the title's person; else a byline's, or the one person of a short note under the title ("Extract
+        # from the recollections of Ishida Masao, ...")
+        if len(named) == 1 and (len(text) < 200 and (self.blocks_read == 0 or byline and block_people[0].start ==
+                                                     byline.end()) or
+                                self.blocks_read == 1 and self.narrator is None and len(text) < 300):
+            self.narrator = next(iter(named.values()))
         self.blocks_read += 1
         return passages
 

@@ -19,7 +19,7 @@ class PersonFacts:
 
     @cached_property
     def _rank_after(self) -> re.Pattern[str]:
-        return re.compile(rf",?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?(?:a|an)\s+"
+        return re.compile(rf"(?:,?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?|\s*,\s*)(?:a|an)\s+(?:former\s+)?"
                           rf"({alternation(self.lex['military_ranks'])})\b", re.IGNORECASE)
 
     def _persons(self, text, s, e, ms, facts):
