@@ -182,6 +182,7 @@ def test_the_type_filter_keeps_only_that_type_and_its_subclasses(live: LiveServe
     ('{"q0": {"query": "Sato", "limit": NaN}}', "limit must be a whole number"),
     ("[" * 100_000, "queries is not JSON"),
     (json.dumps({"q0": {"query": "Sato", "properties": [{"pid": "birthYear", "v": [[1]]}]}}), "must be a string"),
+    (json.dumps({"q0": {"query": "Sato", "type": [f"T{i}" for i in range(11)]}}), "at most 10 types"),
 ])
 def test_bad_input_is_a_400_with_a_reason(live: LiveServer, queries: str, reason: str) -> None:
     response = httpx.post(live.url + "reconcile", data={"queries": queries})
@@ -257,3 +258,10 @@ def test_an_openrefine_style_flow_manifest_batch_preview_suggest(live: LiveServe
         view = client.get(manifest["view"]["url"].replace("{{id}}", top["id"]).removeprefix(live.url),
                           headers={"Accept": "text/html"})
         assert view.status_code == 200 and kanji in view.text
+
+
+def test_entity_suggestions_keep_to_the_type_asked_for(live: LiveServer) -> None:
+    any_type = httpx.get(live.url + "reconcile/suggest/entity", params={"prefix": "spa"}).json()["result"]
+    persons = httpx.get(live.url + "reconcile/suggest/entity", params={"prefix": "spa", "type": "Person"}).json()
+    assert any(r["id"].startswith("camp/") for r in any_type)
+    assert not any(r["id"].startswith("camp/") for r in persons["result"])

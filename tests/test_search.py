@@ -192,3 +192,27 @@ def test_typing_three_characters_and_picking_a_suggestion_opens_the_entity(brows
     page.wait_for_url(live.url + "id/camp/camp-99-spassky")
     assert "Spassky camp No. 99" in page.locator("h1#label").inner_text()
     page.close()
+
+
+def test_an_index_of_a_built_store_is_the_index_its_build_fed(built, tmp_path: Path) -> None:
+    import sqlite3
+
+    from kg.search import write_index
+
+    store, _ = built
+    write_index(open_store(store), tmp_path, BASE)
+
+    def contents(path: Path) -> tuple[set, set]:
+        db = sqlite3.connect(path)
+        try:
+            entities = set(db.execute("SELECT iri, type, types, knowledge, years FROM entity"))
+            terms = set(db.execute("SELECT e.iri, t.kind, t.norm FROM term t JOIN entity e ON e.id = t.entity"))
+            return entities, terms
+        finally:
+            db.close()
+
+    assert contents(resolve(store) / INDEX_FILE) == contents(tmp_path / INDEX_FILE)
+
+
+def test_a_type_keeps_short_prefixes_to_entities_of_that_type(live: LiveServer) -> None:
+    assert CAMP_99 in [r["id"] for r in search(live, "s", type="PrisonerOfWarCamp", limit=10)]

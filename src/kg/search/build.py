@@ -4,7 +4,8 @@ took from the quads as they were loaded, or `write_index(store, directory, base)
 One SQLite file (`search.sqlite`) in the build directory, so it is switched with the store. Tables:
 `entity` (IRI, asserted type, all types with superclasses, knowledge = triples about it, labels per language
 as JSON, a comment for snippets, years), `term` (one searchable string per row: `kind` 0 = normalised text,
-1 = phonetic name key; B-tree on (kind, norm) for exact and prefix look-ups) and `term_fts` (FTS5, trigram
+1 = phonetic name key; its entity's knowledge again, so the B-tree on (kind, norm, knowledge) gives an exact
+look-up's best known entities first and a prefix look-up its shortest completions) and `term_fts` (FTS5, trigram
 tokenizer, over the text terms: substring and typo candidates). What the terms of an entity are: `terms`."""
 
 from __future__ import annotations
@@ -20,16 +21,15 @@ from pyoxigraph import NamedNode, Store
 
 from kg.vocab import RDFS
 
-from .feed import IndexFeed, local_name
+from .feed import BATCH, IndexFeed, local_name
 from .terms import terms
 from .text import deletes
 
 INDEX_FILE = "search.sqlite"
 FEED_FILE = "search-feed.sqlite"
 TEXT, KEY = 0, 1
-PERSON_TYPES = {"Person", "PersonRecord"}
+PERSON_TYPES = {"Person"}  # (a person record is no entity of the index: its person takes its names)
 FUZZY_MIN = 5  # words this long may carry a typo (kg.search.index)
-BATCH = 50_000
 
 SCHEMA = """
 PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;
@@ -37,7 +37,7 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE entity(id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, type TEXT NOT NULL, types TEXT NOT NULL,
                     knowledge INTEGER NOT NULL, labels TEXT NOT NULL, comment TEXT, years TEXT);
 CREATE TABLE term(id INTEGER PRIMARY KEY, entity INTEGER NOT NULL, kind INTEGER NOT NULL, norm TEXT NOT NULL,
-                  text TEXT NOT NULL);
+                  text TEXT NOT NULL, knowledge INTEGER NOT NULL);
 CREATE VIRTUAL TABLE term_fts USING fts5(norm, content='term', content_rowid='id', tokenize='trigram');
 CREATE TABLE near(del TEXT NOT NULL, word TEXT NOT NULL);
 """
@@ -95,7 +95,7 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
         db.execute("INSERT INTO meta VALUES ('base', ?)", (feed.base,))
         entities = n_terms = 0
         words: set[str] = set()  # the long words of the texts, for typos (`near`: each with its deletions)
-        rows: list[tuple[int, int, str, str]] = []
+        rows: list[tuple[int, int, str, str, int]] = []
         found: list[tuple] = []
         for facts in feed.entities():
             types = facts.types or ["Thing"]
@@ -107,9 +107,9 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
             entities += 1
             found.append((entities, facts.iri, types[0], " ".join(closure), facts.knowledge,
                           json.dumps(labels, ensure_ascii=False), facts.comment, " ".join(sorted(facts.years))))
-            rows += [(entities, TEXT, norm, text) for norm, text in texts.items()]
+            rows += [(entities, TEXT, norm, text, facts.knowledge) for norm, text in texts.items()]
             words.update(w for norm in texts for w in norm.split() if len(w) >= FUZZY_MIN)
-            rows += [(entities, KEY, key, name) for key, name in sorted(keys.items())]
+            rows += [(entities, KEY, key, name, facts.knowledge) for key, name in sorted(keys.items())]
             if len(rows) >= BATCH:
                 n_terms += _insert(db, found, rows)
         n_terms += _insert(db, found, rows)
@@ -118,7 +118,7 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
         db.execute(f"INSERT INTO term_fts(rowid, norm) SELECT id, norm FROM term WHERE kind = {TEXT}")
         db.executemany("INSERT INTO near VALUES (?, ?)", ((d, w) for w in words for d in deletes(w) | {w}))
         db.execute("CREATE INDEX near_del ON near(del)")
-        db.execute("CREATE INDEX term_norm ON term(kind, norm)")
+        db.execute("CREATE INDEX term_norm ON term(kind, norm, knowledge DESC)")
         db.execute("CREATE INDEX entity_type ON entity(type)")
         db.commit()
     finally:
@@ -126,9 +126,9 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
     return IndexStats(entities, n_terms, path.stat().st_size, time.monotonic() - start)
 
 
-def _insert(db: sqlite3.Connection, entities: list[tuple], terms: list[tuple[int, int, str, str]]) -> int:
+def _insert(db: sqlite3.Connection, entities: list[tuple], terms: list[tuple[int, int, str, str, int]]) -> int:
     db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entities)
-    db.executemany("INSERT INTO term(entity, kind, norm, text) VALUES (?, ?, ?, ?)", terms)
+    db.executemany("INSERT INTO term(entity, kind, norm, text, knowledge) VALUES (?, ?, ?, ?, ?)", terms)
     n = len(terms)
     entities.clear()
     terms.clear()

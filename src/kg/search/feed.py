@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 from pathlib import Path
+from typing import Self
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -76,7 +77,7 @@ class IndexFeed:
         self.facts: list[tuple[str, int, str, object]] = []
         self.runs: list[tuple[str, int]] = []
 
-    def __enter__(self) -> IndexFeed:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *_exc: object) -> None:

@@ -1,8 +1,9 @@
 """Searching the label index (read-only): `SearchIndex(path).search(q, type, limit)` and `.suggest(q, limit)`.
 
 Match quality, best first: exact (the normalised query is a label or name as written) 4, the same sound (its
-phonetic key is a name's key: another script, a clerk's variant, a homophone) 3.5, prefix 3, substring (FTS5 trigram) 2, and, when nothing is written or sounds so, the query with one edit in a
-word of 5 or more characters (an indexed word found by a shared deletion, checked by Levenshtein distance) 1. The score adds how much the
+phonetic key is a name's key: another script, a clerk's variant, a homophone) 3.5, prefix 3, substring (FTS5
+trigram) 2, and, when nothing is written or sounds so, the query with one edit in a word of 5 or more characters
+(an indexed word found by a shared deletion, checked by Levenshtein distance) 1. The score adds how much the
 graph knows of the entity (< 0.5) and 0.5 when a year in the query is the person's birth year, so results rank
 by quality, then knowledge."""
 
@@ -22,8 +23,9 @@ from .text import deletes, fts_phrase, name_key, normalize
 EXACT, SAME_SOUND, PREFIX, SUBSTRING, FUZZY = 4, 3.5, 3, 2, 1
 VARIANTS = 24  # corrected queries tried at most
 SCAN = 500  # prefix and substring matches ranked per query
+TYPED_SCAN = 10_000  # ... read, at most, to find them among the entities of one type
 YEAR = re.compile(r"^(1[89]\d\d)$")
-ENTITY_COLUMNS = "e.id, e.iri, e.type, e.knowledge, e.labels, e.comment, e.years"
+ENTITY_COLUMNS = "e.id, e.iri, e.type, e.knowledge, e.labels, e.comment"
 
 
 class UnknownType(ValueError):
@@ -64,27 +66,30 @@ class SearchIndex:
         return " AND (' ' || e.types || ' ') LIKE ?", (f"% {type_} %",)
 
     def _rows(self, sql: str, args: tuple, quality: float, found: dict[int, Hit]) -> None:
-        for eid, iri, type_, knowledge, labels, comment, _years, text in self.db.execute(sql, args):
+        for eid, iri, type_, knowledge, labels, comment, text in self.db.execute(sql, args):
             if eid not in found or found[eid].quality < quality:
                 found[eid] = Hit(iri, type_, json.loads(labels), knowledge, quality, text, comment)
 
     def _lookup(self, nq: str, key: str, where: str, targs: tuple, limit: int, found: dict[int, Hit],
                 substring: bool) -> None:
         select = f"SELECT {ENTITY_COLUMNS}, t.text FROM term t JOIN entity e ON e.id = t.entity"
-        order = f" ORDER BY e.knowledge DESC LIMIT {limit}"
+        # exact: the index (kind, norm, knowledge) gives the best known first, so a common name reads `limit` rows
+        order = f" ORDER BY t.knowledge DESC LIMIT {limit}"
         self._rows(f"{select} WHERE t.kind = {TEXT} AND t.norm = ?{where}{order}", (nq, *targs), EXACT, found)
         if key:
             self._rows(f"{select} WHERE t.kind = {KEY} AND t.norm = ?{where}{order}", (key, *targs), SAME_SOUND,
                        found)
-        # a short prefix or a common trigram matches a large share of a registry: rank the first SCAN terms
-        # (shortest completions first, in the index's order), not all of them
-        self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM (SELECT entity, text FROM term WHERE kind = {TEXT} "
-                   f"AND norm > ? AND norm < ? ORDER BY norm LIMIT {SCAN}) t JOIN entity e ON e.id = t.entity "
-                   f"WHERE 1{where}{order}", (nq, nq + "\U0010ffff", *targs), PREFIX, found)
+        # a short prefix or a common trigram matches a large share of a registry: rank the first SCAN terms (of
+        # the type asked for, found among the first TYPED_SCAN), shortest completions first, not all of them
+        read = TYPED_SCAN if where else SCAN
+        outer = f"WHERE 1{where} ORDER BY t.knowledge DESC LIMIT {limit}"
+        self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM (SELECT entity, text, knowledge FROM term WHERE kind = "
+                   f"{TEXT} AND norm > ? AND norm < ? ORDER BY norm LIMIT {read}) t JOIN entity e ON e.id = t.entity "
+                   f"{outer}", (nq, nq + "\U0010ffff", *targs), PREFIX, found)
         if substring and len(nq) >= 3 and len(found) < limit:
             self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM (SELECT rowid FROM term_fts WHERE term_fts MATCH ? "
-                       f"LIMIT {SCAN}) f JOIN term t ON t.id = f.rowid JOIN entity e ON e.id = t.entity "
-                       f"WHERE 1{where}{order}", (fts_phrase(nq), *targs), SUBSTRING, found)
+                       f"LIMIT {read}) f JOIN term t ON t.id = f.rowid JOIN entity e ON e.id = t.entity {outer}",
+                       (fts_phrase(nq), *targs), SUBSTRING, found)
 
     def _fuzzy(self, nq: str, where: str, targs: tuple, limit: int, found: dict[int, Hit]) -> None:
         """The query with one of its long words corrected (one edit) to a word of the index, looked up again."""
@@ -122,12 +127,13 @@ class SearchIndex:
                               + 0.49 * hit.knowledge / (hit.knowledge + 50), 4)
         return sorted(found.values(), key=lambda h: (-h.score, h.iri))[:limit]
 
-    def suggest(self, q: str, limit: int = 8) -> list[Hit]:
+    def suggest(self, q: str, limit: int = 8, type_: str | None = None) -> list[Hit]:
         """Completions of what has been typed: labels that are or begin with it, then contain it."""
+        where, targs = self._type_clause(type_)
         nq = normalize(q)
         found: dict[int, Hit] = {}
         if nq:
-            self._lookup(nq, "", "", (), limit, found, True)
+            self._lookup(nq, "", where, targs, limit, found, True)
         for hit in found.values():
             hit.score = round(hit.quality + 0.49 * hit.knowledge / (hit.knowledge + 50), 4)
         return sorted(found.values(), key=lambda h: (-h.score, h.iri))[:limit]

@@ -16,7 +16,7 @@ SPACE = re.compile(r"\s+")
 LATIN_MARKS = re.compile("(?<=[\\x00-\u024f])[\u0300-\u036f]+")  # marks on Latin letters (ō, é), not on й or が
 
 
-@lru_cache(maxsize=1 << 18)  # names repeat across a registry: most calls are for a text seen before
+@lru_cache(maxsize=1 << 16)  # names repeat across a registry (and queries in a server): most are seen before
 def normalize(text: str) -> str:
     if text.isascii():  # most of a registry: no forms, marks or ё to fold
         text = text.lower()
@@ -38,7 +38,7 @@ def name_key(text: str) -> str:
     return _key(text)
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     return "".join(match_key(text))
 

@@ -35,7 +35,7 @@ from kg.search import Hit, SearchIndex, UnknownType
 from kg.search.text import normalize
 from kg.serve.context import Context, ServeContext, origin
 from kg.serve.errors import BadRequest
-from kg.serve.reconcile_batch import MAX_BATCH, Query, parse_queries, read_batch
+from kg.serve.reconcile_batch import MAX_BATCH, Query, local_name, parse_queries, read_batch
 from kg.serve.search import MAX_QUERY, index_of
 from kg.sparql_text import query_file
 
@@ -264,7 +264,11 @@ def suggest_entity(request: Request, c: Context, prefix: str = "", limit: int = 
                          type: str | None = None) -> Response:
     """Entities whose labels begin with (then contain) `prefix`: `{"result": [{id, name, notable}]}`."""
     text = paged(prefix, limit, offset)
-    hits = index_of(c).suggest(text, limit + offset) if text else []
+    try:
+        hits = index_of(c).suggest(text, limit + offset, local_name(type, ONTOLOGY_NS) if type else None) \
+            if text else []
+    except UnknownType as exc:
+        raise BadRequest(str(exc)) from None
     return jsonp(request, {"result": [{"id": short_id(h.iri, c), "name": name_of(h), "notable": [type_ref(h.type)]}
                                       for h in hits[offset:]]})
 

@@ -20,6 +20,7 @@ from kg.serve.errors import BadRequest
 
 MAX_BATCH = 100
 MAX_CANDIDATES = 25
+MAX_TYPES = 10
 DEFAULT_CANDIDATES = 5
 MAX_HINTS = 10
 # scoring hints: the ids a client may send as `pid` (or the draft's `propertyId`) -> the field they compare
@@ -61,7 +62,8 @@ def _hint(key: str, pid: Any, value: Any, ontology: str) -> tuple[str, list[Any]
                          f"{', '.join(sorted(HINTS))}")
     values = value if isinstance(value, list) else [value]
     for v in values:
-        if not isinstance(v, (str, int, float, bool, dict)) or (isinstance(v, dict) and not isinstance(v.get("id"), str)):
+        if not isinstance(v, (str, int, float, bool, dict)) or \
+                isinstance(v, dict) and not isinstance(v.get("id"), str):
             raise BadRequest(f"query {key}: the value of {pid} must be a string, a number or {{\"id\": ...}}")
     return HINTS[local_name(pid, ontology)], values
 
@@ -69,7 +71,8 @@ def _hint(key: str, pid: Any, value: Any, ontology: str) -> tuple[str, list[Any]
 def _limit(key: str, value: Any) -> int:
     if value is None:
         return DEFAULT_CANDIDATES
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or int(value) != value:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or \
+            int(value) != value:
         raise BadRequest(f"query {key}: limit must be a whole number (got {value!r})")
     if not 1 <= value <= MAX_CANDIDATES:
         raise BadRequest(f"query {key}: limit must be between 1 and {MAX_CANDIDATES} (got {value})")
@@ -82,7 +85,10 @@ def _types(key: str, value: Any, ontology: str) -> list[str]:
     items = value if isinstance(value, list) else [value]
     if not items or not all(isinstance(t, str) and t.strip() for t in items):
         raise BadRequest(f"query {key}: type must be a type id or a list of type ids")
-    return [local_name(t.strip(), ontology) for t in items]
+    types = list(dict.fromkeys(local_name(t.strip(), ontology) for t in items))
+    if len(types) > MAX_TYPES:   # each type is a search of its own
+        raise BadRequest(f"query {key}: at most {MAX_TYPES} types (got {len(types)})")
+    return types
 
 
 def read_query(key: str, q: Any, ontology: str, max_query: int) -> Query:

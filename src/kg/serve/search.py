@@ -38,8 +38,9 @@ class SearchResult(BaseModel):
     id: str = Field(description="The entity's IRI")
     label: str = Field(description="Its label in the language the request's Accept-Language prefers")
     type: str = Field(description="Its class (local name in the jpow ontology), e.g. PrisonerOfWar")
-    score: float = Field(description="Match quality (4 exact, 3.5 same sound, 3 prefix, 2 substring, 1 one edit) plus how much "
-                                     "the graph knows of it (< 0.5) and 0.5 for a matching birth year")
+    score: float = Field(description="Match quality (4 exact, 3.5 same sound, 3 prefix, 2 substring, 1 one "
+                                     "edit) plus how much the graph knows of it (< 0.5) and 0.5 for a matching "
+                                     "birth year")
 
 
 class Suggestion(SearchResult):
@@ -55,7 +56,9 @@ class NoIndex(HTTPException):
 
 
 def index_of(c: ServeContext) -> SearchIndex:
-    """The index of the build the store path points to now (per thread: sqlite3 connections are not shared)."""
+    """The index of the build the store path points to now, one connection per thread (each thread's own
+    SQLite connection: no lock between requests). After a rebuild a thread closes its old connection when it
+    next serves a search, so a deleted build's index file is released then."""
     path = getattr(c.backend, "path", None)
     if path is None:
         raise NoIndex("search needs the label index of an embedded store (`kg build`); this server reads a remote one")
@@ -63,10 +66,12 @@ def index_of(c: ServeContext) -> SearchIndex:
     current = getattr(_open, "index", None)
     if current is None or current.path != build / INDEX_FILE:
         try:
-            current = SearchIndex(build / INDEX_FILE)
+            fresh = SearchIndex(build / INDEX_FILE)
         except FileNotFoundError as exc:
             raise NoIndex(str(exc)) from None
-        _open.index = current
+        if current is not None:
+            current.close()
+        _open.index = current = fresh
     return current
 
 
@@ -113,7 +118,8 @@ def api_search(request: Request, c: Context, q: str = Query("", description=QDOC
 
 @router.get("/api/suggest", response_model=list[Suggestion], tags=["search"])
 def api_suggest(request: Request, c: Context, q: str = Query("", description=QDOC),
-                limit: int = Query(8, description=f"At most this many suggestions (1-{MAX_LIMIT})")) -> list[Suggestion]:
+                limit: int = Query(8, description=f"At most this many suggestions (1-{MAX_LIMIT})")
+                ) -> list[Suggestion]:
     """Autocomplete: entities with a label that is or begins with `q`, then that contains it."""
     langs = languages(request.headers.get("accept-language"))
     return [Suggestion(id=h.iri, label=label_of(h, langs), type=h.type, score=h.score,

@@ -1,4 +1,5 @@
-// The search box of every page: suggestions from /api/suggest as the reader types (3+ characters).
+// The search box of every page: suggestions from /api/suggest as the reader types (3+ characters; 2 of kanji or
+// kana, a whole surname: 佐藤).
 (function () {
   const box = document.getElementById("search-q");
   const list = document.getElementById("search-suggestions");
@@ -7,7 +8,7 @@
   function clear() { list.replaceChildren(); list.hidden = true; }
   async function suggest() {
     const q = box.value.trim();
-    if (q.length < 3) { clear(); return; }
+    if (q.length < (/[\u3040-\u30ff\u3400-\u9fff]/.test(q) ? 2 : 3)) { clear(); return; }
     const mine = ++asked;
     const response = await fetch("/api/suggest?q=" + encodeURIComponent(q), {headers: {Accept: "application/json"}});
     if (mine !== asked || !response.ok) return;
