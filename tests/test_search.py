@@ -216,3 +216,19 @@ def test_an_index_of_a_built_store_is_the_index_its_build_fed(built, tmp_path: P
 
 def test_a_type_keeps_short_prefixes_to_entities_of_that_type(live: LiveServer) -> None:
     assert CAMP_99 in [r["id"] for r in search(live, "s", type="PrisonerOfWarCamp", limit=10)]
+
+
+def test_an_index_of_another_layout_is_refused_with_the_fix_not_a_500(built, tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    from kg.search import SearchIndex
+
+    copy = tmp_path / INDEX_FILE
+    shutil.copy(resolve(built[0]) / INDEX_FILE, copy)
+    db = sqlite3.connect(copy)
+    db.execute("DELETE FROM meta WHERE key = 'format'")   # as an older kg wrote it
+    db.commit()
+    db.close()
+    with pytest.raises(FileNotFoundError, match="rebuild the store with `kg build`"):
+        SearchIndex(copy)

@@ -26,6 +26,7 @@ from .terms import terms
 from .text import deletes
 
 INDEX_FILE = "search.sqlite"
+FORMAT = 2  # the tables' layout; an index of another layout (an older kg's build) is refused, not misread
 FEED_FILE = "search-feed.sqlite"
 TEXT, KEY = 0, 1
 PERSON_TYPES = {"Person"}  # (a person record is no entity of the index: its person takes its names)
@@ -92,7 +93,7 @@ def write_entities(feed: IndexFeed, store: Store, directory: Path) -> IndexStats
     db = sqlite3.connect(path)
     try:
         db.executescript(SCHEMA)
-        db.execute("INSERT INTO meta VALUES ('base', ?)", (feed.base,))
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [("base", feed.base), ("format", str(FORMAT))])
         entities = n_terms = 0
         words: set[str] = set()  # the long words of the texts, for typos (`near`: each with its deletions)
         rows: list[tuple[int, int, str, str, int]] = []

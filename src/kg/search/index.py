@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from .build import FUZZY_MIN, KEY, TEXT
+from .build import FORMAT, FUZZY_MIN, KEY, TEXT
 from .text import deletes, fts_phrase, name_key, normalize
 
 EXACT, SAME_SOUND, PREFIX, SUBSTRING, FUZZY = 4, 3.5, 3, 2, 1
@@ -53,6 +53,11 @@ class SearchIndex:
             raise FileNotFoundError(f"no search index at {self.path}: rebuild the store with `kg build`")
         self.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         meta = dict(self.db.execute("SELECT key, value FROM meta"))
+        if meta.get("format") != str(FORMAT):
+            self.db.close()
+            raise FileNotFoundError(f"the search index at {self.path} was written by another version of kg "
+                                    f"(format {meta.get('format', 1)}, this one reads {FORMAT}): rebuild the store "
+                                    f"with `kg build`")
         self.types: list[str] = json.loads(meta.get("types", "[]"))
 
     def close(self) -> None:
