@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -128,13 +129,15 @@ def build(settings: Settings | None = None, data_dirs: Sequence[Path] | None = N
         step(f"Extracting and loading into {staging.directory}", quiet)
         staging.store.bulk_extend(watch(counted(quads, "quads", quiet=quiet)))
         link_records(staging.store, settings, data_dirs, quiet, watch)
-        step(f"Validating with SHACL ({engine})", quiet)
+        # the index is written while SHACL validates: both only read the store, and the store's queries leave
+        # the interpreter free, so the second core does it; a rejected build waits for it, then drops both
+        pool = stack.enter_context(ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-index"))
+        index = pool.submit(write_entities, feed, staging.store, staging.directory) if feed is not None else None
+        step(f"Validating with SHACL ({engine})" + (" and writing the search index" if index else ""), quiet)
         report = validate_store(staging.store, settings, engine=engine)
         if not report.conforms:
             raise BuildRejected(report)
         summary = summarize(staging.store, target.name, tabular.row_count, 0.0)
-        if feed is not None:
-            step("Writing the search index", quiet)
-            summary.search_index = write_entities(feed, staging.store, staging.directory)
+        summary.search_index = index.result() if index is not None else None
     summary.seconds = time.monotonic() - start
     return summary

@@ -72,7 +72,7 @@ class IndexFeed:
         self.path = Path(path)
         self.path.unlink(missing_ok=True)
         self.base, self.prefix = base, base + "id/"
-        self.db = sqlite3.connect(self.path)
+        self.db = sqlite3.connect(self.path, check_same_thread=False)   # fed by the load, read by the index writer
         self.db.executescript(SCHEMA)
         self.facts: list[tuple[str, int, str, object]] = []
         self.runs: list[tuple[str, int]] = []
