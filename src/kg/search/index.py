@@ -13,6 +13,7 @@ import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -36,12 +37,17 @@ class UnknownType(ValueError):
 class Hit:
     iri: str
     type: str
-    labels: dict[str, list[str]]
+    labels_json: str   # read when asked for: most candidates of a query are never shown
     knowledge: int
     quality: float
     matched: str
     comment: str | None = None
     score: float = field(default=0.0)
+
+    @cached_property
+    def labels(self) -> dict[str, list[str]]:
+        """rdfs:label by language tag ("" untagged)."""
+        return json.loads(self.labels_json)
 
 
 class SearchIndex:
@@ -73,7 +79,7 @@ class SearchIndex:
     def _rows(self, sql: str, args: tuple, quality: float, found: dict[int, Hit]) -> None:
         for eid, iri, type_, knowledge, labels, comment, text in self.db.execute(sql, args):
             if eid not in found or found[eid].quality < quality:
-                found[eid] = Hit(iri, type_, json.loads(labels), knowledge, quality, text, comment)
+                found[eid] = Hit(iri, type_, labels, knowledge, quality, text, comment)
 
     def _lookup(self, nq: str, key: str, where: str, targs: tuple, limit: int, found: dict[int, Hit],
                 substring: bool) -> None:
@@ -91,7 +97,9 @@ class SearchIndex:
         self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM (SELECT entity, text, knowledge FROM term WHERE kind = "
                    f"{TEXT} AND norm > ? AND norm < ? ORDER BY norm LIMIT {read}) t JOIN entity e ON e.id = t.entity "
                    f"{outer}", (nq, nq + "\U0010ffff", *targs), PREFIX, found)
-        if substring and len(nq) >= 3 and len(found) < limit:
+        # a substring fills the list only when nothing is written or sounds as asked: its trigrams' posting
+        # lists are long in a registry (20 ms for a common name at 600k persons), and its hits rank below
+        if substring and len(nq) >= 3 and len(found) < limit and all(h.quality < SAME_SOUND for h in found.values()):
             self._rows(f"SELECT {ENTITY_COLUMNS}, t.text FROM (SELECT rowid FROM term_fts WHERE term_fts MATCH ? "
                        f"LIMIT {read}) f JOIN term t ON t.id = f.rowid JOIN entity e ON e.id = t.entity {outer}",
                        (fts_phrase(nq), *targs), SUBSTRING, found)
@@ -121,10 +129,12 @@ class SearchIndex:
         nq = " ".join(w for w in words if w != year)
         found: dict[int, Hit] = {}
         if nq:
-            self._lookup(nq, name_key(q if year is None else nq), where, targs, max(limit, 50), found, True)
+            # with a year, more candidates: the one born that year may know less than its namesakes
+            fetch = max(limit, 50) if year else limit
+            self._lookup(nq, name_key(q if year is None else nq), where, targs, fetch, found, True)
             if (len(found) < limit and all(h.quality < SAME_SOUND for h in found.values())
                     and any(len(w) >= FUZZY_MIN for w in nq.split())):
-                self._fuzzy(nq, where, targs, max(limit, 50), found)  # when nothing is written or sounds so
+                self._fuzzy(nq, where, targs, fetch, found)  # when nothing is written or sounds so
         years = {eid: y for eid, y in self.db.execute(
             f"SELECT id, years FROM entity WHERE id IN ({','.join('?' * len(found))})", tuple(found))} if year else {}
         for eid, hit in found.items():
