@@ -232,3 +232,9 @@ def test_an_index_of_another_layout_is_refused_with_the_fix_not_a_500(built, tmp
     db.close()
     with pytest.raises(FileNotFoundError, match="rebuild the store with `kg build`"):
         SearchIndex(copy)
+
+
+def test_the_search_page_answers_a_bad_request_with_the_page_and_the_reason(live: LiveServer) -> None:
+    page = httpx.get(live.url + "search", params={"q": "Sato", "type": "Spaceship"})
+    assert page.status_code == 400 and "text/html" in page.headers["content-type"]
+    assert 'role="alert"' in page.text and "unknown type" in page.text and 'name="q" value="Sato"' in page.text

@@ -149,7 +149,11 @@ async def evidence(c: ServeContext, iris: list[str]) -> dict[str, str]:
 @router.get("/search", name="search_page", include_in_schema=False)
 async def search_page(request: Request, c: Context, q: str = "", type: str | None = None) -> Response:
     langs = languages(request.headers.get("accept-language"))
-    hits = await run_in_threadpool(run_search, c, q, type, 20) if q.strip() else []
+    try:
+        hits = await run_in_threadpool(run_search, c, q, type, 20) if q.strip() else []
+    except BadRequest as exc:   # the page again, with the reason, for a reader who mistyped a type
+        return c.templates.TemplateResponse(request, "search.html", {"q": q, "type": type or "", "results": [],
+                                                                     "error": str(exc)}, status_code=400)
     cited = await evidence(c, [h.iri for h in hits])
     results = [{"label": label_of(h, langs), "type": h.type, "href": link(h.iri, request, c.base), "iri": h.iri,
                 "matched": h.matched, "comment": (h.comment or "")[:SNIPPET], "evidence": cited.get(h.iri),
