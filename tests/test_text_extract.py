@@ -217,6 +217,14 @@ def test_places_organisations_and_nested_bodies(tmp_path: Path) -> None:
     assert [o.label for o in _values(r, archive, "jpow:subordinateTo")] == ["Russian Foreign Ministry"]
 
 
+def test_organisation_names_take_a_quoted_name_an_en_dash_modifier_and_an_embassy_seat(tmp_path: Path) -> None:
+    r = _read('The Japan–Kazakhstan Friendship Society "Sakura" wrote to the Embassy of Japan in Kazakhstan.',
+              tmp_path)
+    orgs = {e.label for e in r.entities if e.kind == "organization"}
+    assert "Japan–Kazakhstan Friendship Society Sakura" in orgs   # the label drops the quotes
+    assert "Embassy of Japan in Kazakhstan" in orgs
+
+
 def test_footnote_citation_adds_place_publisher_year_and_editor(tmp_path: Path) -> None:
     r = _read('The collection "Camps of the steppe" (1999) is cited.\n\n'
               "1 Camps of the steppe (edited by P. R. Omarov). Almaty, Gylym Publ., 1999, vol. 2.\n", tmp_path)

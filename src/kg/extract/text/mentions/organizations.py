@@ -28,7 +28,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         s, e = hm.span()
         # left modifiers: capitalised words, acronyms, demonyms, hyphenated words
         left = text[:s]
-        lm = re.search(rf"((?:(?:{CAP}|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:-{CAP})?\s+)+)$", left)
+        lm = re.search(rf"((?:(?:{CAP}|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+)+)$", left)
         if lm:
             words = lm.group(1).split()
             while words and words[0] in stop_left:
@@ -41,8 +41,14 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         if tm:
             e = tm.end()
         qm = re.match(r'\s+["“«]([A-Z][\w-]+)["”»]', text[e:])
-        if qm and head in ("University", "Institute", "Academy", "Plant", "Combine", "Trust", "Company"):
-            e += qm.end()
+        if qm and head in ("University", "Institute", "Academy", "Plant", "Combine", "Trust", "Company", "Society",
+                           "Association", "Foundation", "Fund", "Union", "Club"):
+            e += qm.end()   # 'Friendship Society "Sakura"'
+        # an embassy is named with where it sits: "Embassy of Japan in Kazakhstan"
+        im = re.match(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP})*", text[e:]) if head in (
+            "Embassy", "Consulate", "Consulate General", "Mission", "Representation") else None
+        if im:
+            e += im.end()
         if s == hm.start() and e == hm.end():
             continue  # a bare head noun ("Parliament") is not a name
         name = text[s:e]
