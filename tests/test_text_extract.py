@@ -225,6 +225,16 @@ def test_organisation_names_take_a_quoted_name_an_en_dash_modifier_and_an_embass
     assert "Embassy of Japan in Kazakhstan" in orgs
 
 
+def test_a_special_hospital_is_a_camp_of_the_pow_administration_and_an_evacuation_hospital_is_not(
+        tmp_path: Path) -> None:
+    r = _read("Special Hospital No. 12 took the sick from evacuation hospital No. 7. Section No. 2 was near.",
+              tmp_path)
+    assert _one(r, "camp", "Special Hospital No. 12").cls == "SpecialHospital"
+    assert _one(r, "organization", "evacuation hospital No. 7").cls == "Organization"
+    section = _one(r, "camp", "Section No. 2")   # a hospital has no sections: the section's camp is not known
+    assert not _values(r, section, "jpow:sectionOf")
+
+
 def test_footnote_citation_adds_place_publisher_year_and_editor(tmp_path: Path) -> None:
     r = _read('The collection "Camps of the steppe" (1999) is cited.\n\n'
               "1 Camps of the steppe (edited by P. R. Omarov). Almaty, Gylym Publ., 1999, vol. 2.\n", tmp_path)
@@ -492,6 +502,7 @@ def test_a_camp_in_an_address_lies_in_its_first_place_and_it_refers_to_the_openi
 def test_numbered_hospitals_and_life_years_after_an_original_name(tmp_path: Path) -> None:
     r = _read("Olga Petrovna Sidorova (Russian: Ольга Петровна Сидорова; 1912-1990) worked in special hospital "
               "No. 3721.", tmp_path)
-    assert "special hospital No. 3721" in {e.label for e in r.entities if e.kind == "organization"}
+    hospital = _one(r, "camp", "special hospital No. 3721")   # a hospital of the POW administration
+    assert hospital.cls == "SpecialHospital" and [o.value for o in _values(r, hospital, "jpow:number")] == ["3721"]
     person = _one(r, "person", "Olga Petrovna Sidorova")
     assert {f.s.cls for f in r.facts if f.p == "jpow:participant" and f.o is person} >= {"Birth", "Death"}

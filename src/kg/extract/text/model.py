@@ -11,7 +11,7 @@ from kg import dates
 KIND_OF_CLASS = {
     "Person": "person", "PrisonerOfWar": "person",
     "Camp": "camp", "PrisonerOfWarCamp": "camp", "CorrectionalLabourCamp": "camp", "ArmyCamp": "camp",
-    "CampSection": "camp",
+    "SpecialHospital": "camp", "CampSection": "camp",
     "Place": "place", "Country": "place", "Region": "place", "Settlement": "place", "GeographicArea": "place",
     "Site": "place",
     "LegalAct": "legal-act", "Resolution": "legal-act", "Decree": "legal-act", "Order": "legal-act",

@@ -22,6 +22,7 @@ from kg.extract.text.mentions.places import places
 from kg.extract.text.mentions.publications import publications
 from kg.extract.text.mentions.sites import sites
 from kg.extract.text.mentions.titles import titles as unquoted_titles
+from kg.extract.text.model import KIND_OF_CLASS
 from kg.extract.text.spans import Quoted, quotations
 
 __all__ = ["CAP", "UPPER", "Mention", "find_mentions"]
@@ -32,7 +33,7 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     place_ms = places(text, lex)
     org_ms = organizations(text, lex)
     site_ms = [mention_at("place", cls, (a, b), text, text[a:b]) for a, b, cls in sites(text, lex)]
-    org_ms += [mention_at("organization", cls, (a, b), text, text[a:b], org_key(text[a:b])) for a, b, cls in bodies(text, lex)
+    org_ms += [_body(text, a, b, cls) for a, b, cls in bodies(text, lex)
                if not any(o.start <= a and b <= o.end for o in org_ms)]
     title_ms = [Mention("publication", cls, a, b, text[a:b], text[a:b], "publication:" + title_key(text[a:b]))
                 for a, b, cls in unquoted_titles(text, lex) if not any(q.tstart <= a < q.tstart + len(q.text) for q in quotes)]
@@ -70,6 +71,16 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     # stated to have happened (wars are names, and are kept)
     kept = [m for m in kept if not (m.in_title and m.kind == "event" and m.cls != "War")]
     return kept, quotes
+
+
+def _body(text: str, a: int, b: int, cls: str) -> Mention:
+    """A body named by a head noun: an organisation, or a camp of the POW administration ("Special Hospital
+    No. 1141", numbered like a camp)."""
+    kind = KIND_OF_CLASS.get(cls, "organization")
+    if kind == "organization":
+        return mention_at(kind, cls, (a, b), text, text[a:b], org_key(text[a:b]))
+    number = re.search(r"\d+$", text[a:b])
+    return mention_at(kind, cls, (a, b), text, text[a:b], **({"number": number.group(0)} if number else {}))
 
 
 def _shadows(outer: Mention, inner: Mention) -> bool:

@@ -35,8 +35,11 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if text[max(0, m.start() - 1):m.start()].isalpha() or any(a <= m.start() < b for a, b, _ in out):
             continue
         out.append((m.start(), m.end(), heads[m.group(1)]))
-    numbered = lex["numbered_bodies"]
-    for m in re.finditer(rf"\b(?:[a-z]+\s+)?({alternation(list(numbered))})\s+(?:No\.|N|№)\s?\d{{1,5}}\b", text):
-        start = m.start() if not re.match(r"(?:the|a|an|of|in|at|to|and|his|her|its)\s", m.group(0)) else m.start(1)
-        out.append((start, m.end(), numbered[m.group(1)]))
+    numbered: dict[str, str] = lex["numbered_bodies"]
+    number = r"\s+(?:No\.|N|№)\s?\d{1,5}\b"
+    for m in re.finditer(rf"\b(?:[A-Za-z]+\s+)?(?i:({alternation(list(numbered))})){number}", text):
+        start = m.start() if not re.match(r"(?i:the|a|an|of|in|at|to|and|his|her|its)\s", m.group(0)) else m.start(1)
+        written = text[start:m.end()].lower()
+        head = max((h for h in numbered if re.search(rf"\b{h}{number}", written, re.I)), key=len)
+        out.append((start, m.end(), numbered[head]))
     return out
