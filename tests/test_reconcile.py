@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import jsonschema_rs
@@ -129,6 +130,55 @@ def test_a_draft_batch_as_json_body_is_answered_in_the_draft_shape(live: LiveSer
         result = valid(httpx.post(live.url + path, json=batch).json(), "1.0-draft", "reconciliation-result-batch")
         assert [r["candidates"][0]["id"] for r in result["results"]] == [CAMP_99, "place/karaganda"]
         assert 0 <= result["results"][0]["candidates"][0]["score"] <= 100
+
+
+@pytest.mark.parametrize("headers", [{"content-type": "text/plain"}, {"content-type": "text/plain; charset=utf-8"},
+                                     {}])
+def test_a_form_body_sent_as_plain_text_or_untyped_is_read_as_the_batch_not_the_manifest(live: LiveServer,
+                                                                                          headers: dict) -> None:
+    queries = {"q0": {"query": "camp 99"}, "q1": {"query": "Karaganda", "type": "Place", "limit": 3}}
+    body = urlencode({"queries": json.dumps(queries)}).encode()
+    request = httpx.Request("POST", live.url + "reconcile", content=body, headers=headers)
+    if not headers:
+        request.headers.pop("content-type", None)
+    assert "content-type" not in request.headers or request.headers["content-type"].startswith("text/plain")
+    with httpx.Client(timeout=20) as client:
+        response = client.send(request)
+    assert response.status_code == 200, response.text
+    result = valid(response.json(), "0.2", "reconciliation-result-batch")
+    assert set(result) == {"q0", "q1"} and result["q0"]["result"][0]["id"] == CAMP_99
+    assert result["q1"]["result"][0]["id"] == "place/karaganda"
+
+
+def test_a_json_body_sent_as_plain_text_is_read_as_json(live: LiveServer) -> None:
+    batch = {"queries": [{"conditions": [{"matchType": "name", "propertyValue": "лагерь № 99"}], "limit": 2}]}
+    response = httpx.post(live.url + "reconcile", content=json.dumps(batch).encode(),
+                          headers={"content-type": "text/plain"})
+    result = valid(response.json(), "1.0-draft", "reconciliation-result-batch")
+    assert result["results"][0]["candidates"][0]["id"] == CAMP_99
+
+
+@pytest.mark.parametrize("body,headers,reason", [
+    (b"Sato", {"content-type": "text/plain"}, "neither a form with a queries field"),
+    (b"query=Sato", {"content-type": "text/plain"}, "neither a form with a queries field"),
+    (b"\xff\xfe", {"content-type": "application/octet-stream"}, "not UTF-8"),
+    (b"queries=%7Bnot+json", {"content-type": "text/plain"}, "queries is not JSON"),
+    (b"{oops", {"content-type": "text/plain"}, "not JSON"),
+    (b"query=Sato", {"content-type": "application/x-www-form-urlencoded"}, "no queries field"),
+    (b"queries=%7B%7D", {"content-type": "application/json"}, "not JSON"),
+    (b"--x\r\nqueries", {"content-type": "multipart/form-data"}, ""),
+])
+def test_a_body_that_carries_no_batch_is_a_400_not_the_manifest(live: LiveServer, body: bytes, headers: dict,
+                                                                reason: str) -> None:
+    response = httpx.post(live.url + "reconcile", content=body, headers=headers)
+    assert response.status_code == 400, response.text
+    assert reason in response.text and "identifierSpace" not in response.text
+
+
+def test_a_get_or_an_empty_post_without_queries_is_still_the_manifest(live: LiveServer) -> None:
+    for response in (httpx.get(live.url + "reconcile"), httpx.post(live.url + "reconcile")):
+        assert response.status_code == 200, response.text
+        valid(response.json(), "0.2", "manifest")
 
 
 def test_a_person_is_found_by_kanji_and_by_hepburn_without_macrons(live: LiveServer, facts) -> None:

@@ -4,7 +4,9 @@ Two endpoints over the same label index (`kg.search`, opened as `kg.serve.search
 - `/reconcile`, v0.2 (what OpenRefine 3.8 speaks): `GET` without `queries` is the manifest (JSONP with
   `callback`); `queries` as a query or form field is a batch (`kg.serve.reconcile_batch`) answered as
   `{"q0": {"result": [...]}}`; a JSON body `{"queries": [...]}` (the draft's shape) is answered in the draft's
-  `{"results": [{"candidates": [...]}]}`.
+  `{"results": [{"candidates": [...]}]}`. A POST body under another Content-Type (text/plain, or none, as some
+  clients send) is read by its content: JSON when it is JSON, a form when it is `queries=...`; any other body is a
+  400 with the reason, never taken for a manifest request.
 - `/reconcile/draft`, the 1.0 draft: its manifest, and `POST /reconcile/draft/match`.
 Both have `suggest/entity`, `suggest/type`, `suggest/property` (`prefix`) and `preview?id=` below them.
 
@@ -21,6 +23,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi import Query as Param
@@ -193,23 +196,62 @@ async def reconcile(c: ServeContext, queries: list[Query]) -> list[list[dict[str
     return [scored(q, hs, facts, c) for q, hs in zip(queries, hits)]
 
 
+def json_batch(body: bytes) -> tuple[dict[str, Any] | list[Any], bool]:
+    """A JSON body `{"queries": ...}`: the batch, and whether it is the draft's list shape."""
+    try:
+        parsed = json.loads(body or b"null")
+    except (ValueError, RecursionError) as exc:
+        raise BadRequest(f"the body is not JSON: {str(exc) or 'nested too deep'}") from None
+    if not isinstance(parsed, dict) or not isinstance(parsed.get("queries"), (list, dict)):
+        raise BadRequest("the JSON body must be {\"queries\": [...]} (a list of queries, or an object by key)")
+    return parsed["queries"], isinstance(parsed["queries"], list)
+
+
+def sniffed(body: bytes) -> tuple[dict[str, Any] | list[Any] | None, bool]:
+    """A body whose Content-Type says neither JSON nor form (text/plain, none, ...), read by its content: JSON
+    when it looks like JSON, a form when it parses as `queries=...`; None when empty (nothing sent); anything else
+    is a 400 rather than a manifest that would silently drop what the client sent."""
+    if not body.strip():
+        return None, False
+    try:
+        text = body.decode("utf-8").strip()
+    except UnicodeDecodeError:
+        raise BadRequest("the body is not UTF-8: send a form field queries=... or a JSON body "
+                         "{\"queries\": [...]}") from None
+    if text[:1] in ("{", "["):
+        return json_batch(text.encode("utf-8"))
+    try:
+        fields = parse_qs(text, keep_blank_values=True, strict_parsing=True, errors="strict", max_num_fields=100)
+    except (ValueError, UnicodeDecodeError):
+        fields = {}
+    if not fields.get("queries"):
+        raise BadRequest("the body is neither a form with a queries field (queries=...) nor a JSON body "
+                         "{\"queries\": [...]}; without queries, GET /reconcile is the manifest")
+    return parse_queries(fields["queries"][0]), False
+
+
 async def batch_of(request: Request) -> tuple[dict[str, Any] | list[Any] | None, bool]:
-    """The batch a request carries and whether it is the draft's list shape; None when it carries none."""
+    """The batch a request carries and whether it is the draft's list shape; None when it carries none (a
+    manifest request). A POST body that is sent but carries no batch is a 400, never read as no queries."""
     raw = request.query_params.get("queries")
     if request.method == "POST":
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind == "application/json":
-            try:
-                body = json.loads(await request.body() or b"null")
-            except (ValueError, RecursionError) as exc:
-                raise BadRequest(f"the body is not JSON: {str(exc) or 'nested too deep'}") from None
-            if not isinstance(body, dict) or not isinstance(body.get("queries"), (list, dict)):
-                raise BadRequest("the JSON body must be {\"queries\": [...]} (a list of queries, or an object by key)")
-            return body["queries"], isinstance(body["queries"], list)
+            return json_batch(await request.body())
         if kind in ("application/x-www-form-urlencoded", "multipart/form-data"):
             form = await request.form()
             value = form.get("queries")
-            raw = value if isinstance(value, str) else raw
+            if isinstance(value, str):
+                raw = value
+            elif value is not None:
+                raise BadRequest("the form field queries must be text (a JSON object of queries), not a file")
+            elif len(form) and raw is None:
+                raise BadRequest(f"the form has no queries field (it has {', '.join(sorted(form.keys())[:5])}): "
+                                 "send queries=<a JSON object of queries by key>")
+        else:
+            batch, draft = sniffed(await request.body())
+            if batch is not None:
+                return batch, draft
     return (parse_queries(raw), False) if raw is not None else (None, False)
 
 
