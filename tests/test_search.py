@@ -238,3 +238,38 @@ def test_the_search_page_answers_a_bad_request_with_the_page_and_the_reason(live
     page = httpx.get(live.url + "search", params={"q": "Sato", "type": "Spaceship"})
     assert page.status_code == 400 and "text/html" in page.headers["content-type"]
     assert 'role="alert"' in page.text and "unknown type" in page.text and 'name="q" value="Sato"' in page.text
+
+
+def test_knowledge_counts_distinct_facts_not_repeated_or_regraphed_triples(tmp_path: Path) -> None:
+    """Text extraction may emit a triple twice in one graph or again in another: the entity's knowledge is its
+    distinct (predicate, object) pairs, whatever the graph, also when its quads come in separate runs."""
+    import sqlite3
+
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    from kg.search import write_index
+    from kg.search.feed import IndexFeed
+    from kg.vocab import JPOW, RDF, RDFS
+
+    camp, other = NamedNode(BASE + "id/camp/camp-1-test"), NamedNode(BASE + "id/place/test-town")
+    tabular, text = NamedNode(BASE + "graph/tabular"), NamedNode(BASE + "graph/text/article-1")
+    label, kind = (RDFS.label, Literal("Test camp", language="en")), (RDF.type, JPOW.Camp)
+    number, town = (JPOW.number, Literal("1")), (RDFS.label, Literal("Test town", language="en"))
+    quads = [Quad(camp, *label, tabular), Quad(camp, *kind, tabular), Quad(camp, *number, tabular),
+             Quad(camp, *label, text), Quad(camp, *label, text),  # again in another graph, and repeated there
+             Quad(other, *town, tabular),
+             Quad(camp, *kind, text), Quad(camp, *label, text)]  # a later run of the same subject: no new fact
+    with IndexFeed(tmp_path / "feed.sqlite", BASE) as feed:
+        assert list(feed.watch(iter(quads))) == quads
+        knowledge = {f.iri: f.knowledge for f in feed.entities()}
+    assert knowledge == {camp.value: 3, other.value: 1}  # label, type, number; not the 8 quads of the camp
+
+    store = Store()
+    store.extend(quads)  # the store drops the repeat within a graph, keeps the copy in the other graph
+    assert len(list(store.quads_for_pattern(camp, None, None, None))) == 5
+    write_index(store, tmp_path, BASE)
+    db = sqlite3.connect(tmp_path / INDEX_FILE)
+    try:
+        assert dict(db.execute("SELECT iri, knowledge FROM entity")) == {camp.value: 3, other.value: 1}
+    finally:
+        db.close()

@@ -2,8 +2,8 @@
 took from the quads as they were loaded, or `write_index(store, directory, base)` for a store already built.
 
 One SQLite file (`search.sqlite`) in the build directory, so it is switched with the store. Tables:
-`entity` (IRI, asserted type, all types with superclasses, knowledge = triples about it, labels per language
-as JSON, a comment for snippets, years), `term` (one searchable string per row: `kind` 0 = normalised text,
+`entity` (IRI, asserted type, all types with superclasses, knowledge = distinct facts about it, labels per
+language as JSON, a comment for snippets, years), `term` (one searchable string per row: `kind` 0 = normalised text,
 1 = phonetic name key; its entity's knowledge again, so the B-tree on (kind, norm, knowledge) gives an exact
 look-up's best known entities first and a prefix look-up its shortest completions) and `term_fts` (FTS5, trigram
 tokenizer, over the text terms: substring and typo candidates). What the terms of an entity are: `terms`."""

@@ -6,7 +6,13 @@ the store anyway, so the feed looks at each one there (one predicate look-up) an
 rows of a staging SQLite file in the build directory, not into memory. `entities()` gives them back one entity
 at a time, in IRI order (SQLite sorts on disk). A person record (`jpow:recordOf`) is not an entity of the index:
 its person takes its names as the list wrote them (every spelling of every list finds the one person, whose page
-shows the records side by side), its birth year and its knowledge."""
+shows the records side by side), its birth year and its knowledge.
+
+Knowledge is the number of distinct facts of an entity: distinct (predicate, object) pairs, whatever graph
+they are in and however often they were emitted (text extraction repeats a triple across named graphs, and a
+repeated quad reaches the feed before the store drops it). Each of the entity's quads is staged as a 64-bit hash
+of its predicate and object (`said`, beside the run of quads of its subject it came in), and SQLite counts them
+DISTINCT per IRI on disk after the load: no set of every triple is held in Python."""
 
 from __future__ import annotations
 
@@ -29,11 +35,14 @@ BATCH = 50_000
 SCHEMA = """
 PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-262144;
 CREATE TABLE fact(iri TEXT NOT NULL, kind INTEGER NOT NULL, lang TEXT NOT NULL, value NOT NULL);
-CREATE TABLE run(iri TEXT NOT NULL, n INTEGER NOT NULL);
+CREATE TABLE run(id INTEGER PRIMARY KEY, iri TEXT NOT NULL);
+CREATE TABLE said(run INTEGER NOT NULL, fact INTEGER NOT NULL);
 """
-# after the load: a subject's quads counted (runs summed), then what persons borrow from their records
+# after the load: a subject's distinct facts counted (over all its runs), then what persons borrow from records
 DERIVE = f"""
-INSERT INTO fact SELECT iri, {KNOWLEDGE}, '', SUM(n) FROM run GROUP BY iri;
+INSERT INTO fact SELECT r.iri, {KNOWLEDGE}, '', COUNT(DISTINCT s.fact) FROM said s JOIN run r ON r.id = s.run
+    GROUP BY r.iri;
+DROP TABLE said;
 DROP TABLE run;
 CREATE INDEX fact_iri ON fact(iri, kind);
 INSERT INTO fact SELECT r.value, {KNOWLEDGE}, '', k.value FROM fact r
@@ -75,7 +84,9 @@ class IndexFeed:
         self.db = sqlite3.connect(self.path, check_same_thread=False)   # fed by the load, read by the index writer
         self.db.executescript(SCHEMA)
         self.facts: list[tuple[str, int, str, object]] = []
-        self.runs: list[tuple[str, int]] = []
+        self.runs: list[tuple[int, str]] = []  # (run id, subject IRI): a stretch of quads of one subject
+        self.said: list[tuple[int, int]] = []  # (run id, hash of predicate and object): one per quad of a run
+        self.run_id = 0
 
     def __enter__(self) -> Self:
         return self
@@ -86,24 +97,24 @@ class IndexFeed:
 
     def watch(self, quads: Iterable[Quad]) -> Iterator[Quad]:
         """Pass `quads` through, keeping what the index needs of them."""
-        prefix, kinds, facts, runs = self.prefix, KINDS, self.facts, self.runs
+        prefix, kinds, facts, runs, said = self.prefix, KINDS, self.facts, self.runs, self.said
         last: object = None
         iri: str | None = None
-        run = 0
+        run = self.run_id
         for q in quads:
             yield q
             subject = q.subject
-            if subject == last:
-                run += 1
-            else:
-                if iri is not None:
-                    runs.append((iri, run))
-                last, run = subject, 1
+            if subject != last:
+                last = subject
                 iri = subject.value if isinstance(subject, NamedNode) and subject.value.startswith(prefix) else None
-                if len(facts) >= BATCH or len(runs) >= BATCH:
+                if len(facts) >= BATCH or len(said) >= BATCH:
                     self._flush()
+                if iri is not None:
+                    run += 1
+                    runs.append((run, iri))
             if iri is None:
                 continue
+            said.append((run, hash((q.predicate, q.object))))  # the fact, whatever graph it came in
             kind = kinds.get(q.predicate)
             if kind is None:
                 continue
@@ -113,15 +124,16 @@ class IndexFeed:
             elif isinstance(o, Literal):
                 value = o.value[:4] if kind == YEAR else o.value
                 facts.append((iri, kind, o.language or "", value))
-        if iri is not None:
-            runs.append((iri, run))
+        self.run_id = run
         self._flush()
 
     def _flush(self) -> None:
         self.db.executemany("INSERT INTO fact VALUES (?, ?, ?, ?)", self.facts)
         self.db.executemany("INSERT INTO run VALUES (?, ?)", self.runs)
+        self.db.executemany("INSERT INTO said VALUES (?, ?)", self.said)
         self.facts.clear()
         self.runs.clear()
+        self.said.clear()
 
     def entities(self) -> Iterator[Facts]:
         """Every entity with a name, a label or a number (but person records), in IRI order."""
