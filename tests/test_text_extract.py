@@ -235,6 +235,17 @@ def test_a_special_hospital_is_a_camp_of_the_pow_administration_and_an_evacuatio
     assert not _values(r, section, "jpow:sectionOf")
 
 
+def test_a_site_described_by_its_noun_and_place_is_a_site_located_there(tmp_path: Path) -> None:
+    r = _read("The ashes lie in the international cemetery at Spassk. Relatives came to Spassk cemetery in 1995. "
+              "He visited the cemeteries at Karaganda and Temirtau.", tmp_path)
+    site = _one(r, "place", "international cemetery at Spassk")
+    assert "Spassk cemetery" in site.names   # the later "Spassk cemetery" is the same site
+    assert {o.label for o in _values(r, site, "jpow:locatedIn")} == {"Spassk"}
+    # plural, one for each place: no mention can be each of them, so none is made
+    assert {e.label for e in r.entities if e.kind == "place"} == {"international cemetery at Spassk", "Spassk",
+                                                                    "Karaganda", "Temirtau"}
+
+
 def test_footnote_citation_adds_place_publisher_year_and_editor(tmp_path: Path) -> None:
     r = _read('The collection "Camps of the steppe" (1999) is cited.\n\n'
               "1 Camps of the steppe (edited by P. R. Omarov). Almaty, Gylym Publ., 1999, vol. 2.\n", tmp_path)

@@ -20,7 +20,7 @@ from kg.extract.text.mentions.organizations import org_key, organizations
 from kg.extract.text.mentions.persons import persons
 from kg.extract.text.mentions.places import places
 from kg.extract.text.mentions.publications import publications
-from kg.extract.text.mentions.sites import sites
+from kg.extract.text.mentions.sites import described_sites, sites
 from kg.extract.text.mentions.titles import titles as unquoted_titles
 from kg.extract.text.model import KIND_OF_CLASS
 from kg.extract.text.spans import Quoted, quotations
@@ -33,6 +33,7 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     place_ms = places(text, lex)
     org_ms = organizations(text, lex)
     site_ms = [mention_at("place", cls, (a, b), text, text[a:b]) for a, b, cls in sites(text, lex)]
+    site_ms += described_sites(text, lex, place_ms + site_ms)
     org_ms += [_body(text, a, b, cls) for a, b, cls in bodies(text, lex)
                if not any(o.start <= a and b <= o.end for o in org_ms)]
     title_ms = [Mention("publication", cls, a, b, text[a:b], text[a:b], "publication:" + title_key(text[a:b]))

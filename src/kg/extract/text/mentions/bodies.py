@@ -11,6 +11,8 @@ import re
 from kg.extract.text.lexicon import Lexicon, alternation
 
 _NAME = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)?"
+_NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her", "its", "their", "from", "by", "with",
+                  "was", "were", "is", "as", "for", "on", "into", "that", "which", "where"}
 _OF = rf"\s+of\s+(?:the\s+)?(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*"
 
 
@@ -37,9 +39,12 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), heads[m.group(1)]))
     numbered: dict[str, str] = lex["numbered_bodies"]
     number = r"\s+(?:No\.|N|№)\s?\d{1,5}\b"
-    for m in re.finditer(rf"\b(?:[A-Za-z]+\s+)?(?i:({alternation(list(numbered))})){number}", text):
-        start = m.start() if not re.match(r"(?i:the|a|an|of|in|at|to|and|his|her|its)\s", m.group(0)) else m.start(1)
-        written = text[start:m.end()].lower()
+    for m in re.finditer(rf"\b((?:[A-Za-z]+\s+){{0,3}})(?i:({alternation(list(numbered))})){number}", text):
+        words = m.group(1).split()
+        while words and (words[0].lower() in _NOT_MODIFIERS or words[0][0].islower() and len(words) > 2):
+            words = words[1:]   # "worked in evacuation hospital": the modifiers start after "in"
+        start = m.start(2) - len(" ".join(words)) - (1 if words else 0)
+        written = text[start:m.end()]
         head = max((h for h in numbered if re.search(rf"\b{h}{number}", written, re.I)), key=len)
         out.append((start, m.end(), numbered[head]))
     return out
