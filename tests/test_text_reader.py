@@ -120,6 +120,18 @@ def test_an_open_quotation_joins_the_next_paragraph(tmp_path: Path) -> None:
     assert q.text == "Camps of the steppe.\n\nLagerya stepi"
 
 
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_a_paragraph_of_numbered_notes_is_one_block_per_note(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"notes.{fmt}"
+    original = "Some text.\n\nNotes\n1. A. Author, Title one (Tokyo, 1979), p. 5.\n2. Ibid., p. 7.\n\nA line\nand 2 more.\n"
+    path.write_text(original, encoding="utf-8")
+    blocks = list(read_blocks(path))
+    notes = ["A. Author, Title one (Tokyo, 1979), p. 5.", "Ibid., p. 7."]   # Markdown drops a list's numbers
+    assert [b.text for b in blocks] == ["Some text.", "Notes", *(notes if fmt == "md" else
+                                        [f"{i}. {note}" for i, note in enumerate(notes, 1)]), "A line\nand 2 more."]
+    assert all(original[b.start:b.end] == b.original for b in blocks)
+
+
 def test_sentences_do_not_end_at_initials_or_numbers() -> None:
     text = "Professor M. M. Zhukov wrote it. Camp No. 5 was closed in 1949. Yu. Ivanov agreed."
     assert [text[s:e] for s, e in sentences(text)] == [

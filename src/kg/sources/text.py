@@ -194,13 +194,27 @@ def _blocks_from_paragraphs(paragraphs: Iterator[tuple[int, str]], clean) -> Ite
         if len(_QUOTES.findall(raw)) % 2 == 1 and len(raw) < MAX_BLOCK_CHARS // 2:
             pending = (base, raw)
             continue
-        block = _make_block(base, raw, clean)
-        if block:
-            yield block
+        for sub_base, sub_raw in _list_items(base, raw):
+            block = _make_block(sub_base, sub_raw, clean)
+            if block:
+                yield block
     if pending is not None:
         block = _make_block(pending[0], pending[1], clean)
         if block:
             yield block
+
+
+_ITEM = re.compile(r"[ \t]*\d{1,3}[.)]?[ \t]+\S")
+
+
+def _list_items(base: int, raw: str) -> list[tuple[int, str]]:
+    """A paragraph of numbered lines (a list of notes, "1. ... 2. ..."), perhaps under a heading line, is one
+    block per line: each note is a unit of its own, as when notes are separated by blank lines."""
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", raw)]
+    numbered = [i for i, (_s, line) in enumerate(lines) if _ITEM.match(line)]
+    if len(numbered) < 2 or any(i not in numbered for i in range(1, len(lines))):
+        return [(base, raw)]
+    return [(base + start, line) for start, line in lines]
 
 
 def _make_block(base: int, raw: str, clean) -> Block | None:
