@@ -128,7 +128,8 @@ def test_a_paragraph_of_numbered_notes_is_one_block_per_note(tmp_path: Path, fmt
     blocks = list(read_blocks(path))
     notes = ["A. Author, Title one (Tokyo, 1979), p. 5.", "Ibid., p. 7."]   # Markdown drops a list's numbers
     assert [b.text for b in blocks] == ["Some text.", "Notes", *(notes if fmt == "md" else
-                                        [f"{i}. {note}" for i, note in enumerate(notes, 1)]), "A line\nand 2 more."]
+                                        [f"{i}. {note}" for i, note in enumerate(notes, 1)]), "A line\nand 2 more." if fmt == "txt" else
+                                        "A line and 2 more."]   # a paragraph of other lines stays one block
     assert all(original[b.start:b.end] == b.original for b in blocks)
 
 
