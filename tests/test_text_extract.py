@@ -255,6 +255,19 @@ def test_footnote_citation_adds_place_publisher_year_and_editor(tmp_path: Path) 
     assert [o.value for o in _values(r, pub, "jpow:volume")] == ["vol. 2"]
 
 
+def test_a_list_of_sources_cites_each_work_with_author_place_and_year(tmp_path: Path) -> None:
+    r = _read("The camp held 900 men.\n\nSources: records of the regional archive; Nakamura Koji, Steppe years "
+              "(Tokyo, 1993); Plen i trud, vol. 2 (Moscow: Russkii mir, 2000).\n", tmp_path)
+    book = _one(r, "publication", "Steppe years")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["Nakamura Koji"]
+    assert [o.label for o in _values(r, book, "jpow:placeOfPublication")] == ["Tokyo"]
+    assert [o.value for o in _values(r, book, "jpow:publicationYear")] == ["1993"]
+    collection = _one(r, "publication", "Plen i trud")   # no person before the comma: no author
+    assert not _values(r, collection, "jpow:author")
+    assert [o.label for o in _values(r, collection, "jpow:publisher")] == ["Russkii mir"]
+    assert [o.value for o in _values(r, collection, "jpow:volume")] == ["vol. 2"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

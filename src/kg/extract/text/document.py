@@ -26,7 +26,7 @@ from kg.extract.text.facts.places import PlaceFacts
 from kg.extract.text.facts.publications import PublicationFacts
 from kg.extract.text.facts.statistics import StatisticFacts
 from kg.extract.text.gazetteer import Gazetteer
-from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.linking import EntityLinker
 from kg.extract.text.mentions import Mention, find_mentions
 from kg.extract.text.model import Entity, Fact, Passage
@@ -68,12 +68,14 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self._block = block
         qs = quantities(text, self.lex)
         ds = dates(text)
-        passages: list[Passage] = []
         footnote = re.match(r"(\d{1,3})\.?\s+(?=\S)", text)
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(0)[len(footnote.group(1))] != "." or re.search(
                 r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text)):   # "1. ..." only when it reads as a citation
             return self._footnote(block, footnote.group(1), mentions)
+        # "Sources: A, Title (Tokyo, 1993); B.": the items that read as citations, and the sentences as any other
+        passages: list[Passage] = self._sources_list(block, mentions) if re.match(
+            rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*:", text, re.I) else []
         block_people = [m for m in mentions if m.kind == "person"]
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and
                      re.fullmatch(r"[^.]*?(?:,\s*[^,]+)?", text[block_people[0].end:]) is not None)

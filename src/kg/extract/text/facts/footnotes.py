@@ -1,9 +1,11 @@
-"""Footnotes: a numbered citation ("12 Title. City: Publisher, 1999, 240 p.") or "Ibid., p. 5"."""
+"""Citations: a numbered footnote ("12 Title. City: Publisher, 1999, 240 p.", "Ibid., p. 5"), or the items of a
+list of sources ("Sources: Author, Title (Tokyo, 1993); ...")."""
 
 from __future__ import annotations
 
 import re
 
+from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
 from kg.extract.text.model import Entity, Fact, Lit, Passage
 from kg.extract.text.spans import norm
@@ -25,51 +27,7 @@ class FootnoteFacts:
             if pub is not None and pm:
                 pub.attrs.setdefault("cited_pages", {})[number] = pm.group(1)
         else:
-            cm = re.match(
-                rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\))?"
-                rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)[,:]\s+(?P<pub>[^,]+?),\s+(?P<year>(?:1[89]|20)\d\d)"
-                rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:,\s*(?P<pages>\d+)\s*p\.)?\.?\s*$",
-                text[body_start:]) or re.match(
-                # "A. B. Author, Title (City: Publisher, 2001), p. 144."
-                rf"(?:(?P<auth>[^,()]+?),\s+)?(?P<title>[^()]+?)\s*\((?P<place>{CAP}(?: {CAP})?):\s*(?P<pub>[^,()]+?),"
-                rf"\s*(?P<year>(?:1[89]|20)\d\d)\)(?P<ed>(?!x)x)?(?P<vol>(?!x)x)?(?P<pages>(?!x)x)?", text[body_start:])
-            if cm:
-                off = body_start
-                title = cm.group("title").strip()
-                tm = Mention("publication", "Book", off + cm.start("title"), off + cm.end("title"), title, title,
-                             "publication:" + re.sub(r"[^\w]+", " ", norm(title)).strip())
-                pub = self.entity_for(tm, block.span(tm.start, tm.end)[0])
-                self._span(pub, block.span(tm.start, tm.end))
-                mentioned.append((pub, title))
-                place_label, place_cls = self.lex.place_aliases.get(cm.group("place"), (cm.group("place"),
-                                                                                         "Settlement"))
-                place = self.entity_for(Mention("place", place_cls, off + cm.start("place"), off + cm.end("place"),
-                                                cm.group("place"), place_label, f"place:{norm(place_label)}"),
-                                        block.span(off + cm.start("place"), off + cm.end("place"))[0])
-                publisher_label = cm.group("pub").strip()
-                publisher = self.entity_for(
-                    Mention("organization", "Publisher", off + cm.start("pub"), off + cm.end("pub"),
-                            publisher_label, publisher_label, "organization:" + norm(publisher_label)),
-                    block.span(off + cm.start("pub"), off + cm.end("pub"))[0])
-                mentioned += [(place, cm.group("place")), (publisher, publisher_label)]
-                facts += [Fact(pub, "jpow:placeOfPublication", place), Fact(pub, "jpow:publisher", publisher),
-                          Fact(pub, "jpow:publicationYear", Lit(cm.group("year"), "gYear", None))]
-                if cm.group("vol"):
-                    facts.append(Fact(pub, "jpow:volume", Lit(cm.group("vol").strip(), "string", None)))
-                if cm.group("pages"):
-                    facts.append(Fact(pub, "jpow:pageCount", Lit(cm.group("pages"), "integer", None)))
-                if "auth" in cm.groupdict() and cm.group("auth"):
-                    for m in mentions:
-                        if m.kind == "person" and off + cm.start("auth") <= m.start < off + cm.end("auth"):
-                            author = self.entity_for(m, block.span(m.start, m.end)[0])
-                            mentioned.append((author, m.text))
-                            facts.append(Fact(pub, "jpow:author", author))
-                if cm.group("ed"):
-                    for m in mentions:
-                        if m.kind == "person" and off + cm.start("ed") <= m.start < off + cm.end("ed"):
-                            ed = self.entity_for(m, block.span(m.start, m.end)[0])
-                            mentioned.append((ed, m.text))
-                            facts.append(Fact(pub, "jpow:editor", ed))
+            pub = self._citation(block, body_start, len(text), mentions, facts, mentioned)
         if pub is None:
             return []
         self.last_footnote_pub = pub
@@ -78,3 +36,83 @@ class FootnoteFacts:
             self._span(ent, block.span(0, len(text)))
         quote, o_start, o_end = block.quote(0, len(text))
         return [Passage(o_start, o_end, quote, facts, mentioned)]
+
+    def _sources_list(self, block: Block, mentions: list[Mention]) -> list[Passage]:
+        """ "Sources: A (Tokyo, 2005); B. Author, Title (Place: Publisher, 1993).": each item that reads as a
+        citation, a passage of its own."""
+        text = block.text
+        head = re.match(rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*:\s*", text, re.I)
+        passages = []
+        for item in re.finditer(r"[^;]+", text[head.end():]):
+            a = head.end() + item.start() + len(item.group(0)) - len(item.group(0).lstrip())
+            b = head.end() + item.end()
+            facts: list[Fact] = []
+            mentioned: list[tuple[Entity, str]] = []
+            if self._citation(block, a, b, mentions, facts, mentioned) is None:
+                continue
+            for ent, _ in mentioned:
+                self._span(ent, block.span(a, b))
+            quote, o_start, o_end = block.quote(a, b)
+            passages.append(Passage(o_start, o_end, quote, facts, mentioned))
+        return passages
+
+    def _citation(self, block: Block, a: int, b: int, mentions: list[Mention], facts: list[Fact],
+                  mentioned: list[tuple[Entity, str]]) -> Entity | None:
+        """The publication that text[a:b] cites ("Title. City: Publisher, 1999, 240 p.", "A. B. Author, Title
+        (City: Publisher, 2001), p. 144", "Author, Title (City, 2004)"), with its facts; None if it cites none."""
+        text = block.text[:b]
+        cm = re.match(
+            rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\))?"
+            rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)[,:]\s+(?P<pub>[^,]+?),\s+(?P<year>(?:1[89]|20)\d\d)"
+            rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:,\s*(?P<pages>\d+)\s*p\.)?\.?\s*$",
+            text[a:]) or re.match(
+            # "A. B. Author, Title (City: Publisher, 2001), p. 144."; "Author, Title, vol. 2 (City, 2004)"
+            rf"(?:(?P<auth>[^,()]+?),\s+)?(?P<title>[^()]+?)(?:,\s+(?P<vol>vol\.\s*\d+))?\s*\((?P<place>{CAP}"
+            rf"(?: {CAP})?)(?::\s*(?P<pub>[^,()]+?))?,\s*(?P<year>(?:1[89]|20)\d\d)\)(?P<ed>(?!x)x)?"
+            rf"(?P<pages>(?!x)x)?", text[a:])
+        if not cm:
+            return None
+        off = a
+        people = [m for m in mentions if m.kind == "person"]
+        # "Author, Title (...)": without a person before the comma, the comma is the title's own
+        by_author = cm.groupdict().get("auth") and any(a + cm.start("auth") <= m.start < a + cm.end("auth")
+                                                       for m in people)
+        t0 = cm.start("title") if by_author or not cm.groupdict().get("auth") else 0
+        t1 = cm.end("title")
+        volume = cm.group("vol")
+        vm = re.search(r",\s*(vol\.\s*\d+)\s*$", text[a + t0:a + t1])
+        if vm and not volume:   # "Title, vol. 2 (Moscow, 2000)" read as author "Title" and title "vol. 2"
+            volume, t1 = vm.group(1), t0 + vm.start()
+        title = text[a + t0:a + t1].strip()
+        tm = Mention("publication", "Book", off + t0, off + t1, title, title,
+                     "publication:" + re.sub(r"[^\w]+", " ", norm(title)).strip())
+        pub = self.entity_for(tm, block.span(tm.start, tm.end)[0])
+        self._span(pub, block.span(tm.start, tm.end))
+        mentioned.append((pub, title))
+        place_label, place_cls = self.lex.place_aliases.get(cm.group("place"), (cm.group("place"), "Settlement"))
+        place = self.entity_for(Mention("place", place_cls, off + cm.start("place"), off + cm.end("place"),
+                                        cm.group("place"), place_label, f"place:{norm(place_label)}"),
+                                block.span(off + cm.start("place"), off + cm.end("place"))[0])
+        mentioned.append((place, cm.group("place")))
+        facts += [Fact(pub, "jpow:placeOfPublication", place),
+                  Fact(pub, "jpow:publicationYear", Lit(cm.group("year"), "gYear", None))]
+        if cm.group("pub"):
+            publisher_label = cm.group("pub").strip()
+            publisher = self.entity_for(
+                Mention("organization", "Publisher", off + cm.start("pub"), off + cm.end("pub"),
+                        publisher_label, publisher_label, "organization:" + norm(publisher_label)),
+                block.span(off + cm.start("pub"), off + cm.end("pub"))[0])
+            mentioned.append((publisher, publisher_label))
+            facts.append(Fact(pub, "jpow:publisher", publisher))
+        if volume:
+            facts.append(Fact(pub, "jpow:volume", Lit(volume.strip(), "string", None)))
+        if cm.group("pages"):
+            facts.append(Fact(pub, "jpow:pageCount", Lit(cm.group("pages"), "integer", None)))
+        for role, group in (("jpow:author", "auth"), ("jpow:editor", "ed")):
+            if cm.groupdict().get(group):
+                for m in people:
+                    if off + cm.start(group) <= m.start < off + cm.end(group):
+                        person = self.entity_for(m, block.span(m.start, m.end)[0])
+                        mentioned.append((person, m.text))
+                        facts.append(Fact(pub, role, person))
+        return pub
