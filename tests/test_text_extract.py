@@ -268,6 +268,21 @@ def test_a_list_of_sources_cites_each_work_with_author_place_and_year(tmp_path: 
     assert [o.value for o in _values(r, collection, "jpow:volume")] == ["vol. 2"]
 
 
+def test_an_event_is_also_named_in_the_texts_own_words(tmp_path: Path) -> None:
+    r = _read("The first Japanese prisoners arrived at camp No. 37 in 1945. In 1994 a memorial stone was unveiled.",
+              tmp_path)
+    names = {n.value for e in r.entities if e.kind == "event" for n in _values(r, e, "skos:altLabel")}
+    assert {"arrival of the first Japanese prisoners at camp No. 37", "unveiling of the memorial stone"} <= names
+
+
+def test_the_camp_as_a_whole_refers_back_to_the_camp(tmp_path: Path) -> None:
+    r = _read("Camp No. 37 was set up near Balkhash. The camp as a whole was disbanded on 15 December 1949.",
+              tmp_path)
+    camp = _one(r, "camp", "Camp No. 37")
+    closing = [f.s for f in r.facts if f.p == "jpow:concerns" and f.o is camp and f.s.cls == "Dissolution"]
+    assert [d.value for d in _values(r, closing[0], "jpow:date")] == ["1949-12-15"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -33,6 +33,14 @@ def test_location_family_reads_where_a_thing_was_set_up() -> None:
     assert ("location-verb-prep", "Ekibastuz", "Pavlodar") in roles("Ekibastuz was founded near Pavlodar in 1948.")
 
 
+def test_on_in_a_pattern_file_is_the_word_not_a_yaml_boolean() -> None:
+    # PyYAML reads `[in, on, by]` as ["in", True, "by"]: the project's YAML reader keeps the word
+    assert ("closed-passive", "It", "April") in roles("It was liquidated on 1 April 1955.")
+    for pattern in load(Path(__file__).resolve().parents[1] / "src/kg/extract/text/patterns"):
+        assert all(not isinstance(v, bool) for node in pattern.spec for attrs in node.get("RIGHT_ATTRS", {}).values()
+                   if isinstance(attrs, dict) for v in attrs.get("IN", [])), pattern.id
+
+
 def test_membership_family_reads_part_of_as_copula_and_apposition() -> None:
     assert ("part-of-copula", "Temirtau", "region") in roles("Temirtau is part of the Karaganda region.")
     assert ("part-of-apposition", "region", "SSR") in roles(

@@ -29,8 +29,8 @@ from pathlib import Path
 from random import Random
 from typing import Any, Sequence, TextIO
 
-import yaml
 
+from kg import yamlfile
 from kg.iri import slugify
 
 DATA = Path(__file__).with_name("synth_data")
@@ -127,7 +127,7 @@ class Registry:
         self.seed = seed
         self.curated = curated
         self.out = out
-        self.spec = yaml.safe_load((DATA / "registry.yaml").read_text(encoding="utf-8"))
+        self.spec = yamlfile.load((DATA / "registry.yaml").read_text(encoding="utf-8"))
         self.deaths = 0
         self.repatriations = 0
 

@@ -33,9 +33,8 @@ from pathlib import Path
 from random import Random
 from typing import Any
 
-import yaml
 
-from kg import names
+from kg import names, yamlfile
 from kg.synth import CARD_FILE, DATA, DEATH_LIST, HEADERS, REGISTRY, Camp, Registry, Tables, Weighted, curated_ids, zipf
 
 JAPANESE_LIST = "syn-japanese-list"
@@ -80,7 +79,7 @@ class Lists:
         self.rng: Random = registry.rng
         self.out = out
         self.sources = sources
-        self.spec = yaml.safe_load((DATA / "lists.yaml").read_text(encoding="utf-8"))
+        self.spec = yamlfile.load((DATA / "lists.yaml").read_text(encoding="utf-8"))
         self.family_name = self._names("family_names", "more_family_names")
         self.given_name = self._names("given_names", "more_given_names")
         self.scale = error_rate / 0.1

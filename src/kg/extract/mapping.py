@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 from pyoxigraph import NamedNode
 
+from kg import yamlfile
 from kg.errors import InputError, Problem
 from kg.vocab import expand_curie
 
@@ -95,7 +96,7 @@ def _column(path: Path, table: str, name: str, spec: dict) -> Column:
 
 def _read(path: Path) -> dict:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yamlfile.load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise InputError([Problem(path, mark.line + 1 if mark else None, None, f"not valid YAML: {e}",

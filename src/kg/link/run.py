@@ -9,10 +9,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from kg import __version__, iri, names
+from kg import __version__, iri, names, yamlfile
 from kg.extract.base import Evidence, Run
 from kg.link.clusters import Clusters
 from kg.link.curation import Decision, read_decisions
@@ -21,7 +20,7 @@ from kg.link.model import ScoredPair, score
 from kg.link.records import Record, read_records
 from kg.vocab import DCTERMS, JPOW, PROV, RDF, RDFS, XSD
 
-CONFIG = yaml.safe_load((Path(__file__).with_name("linkage.yaml")).read_text(encoding="utf-8"))
+CONFIG = yamlfile.load((Path(__file__).with_name("linkage.yaml")).read_text(encoding="utf-8"))
 SOURCE_ID = "linkage"
 STATUS = {"asserted": JPOW.LinkAsserted, "proposed": JPOW.LinkProposed, "accepted": JPOW.LinkAccepted,
           "rejected": JPOW.LinkRejected}
@@ -58,7 +57,7 @@ def one_record_lists(data_dirs: Sequence[Path]) -> frozenset[str]:
     for d in data_dirs:
         path = d / CONFIG["data_file"]
         if path.is_file():
-            found.update((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("one_record_per_person", []))
+            found.update((yamlfile.load(path.read_text(encoding="utf-8")) or {}).get("one_record_per_person", []))
     return frozenset(found)
 
 

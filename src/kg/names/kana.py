@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
+from kg import yamlfile
 
 VOWELS = "aiueo"
 BARE_VOWELS = {"あ": "a", "い": "i", "う": "u", "え": "e", "お": "o"}
@@ -51,7 +51,7 @@ def parts(text: str) -> list[str]:
 
 def _data(name: str) -> dict:
     with resources.files(__package__).joinpath(name).open(encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yamlfile.load(f)
 
 
 @cache

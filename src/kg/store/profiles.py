@@ -10,7 +10,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Literal
 
-import yaml
+from kg import yamlfile
+
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
 
@@ -62,7 +63,7 @@ def load(name: str) -> Profile:
     if not path.is_file():
         raise ProfileError(f"unknown store profile {name!r}; known: {', '.join(names())} "
                            f"(set KG_STORE_PROFILE or --store-profile, or add {PROFILE_DIR}/{name}.yaml)")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     expected = {f.name for f in fields(Profile)}
     missing, unknown = expected - set(data), set(data) - expected
     if missing or unknown:

@@ -52,7 +52,7 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
         if not det or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children):
             continue   # "the Spassky camp" is a name, not an anaphor
-        if any(c.dep_ == "prep" for c in tok.children):
+        if any(c.dep_ == "prep" and c.lower_ != "as" for c in tok.children):   # "the camp as a whole" refers
             continue   # "the camp at Spassk", "the town of Balkhash": described, not referred back to
         noun = tok.lemma_.lower()
         target = referent(nouns[noun], noun)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
-import yaml
+from kg import yamlfile
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 
@@ -60,4 +60,4 @@ class Lexicon:
 @cache
 def load() -> Lexicon:
     with LEXICON_FILE.open(encoding="utf-8") as f:
-        return Lexicon(yaml.safe_load(f))
+        return Lexicon(yamlfile.load(f))

@@ -30,6 +30,7 @@ from typing import Any
 
 import yaml
 
+from kg import yamlfile
 from kg.errors import InputError, Problem
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
@@ -53,6 +54,7 @@ class RelationPattern:
     subject_property: str = "jpow:concerns"   # how an event pattern's roles join the event
     object_property: str | None = None
     group: bool = False                # may an unnamed group ("Japanese prisoners") fill the subject?
+    any_group: bool = False            # … or any unnamed noun phrase, singular too (`group: any`: "a memorial stone")
     object_group: bool = False         # … or the object (statements only: "the camp held Japanese prisoners")
     statement: str | None = None       # a statement pattern: the node where its words begin
 
@@ -102,7 +104,7 @@ def _role(path: Path, pid: str, raw: dict, name: str, nodes: set[str]) -> tuple[
 def read_file(path: Path) -> list[RelationPattern]:
     """The patterns of one file, checked."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise _problem(path, "", f"not valid YAML in UTF-8 ({exc})", "fix the file's syntax") from None
     if not isinstance(data, dict) or not isinstance(data.get("family"), str) or not isinstance(data.get("patterns"), list):
@@ -135,7 +137,8 @@ def read_file(path: Path) -> list[RelationPattern]:
             found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"],
                                          object=obj, object_kinds=object_kinds, event=raw["event"],
                                          date=raw.get("date"), subject_property=props[0], object_property=props[1],
-                                         group=bool(raw["subject"].get("group"))))
+                                         group=bool(raw["subject"].get("group")),
+                                         any_group=raw["subject"].get("group") == "any"))
             continue
         obj, object_kinds = _role(path, pid, raw, "object", nodes)
         if "statement" in raw and raw["statement"] not in nodes:
@@ -177,7 +180,7 @@ class RelationMatcher:
                     found.append(RelationMatch(
                         pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
                         date=_span(tokens[pattern.date]) if pattern.date else None,
-                        group=_group(s) if pattern.group else None,
+                        group=_group(s, pattern.any_group) if pattern.group else None,
                         object_group=_group(o) if pattern.object_group and o is not None else None,
                         clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)),
                         words_start=words_start, verb=root.lemma_.lower(), core=_core(root)))
@@ -227,11 +230,11 @@ def _antecedent(token: Any) -> Any:
     return token
 
 
-def _group(token: Any) -> str | None:
+def _group(token: Any, any_number: bool = False) -> str | None:
     """"Japanese prisoners of war" for the head "prisoners": a plural noun's phrase as written, at most eight
     words, without a leading article, a relative clause or what "and"/"as well as" adds ("the author" is a
-    person, not a group)."""
-    if token.tag_ not in ("NNS", "NNPS"):
+    person, not a group); with `any_number`, a singular common noun's too ("a memorial stone")."""
+    if token.tag_ not in ("NNS", "NNPS") and not (any_number and token.tag_ == "NN"):
         return None
     words = sorted(_phrase(token), key=lambda t: t.i)
     while words and words[0].dep_ in ("det", "predet", "nummod", "quantmod"):

@@ -117,6 +117,9 @@ class DependencyFacts:
             facts.append(Fact(ev, "jpow:participantGroup", Lit(group)))
         if obj is not None:
             facts.append(Fact(ev, p.object_property, obj.entity))
+        written_label = _as_written(block.text, words, subject, group, obj, match)
+        if written_label and written_label.lower() != label.lower():
+            facts.append(Fact(ev, "skos:altLabel", Lit(written_label)))
         if match.core is not None:   # the words that state it, as for any mention ("Section No. 5 … was closed")
             written = " ".join(block.text[match.core[0]:match.core[1]].split()).rstrip(",;:")
             if 8 <= len(written) and len(written.split()) <= 16:
@@ -125,6 +128,31 @@ class DependencyFacts:
             if date.kind == "point":
                 facts.append(Fact(ev, "jpow:date", date_lit(date.value)))
             facts.append(Fact(ev, "jpow:dateAsWritten", Lit(date.as_written, "string", None)))
+
+
+def _as_written(text: str, words: str, subject: Mention | None, group: str | None, obj: Mention | None,
+                match: RelationMatch) -> str | None:
+    """The event's name in the text's own words: "arrival of the first Japanese prisoners at camp No. 37" for
+    "The first Japanese prisoners arrived at camp No. 37" (an article becomes "the": the thing is known now)."""
+    if subject is not None:
+        start, phrase = subject.start, " ".join(text[subject.start:subject.end].split())
+    elif group is not None and match.clause is not None:
+        start = text.find(group, match.clause[0], match.clause[1])
+        if start < 0:
+            return None
+        phrase = " ".join(group.split())
+    else:
+        return None
+    if re.search(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+$", text[max(0, start - 6):start]):
+        phrase = "the " + phrase
+    out = f"{words} of {phrase}"
+    if obj is not None:
+        prep = re.search(r"\b(at|in|to|into|from|near|on|for|through|via|by|with)\s+((?:the|a|an)\s+)?$",
+                         text[max(0, obj.start - 16):obj.start])
+        if prep is None:
+            return None
+        out += f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}"
+    return out
 
 
 def _related(facts: list[Fact], a: Entity, b: Entity) -> bool:
