@@ -283,6 +283,35 @@ def test_the_camp_as_a_whole_refers_back_to_the_camp(tmp_path: Path) -> None:
     assert [d.value for d in _values(r, closing[0], "jpow:date")] == ["1949-12-15"]
 
 
+def test_a_list_of_camps_with_their_towns_in_brackets_gives_each_camp_its_town(tmp_path: Path) -> None:
+    r = _read("They went to camps No. 37 (Balkhash), No. 47 (Temirtau) and No. 99 (Spassk).", tmp_path)
+    located = {(f.s.label, f.o.label) for f in r.facts if f.p == "jpow:location"}
+    assert located == {("Camp No. 37", "Balkhash"), ("Camp No. 47", "Temirtau"), ("Camp No. 99", "Spassk")}
+
+
+def test_an_act_named_by_its_issuer_and_day_is_a_legal_act_with_both(tmp_path: Path) -> None:
+    r = _read("They came under the State Defence Committee resolution of 23 August 1945 and the order of the "
+              "NKVD of the USSR of 4 September 1945, not under a decision of 1946.", tmp_path)
+    resolution = _one(r, "legal-act", "State Defence Committee resolution of 23 August 1945")
+    assert [o.label for o in _values(r, resolution, "jpow:issuedBy")] == ["State Defence Committee"]
+    assert [d.value for d in _values(r, resolution, "jpow:date")] == ["1945-08-23"]
+    order = _one(r, "legal-act", "order of the NKVD of the USSR of 4 September 1945")
+    assert [o.label for o in _values(r, order, "jpow:issuedBy")] == ["NKVD of the USSR"]
+    assert len([e for e in r.entities if e.kind == "legal-act"]) == 2   # a year alone names no act
+
+
+def test_bracketed_notes_cite_books_and_journal_articles(tmp_path: Path) -> None:
+    r = _read("A claim.[1]\n\nNotes\n[1] See Ivan Petrov, Steppe Camps (Almaty: Gylym, 2004).\n"
+              '[2] Sato Keiko, "Counting the Dead", Journal of Camp Studies 12 (2011): 45-78.\n', tmp_path)
+    book = _one(r, "publication", "Steppe Camps")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["Ivan Petrov"]
+    article = _one(r, "publication", "Counting the Dead")
+    assert article.cls == "Article"
+    assert [o.label for o in _values(r, article, "jpow:author")] == ["Sato Keiko"]
+    assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Camp Studies"]
+    assert [o.value for o in _values(r, article, "jpow:publicationYear")] == ["2011"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -204,11 +204,11 @@ def _blocks_from_paragraphs(paragraphs: Iterator[tuple[int, str]], clean) -> Ite
             yield block
 
 
-_ITEM = re.compile(r"[ \t]*\d{1,3}[.)]?[ \t]+\S")
+_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|\[\d{1,3}\])[ \t]+\S")
 
 
 def _list_items(base: int, raw: str) -> list[tuple[int, str]]:
-    """A paragraph of numbered lines (a list of notes, "1. ... 2. ..."), perhaps under a heading line, is one
+    """A paragraph of numbered lines (a list of notes, "1. ... 2. ...", "[1] ... [2] ..."), perhaps under a heading line, is one
     block per line: each note is a unit of its own, as when notes are separated by blank lines."""
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", raw)]
     numbered = [i for i, (_s, line) in enumerate(lines) if _ITEM.match(line)]

@@ -68,9 +68,9 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self._block = block
         qs = quantities(text, self.lex)
         ds = dates(text)
-        footnote = re.match(r"(\d{1,3})\.?\s+(?=\S)", text)
+        footnote = re.match(r"\[?(\d{1,3})([.\]]?)\s+(?=\S)", text)
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
-                r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(0)[len(footnote.group(1))] != "." or re.search(
+                r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
                 r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text)):   # "1. ..." only when it reads as a citation
             return self._footnote(block, footnote.group(1), mentions)
         # "Sources: A, Title (Tokyo, 1993); B.": the items that read as citations, and the sentences as any other

@@ -17,7 +17,7 @@ class FootnoteFacts:
 
     def _footnote(self, block: Block, number: str, mentions: list[Mention]) -> list[Passage]:
         text = block.text
-        body_start = re.match(r"\d{1,3}\.?\s+", text).end()
+        body_start = re.match(r"\[?\d{1,3}[.\]]?\s+", text).end()
         facts: list[Fact] = []
         mentioned: list[tuple[Entity, str]] = []
         pub: Entity | None = None
@@ -71,7 +71,7 @@ class FootnoteFacts:
             rf"(?: {CAP})?)(?::\s*(?P<pub>[^,()]+?))?,\s*(?P<year>(?:1[89]|20)\d\d)\)(?P<ed>(?!x)x)?"
             rf"(?P<pages>(?!x)x)?", text[a:])
         if not cm:
-            return None
+            return self._article_citation(block, a, text, mentions, facts, mentioned)
         off = a
         people = [m for m in mentions if m.kind == "person"]
         # "Author, Title (...)": without a person before the comma, the comma is the title's own
@@ -116,3 +116,39 @@ class FootnoteFacts:
                         mentioned.append((person, m.text))
                         facts.append(Fact(pub, role, person))
         return pub
+
+    def _article_citation(self, block: Block, a: int, text: str, mentions: list[Mention], facts: list[Fact],
+                          mentioned: list[tuple[Entity, str]]) -> Entity | None:
+        """'Author, "Title", Journal 12 (2011): 45-78': an article, its author, year, and the journal it is
+        part of."""
+        cm = re.match(rf'(?P<auth>[^"“”,]+?),\s+["“](?P<title>[^"”]+?)[,.]?["”],?\s+(?:in\s+)?'
+                      rf'(?P<journal>{CAP}[^()"“”]*?)(?:,?\s+(?:vol\.\s*)?(?P<vol>\d+(?:\.\d+)?))?\s*'
+                      rf'\((?P<year>(?:1[89]|20)\d\d)\)', text[a:])
+        if not cm:
+            return None
+        people = [m for m in mentions if m.kind == "person" and a + cm.start("auth") <= m.start < a + cm.end("auth")]
+        name = re.fullmatch(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3}", cm.group("auth").strip())
+        if not people and name:   # the author's place in a citation says it is a person
+            s0 = a + cm.start("auth") + len(cm.group("auth")) - len(cm.group("auth").lstrip())
+            people = [Mention("person", "Person", s0, s0 + len(name.group(0)), name.group(0), name.group(0),
+                              f"person:{norm(name.group(0))}")]
+        if not people:
+            return None
+        def entity(kind: str, cls: str, group: str) -> Entity:
+            s0, s1 = a + cm.start(group), a + cm.end(group)
+            label = cm.group(group).strip()
+            return self.entity_for(Mention(kind, cls, s0, s1, label, label,
+                                           "publication:" + re.sub(r"[^\w]+", " ", norm(label)).strip()),
+                                   block.span(s0, s1)[0])
+        article, journal = entity("publication", "Article", "title"), entity("publication", "Publication", "journal")
+        self._span(article, block.span(a + cm.start("title"), a + cm.end("title")))
+        mentioned += [(article, cm.group("title")), (journal, cm.group("journal"))]
+        facts += [Fact(article, "jpow:partOf", journal),
+                  Fact(article, "jpow:publicationYear", Lit(cm.group("year"), "gYear", None))]
+        if cm.group("vol"):
+            facts.append(Fact(article, "jpow:volume", Lit(cm.group("vol"), "string", None)))
+        for m in people:
+            person = self.entity_for(m, block.span(m.start, m.end)[0])
+            mentioned.append((person, m.text))
+            facts.append(Fact(article, "jpow:author", person))
+        return article

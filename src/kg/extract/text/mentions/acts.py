@@ -55,17 +55,25 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
             continue
         e = m.end()
         attrs, consumed = _act_attributes(text, e, quotes, orgs)
-        if "number" not in attrs and "title" not in attrs:
+        dated = len(attrs.get("date", "")) >= 7   # "the resolution of 23 August 1945": named by its day or month
+        if "number" not in attrs and "title" not in attrs and not dated:
             continue
         head = m.group(1).capitalize()
+        start = m.start()
+        issuer = next((o for o in orgs if o.end + 1 == m.start() and text[o.end] == " "), None)
+        if issuer is not None and "issuer" not in attrs:   # "the State Defence Committee resolution of ..."
+            attrs["issuer"], start = issuer, issuer.start
         if "number" in attrs:
             label = f"{head} No. {attrs['number']}"
             key = f"legal-act:no-{attrs['number']}"
-        else:
+        elif "title" in attrs:
             label = f"{head} {attrs['title']}"
             key = f"legal-act:{norm(attrs['title'])}"
-        out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), e + consumed,
-                           text[m.start():e + consumed], label, key, attrs))
+        else:   # named as written: "State Defence Committee resolution of 23 August 1945"
+            label = " ".join(text[start:e + consumed].split())
+            key = f"legal-act:{head.lower()}:{attrs.get('issuer').label if 'issuer' in attrs else ''}:{attrs['date']}"
+        out.append(Mention("legal-act", heads.get(head, "Decree"), start, e + consumed,
+                           text[start:e + consumed], label, key, attrs))
     for m in re.finditer(r"\bArticle\s+(\d+(?:\.\d+)?)\b", text):
         out.append(mention_at("legal-act", "CodeArticle", m, text, m.group(0), number=m.group(1)))
     for m in re.finditer(r"\b(?:a|an|the|The)\s+((?:(?:bilateral|intergovernmental|international|new|special)\s+)?"

@@ -15,14 +15,16 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     bad = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"POW", "Army", "Labour", "Labor", "Special", "Camp"}
     num = r"(?:No\.?|Nos\.?|N|№|#)\s?(\d{1,4}[a-z]?)"
+    bracket = r"(?:\s*\([^()\n]{1,40}\))?"   # "camps No. 37 (Balkhash), No. 39 (Dzhezkazgan) and No. 47"
     pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?)\s+({num}"
-                     rf"(?:\s*(?:,|and|&)\s*(?:{num}|\d{{1,4}}))*)")
+                     rf"(?:{bracket}\s*(?:,|and|&)\s*(?:{num}|\d{{1,4}}))*)")
     for m in pat.finditer(text):
         name = m.group(1)
         cls = _CAMP_TYPES.get(name or "", "Camp")
         if name in _CAMP_TYPES or (name and (name in lex["not_surnames"] or name in lex["demonyms"])):
             name = None
-        nums = list(re.finditer(r"(?:(?:No\.?|Nos\.?|N|№|#)\s?)?(\d{1,4}[a-z]?)", m.group(3)))
+        listed = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), m.group(3))   # not what brackets say
+        nums = list(re.finditer(r"(?:(?:No\.?|Nos\.?|N|№|#)\s?)?(\d{1,4}[a-z]?)", listed))
         for i, nm in enumerate(nums):
             n = nm.group(1)
             s = m.start() if i == 0 else m.start(3) + nm.start()
