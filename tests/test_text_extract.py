@@ -312,6 +312,22 @@ def test_bracketed_notes_cite_books_and_journal_articles(tmp_path: Path) -> None
     assert [o.value for o in _values(r, article, "jpow:publicationYear")] == ["2011"]
 
 
+def test_a_finding_aid_s_fields_describe_the_unit_its_title_names(tmp_path: Path) -> None:
+    r = _read("Fonds R-77: Camp No. 99 of the MVD, 1945–1956\n\nRepository: State Archive of the Karaganda "
+              "Region, Karaganda\nExtent: 1,247 files\nLanguage: Russian; some in Japanese\n\nArrangement\n"
+              "Inventory 1 (1945–1949), 612 files: orders of the camp.\nFile 1/14: Order No. 52 of the camp.\n",
+              tmp_path)
+    fonds = _one(r, "publication", "Fonds R-77")
+    assert [o.label for o in _values(r, fonds, "jpow:heldBy")] == ["State Archive of the Karaganda Region"]
+    assert {o.value for o in _values(r, fonds, "dcterms:temporal")} == {"1945–1956"}
+    assert sorted(o.value for o in _values(r, fonds, "jpow:language")) == ["ja", "ru"]
+    assert [f.s.label for f in r.facts if f.p == "jpow:measures" and f.o is fonds] == ["1,247 files"]
+    inventory = _one(r, "publication", "Inventory 1")
+    assert [o.value for o in _values(r, inventory, "dcterms:temporal")] == ["1945–1949"]
+    assert [f.s.label.split(" (")[0] for f in r.facts if f.p == "jpow:measures" and f.o is inventory] == ["612 files"]
+    assert [o.label for o in _values(r, _one(r, "publication", "File 1/14"), "dcterms:hasPart")] == ["Order No. 52"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -19,6 +19,7 @@ from kg.extract.text.facts.attributes import AttributeFacts
 from kg.extract.text.facts.camps import CampFacts
 from kg.extract.text.facts.dependencies import DependencyFacts
 from kg.extract.text.facts.events import EventFacts
+from kg.extract.text.facts.fields import FieldFacts
 from kg.extract.text.facts.footnotes import FootnoteFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
 from kg.extract.text.facts.persons import PersonFacts
@@ -39,7 +40,8 @@ from kg.sources.text import Block
 
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFacts, ActFacts, EventFacts,
-                     PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts):
+                     PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
+                     FieldFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -51,6 +53,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.footnotes: dict[str, Entity] = {}
         self.last_footnote_pub: Entity | None = None
         self.topic_pub: Entity | None = None
+        self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
+        self.block_statistics: list[tuple[int, Entity]] = []
         self.fact_count: dict[str, int] = {}
         self.frame_date: DateMention | None = None
         self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
@@ -66,6 +70,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self._block_mentions = mentions
         self._relations = default_matcher().match(doc)
         self._block = block
+        self.block_statistics = []
         qs = quantities(text, self.lex)
         ds = dates(text)
         footnote = re.match(r"\[?(\d{1,3})([.\]]?)\s+(?=\S)", text)
@@ -123,6 +128,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
                                                      byline.end()) or
                                 self.blocks_read == 1 and self.narrator is None and len(text) < 300):
             self.narrator = next(iter(named.values()))
+        passages += self._field_facts(block, mentions)
         self.blocks_read += 1
         return passages
 

@@ -115,8 +115,9 @@ class DependencyFacts:
             facts.append(Fact(ev, p.subject_property, subject.entity))
         else:
             facts.append(Fact(ev, "jpow:participantGroup", Lit(group)))
-        if obj is not None:
-            facts.append(Fact(ev, p.object_property, obj.entity))
+        if obj is not None:   # an event in a camp is in the camp (jpow:camp), not at a place
+            prop = "jpow:camp" if p.object_property == "jpow:location" and obj.kind == "camp" else p.object_property
+            facts.append(Fact(ev, prop, obj.entity))
         written_label = _as_written(block.text, words, subject, group, obj, match)
         if written_label and written_label.lower() != label.lower():
             facts.append(Fact(ev, "skos:altLabel", Lit(written_label)))

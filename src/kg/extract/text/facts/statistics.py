@@ -24,6 +24,7 @@ class StatisticFacts:
             m = Mention("statistic", "Statistic", q.start, q.end, q.text, label[:120], f"statistic:{o_start}")
             st = self.entity_for(m, o_start)
             self._span(st, block.span(q.start, q.end))
+            self.block_statistics.append((q.start, st))
             ms.append(m)
             add(Fact(st, "jpow:qualifier", term(QUALIFIER_CLASS[q.qualifier])))
             if q.value is not None and q.qualifier in ("exact", "approximate"):

@@ -1,0 +1,75 @@
+"""The fields of a record description, as finding aids and catalogues write them: a title naming the unit
+described ("Fonds R-1138: Karaganda Regional Directorate ..., 1945–1952"), then lines "Repository: State Archive
+of the Karaganda Region", "Extent: 3 inventories, 1,247 files", "Covering years: 1945–1952", "Language:
+Russian", and lines that describe a part ("Inventory 1 (1945–1949), 612 files: orders and instructions ...").
+
+What a field states is data (`lexicon.yaml: description_fields`): the archive that holds the unit
+(`jpow:heldBy`), the figures of its extent (`jpow:measures` the unit), the years it covers (`dcterms:temporal`,
+as written) and its languages (`jpow:language`). A line that opens with a unit says of that unit: the period in
+brackets, the figures before the colon, and the documents named after it are its parts (`dcterms:hasPart`)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.text.mentions import Mention
+from kg.extract.text.model import Entity, Fact, Lit, Passage
+from kg.sources.text import Block
+
+_FIELD = re.compile(r"(?P<head>[A-Z][^:\n]{0,80}?):\s+(?P<value>\S.*)", re.S)
+_PERIOD = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–—-]\s*(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b")
+
+
+class FieldFacts:
+    """Read by `DocumentReader` after the sentences of a block that is one field of a description."""
+
+    def _field_facts(self, block: Block, mentions: list[Mention]) -> list[Passage]:
+        text = block.text
+        fm = _FIELD.fullmatch(text.strip())
+        if fm is None:
+            return []
+        head, value = fm.group("head"), fm.group("value")
+        v0 = fm.start("value")
+        unit = next((m for m in mentions if m.start == 0 and "unit" in m.attrs and m.entity is not None), None)
+        field = self.lex["description_fields"].get(head.strip().lower())
+        facts: list[Fact] = []
+        if unit is not None:
+            subject: Entity = unit.entity
+            if self.blocks_read == 0 or self.described is None:
+                self.described = subject   # the title names the unit the description is about
+            period = _PERIOD.search(text, unit.end, fm.end("head")) or re.search(  # "Fonds X: Its creator, 1945–1952"
+                rf",\s*({_PERIOD.pattern})\s*$", text[v0:]) if self.blocks_read == 0 else _PERIOD.search(
+                text, unit.end, fm.end("head"))
+            if period:
+                written = period.group(1) if period.re is not _PERIOD else period.group(0)
+                facts.append(Fact(subject, "dcterms:temporal", Lit(written, "string", None)))
+            self._measures(subject, 0, fm.end("head"), facts)
+            for m in mentions:
+                if m.start >= v0 and m.entity is not None and m.kind in ("publication", "legal-act") \
+                        and m.entity is not subject:
+                    facts.append(Fact(subject, "dcterms:hasPart", m.entity))
+        elif field is not None and self.described is not None:
+            subject = self.described
+            if field == "heldBy":
+                holder = next((m for m in mentions if m.start >= v0 and m.kind == "organization" and m.entity), None)
+                if holder is not None:
+                    facts.append(Fact(subject, "jpow:heldBy", holder.entity))
+            elif field == "extent":
+                self._measures(subject, v0, len(text), facts)
+            elif field == "period":
+                period = _PERIOD.search(value)
+                if period:
+                    facts.append(Fact(subject, "dcterms:temporal", Lit(period.group(0), "string", None)))
+            elif field == "language":
+                facts += [Fact(subject, "jpow:language", Lit(tag, "string", None))
+                          for name, tag in self.lex["languages"].items() if re.search(rf"\b{name}\b", value)]
+        else:
+            return []
+        if not facts:
+            return []
+        quote, o_start, o_end = block.quote(0, len(text))
+        return [Passage(o_start, o_end, quote, facts, [])]
+
+    def _measures(self, subject: Entity, a: int, b: int, facts: list[Fact]) -> None:
+        """The figures of the block between a and b measure the unit ("3 inventories, 1,247 files")."""
+        facts += [Fact(st, "jpow:measures", subject) for start, st in self.block_statistics if a <= start < b]
