@@ -328,6 +328,19 @@ def test_a_finding_aid_s_fields_describe_the_unit_its_title_names(tmp_path: Path
     assert [o.label for o in _values(r, _one(r, "publication", "File 1/14"), "dcterms:hasPart")] == ["Order No. 52"]
 
 
+def test_a_surname_alone_later_is_the_person_named_in_full_unless_two_share_it(tmp_path: Path) -> None:
+    r = _read("Mikhail Fyodorovich Zharkov headed the camp. Mori Akiko and Mori Tadashi came.\n\n"
+              "Born on 11 March 1902 in the village of Krasnaya Polyana, Zharkov joined the army. Mori wrote.",
+              tmp_path)
+    zharkov = _one(r, "person", "Mikhail Fyodorovich Zharkov")
+    birth = next(f.s for f in r.facts if f.p == "jpow:participant" and f.o is zharkov and f.s.cls == "Birth")
+    assert [o.label for o in _values(r, birth, "jpow:location")] == ["Krasnaya Polyana"]
+    assert [d.value for d in _values(r, birth, "jpow:date")] == ["1902-03-11"]
+    assert {e.label for e in r.entities if e.kind == "person"} == {"Mikhail Fyodorovich Zharkov", "Mori Akiko",
+                                                                    "Mori Tadashi"}
+    assert not any("of he" in n for e in r.entities for n in e.names)
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

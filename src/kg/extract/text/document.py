@@ -67,6 +67,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         mentions, quotes = find_mentions(text, self.lex)
         doc = doc if doc is not None else parse(text)
         mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
+        mentions = sorted(mentions + self.surname_mentions(text, mentions, self.lex.not_person_words),
+                          key=lambda m: (m.start, -(m.end - m.start)))
         self._block_mentions = mentions
         self._relations = default_matcher().match(doc)
         self._block = block

@@ -19,6 +19,8 @@ linked to it; a name shared by several curated entities is ambiguous and the men
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import DOC_SCOPED, Entity
@@ -119,6 +121,26 @@ class EntityLinker:
                 if e.kind == "organization" and not e.label[0].isupper() and head in e.label.split():
                     return e
         return None
+
+    def surname_mentions(self, text: str, mentions: list[Mention], not_names: frozenset[str]) -> list[Mention]:
+        """A word of a person named earlier in the document, alone ("Zharkov" after "Mikhail Fyodorovich
+        Zharkov", "Kuroda" after "Kuroda Tetsuo"), where no other mention covers it: a mention of that person,
+        when the word names only one person met so far (two "Mori"s: neither)."""
+        owners: dict[str, set[str]] = {}
+        for e in self.persons:
+            for word in e.label.split():
+                if len(word) > 2 and word[0].isupper() and word[1:].islower() and word not in not_names and \
+                        not re.search(r"(?:ovich|evich|ovna|evna|ichna)$", word):
+                    owners.setdefault(word, set()).add(e.iri)
+        words = [w for w, who in owners.items() if len(who) == 1]
+        if not words:
+            return []
+        out = []
+        for m in re.finditer(rf"(?<![\w.-])({'|'.join(map(re.escape, words))})(?![\w-])", text):
+            if not any(x.start <= m.start() < x.end for x in mentions):
+                out.append(Mention("person", "Person", m.start(), m.end(), m.group(1), m.group(1),
+                                   f"person:{m.group(1).lower()}", {"surname": m.group(1)}))
+        return out
 
     def _person_coref(self, m: Mention) -> Entity | None:
         a = m.attrs

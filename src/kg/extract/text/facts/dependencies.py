@@ -135,6 +135,8 @@ def _as_written(text: str, words: str, subject: Mention | None, group: str | Non
                 match: RelationMatch) -> str | None:
     """The event's name in the text's own words: "arrival of the first Japanese prisoners at camp No. 37" for
     "The first Japanese prisoners arrived at camp No. 37" (an article becomes "the": the thing is known now)."""
+    if subject is not None and subject.attrs.get("anaphor"):
+        return None   # "he died": the event is named by the one "he" refers to, as its label does
     if subject is not None:
         start, phrase = subject.start, " ".join(text[subject.start:subject.end].split())
     elif group is not None and match.clause is not None:
