@@ -341,6 +341,14 @@ def test_a_surname_alone_later_is_the_person_named_in_full_unless_two_share_it(t
     assert not any("of he" in n for e in r.entities for n in e.names)
 
 
+def test_japanese_names_after_a_rank_or_before_their_kanji_are_persons(tmp_path: Path) -> None:
+    r = _read("Kuroda Tetsuo (黒田哲夫, 1905–1977) was an officer. After the war, Kuroda surrendered at Mukden "
+              "together with General Hosokawa Isao. The Kōan Maru (興安丸) sailed.", tmp_path)
+    assert {e.label for e in r.entities if e.kind == "person"} == {"Kuroda Tetsuo", "Hosokawa Isao"}
+    kuroda = _one(r, "person", "Kuroda Tetsuo")
+    assert any(f.o is kuroda and f.s.cls == "MilitaryDefeat" for f in r.facts)   # "Kuroda" is no place
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

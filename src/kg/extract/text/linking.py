@@ -127,17 +127,23 @@ class EntityLinker:
         Zharkov", "Kuroda" after "Kuroda Tetsuo"), where no other mention covers it: a mention of that person,
         when the word names only one person met so far (two "Mori"s: neither)."""
         owners: dict[str, set[str]] = {}
-        for e in self.persons:
-            for word in e.label.split():
+        named = [(e.iri, e.label) for e in self.persons] + [
+            (m.key, m.label) for m in mentions if m.kind == "person" and len(m.label.split()) > 1]
+        for who, label in named:
+            for word in label.split():
                 if len(word) > 2 and word[0].isupper() and word[1:].islower() and word not in not_names and \
                         not re.search(r"(?:ovich|evich|ovna|evna|ichna)$", word):
-                    owners.setdefault(word, set()).add(e.iri)
+                    owners.setdefault(word, set()).add(who)
         words = [w for w, who in owners.items() if len(who) == 1]
         if not words:
             return []
         out = []
         for m in re.finditer(rf"(?<![\w.-])({'|'.join(map(re.escape, words))})(?![\w-])", text):
-            if not any(x.start <= m.start() < x.end for x in mentions):
+            # a place only the recogniser saw ("Kuroda surrendered") is the person's word here
+            over = [x for x in mentions if x.start <= m.start() < x.end]
+            if all(x.kind == "place" and x.cls == "Place" and (x.start, x.end) == m.span() for x in over):
+                for x in over:
+                    mentions.remove(x)
                 out.append(Mention("person", "Person", m.start(), m.end(), m.group(1), m.group(1),
                                    f"person:{m.group(1).lower()}", {"surname": m.group(1)}))
         return out

@@ -87,13 +87,28 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                                                          "rest": parts[2:]}))
     ranks = r"General|Marshal|Colonel|Lieutenant|Major|Captain|Admiral|Prime Minister|President|Emperor|Chancellor|" \
             r"Minister|Premier|Ambassador"
-    for m in re.finditer(rf"\b({ranks})\s+({CAP}(?:-{CAP})?)\b", text):
+    no_name = {w.lower() for w in lex.not_person_words} | {w.lower() for w in _NOT_NAMES | _TITLE_WORDS}
+    for m in re.finditer(rf"\b({ranks})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\b", text):
         surname = m.group(2)
         if surname in not_surnames or surname in lex["places"] or surname in _NOT_NAMES or \
                 surname in lex["given_names"] or surname in lex["known_persons"] or re.fullmatch(ranks, surname):
             continue
-        out.append(Mention("person", "Person", m.start(2), m.end(2), surname, surname, f"person:{surname.lower()}",
+        end = m.end(2)
+        if m.group(3) and m.group(3).lower() not in no_name and m.group(3) not in lex["places"] and \
+                not re.fullmatch(ranks, m.group(3)):
+            end = m.end(3)   # "General Hosokawa Isao": a name in Japanese order, family name first
+        name = text[m.start(2):end]
+        out.append(Mention("person", "Person", m.start(2), end, name, name, f"person:{surname.lower()}",
                            {"surname": surname, "position": m.group(1)}))
+    # two capitalised words with the name in kanji after them: "Kuroda Tetsuo (黒田哲夫, 1905–1977)"
+    for m in re.finditer(rf"\b({CAP})\s+({CAP})\s*\(([\u3040-\u30ff\u4e00-\u9fff]{{2,6}})[,;)]", text):
+        family, given = m.group(1), m.group(2)
+        if {family.lower(), given.lower()} & no_name or family in lex["places"] or given in lex["places"] or \
+                family in not_surnames:
+            continue
+        out.append(Mention("person", "Person", m.start(), m.end(2), text[m.start():m.end(2)],
+                           f"{family} {given}", f"person:{family.lower()}",
+                           {"surname": family, "given": given, "rest": []}))   # (the brackets: `brackets`)
     # Japanese order, family name first: "Tanaka Ichiro"
     for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
         family = m.group(1)
