@@ -349,6 +349,16 @@ def test_japanese_names_after_a_rank_or_before_their_kanji_are_persons(tmp_path:
     assert any(f.o is kuroda and f.s.cls == "MilitaryDefeat" for f in r.facts)   # "Kuroda" is no place
 
 
+def test_he_is_the_person_named_before_it_or_the_last_subject_not_one_named_after(tmp_path: Path) -> None:
+    r = _read("Kuroda Tetsuo (黒田哲夫) surrendered with his commander, General Hosokawa Isao. He was held at "
+              "Khabarovsk. In April 1949 a tribunal sentenced him.", tmp_path)
+    kuroda = _one(r, "person", "Kuroda Tetsuo")
+    convicted = [f.o for f in r.facts if f.s.cls == "Conviction" and f.p == "jpow:participant"]
+    assert convicted == [kuroda]
+    held = [f.o for f in r.facts if f.s.cls == "Detention" and f.p == "jpow:participant"]
+    assert held == [kuroda]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

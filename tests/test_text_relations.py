@@ -56,6 +56,13 @@ def test_issuing_family_reads_passive_and_active_voice() -> None:
     assert ("issued-active", "directive", "Council") in roles("The Council of Ministers approved the directive.")
 
 
+def test_actions_family_reads_dated_deeds_and_needs_their_date() -> None:
+    assert ("dated-conviction", "him", "April") in roles("In April 1949 a tribunal sentenced him to 25 years.")
+    assert ("dated-deed", "camp", "May") in roles("A commission inspected the camp in May 1947.")
+    assert ("dated-signing", "agreement", "April") in roles("The agreement was signed on 16 April 2008.")
+    assert not {r for r in roles("A commission inspected the camp.") if r[0].startswith("dated-")}
+
+
 def test_founding_and_closing_families_read_dates_of_passive_verbs() -> None:
     found = roles("Camp No. 7 was opened in 1944 and closed in 1949.")
     assert {p for p, _, _ in found} >= {"founded-passive", "closed-conjoined"}

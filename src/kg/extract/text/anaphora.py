@@ -6,7 +6,9 @@ Three rules, all looking backwards only (the reader keeps no text):
   Museum" and "Karaganda University"), else to the last entity of the kind;
 - "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
   "it": camps, organisations, places, acts, publications), as centering theory has it;
-- "he"/"she" (and "his", "her") refers to the last person mentioned;
+- "he"/"she" (and "his", "him", "her") refers to the first person named before it in its sentence, else to
+  `person`: the person who was the subject of an earlier sentence, else the last person mentioned ("Kuroda
+  surrendered with General Hosokawa. He was held at Khabarovsk": Kuroda);
 - "I"/"me"/"my" outside quotation marks refers to the narrator: the one person the title names ("Oral history:
   Takeda Shigeru on Karaganda") or the byline ("By Hayashi Tadao") of a first-person text.
 An anaphor becomes a mention carrying the entity it refers to, so every fact reader treats it like a name;
@@ -26,7 +28,8 @@ IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication
 
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
              salient: Entity | None, referent: Callable[[str, str], Entity | None],
-             narrator: Entity | None = None, quoted: Callable[[int], bool] = lambda _: False) -> list[Mention]:
+             narrator: Entity | None = None, quoted: Callable[[int], bool] = lambda _: False,
+             person: Entity | None = None) -> list[Mention]:
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to;
     `referent(kind, noun)` says what "the <noun>" refers to (`EntityLinker.referent`); `quoted(offset)`: is
     the offset inside quotation marks (someone else speaking)?"""
@@ -44,8 +47,11 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
             if salient is not None and salient.kind in IT_KINDS:
                 out.append(_mention(salient, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
-        if low in ("he", "she", "his", "him", "her") and tok.pos_ == "PRON" and last.get("person") is not None:
-            out.append(_mention(last["person"], tok.idx, tok.idx + len(tok.text), tok.text))
+        if low in ("he", "she", "his", "him", "her") and tok.pos_ == "PRON":
+            earlier = [m for m in ms if m.kind == "person" and m.end <= tok.idx and m.entity is not None]
+            target = earlier[0].entity if earlier else person
+            if target is not None:
+                out.append(_mention(target, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
             continue
@@ -74,6 +80,17 @@ def subject_entity(doc, s: int, e: int, ms: list[Mention]) -> Entity | None:
     first = min((m for m in ms if m.entity is not None and m.kind in IT_KINDS), key=lambda m: m.start, default=None)
     if first is not None and first.start - s <= 4:   # "The camp …" or the name itself first
         return first.entity
+    return None
+
+
+def subject_person(doc, s: int, e: int, ms: list[Mention]) -> Entity | None:
+    """The person who is the grammatical subject of the sentence's main verb, named or referred to."""
+    for tok in _tokens(doc, s, e):
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            m = next((m for m in ms if m.start <= tok.idx < m.end and m.entity is not None and m.kind == "person"),
+                     None)
+            if m is not None:
+                return m.entity
     return None
 
 

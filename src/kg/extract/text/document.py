@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text.anaphora import anaphors, subject_entity
+from kg.extract.text.anaphora import anaphors, subject_entity, subject_person
 from kg.extract.text.brackets import bracketed_names
 from kg.extract.text.facts.acts import ActFacts
 from kg.extract.text.facts.attributes import AttributeFacts
@@ -58,6 +58,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.fact_count: dict[str, int] = {}
         self.frame_date: DateMention | None = None
         self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
+        self.salient_person: Entity | None = None   # who "he" is: the last person who was a sentence subject
         self.narrator: Entity | None = None    # who "I" is: the one person of the title, or the byline
         self.blocks_read = 0
 
@@ -96,10 +97,11 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             if fm:
                 frame = next((d for d in ds if d.start == s + fm.end() and d.kind == "point"), None)
             ms = [m for m in mentions if s <= m.start < e]
+            person = self.salient_person or self.last.get("person")   # who "he" is, if no one named before it
             for m in ms:
                 self.entity_for(m, block.span(m.start, m.end)[0])
             ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, self.referent,
-                                      self.narrator, lambda i: any(q.start < i < q.end for q in quotes)),
+                                      self.narrator, lambda i: any(q.start < i < q.end for q in quotes), person),
                         key=lambda m: m.start)
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
                                          [d for d in ds if s <= d.start < e], quotes, block)
@@ -121,6 +123,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             if frame is not None:
                 self.frame_date = frame
             self.salient = subject_entity(doc, s, e, ms) or self.salient
+            self.salient_person = subject_person(doc, s, e, ms) or self.salient_person
         self.signature = block_people[0].entity if signature else None
         named = {m.entity.iri: m.entity for m in block_people if m.entity is not None}
         byline = re.match(r"(?:[Bb]y|[Tt]old by|[Rr]ecorded by|[Pp]osted by|[Ww]ritten by)\s+", text)
