@@ -359,6 +359,17 @@ def test_he_is_the_person_named_before_it_or_the_last_subject_not_one_named_afte
     assert held == [kuroda]
 
 
+def test_a_position_before_a_name_relates_the_person_to_what_it_names(tmp_path: Path) -> None:
+    r = _read("It was attended by the deputy governor of the Karaganda region, Marat Seitkaliev, and by the "
+              "director of the Karaganda Regional Museum, Galina Serikova.", tmp_path)
+    governor = _one(r, "person", "Marat Seitkaliev")
+    stated = [f.s for f in r.facts if f.p == "jpow:statedSubject" and f.o is governor]
+    assert [(o.value, p.label) for st in stated for o in _values(r, st, "jpow:verbPhrase")
+            for p in _values(r, st, "jpow:statedObject")] == [("deputy governor of the", "Karaganda region")]
+    director = _one(r, "person", "Galina Serikova")
+    assert [o.label for o in _values(r, director, "jpow:affiliation")] == ["Karaganda Regional Museum"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -63,20 +63,22 @@ class DependencyFacts:
         words = " ".join(block.text[match.words_start:end].split())
         if not words or not match.words_start < end or len(words.split()) > 10:
             return
-        who = subject.entity.label if subject is not None else group
-        what = obj.entity.label if obj is not None else object_group
-        first, last = block.span(match.words_start, end)   # the words' offsets in the file: one statement each
-        iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{first}-{last}"
+        self.stated(subject.entity if subject is not None else group, words,
+                    obj.entity if obj is not None else object_group, block.span(match.words_start, end), facts)
+
+    def stated(self, subject: Entity | str, words: str, obj: Entity | str, span: tuple[int, int],
+               facts: list[Fact]) -> None:
+        """A jpow:StatedRelation: `subject` (an entity, or a group as written) `words` `obj`, the words at the
+        file offsets `span` (one statement for each)."""
+        who = subject.label if isinstance(subject, Entity) else subject
+        what = obj.label if isinstance(obj, Entity) else obj
+        iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{span[0]}-{span[1]}"
         st = Entity(iri, "statement", "StatedRelation", f"{who} {words} {what}"[:200])
-        if subject is not None:
-            facts.append(Fact(st, "jpow:statedSubject", subject.entity))
-        else:
-            facts.append(Fact(st, "jpow:statedGroup", Lit(group)))
+        facts.append(Fact(st, "jpow:statedSubject", subject) if isinstance(subject, Entity) else
+                     Fact(st, "jpow:statedGroup", Lit(subject)))
         facts.append(Fact(st, "jpow:verbPhrase", Lit(words, "string", None)))
-        if obj is not None:
-            facts.append(Fact(st, "jpow:statedObject", obj.entity))
-        else:
-            facts.append(Fact(st, "jpow:statedObjectGroup", Lit(object_group)))
+        facts.append(Fact(st, "jpow:statedObject", obj) if isinstance(obj, Entity) else
+                     Fact(st, "jpow:statedObjectGroup", Lit(obj)))
 
     def _pattern_event(self, match: RelationMatch, p: RelationPattern, subject: Mention | None,
                        obj: Mention | None, ds: list[DateMention], facts: list[Fact], block: Block) -> None:

@@ -22,6 +22,20 @@ class PersonFacts:
         return re.compile(rf"(?:,?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?|\s*,\s*)(?:a|an)\s+(?:former\s+)?"
                           rf"({alternation(self.lex['military_ranks'])})\b", re.IGNORECASE)
 
+    def _position_of(self, p, pos: str, at: int, ms, facts) -> None:
+        """What a person's position names: the body they serve (jpow:affiliation), else a place or camp, with the
+        words of the position ("Ambassador of Japan to Kazakhstan": stated relations to Japan and Kazakhstan)."""
+        for o in ms:
+            if o.entity is None or not (at <= o.start and o.end <= at + len(pos)) or o.kind not in (
+                    "organization", "camp", "place"):
+                continue
+            if o.kind == "organization":
+                facts.append(Fact(p, "jpow:affiliation", o.entity))
+            else:
+                words = " ".join(self._block.text[at:o.start].split())
+                if words:
+                    self.stated(p, words, o.entity, self._block.span(at, o.start), facts)
+
     def _persons(self, text, s, e, ms, facts):
         add = facts.append
         titles = "|".join(self.lex["academic_titles"])
@@ -61,10 +75,8 @@ class PersonFacts:
                         role = next((r for k, r in roles.items() if re.search(rf"\b{k}\b", pos)), None)
                         if role:
                             add(Fact(p, "jpow:hasRole", term(role)))
-                        for o in ms:
-                            if o.kind == "organization" and o.end <= m.start and pos.endswith(
-                                    text[o.start:o.end]) and o.entity is not None:
-                                add(Fact(p, "jpow:affiliation", o.entity))
+                        self._position_of(p, pos, s + chain.start(1) + before[chain.start(1):].find(pos), ms,
+                                          facts)
             after = text[m.end:e]
             am = re.match(rf",\s*((?:{titles})(?:\s*,\s*(?:{titles}))*)", after)
             if am:
