@@ -370,6 +370,12 @@ def test_a_position_before_a_name_relates_the_person_to_what_it_names(tmp_path: 
     assert [o.label for o in _values(r, director, "jpow:affiliation")] == ["Karaganda Regional Museum"]
 
 
+def test_the_first_commandant_is_the_head_of_what_the_text_is_about(tmp_path: Path) -> None:
+    r = _read("Camp No. 39 stood at Dzhezkazgan. The first commandant was Major Nikolai Stepanovich Rudenko.", tmp_path)
+    rudenko = _one(r, "person", "Nikolai Stepanovich Rudenko")
+    assert [o.label for o in _values(r, rudenko, "jpow:headOf")] == ["Camp No. 39"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

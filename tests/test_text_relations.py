@@ -63,6 +63,10 @@ def test_actions_family_reads_dated_deeds_and_needs_their_date() -> None:
     assert not {r for r in roles("A commission inspected the camp.") if r[0].startswith("dated-")}
 
 
+def test_a_relative_clause_after_a_copula_is_said_of_the_subject() -> None:
+    assert ("headed", "Lukyanenko", "No.") in roles("Lukyanenko was a Soviet officer who headed camp No. 99.")
+
+
 def test_founding_and_closing_families_read_dates_of_passive_verbs() -> None:
     found = roles("Camp No. 7 was opened in 1944 and closed in 1949.")
     assert {p for p, _, _ in found} >= {"founded-passive", "closed-conjoined"}

@@ -224,9 +224,15 @@ _JOINED = {"advcl", "relcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark"
 
 
 def _antecedent(token: Any) -> Any:
-    """"prisoners who stayed ...": the noun a relative pronoun stands for (the head of its relative clause)."""
+    """"prisoners who stayed ...": the noun a relative pronoun stands for (the head of its relative clause); "X
+    was an officer who headed ...": X, whom the noun describes."""
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-        return token.head.head
+        noun = token.head.head
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return subject
+        return noun
     return token
 
 
