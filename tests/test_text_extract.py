@@ -376,6 +376,20 @@ def test_the_first_commandant_is_the_head_of_what_the_text_is_about(tmp_path: Pa
     assert [o.label for o in _values(r, rudenko, "jpow:headOf")] == ["Camp No. 39"]
 
 
+def test_the_camp_refers_to_a_camp_met_before_it_not_one_named_later_in_its_sentence(tmp_path: Path) -> None:
+    r = _read("Camp No. 37 stood at Balkhash. The camp was disbanded on 15 December 1949, and its last prisoners "
+              "were sent to camp No. 99.", tmp_path)
+    closing = [f for f in r.facts if f.p == "jpow:concerns" and f.s.cls == "Dissolution"]
+    assert [f.o.label for f in closing] == ["Camp No. 37"]
+
+
+def test_a_camp_for_a_group_is_stated_with_the_group(tmp_path: Path) -> None:
+    r = _read("Camp No. 386 was a camp for Japanese prisoners of war in Chirchik.", tmp_path)
+    groups = [o.value for f in r.facts if f.p == "jpow:statedSubject" and f.o.label == "Camp No. 386"
+              for o in _values(r, f.s, "jpow:statedObjectGroup")]
+    assert groups == ["Japanese prisoners of war"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

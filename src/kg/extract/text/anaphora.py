@@ -27,12 +27,12 @@ IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication
 
 
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
-             salient: Entity | None, referent: Callable[[str, str], Entity | None],
+             salient: Entity | None, referent: Callable[[str, str, int], Entity | None],
              narrator: Entity | None = None, quoted: Callable[[int], bool] = lambda _: False,
              person: Entity | None = None) -> list[Mention]:
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to;
-    `referent(kind, noun)` says what "the <noun>" refers to (`EntityLinker.referent`); `quoted(offset)`: is
-    the offset inside quotation marks (someone else speaking)?"""
+    `referent(kind, noun, offset)` says what "the <noun>" at that offset refers to (what was met before it);
+    `quoted(offset)`: is the offset inside quotation marks (someone else speaking)?"""
     nouns: dict[str, str] = lex["anaphor_nouns"]
     out: list[Mention] = []
     for tok in _tokens(doc, s, e):
@@ -61,7 +61,7 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         if any(c.dep_ == "prep" and c.lower_ != "as" for c in tok.children):   # "the camp as a whole" refers
             continue   # "the camp at Spassk", "the town of Balkhash": described, not referred back to
         noun = tok.lemma_.lower()
-        target = referent(nouns[noun], noun)
+        target = referent(nouns[noun], noun, tok.idx)
         if target is not None:
             start = det[0].idx
             out.append(_mention(target, start, tok.idx + len(tok.text), doc[det[0].i:tok.i + 1].text))

@@ -98,9 +98,17 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
                 frame = next((d for d in ds if d.start == s + fm.end() and d.kind == "point"), None)
             ms = [m for m in mentions if s <= m.start < e]
             person = self.salient_person or self.last.get("person")   # who "he" is, if no one named before it
+            known, last_before = len(self.entities), dict(self.last)
             for m in ms:
                 self.entity_for(m, block.span(m.start, m.end)[0])
-            ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, self.referent,
+
+            def referent_at(kind: str, noun: str, at: int, ms=ms, known=known, last_before=last_before):
+                """"the camp" at offset `at` refers back: to what was met before it, not later in its sentence."""
+                before = sorted((m for m in ms if m.start < at and m.entity is not None), key=lambda m: m.start)
+                last = dict(last_before) | {m.kind: m.entity for m in before}
+                return self.referent(kind, noun, self.entities[:known] + [m.entity for m in before], last)
+
+            ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, referent_at,
                                       self.narrator, lambda i: any(q.start < i < q.end for q in quotes), person),
                         key=lambda m: m.start)
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
