@@ -390,6 +390,16 @@ def test_a_camp_for_a_group_is_stated_with_the_group(tmp_path: Path) -> None:
     assert groups == ["Japanese prisoners of war"]
 
 
+def test_a_work_published_in_a_year_and_a_romanised_title_with_its_translation(tmp_path: Path) -> None:
+    r = _read("His memoir, Supassuku no hoshi (The Stars of Spassk), was published in 1997 and translated into "
+              'Russian in 2003. In 2006 Marat Zhanuzakov published a sketch in the collection "Steppe Camps".',
+              tmp_path)
+    memoir = _one(r, "publication", "Supassuku no hoshi")
+    assert [o.value for o in _values(r, memoir, "jpow:publicationYear")] == ["1997"]
+    collection = _one(r, "publication", "Steppe Camps")
+    assert [o.value for o in _values(r, collection, "jpow:publicationYear")] == ["2006"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

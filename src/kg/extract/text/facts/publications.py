@@ -103,6 +103,21 @@ class PublicationFacts:
                 pl = next((p for p in ms if p.kind == "place" and p.start == pm.end + im.end()), None)
                 if pl:
                     add(Fact(pub, "jpow:placeOfPublication", pl.entity))
+            # "In 1997 he published the memoir X", "X was published by Hokkoku Shimbunsha in 1997": the year of
+            # the sentence's one work, and the publisher named after "published by"
+            if len(pubs) == 1 and "unit" not in pm.attrs and not any(f.s is pub and f.p == "jpow:publicationYear"
+                                                                     for f in facts):
+                vm = re.search(r"\b(?:published|appeared|came\s+out|issued)\b", text[s:e])
+                years = [y for y in re.finditer(r"\b(?:1[89]|20)\d\d\b", text[s:e])] if vm else []
+                year = next((y for y in years if y.start() > vm.end()), years[0] if years else None) if vm else None
+                if year is not None and not re.search(r"\b(?:translated|reprinted|republished)\b[^.;]*$",
+                                                      text[s:s + year.start()]):
+                    add(Fact(pub, "jpow:publicationYear", Lit(year.group(0), "gYear", None)))
+                pb = vm and re.match(r"\s+by\s+(?:the\s+)?", text[s + vm.end():e])
+                org = pb and next((o for o in ms if o.kind == "organization" and o.entity is not None and
+                                   o.start == s + vm.end() + pb.end()), None)
+                if org:
+                    add(Fact(pub, "jpow:publisher", org.entity))
             if pub.cls == "Book" and re.search(r"\bmonograph\b", before):
                 pub.cls = "Monograph"
         if pubs and re.search(r"\b(?:based\s+on|rests?\s+on|draws?\s+on|drawn\s+from|uses?|using)\b[^.;]*?"

@@ -3,7 +3,8 @@
 
 A head noun of `lexicon.yaml: title_heads` (-> class) followed by a capitalised word starts a title; the title
 runs over capitalised words and the small words of titles ("of", "the", "no", ":"), and ends before a bracket,
-a comma or a lower-case word that is not one of those.
+a comma or a lower-case word that is not one of those. A romanised title in sentence case is read when its
+translation follows in brackets ("His memoir, Supassuku no hoshi (The Stars of Spassk)").
 """
 
 from __future__ import annotations
@@ -31,4 +32,11 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue   # "the book Memory": one word is more often a name than a title
         title = " ".join(words)
         out.append((m.start(2), m.start(2) + len(title), heads[m.group(1)]))
+    # "His memoir, Supassuku no hoshi (The Stars of Spassk)", "a small book, Karaganda no yuki (Snow of
+    # Karaganda)": a romanised title in sentence case, which its translation in brackets closes
+    translated = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z]+\s+)?({alternation(list(heads))}),?"
+                            rf"\s+({_WORD}(?:\s+[\w'’-]+){{1,6}}?)\s*\([A-Z][^()]{{2,80}}\)")
+    for m in translated.finditer(text):
+        if not any(a <= m.start(2) < b for a, b, _c in out):
+            out.append((m.start(2), m.end(2), heads[m.group(1)]))
     return out
