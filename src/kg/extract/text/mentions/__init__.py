@@ -90,4 +90,8 @@ def _shadows(outer: Mention, inner: Mention) -> bool:
     named there); mentions of other kinds inside titles, acts and events are kept: they are mentioned there."""
     if outer.kind == "person":
         return True
+    if inner.kind == "place" and outer.kind in ("camp", "organization"):
+        # "Karaganda camp No. 99", "State Archive of the Karaganda Region": the place qualifies the name; kept
+        # when the name says it is a place ("State Archive of the city of Zhezkazgan")
+        return not re.search(r"\b(?:city|town|village|settlement)\s+of\s+$", outer.text[:inner.start - outer.start])
     return outer.kind == inner.kind and inner.kind != "organization"
