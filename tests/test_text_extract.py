@@ -406,6 +406,14 @@ def test_a_place_inside_a_name_is_a_place_only_when_the_name_says_city_or_town_o
     assert {e.label for e in r.entities if e.kind == "place"} == {"Zhezkazgan"}
 
 
+def test_a_title_line_and_the_same_name_in_japanese_order_below_it_are_one_person(tmp_path: Path) -> None:
+    r = _read("Ishiwara Koichi\nIshiwara Koichi (石原浩一, 1899-1984) was an officer.\n\nBorn in Kanazawa, "
+              "Ishiwara graduated in 1921.", tmp_path)
+    assert [e.label for e in r.entities if e.kind == "person"] == ["Ishiwara Koichi"]
+    person = _one(r, "person", "Ishiwara Koichi")
+    assert any(f.s.cls == "Birth" and f.o is person for f in r.facts)
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

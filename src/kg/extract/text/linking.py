@@ -157,6 +157,9 @@ class EntityLinker:
         found = []
         for e in self.persons:
             ea = e.attrs
+            if m.label.split() == e.label.split():   # the same name, whichever word each reader took for the surname
+                found.append(e)
+                continue
             if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():
                 continue
             theirs = _initials(e.attrs)

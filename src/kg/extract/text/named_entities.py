@@ -129,7 +129,9 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
 
 
 def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
-    text = re.sub(r"['’]s$", "", ent.text)   # "Kenji Morita's memoirs": the name without its possessive
+    text = re.sub(r"['’]s$", "", ent.text.rstrip())   # "Kenji Morita's memoirs": the name without its possessive
+    if "\n" in text:
+        return None   # a title line and the line after it are not one name
     words = text.split()
     banned = lex.not_person_words
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words) or \
