@@ -414,6 +414,11 @@ def test_a_title_line_and_the_same_name_in_japanese_order_below_it_are_one_perso
     assert any(f.s.cls == "Birth" and f.o is person for f in r.facts)
 
 
+def test_sent_home_is_a_return_not_a_transfer(tmp_path: Path) -> None:
+    r = _read("The last 1,025 convicted Japanese were sent home in December 1956 from Nakhodka.", tmp_path)
+    assert {e.cls for e in r.entities if e.kind == "event"} == {"Repatriation"}
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -23,7 +23,7 @@ fact's evidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ class RelationPattern:
     any_group: bool = False            # … or any unnamed noun phrase, singular too (`group: any`: "a memorial stone")
     object_group: bool = False         # … or the object (statements only: "the camp held Japanese prisoners")
     statement: str | None = None       # a statement pattern: the node where its words begin
+    shared_subject: bool = False       # made by `conjoined`: the verb takes its subject from the verb it is joined to
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class RelationMatch:
     date: tuple[int, int] | None = None
     group: str | None = None           # the subject's noun phrase as written, when it may be a group
     object_group: str | None = None    # the object's, likewise
-    verb: str | None = None            # the lemma of the pattern's first node (its verb, mostly)
+    verb: str | None = None            # the lemma of the pattern's first node (its verb, mostly; "send home")
     core: tuple[int, int] | None = None  # the verb's own clause, without the clauses joined to it
     clause: tuple[int, int] | None = None   # the span of the verb's phrase, where an undated event finds its date
     words_start: int | None = None     # a statement's words begin here (its verb) and run to its object
@@ -173,6 +174,10 @@ class RelationMatcher:
             names = [node["RIGHT_ID"] for node in pattern.spec]
             tokens = dict(zip(names, (doc[i] for i in token_ids)))
             root = tokens[names[0]]
+            if pattern.shared_subject and (any(c.dep_ in _SUBJECT_DEPS for c in root.children) or any(
+                    c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i < root.i for c in root.head.children)):
+                continue   # "A was built in 1945 and B was closed": the joined verb has a subject of its own (which
+                # the parser may have hung on the first verb)
             words_start = tokens[pattern.statement].idx if pattern.statement else None
             objects = _conjoined(tokens[pattern.object], root) if pattern.object else [None]
             for s in _conjoined(_antecedent(tokens[pattern.subject]), root):
@@ -183,8 +188,14 @@ class RelationMatcher:
                         group=_group(s, pattern.any_group) if pattern.group else None,
                         object_group=_group(o) if pattern.object_group and o is not None else None,
                         clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)),
-                        words_start=words_start, verb=root.lemma_.lower(), core=_core(root)))
+                        words_start=words_start, verb=_verb(root), core=_core(root)))
         return found
+
+
+def _verb(root: Any) -> str:
+    """The verb's lemma, with "home" when it says where to ("sent home": `lexicon.yaml: event_of_verb`)."""
+    home = any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj", "prt") for c in root.children)
+    return root.lemma_.lower() + (" home" if home else "")
 
 
 def _conjoined(token: Any, root: Any) -> list[Any]:
@@ -274,14 +285,42 @@ def _of_complement(token: Any) -> tuple[int, int] | None:
 
 
 def load(folder: Path = PATTERNS_DIR) -> list[RelationPattern]:
-    """Every pattern of every `*.yaml` file of `folder`, checked; ids are unique across files."""
+    """Every pattern of every `*.yaml` file of `folder`, checked, with its `conjoined` twin; ids are unique
+    across files."""
     patterns: list[RelationPattern] = []
     for path in sorted(folder.glob("*.yaml")):
         for p in read_file(path):
             if any(q.id == p.id for q in patterns):
                 raise _problem(path, p.id, "this pattern id is used twice", "give each pattern its own id")
             patterns.append(p)
-    return patterns
+    return patterns + [twin for p in patterns if (twin := conjoined(p)) is not None]
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def conjoined(p: RelationPattern) -> RelationPattern | None:
+    """The same pattern for a verb joined by "and" to an earlier verb whose subject it shares ("he was taken
+    prisoner and was held at Khabarovsk", "the camp opened in 1945 and was closed in 1949"), so that no file
+    has to spell out a conjoined copy of each pattern. None when the pattern's subject is not its verb's."""
+    root = p.spec[0]
+    verb = root.get("RIGHT_ID")
+    deps = root.get("RIGHT_ATTRS", {}).get("DEP")
+    subject = next((n for n in p.spec if n.get("RIGHT_ID") == p.subject), None)
+    sdep = (subject or {}).get("RIGHT_ATTRS", {}).get("DEP")
+    sdeps = set(sdep.get("IN", [])) if isinstance(sdep, dict) else {sdep}
+    if "LEFT_ID" in root or deps is not None or subject is None or subject.get("LEFT_ID") != verb or \
+            subject.get("REL_OP") != ">" or not sdeps & set(_SUBJECT_DEPS):
+        return None
+    head = "conjoined_head"
+    spec = [{**root, "RIGHT_ATTRS": {**root.get("RIGHT_ATTRS", {}), "DEP": "conj"}},
+            {"LEFT_ID": verb, "REL_OP": "<", "RIGHT_ID": head, "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}}]
+    for node in p.spec[1:]:
+        if node is subject:
+            node = {**node, "LEFT_ID": head,
+                    "RIGHT_ATTRS": {**node["RIGHT_ATTRS"], "DEP": {"IN": list(_SUBJECT_DEPS)}}}
+        spec.append(node)
+    return replace(p, id=f"{p.id}-conjoined", spec=spec, shared_subject=True)
 
 
 @lru_cache(maxsize=1)

@@ -88,7 +88,8 @@ class DependencyFacts:
         if subject is None and group is None or p.object is not None and obj is None or \
                 obj is not None and subject is not None and obj.entity is subject.entity:
             return
-        if any(f.s.kind == "event" and f.s.cls == p.event and f.o in (obj and obj.entity, subject and subject.entity)
+        cls = self.lex["event_of_verb"].get(match.verb, p.event)   # "sent home": a return, not a transfer
+        if any(f.s.kind == "event" and f.s.cls == cls and f.o in (obj and obj.entity, subject and subject.entity)
                for f in facts):
             return   # another reader or pattern of this sentence already stated this event
         if p.date is not None:
@@ -100,16 +101,16 @@ class DependencyFacts:
             date = next((d for d in ds if d.kind == "point" and match.clause and
                          match.clause[0] <= d.start < match.clause[1] and
                          not any(m.start <= d.start < m.end for m in taken)), None)
-        words = self.lex["nominalisations"].get(match.verb) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", p.event).lower()
+        words = self.lex["nominalisations"].get(match.verb) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
-        key = f"{p.event}:{subject.entity.iri if subject is not None else group}"
+        key = f"{cls}:{subject.entity.iri if subject is not None else group}"
         if obj is not None:
             label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
-            if subject is None or p.event not in _ONCE:   # one event per verb ("sent from A to B"); one birth each
+            if subject is None or cls not in _ONCE:   # one event per verb ("sent from A to B"); one birth each
                 key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"
         at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
-        event = Mention("event", p.event, at_start, at_end, block.text[at_start:at_end], label, key)
+        event = Mention("event", cls, at_start, at_end, block.text[at_start:at_end], label, key)
         ev: Entity = self.entity_for(event, block.span(at_start, at_end)[0])
         if any(f.s is ev for f in facts):
             return  # matched twice in this sentence
