@@ -419,6 +419,12 @@ def test_sent_home_is_a_return_not_a_transfer(tmp_path: Path) -> None:
     assert {e.cls for e in r.entities if e.kind == "event"} == {"Repatriation"}
 
 
+def test_an_event_is_also_named_by_where_it_went_and_by_its_person_s_short_name(tmp_path: Path) -> None:
+    r = _read("Grigory Pavlovich Malyshev (1901-1971) was an officer. In 1956 Malyshev arrived in Maizuru.", tmp_path)
+    names = {n.value for e in r.entities if e.kind == "event" for n in _values(r, e, "skos:altLabel")}
+    assert {"birth of Malyshev", "death of Malyshev", "arrival in Maizuru", "Malyshev's arrival in Maizuru"} <= names
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

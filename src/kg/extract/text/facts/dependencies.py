@@ -121,9 +121,12 @@ class DependencyFacts:
         if obj is not None:   # an event in a camp is in the camp (jpow:camp), not at a place
             prop = "jpow:camp" if p.object_property == "jpow:location" and obj.kind == "camp" else p.object_property
             facts.append(Fact(ev, prop, obj.entity))
-        written_label = _as_written(block.text, words, subject, group, obj, match)
-        if written_label and written_label.lower() != label.lower():
-            facts.append(Fact(ev, "skos:altLabel", Lit(written_label)))
+        names = {label.lower()}
+        for other in [_as_written(block.text, words, subject, group, obj, match),
+                      *_other_names(block.text, words, subject, obj)]:
+            if other and other.lower() not in names:
+                names.add(other.lower())
+                facts.append(Fact(ev, "skos:altLabel", Lit(other)))
         if match.core is not None:   # the words that state it, as for any mention ("Section No. 5 … was closed")
             written = " ".join(block.text[match.core[0]:match.core[1]].split()).rstrip(",;:")
             if 8 <= len(written) and len(written.split()) <= 16:
@@ -132,6 +135,28 @@ class DependencyFacts:
             if date.kind == "point":
                 facts.append(Fact(ev, "jpow:date", date_lit(date.value)))
             facts.append(Fact(ev, "jpow:dateAsWritten", Lit(date.as_written, "string", None)))
+
+
+def short_names(person: Entity) -> list[str]:
+    """How a text calls a person in short: the surname, and any one word it named them by alone."""
+    found = [person.attrs["surname"]] if person.attrs.get("surname") else []
+    return found + sorted(n for n in person.names if len(n.split()) == 1 and n[:1].isupper() and n not in found)
+
+
+def _other_names(text: str, words: str, subject: Mention | None, obj: Mention | None) -> list[str]:
+    """Names an event goes by besides its label: where it went or took place without who ("arrival in Maizuru",
+    as written), and who by the short name ("arrival of Ishiwara in Maizuru", "Ishiwara's arrival in Maizuru")."""
+    tail = ""
+    if obj is not None:
+        prep = re.search(r"\b(at|in|to|into|from|near|on|for|through|via|by|with)\s+((?:the|a|an)\s+)?$",
+                         text[max(0, obj.start - 16):obj.start])
+        tail = f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}" \
+            if prep else ""
+    out = [f"{words}{tail}"] if tail else []
+    if subject is not None and subject.kind == "person" and subject.entity is not None:
+        for short in short_names(subject.entity):
+            out += [f"{words} of {short}{tail}", f"{short}'s {words}{tail}"]
+    return out
 
 
 def _as_written(text: str, words: str, subject: Mention | None, group: str | None, obj: Mention | None,

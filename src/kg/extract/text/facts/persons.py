@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from kg.extract.text.facts.dependencies import short_names
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
 from kg.extract.text.model import Fact, Lit, date_lit, term
@@ -56,6 +57,8 @@ class PersonFacts:
                                                  f"{cls}:{p.iri}"), self._block.span(m.start, m.end)[0])
                     add(Fact(ev, "jpow:participant", p))
                     add(Fact(ev, "jpow:date", date_lit(m.attrs[key])))
+                    for short in short_names(p):   # "birth of Malyshev"
+                        add(Fact(ev, "skos:altLabel", Lit(f"{noun} of {short}")))
             before = text[s:m.start]
             chain = re.search(rf"((?:(?:the\s+)?[^,;:()]*?(?:{titles}|(?:{positions})\b[^,;:()]*?)\s*,?\s*)+)$", before)
             if chain:
