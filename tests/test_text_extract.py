@@ -425,6 +425,23 @@ def test_an_event_is_also_named_by_where_it_went_and_by_its_person_s_short_name(
     assert {"birth of Malyshev", "death of Malyshev", "arrival in Maizuru", "Malyshev's arrival in Maizuru"} <= names
 
 
+def test_she_and_he_keep_to_persons_whose_pronoun_agrees_and_not_to_the_narrator(tmp_path: Path) -> None:
+    r = _read('"My father never spoke": an interview with Yamada Keiko\n'
+              "Yamada Keiko (山田恵子) is the daughter of Yamada Hiroshi (山田博), a former prisoner.\n\n"
+              "A: I wrote to the ministry. They said that he had been captured in Manchuria in August 1945.",
+              tmp_path)
+    hiroshi = _one(r, "person", "Yamada Hiroshi")
+    captured = [f.o for f in r.facts if f.s.cls == "Capture" and f.p == "jpow:participant"]
+    assert captured == [hiroshi]
+
+
+def test_we_in_a_memoir_is_the_narrator_among_others(tmp_path: Path) -> None:
+    r = _read("A winter in Spassk: from the memoirs of Hayashi Kenzo\n\nWe were sent to Spassk in October 1945.",
+              tmp_path)
+    hayashi = _one(r, "person", "Hayashi Kenzo")
+    assert any(f.o is hayashi and f.s.cls == "Transfer" for f in r.facts)
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -133,6 +133,17 @@ def test_a_paragraph_of_numbered_notes_is_one_block_per_note(tmp_path: Path, fmt
     assert all(original[b.start:b.end] == b.original for b in blocks)
 
 
+def test_a_title_line_right_above_the_text_is_a_block_of_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "titled.txt"
+    body = "Kuroda Tetsuo (1905-1977) was an officer of the army who spent eleven years in captivity, most of them " \
+           "in the camps of the Karaganda region, and later led the movement to record the graves."
+    path.write_text(f"Kuroda Tetsuo\n{body}\n\nNext.\n", encoding="utf-8")
+    assert [b.text for b in read_blocks(path)] == ["Kuroda Tetsuo", body, "Next."]
+    wrapped = tmp_path / "wrapped.txt"   # a paragraph wrapped at 80 columns stays one block
+    wrapped.write_text("The camp was founded in 1945 and its first\ncommandant was Major Rudenko.\n", encoding="utf-8")
+    assert len(list(read_blocks(wrapped))) == 1
+
+
 def test_sentences_do_not_end_at_initials_or_numbers() -> None:
     text = "Professor M. M. Zhukov wrote it. Camp No. 5 was closed in 1949. Yu. Ivanov agreed."
     assert [text[s:e] for s, e in sentences(text)] == [

@@ -185,7 +185,17 @@ def _blocks_from_paragraphs(paragraphs: Iterator[tuple[int, str]], clean) -> Ite
     """Clean each paragraph; a paragraph whose double quotes do not balance is joined to the next one, as
     bibliographic titles are sometimes broken over a paragraph break (bounded by MAX_BLOCK_CHARS)."""
     pending: tuple[int, str] | None = None
+    first = True
     for base, raw in paragraphs:
+        if first:
+            first = False
+            title = re.match(r"[ \t]*([^\n]{1,150}?)[ \t]*\n(?=[^\n]{151,})", raw)
+            if title and not re.search(r"[.,;:!?]$", title.group(1)):
+                # a title line with the text right under it: a block of its own, as after a blank line
+                block = _make_block(base, raw[:title.end(1)], clean)
+                if block:
+                    yield block
+                base, raw = base + title.end(), raw[title.end():]
         if pending is not None:
             pbase, praw = pending
             raw = praw + "\n" * (base - pbase - len(praw)) + raw

@@ -8,8 +8,9 @@ Three rules, all looking backwards only (the reader keeps no text):
   "it": camps, organisations, places, acts, publications), as centering theory has it;
 - "he"/"she" (and "his", "him", "her") refers to the first person named before it in its sentence, else to
   `person`: the person who was the subject of an earlier sentence, else the last person mentioned ("Kuroda
-  surrendered with General Hosokawa. He was held at Khabarovsk": Kuroda);
-- "I"/"me"/"my" outside quotation marks refers to the narrator: the one person the title names ("Oral history:
+  surrendered with General Hosokawa. He was held at Khabarovsk": Kuroda), among those whose pronoun agrees
+  (a person once "she", or a daughter, is not "he" after) and never a narrator who says "I";
+- "I"/"me"/"my" (and "we"/"us"/"our", the narrator with others) outside quotation marks refers to the narrator: the one person the title names ("Oral history:
   Takeda Shigeru on Karaganda") or the byline ("By Hayashi Tadao") of a first-person text.
 An anaphor becomes a mention carrying the entity it refers to, so every fact reader treats it like a name;
 it is never a name of that entity (no alternative label).
@@ -17,7 +18,7 @@ it is never a name of that entity (no alternative label).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
@@ -29,7 +30,7 @@ IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
              salient: Entity | None, referent: Callable[[str, str, int], Entity | None],
              narrator: Entity | None = None, quoted: Callable[[int], bool] = lambda _: False,
-             person: Entity | None = None) -> list[Mention]:
+             person: Entity | None = None, people: Sequence[Entity] = ()) -> list[Mention]:
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to;
     `referent(kind, noun, offset)` says what "the <noun>" at that offset refers to (what was met before it);
     `quoted(offset)`: is the offset inside quotation marks (someone else speaking)?"""
@@ -39,8 +40,10 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         if any(m.start <= tok.idx < m.end for m in ms):
             continue
         low = tok.lower_
-        if low in ("i", "me", "my", "myself") and tok.pos_ == "PRON" and (low != "i" or tok.text == "I"):
+        if low in ("i", "me", "my", "myself", "we", "us", "our", "ourselves") and tok.pos_ == "PRON" and \
+                (low != "i" or tok.text == "I"):   # "we" in a memoir: the narrator among the others
             if narrator is not None and not quoted(tok.idx):
+                narrator.attrs["speaks"] = True   # the narrator says "I": "he" is someone else
                 out.append(_mention(narrator, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
@@ -48,9 +51,13 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
                 out.append(_mention(salient, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if low in ("he", "she", "his", "him", "her") and tok.pos_ == "PRON":
-            earlier = [m for m in ms if m.kind == "person" and m.end <= tok.idx and m.entity is not None]
-            target = earlier[0].entity if earlier else person
-            if target is not None:
+            gender = "f" if low in ("she", "her") else "m"
+            earlier = [m.entity for m in ms if m.kind == "person" and m.end <= tok.idx and m.entity is not None]
+            target = next((x for x in [*earlier[:1], person, *people] if x is not None and
+                           x.attrs.get("gender", gender) == gender and not (x.attrs.get("speaks") and not quoted(tok.idx))),
+                          None)
+            if target is not None:   # "she" after "the daughter of ...": the daughter; "he" then: someone else
+                target.attrs.setdefault("gender", gender)
                 out.append(_mention(target, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:

@@ -109,7 +109,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
                 return self.referent(kind, noun, self.entities[:known] + [m.entity for m in before], last)
 
             ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, referent_at,
-                                      self.narrator, lambda i: any(q.start < i < q.end for q in quotes), person),
+                                      self.narrator, lambda i: any(q.start < i < q.end for q in quotes), person,
+                                      self.persons[::-1]),
                         key=lambda m: m.start)
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
                                          [d for d in ds if s <= d.start < e], quotes, block)

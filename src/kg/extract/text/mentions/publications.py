@@ -20,12 +20,15 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         possessive = re.search(rf"\b{CAP}['’]s\s*$", before)
         person_before = re.search(rf"(?:[A-Z]\.\s?)+\s*{CAP}\s*$", before)
         head_before = re.search(rf"\b(?:{heads})\b[^.;]*$", before, re.IGNORECASE)
+        # '"Snow over the Steppe" (Sutteppu no yuki), the memoir of ...': what it is, said after it
+        head_after = re.match(rf"[\"”»]?\s*(?:\([^()]{{1,80}}\))?\s*,\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?"
+                              rf"(?:{heads})\b", after + text[q.end + 60:q.end + 140], re.IGNORECASE)
         act_before = re.search(r"\b(?:decree|resolution|order|law|decision|directive|instruction|No\.\s?\d+|"
                                r"\d{4})\s*$", before, re.IGNORECASE)
         word_count = len(q.text.split())
         if act_before or word_count < 2 and not cite:
             continue
-        if not (cite or near_cite or possessive or person_before or head_before or re.match(r"\s*\(\s*(?:under|edited|ed\.)",
+        if not (cite or near_cite or possessive or person_before or head_before or head_after or re.match(r"\s*\(\s*(?:under|edited|ed\.)",
                                                                               after)):
             continue
         title = q.text.rstrip(".")
