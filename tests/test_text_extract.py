@@ -442,6 +442,15 @@ def test_we_in_a_memoir_is_the_narrator_among_others(tmp_path: Path) -> None:
     assert any(f.o is hayashi and f.s.cls == "Transfer" for f in r.facts)
 
 
+def test_bodies_named_with_lower_case_words_and_without_the_place_ending_their_name(tmp_path: Path) -> None:
+    r = _read("The Dzhezkazgan copper combine, the Kuibyshev regional MVD administration, the Temirtau-Niigata "
+              "friendship club and the State Defence Committee of the USSR took part.", tmp_path)
+    orgs = {e.label: e for e in r.entities if e.kind == "organization"}
+    assert {"Dzhezkazgan copper combine", "Kuibyshev regional MVD administration", "Temirtau-Niigata friendship club",
+            "State Defence Committee of the USSR"} <= set(orgs)
+    assert "State Defence Committee" in orgs["State Defence Committee of the USSR"].names
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -47,6 +47,13 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
             o.names.append(am.group(1))
             a_start = o.end + am.start(1)
             found = [m for m in found if not (m.kind == "organization" and m.start == a_start)]
+    # "State Defence Committee of the USSR", "Siberian Detainees Research Society of Tokyo": also named without
+    # the place that ends the name
+    for o in [m for m in found if m.kind in ("organization", "camp")]:
+        tail = next((p for p in place_ms if p.end == o.end and p.start > o.start), None)
+        short = tail and re.fullmatch(r"(.*\S)\s+(?:of|in)\s+(?:the\s+)?", text[o.start:tail.start])
+        if short and len(short.group(1).split()) >= 2:
+            o.names.append(short.group(1))
     place_names = set(lex.place_aliases)
     found = [m for m in found if not (m.kind == "organization" and m.text in place_names)]
     # an organisation inside another is kept when it is the body the name belongs to ("X of the <body>")

@@ -22,8 +22,10 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     head = alternation(list(heads))
     out = []
     stop = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"The", "A", "An"}
-    named = re.compile(rf"\b((?:{_NAME}\s+){{1,3}})((?:regional|town|city|district|state|oblast)\s+)?({head})\b"
-                       rf"(?:{_OF})?")
+    # "Dzhezkazgan copper combine", "Kuibyshev regional MVD administration": lower-case words or an acronym
+    # between the proper name and the head
+    modifiers = r"(?:(?!(?:the|of|and|or|in|at|to|a|an|for|with|on|by|from|was|were|is)\b)[a-z]+\s+|[A-Z]{2,6}\s+)"
+    named = re.compile(rf"\b((?:{_NAME}\s+){{1,3}})({modifiers}{{0,2}})({head})\b(?:{_OF})?")
     for m in named.finditer(text):
         words = m.group(1).split()
         while words and words[0] in stop:
