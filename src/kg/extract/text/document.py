@@ -163,5 +163,5 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self._places(text, s, e, ms, facts)
         self._labour(text, s, e, ms, facts)
         self._statistics(text, s, e, ms, qs, free_dates, facts, block)
-        self._dependency_facts(s, e, live, free_dates, facts, block)
+        self._dependency_facts(s, e, [m for m in ms if not m.in_title], free_dates, facts, block)   # (figures too)
         return facts

@@ -205,7 +205,9 @@ def _conjoined(token: Any, root: Any) -> list[Any]:
     Spassk, camp No. 37 at Balkhash" each camp has its own place."""
     if token.i == root.i:
         return [token]
-    found = [token, *token.conjuncts]
+    doc = token.doc
+    found = [token, *(c for c in token.conjuncts   # not across a semicolon: "A, at X, was the largest; B served"
+                      if not any(t.text == ";" for t in doc[min(c.i, token.i):max(c.i, token.i)]))]
     prep = token.head
     if token.dep_ == "pobj" and prep.head.i == root.i:
         joined = set(prep.conjuncts)

@@ -41,7 +41,8 @@ class CampFacts:
                 continue
             clause = next(((a, b) for a, b in clauses if a <= c.start < b), (s, e))
             cand = {p.entity.iri: p.entity for p in places if clause[0] <= p.start < clause[1]}
-            if len(cand) != 1:
+            camps_here = {m.entity.iri for m in ms if m.kind == "camp" and m.entity is not None}
+            if len(cand) != 1 and len(camps_here) == 1:   # the sentence's place, if it names one camp only
                 cand = {p.entity.iri: p.entity for p in places}
             if len(cand) == 1:
                 add(Fact(c.entity, "jpow:location", next(iter(cand.values()))))

@@ -35,6 +35,12 @@ class DependencyFacts:
                 self._pattern_event(match, p, subject, obj, ds, facts, block)
                 continue
             if p.statement is not None:
+                figure = match.object and next((m for m in ms if m.kind == "statistic" and m.entity is not None and
+                                                m.start <= match.object[0] and not block.text[
+                                                    m.end:match.object[0]].strip()), None)
+                if figure is not None and subject is not None and subject.kind in ("camp", "organization", "place") \
+                        and not any(f.s is figure.entity and f.p == "jpow:measures" for f in facts):
+                    facts.append(Fact(figure.entity, "jpow:measures", subject.entity))   # "the camp held 6,300"
                 self._statement(match, subject, obj, facts, block)
                 continue
             if subject is None or obj is None or subject.entity is obj.entity:
