@@ -459,6 +459,16 @@ def test_a_figure_the_camp_held_measures_the_camp_and_a_section_takes_no_place_o
     assert not _values(r, _one(r, "camp", "Section No. 5"), "jpow:location")
 
 
+def test_kinship_in_its_usual_forms(tmp_path: Path) -> None:
+    r = _read("Yamada Keiko (山田恵子), born in 1950, is the daughter of Yamada Hiroshi (山田博). Among them was Mori Akiko, "
+              "whose father, Private Mori Tadashi, died at Spassk. Ishiwara Koichi (石原浩一) wrote a diary; his "
+              "son Ishiwara Tetsuo gave it to the museum. Sato Michiko's husband, Sato Jiro, came too.", tmp_path)
+    kin = {(f.s.label, f.p, f.o.label) for f in r.facts if f.p in ("jpow:childOf", "jpow:spouseOf")}
+    assert kin == {("Yamada Keiko", "jpow:childOf", "Yamada Hiroshi"), ("Mori Akiko", "jpow:childOf", "Mori Tadashi"),
+                   ("Ishiwara Tetsuo", "jpow:childOf", "Ishiwara Koichi"),
+                   ("Sato Jiro", "jpow:spouseOf", "Sato Michiko")}
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -21,6 +21,7 @@ from kg.extract.text.facts.dependencies import DependencyFacts
 from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.fields import FieldFacts
 from kg.extract.text.facts.footnotes import FootnoteFacts
+from kg.extract.text.facts.kinship import KinshipFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
 from kg.extract.text.facts.persons import PersonFacts
 from kg.extract.text.facts.places import PlaceFacts
@@ -41,7 +42,7 @@ from kg.sources.text import Block
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
-                     FieldFacts):
+                     FieldFacts, KinshipFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -155,6 +156,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         free_dates = [d for d in ds if not any(a <= d.start < b for a, b in title_spans)]
         self._attributes(text, s, e, ms, quotes, facts)
         self._persons(text, s, e, ms, facts)
+        self._kinship(text, s, e, ms, facts)
         self._organizations(text, s, e, ms, facts)
         self._acts(text, s, e, ms, free_dates, facts)
         self._events(text, s, e, ms, free_dates, facts)
