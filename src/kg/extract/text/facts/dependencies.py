@@ -159,6 +159,8 @@ def _other_names(text: str, words: str, subject: Mention | None, obj: Mention | 
         tail = f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}" \
             if prep else ""
     out = [f"{words}{tail}"] if tail else []
+    if subject is not None and subject.entity is not None and tail:
+        out.append(f"{words} of {subject.entity.label}{tail}")   # "surrender of Kuroda Tetsuo at Mukden"
     if subject is not None and subject.kind == "person" and subject.entity is not None:
         for short in short_names(subject.entity):
             out += [f"{words} of {short}{tail}", f"{short}'s {words}{tail}"]
