@@ -469,6 +469,13 @@ def test_kinship_in_its_usual_forms(tmp_path: Path) -> None:
                    ("Sato Jiro", "jpow:spouseOf", "Sato Michiko")}
 
 
+def test_regional_bodies_groups_and_names_that_go_on_with_with(tmp_path: Path) -> None:
+    r = _read("Reports of the Karaganda UPVI were read by the Maizuru Repatriation Research Group and the Hiroshima "
+              "Society for Friendship with Kazakhstan.", tmp_path)
+    assert {e.label for e in r.entities if e.kind == "organization"} == {
+        "Karaganda UPVI", "Maizuru Repatriation Research Group", "Hiroshima Society for Friendship with Kazakhstan"}
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

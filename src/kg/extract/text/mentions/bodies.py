@@ -34,6 +34,10 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         start = text.index(words[0], m.start(1))
         out.append((start, m.end(), heads[m.group(3)]))
+    # "Karaganda UPVI", "Karaganda UMVD": a regional body named by its place and the acronym of its kind
+    for m in re.finditer(rf"\b({alternation(list(lex.place_aliases))})\s+({alternation(lex['body_acronyms'])})\b",
+                         text):
+        out.append((m.start(), m.end(), "StateBody"))
     before_of = alternation(lex["org_heads_lower_before_of"])
     for m in re.finditer(rf"\b(?:(?:regional|town|city|district)\s+)?({before_of}){_OF}", text):
         if text[max(0, m.start() - 1):m.start()].isalpha() or any(a <= m.start() < b for a, b, _ in out):

@@ -21,7 +21,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     list_comma = rf",\s+(?=(?:{CAP},\s+)*{CAP}\s+and\s+{CAP})"
     tail_re = re.compile(
         rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?{word}"
-        rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
+        rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the|with)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
     for hm in head_re.finditer(text):
         head = hm.group(1)
         cls = heads[head]
