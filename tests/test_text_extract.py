@@ -476,6 +476,12 @@ def test_regional_bodies_groups_and_names_that_go_on_with_with(tmp_path: Path) -
         "Karaganda UPVI", "Maizuru Repatriation Research Group", "Hiroshima Society for Friendship with Kazakhstan"}
 
 
+def test_a_group_s_camp_is_where_its_transfer_came_from(tmp_path: Path) -> None:
+    r = _read("Camp No. 37 stood at Balkhash. The camp was disbanded in 1949, and its last 640 prisoners were sent to "
+              "camp No. 99.", tmp_path)
+    assert [(f.o.label) for f in r.facts if f.p == "jpow:origin"] == ["Camp No. 37"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

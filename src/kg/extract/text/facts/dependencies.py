@@ -32,7 +32,7 @@ class DependencyFacts:
             subject = _filler(ms, match.subject, match.subject_of, p.subject_kinds)
             obj = _filler(ms, match.object, match.object_of, p.object_kinds) if p.object else None
             if p.event is not None:
-                self._pattern_event(match, p, subject, obj, ds, facts, block)
+                self._pattern_event(match, p, subject, obj, ds, facts, block, ms)
                 continue
             if p.statement is not None:
                 figure = match.object and next((m for m in ms if m.kind == "statistic" and m.entity is not None and
@@ -87,7 +87,8 @@ class DependencyFacts:
                      Fact(st, "jpow:statedObjectGroup", Lit(obj)))
 
     def _pattern_event(self, match: RelationMatch, p: RelationPattern, subject: Mention | None,
-                       obj: Mention | None, ds: list[DateMention], facts: list[Fact], block: Block) -> None:
+                       obj: Mention | None, ds: list[DateMention], facts: list[Fact], block: Block,
+                       ms: list[Mention] = ()) -> None:
         """"Karlag was established in 1931": the Establishment concerning Karlag, dated 1931 as written;
         "Miyazawa visited Karaganda": a Visit with participant Miyazawa and destination Karaganda."""
         group = match.group if subject is None and p.group else None
@@ -124,6 +125,13 @@ class DependencyFacts:
             facts.append(Fact(ev, p.subject_property, subject.entity))
         else:
             facts.append(Fact(ev, "jpow:participantGroup", Lit(group)))
+            # "its last 640 prisoners were sent to camp No. 99", "the prisoners of camp No. 39 were sent":
+            # whose the group was (a transfer's origin)
+            at = block.text.find(group, *(match.clause or (0, len(block.text))))
+            owner = next((m for m in ms if m.kind in ("camp", "organization") and m.entity is not None and
+                          at <= m.start < at + len(group) and (obj is None or m.entity is not obj.entity)), None)
+            if at >= 0 and owner is not None:
+                facts.append(Fact(ev, "jpow:origin" if cls == "Transfer" else "jpow:concerns", owner.entity))
         if obj is not None:   # an event in a camp is in the camp (jpow:camp), not at a place
             prop = "jpow:camp" if p.object_property == "jpow:location" and obj.kind == "camp" else p.object_property
             facts.append(Fact(ev, prop, obj.entity))
