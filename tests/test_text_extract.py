@@ -482,6 +482,13 @@ def test_a_group_s_camp_is_where_its_transfer_came_from(tmp_path: Path) -> None:
     assert [(f.o.label) for f in r.facts if f.p == "jpow:origin"] == ["Camp No. 37"]
 
 
+def test_a_chronology_dates_its_lines_by_their_day_and_the_year_heading_above(tmp_path: Path) -> None:
+    r = _read("Chronology\n1956\n- 19 October: The Joint Declaration is signed in Moscow.\n"
+              "- 26 December: The last convicted Japanese prisoners arrive in Maizuru.\n", tmp_path)
+    dated = {e.cls: [d.value for d in _values(r, e, "jpow:date")] for e in r.entities if e.kind == "event"}
+    assert dated == {"Signing": ["1956-10-19"], "Transfer": ["1956-12-26"]}
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -144,6 +144,14 @@ def test_a_title_line_right_above_the_text_is_a_block_of_its_own(tmp_path: Path)
     assert len(list(read_blocks(wrapped))) == 1
 
 
+def test_a_chronology_of_bullets_under_year_headings_is_one_block_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "chronology.txt"
+    path.write_text("Chronology\n1945\n- 9 August: War.\n- 23 August: A resolution.\n1946\n- Spring: Work.\n",
+                    encoding="utf-8")
+    assert [b.text for b in read_blocks(path)] == ["Chronology", "1945", "- 9 August: War.", "- 23 August: A resolution.",
+                                                   "1946", "- Spring: Work."]
+
+
 def test_sentences_do_not_end_at_initials_or_numbers() -> None:
     text = "Professor M. M. Zhukov wrote it. Camp No. 5 was closed in 1949. Yu. Ivanov agreed."
     assert [text[s:e] for s, e in sentences(text)] == [

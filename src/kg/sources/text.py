@@ -214,17 +214,22 @@ def _blocks_from_paragraphs(paragraphs: Iterator[tuple[int, str]], clean) -> Ite
             yield block
 
 
-_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|\[\d{1,3}\])[ \t]+\S"        # "1. ...", "[1] ..."
+_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|\[\d{1,3}\]|[-–•*])[ \t]+\S"   # "1. ...", "[1] ...", "- ..."
                    r"|[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S")                  # "Extent: 1,247 files"
+
+
+_HEADING = re.compile(r"(?:1[89]|20)\d\d(?:\s*[–-]\s*(?:1[89]|20)?\d\d)?")
 
 
 def _list_items(base: int, raw: str) -> list[tuple[int, str]]:
     """A paragraph of numbered lines (a list of notes, "1. ... 2. ...", "[1] ... [2] ...") or of fields
-    ("Repository: ...", "Extent: ..."), perhaps under a heading line, is one block per line: each note or field is
-    a unit of its own, as when they are separated by blank lines."""
+    ("Repository: ...", "Extent: ...") or bullets ("- 19 October: ..."), under a heading line and with year
+    headings among them (a chronology), is one block per line: each is a unit of its own, as when they are
+    separated by blank lines."""
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", raw)]
     numbered = [i for i, (_s, line) in enumerate(lines) if _ITEM.match(line)]
-    if len(numbered) < 2 or any(i not in numbered for i in range(1, len(lines))):
+    headings = [i for i, (_s, line) in enumerate(lines) if _HEADING.fullmatch(line.strip())]   # "1946" in a list
+    if len(numbered) < 2 or any(i not in numbered and i not in headings for i in range(1, len(lines))):
         return [(base, raw)]
     return [(base + start, line) for start, line in lines]
 

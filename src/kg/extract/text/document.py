@@ -36,7 +36,7 @@ from kg.extract.text.named_entities import named_entities
 from kg.extract.text.parse import parse
 from kg.extract.text.quantities import Quantity, quantities
 from kg.extract.text.relations import default_matcher
-from kg.extract.text.spans import DateMention, dates, sentences
+from kg.extract.text.spans import DateMention, dates, dates_in_year, sentences
 from kg.sources.text import Block
 
 
@@ -56,6 +56,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.topic_pub: Entity | None = None
         self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
         self.block_statistics: list[tuple[int, Entity]] = []
+        self.heading_year: str | None = None
+        self.line_date: DateMention | None = None   # the date a chronology's line opens with   # the year a chronology's heading gives the dates under it
         self.fact_count: dict[str, int] = {}
         self.frame_date: DateMention | None = None
         self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
@@ -77,6 +79,11 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.block_statistics = []
         qs = quantities(text, self.lex)
         ds = dates(text)
+        heading = re.fullmatch(r"((?:1[89]|20)\d\d)(?:\s*[–-]\s*(?:1[89]|20)?\d\d)?", text.strip())
+        if heading:   # a chronology's year heading: the year of the dates under it that have none
+            self.heading_year = heading.group(1) if "-" not in text and "–" not in text else None
+        elif self.heading_year is not None:
+            ds = sorted(ds + dates_in_year(text, self.heading_year, ds), key=lambda d: d.start)
         footnote = re.match(r"\[?(\d{1,3})([.\]]?)\s+(?=\S)", text)
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
@@ -97,6 +104,12 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             fm = re.match(r"In\s+", sent)
             if fm:
                 frame = next((d for d in ds if d.start == s + fm.end() and d.kind == "point"), None)
+            # "- 19 October: The declaration is signed": a chronology's line, dated by its head
+            lm = re.match(r"\s*(?:[-–•*]\s*)?", sent)
+            self.line_date = next((d for d in ds if d.start == s + lm.end() and d.kind == "point" and
+                                   re.match(r"\s*:", text[d.end:d.end + 3])), None)
+            if self.line_date is not None:
+                self.frame_date = self.line_date
             ms = [m for m in mentions if s <= m.start < e]
             person = self.salient_person or self.last.get("person")   # who "he" is, if no one named before it
             known, last_before = len(self.entities), dict(self.last)

@@ -182,6 +182,23 @@ def dates(text: str) -> list[DateMention]:
     return sorted(found, key=lambda d: d.start)
 
 
+def dates_in_year(text: str, year: str, known: list[DateMention]) -> list[DateMention]:
+    """Dates written without their year in a chronology under a year's heading ("1956" then "- 19 October: ..."):
+    the day or month of that year, at the precision written; what `known` already covers is left alone."""
+    found = []
+    for m in re.finditer(rf"\b(?:(\d{{1,2}})\s+({MONTH_RE})|({MONTH_RE}))\b(?!,?\s+\d)", text):
+        if any(d.start <= m.start() < d.end for d in known):
+            continue
+        if m.group(1):
+            value = f"{year}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+            if partial_dates.datatype(value) is None:
+                continue
+        else:
+            value = f"{year}-{MONTHS[m.group(3).lower()]:02d}"
+        found.append(DateMention(m.start(), m.end(), value, m.group(0), "point"))
+    return found
+
+
 # ---- normalisation ---------------------------------------------------------------------------------------
 
 def norm(text: str) -> str:

@@ -100,14 +100,14 @@ class DependencyFacts:
                for f in facts):
             return   # another reader or pattern of this sentence already stated this event
         if p.date is not None:
-            date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end), None)
+            date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end), None) or self.line_date
             if date is None:
                 return
         else:
             taken = [m for m in (subject, obj) if m is not None]
             date = next((d for d in ds if d.kind == "point" and match.clause and
                          match.clause[0] <= d.start < match.clause[1] and
-                         not any(m.start <= d.start < m.end for m in taken)), None)
+                         not any(m.start <= d.start < m.end for m in taken)), None) or self.line_date
         words = self.lex["nominalisations"].get(match.verb) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
