@@ -489,6 +489,12 @@ def test_a_chronology_dates_its_lines_by_their_day_and_the_year_heading_above(tm
     assert dated == {"Signing": ["1956-10-19"], "Transfer": ["1956-12-26"]}
 
 
+def test_a_fonds_cited_after_its_archive_is_held_by_it(tmp_path: Path) -> None:
+    r = _read("Sources. Reports of the camp, State Archive of the Karaganda Region (GAKO), fond 1529.", tmp_path)
+    fonds = _one(r, "publication", "Fonds 1529")
+    assert [o.label for o in _values(r, fonds, "jpow:heldBy")] == ["State Archive of the Karaganda Region"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -91,7 +91,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
             return self._footnote(block, footnote.group(1), mentions)
         # "Sources: A, Title (Tokyo, 1993); B.": the items that read as citations, and the sentences as any other
         passages: list[Passage] = self._sources_list(block, mentions) if re.match(
-            rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*:", text, re.I) else []
+            rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*[:.]", text, re.I) else []
         block_people = [m for m in mentions if m.kind == "person"]
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and
                      re.fullmatch(r"[^.]*?(?:,\s*[^,]+)?", text[block_people[0].end:]) is not None)

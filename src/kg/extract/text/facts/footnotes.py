@@ -41,7 +41,7 @@ class FootnoteFacts:
         """ "Sources: A (Tokyo, 2005); B. Author, Title (Place: Publisher, 1993).": each item that reads as a
         citation, a passage of its own."""
         text = block.text
-        head = re.match(rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*:\s*", text, re.I)
+        head = re.match(rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*[:.]\s*", text, re.I)
         passages = []
         for item in re.finditer(r"[^;]+", text[head.end():]):
             a = head.end() + item.start() + len(item.group(0)) - len(item.group(0).lstrip())

@@ -25,6 +25,11 @@ class PublicationFacts:
                                and p.entity is not pub), None)
                 if parent is not None:
                     add(Fact(pub, "jpow:partOf", parent.entity))
+                archive = parent is None and next((o for o in ms if o.kind == "organization" and o.entity is not None
+                                                   and re.fullmatch(r"\s*(?:\([^()]{1,20}\))?\s*,\s*",
+                                                                    text[o.end:pm.start])), None)
+                if archive:   # "State Archive of the Karaganda Region (GAKO), fond 1529": the archive keeps it
+                    add(Fact(pub, "jpow:heldBy", archive.entity))
                 continue
             before = text[s:pm.start]
             authors: list[Entity] = []

@@ -13,7 +13,7 @@ from kg.extract.text.lexicon import Lexicon, alternation
 _NAME = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)?"
 _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her", "its", "their", "from", "by", "with",
                   "was", "were", "is", "as", "for", "on", "into", "that", "which", "where"}
-_OF = rf"\s+of\s+(?:the\s+)?(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*"
+_OF = rf"\s+of\s+(?:the\s+)?(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+)?"
 
 
 def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
