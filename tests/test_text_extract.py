@@ -495,6 +495,15 @@ def test_a_fonds_cited_after_its_archive_is_held_by_it(tmp_path: Path) -> None:
     assert [o.label for o in _values(r, fonds, "jpow:heldBy")] == ["State Archive of the Karaganda Region"]
 
 
+def test_whose_memoirs_a_text_gives_is_its_narrator_and_the_memoir_s_author(tmp_path: Path) -> None:
+    r = _read("A winter in Spassk: from the memoirs of Hayashi Kenzō\n\nThe extract comes from \"Snow over the "
+              "Steppe\" (Sutteppu no yuki), the memoir of Hayashi Kenzō, published in Kyoto in 1979.\n\n"
+              "We were sent to the fourth section in October 1945.", tmp_path)
+    hayashi = _one(r, "person", "Hayashi Kenzō")   # a name ending in a macron is a name
+    assert [o for o in _values(r, _one(r, "publication", "Snow over the Steppe"), "jpow:author")] == [hayashi]
+    assert any(f.o is hayashi and f.s.cls == "Transfer" for f in r.facts)
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -45,6 +45,13 @@ class PublicationFacts:
             if not authors and i > 0 and re.search(r"\)\s*,\s*[\"“«]?\s*$", before) and \
                     pubs[i - 1].entity.attrs.get("author_entity") is not None:
                 authors = [pubs[i - 1].entity.attrs["author_entity"]]
+            # '"Snow over the Steppe" (Sutteppu no yuki), the memoir of Hayashi Kenzo': the author named after it
+            am = re.match(r"[\"”»]?\s*(?:\([^()]{1,80}\))?\s*,\s+(?:the|a|an|his|her)\s+(?:\w+\s+)?(?:memoirs?|"
+                          r"book|diary|novel|recollections|study|monograph|memoir)\s+of\s+(?:the\s+)?", text[pm.end:e])
+            after_author = am and next((m for m in ms if m.kind == "person" and m.entity is not None and
+                                        m.start == pm.end + am.end()), None)
+            if after_author is not None and not authors:
+                authors = [after_author.entity]
             for author in authors:
                 add(Fact(pub, "jpow:author", author))
             if authors:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.text.spans import norm
 
-CAP = r"[A-Z][a-z\u00e0-\u024f-]*[a-z]"
+CAP = r"[A-Z][a-z\u00e0-\u024f-]*[a-z\u00e0-\u024f]"
 UPPER = r"[A-Z]{2,}"
 
 

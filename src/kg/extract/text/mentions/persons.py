@@ -119,6 +119,15 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
             continue
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
+    # "from the memoirs of Hayashi Kenzo", "an interview with Yamada Keiko": whose words a text gives is a person
+    for m in re.finditer(rf"\b(?:memoirs?|recollections|diary|diaries|letters|papers|notes|interview\s+with)\s+"
+                         rf"(?:of\s+)?({CAP})\s+({CAP})\b", text):
+        family, given = m.group(1), m.group(2)
+        if family in not_surnames or family in lex["places"] or given in lex["places"] or \
+                family.lower() in no_name or given.lower() in no_name:
+            continue
+        out.append(Mention("person", "Person", m.start(1), m.end(2), text[m.start(1):m.end(2)], f"{family} {given}",
+                           f"person:{family.lower()}", {"surname": family, "given": given, "rest": []}))
     for label, forms in lex["known_persons"].items():
         for m in re.finditer(r"\b(?:" + alternation(forms) + r")\b(?!-)", text):
             out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), label,
