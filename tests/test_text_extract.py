@@ -504,6 +504,15 @@ def test_whose_memoirs_a_text_gives_is_its_narrator_and_the_memoir_s_author(tmp_
     assert any(f.o is hayashi and f.s.cls == "Transfer" for f in r.facts)
 
 
+def test_fields_above_the_line_that_names_the_fonds_are_said_of_it(tmp_path: Path) -> None:
+    r = _read("Finding aid: Records of camp No. 40\nRepository: State Archive of the Ulytau Region\n"
+              "Fond: 212 (Camp No. 40)\nDates: 1946-1950\n", tmp_path)
+    fonds = _one(r, "publication", "Fonds 212")
+    assert "Fond 212" in fonds.names
+    assert [o.label for o in _values(r, fonds, "jpow:heldBy")] == ["State Archive of the Ulytau Region"]
+    assert [o.value for o in _values(r, fonds, "dcterms:temporal")] == ["1946-1950"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

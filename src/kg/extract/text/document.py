@@ -55,6 +55,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.last_footnote_pub: Entity | None = None
         self.topic_pub: Entity | None = None
         self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
+        self.pending_fields: list = []          # its fields read before the unit was named
         self.block_statistics: list[tuple[int, Entity]] = []
         self.heading_year: str | None = None
         self.line_date: DateMention | None = None   # the date a chronology's line opens with   # the year a chronology's heading gives the dates under it

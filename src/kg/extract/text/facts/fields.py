@@ -37,6 +37,10 @@ class FieldFacts:
             subject: Entity = unit.entity
             if self.blocks_read == 0 or self.described is None:
                 self.described = subject   # the title names the unit the description is about
+                pending, self.pending_fields = self.pending_fields, []
+                replayed = [p for b, ms in pending for p in self._field_facts(b, ms)]
+            else:
+                replayed = []
             period = _PERIOD.search(text, unit.end, fm.end("head")) or re.search(  # "Fonds X: Its creator, 1945–1952"
                 rf",\s*({_PERIOD.pattern})\s*$", text[v0:]) if self.blocks_read == 0 else _PERIOD.search(
                 text, unit.end, fm.end("head"))
@@ -48,13 +52,16 @@ class FieldFacts:
                 if m.start >= v0 and m.entity is not None and m.kind in ("publication", "legal-act") \
                         and m.entity is not subject:
                     facts.append(Fact(subject, "dcterms:hasPart", m.entity))
-        elif field is not None and self.described is not None:
+        elif field is not None and self.described is None:
+            self.pending_fields.append((block, mentions))   # "Repository: ..." above "Fond: 212": said of it too
+            return []
+        elif field is not None:
             subject = self.described
             if field == "heldBy":
                 holder = next((m for m in mentions if m.start >= v0 and m.kind == "organization" and m.entity), None)
                 if holder is not None:
                     facts.append(Fact(subject, "jpow:heldBy", holder.entity))
-            elif field == "extent":
+            elif field == "extent" and block is self._block:   # (the figures of a replayed block are gone)
                 self._measures(subject, v0, len(text), facts)
             elif field == "period":
                 period = _PERIOD.search(value)
@@ -65,10 +72,12 @@ class FieldFacts:
                           for name, tag in self.lex["languages"].items() if re.search(rf"\b{name}\b", value)]
         else:
             return []
+        if unit is None:
+            replayed = []
         if not facts:
-            return []
+            return replayed
         quote, o_start, o_end = block.quote(0, len(text))
-        return [Passage(o_start, o_end, quote, facts, [])]
+        return [Passage(o_start, o_end, quote, facts, []), *replayed]
 
     def _measures(self, subject: Entity, a: int, b: int, facts: list[Fact]) -> None:
         """The figures of the block between a and b measure the unit ("3 inventories, 1,247 files")."""

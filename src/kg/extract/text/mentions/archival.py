@@ -9,13 +9,16 @@ import re
 
 from kg.extract.text.mentions.mention import Mention, mention_at
 
-FONDS = re.compile(r"\b[Ff]onds?\s+(?:No\.\s*)?((?:[A-ZА-Я]{1,3}-?)?\d+)\b")
+FONDS = re.compile(r"\b([Ff]onds?):?\s+(?:No\.\s*)?((?:[A-ZА-Я]{1,3}-?)?\d+)\b")   # "Fond: 212" as a field
 PART = re.compile(r"\b(Inventory|File|inventory|file)\s+(?:No\.\s*)?(\d+(?:/\d+)?)\b(?![.,]\d)")
 
 
 def archival_units(text: str) -> list[Mention]:
-    out = [mention_at("publication", "ArchivalUnit", m, text, f"Fonds {m.group(1)}", unit="fonds")
-           for m in FONDS.finditer(text)]
+    out = []
+    for m in FONDS.finditer(text):
+        unit = mention_at("publication", "ArchivalUnit", m, text, f"Fonds {m.group(2)}", unit="fonds")
+        unit.names.append(f"{m.group(1).capitalize()} {m.group(2)}")   # "Fond 212", as the text spells it
+        out.append(unit)
     for m in PART.finditer(text):
         after_fonds = any(re.fullmatch(r"\s*,\s*", text[f.end:m.start()]) for f in out)
         if m.group(1)[0].islower() and not after_fonds:
