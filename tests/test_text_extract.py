@@ -513,6 +513,15 @@ def test_fields_above_the_line_that_names_the_fonds_are_said_of_it(tmp_path: Pat
     assert [o.value for o in _values(r, fonds, "dcterms:temporal")] == ["1946-1950"]
 
 
+def test_a_catalogue_with_its_imprint_and_a_centre_with_its_town(tmp_path: Path) -> None:
+    r = _read("It was prepared with the Japan Center in Karaganda. The catalogue, Far from home (Karaganda, 2022, "
+              "96 pages, in Kazakh, Russian and Japanese), is on sale.", tmp_path)
+    assert "Japan Center in Karaganda" in {e.label for e in r.entities if e.kind == "organization"}
+    catalogue = _one(r, "publication", "Far from home")
+    assert [o.value for o in _values(r, catalogue, "jpow:publicationYear")] == ["2022"]
+    assert not _values(r, catalogue, "skos:altLabel")   # the imprint holds no other name
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -40,7 +40,10 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
         if not bm:
             continue
         base = m.end + bm.start(1)
-        imprint = any(w not in prefixes for w in re.findall(r"([A-Z][a-z]+):", bm.group(1)))   # "(Tokyo: …, 1998)"
+        imprint = any(w not in prefixes for w in re.findall(r"([A-Z][a-z]+):", bm.group(1))) or (
+            m.kind == "publication" and re.search(r"\b(?:1[89]|20)\d\d\b", bm.group(1)))   # "(Tokyo: …, 1998)"
+        if imprint and m.kind == "publication":
+            continue   # "(Karaganda, 2022, 96 pages, in Kazakh, Russian and Japanese)": where and when, no names
         for part in re.finditer(r"[^,;]+", bm.group(1)):   # (parts: "Russian: Карлаг", "1902–1971", …)
             raw = part.group(0)
             life = re.fullmatch(r"\s*(?:(?:b\.|born)\s*(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s*[–—-]\s*"

@@ -75,7 +75,7 @@ class PublicationFacts:
             # the imprint: "(Almaty: Daik-Press, 2002)", "(Karaganda, 2004)", ", Tokyo: Iwanami Shoten, 2015"
             cm = re.match(rf"[\s\"”»]*[,.]?\s*(\()?\s*({CAP}(?:\s+{CAP})?)\s*(?:[,:]\s*([^,()]+?))?\s*,\s*"
                           rf"((?:1[89]|20)\d\d)(?:[,.]\s*(?:(\d+)\s*p\.|(?:in\s+)?(\d+)\s*(?:vols?\.|volumes)))?"
-                          rf"\s*\.?\s*(?(1)\))", text[offset:])
+                          rf"\s*\.?\s*(?(1)[^()]*\))", text[offset:])   # "(Karaganda, 2022, 96 pages, in Kazakh)"
             place = cm and next((p for p in self._block_mentions if p.kind == "place" and
                                  p.start == offset + cm.start(2)), None)
             if cm and (cm.group(1) or place is not None):   # without brackets, only after a known place

@@ -46,7 +46,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
             e += qm.end()   # 'Friendship Society "Sakura"'
         # an embassy is named with where it sits: "Embassy of Japan in Kazakhstan"
         im = re.match(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP})*", text[e:]) if head in (
-            "Embassy", "Consulate", "Consulate General", "Mission", "Representation") else None
+            "Embassy", "Consulate", "Consulate General", "Mission", "Representation", "Center", "Centre",
+            "Office") else None   # "Japan Center in Karaganda"
         if im:
             e += im.end()
         if s == hm.start() and e == hm.end():
