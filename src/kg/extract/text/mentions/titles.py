@@ -35,7 +35,7 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     # "His memoir, Supassuku no hoshi (The Stars of Spassk)", "a small book, Karaganda no yuki (Snow of
     # Karaganda)": a romanised title in sentence case, which its translation in brackets closes
     translated = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z]+\s+)?({alternation(list(heads))}),?"
-                            rf"\s+({_WORD}(?:\s+[\w'’-]+){{1,6}}?)\s*\([A-Z][^()]{{2,80}}\)")
+                            rf"\s+({_WORD}:?(?:\s+[\w'’-]+){{1,6}}?)\s*\([A-Z][^()]{{2,80}}\)")
     for m in translated.finditer(text):
         if not any(a <= m.start(2) < b for a, b, _c in out):
             out.append((m.start(2), m.end(2), heads[m.group(1)]))
