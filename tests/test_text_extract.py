@@ -522,6 +522,13 @@ def test_a_catalogue_with_its_imprint_and_a_centre_with_its_town(tmp_path: Path)
     assert not _values(r, catalogue, "skos:altLabel")   # the imprint holds no other name
 
 
+def test_a_name_that_says_a_woman_is_not_he(tmp_path: Path) -> None:
+    r = _read("Yamada Hiroshi (山田博) was a prisoner. The interview was conducted by Aliya Dzhaksybekova. In 1998 "
+              "he was buried in Sendai.", tmp_path)
+    buried = [f.o.label for f in r.facts if f.s.cls == "Burial" and f.p == "jpow:participant"]
+    assert buried == ["Yamada Hiroshi"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

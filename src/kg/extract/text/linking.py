@@ -87,6 +87,10 @@ class EntityLinker:
         if m.kind == "person":
             if e not in self.persons:
                 self.persons.append(e)
+            if "gender" not in e.attrs and not m.attrs.get("anaphor"):
+                gender = name_gender(m.label, self.lex["name_gender"])
+                if gender:
+                    e.attrs["gender"] = gender
             if len(m.label) > len(e.attrs.get("longest", "")):
                 e.attrs["longest"] = m.label
         if m.kind == "camp" and m.cls != "Camp" and e.cls == "Camp":
@@ -185,6 +189,23 @@ class EntityLinker:
         if m.entity is None:
             self.entity_for(m, self._block.span(m.start, m.end)[0])
         return m.entity
+
+
+def name_gender(name: str, rules: dict) -> str | None:
+    """"f" or "m" when a name says it (`lexicon.yaml: name_gender`): a Russian or Kazakh surname or patronymic
+    in -ova, -skaya, -ovna (or -ov, -sky, -ovich), a woman's given name of the list, a Japanese given name in -ko;
+    else None."""
+    words = name.replace(".", " ").split()
+    if any(re.search(rf"(?:{'|'.join(rules['female_surname_endings'])})$", w) for w in words[1:] or words):
+        return "f"
+    if any(re.search(rf"(?:{'|'.join(rules['male_surname_endings'])})$", w) for w in words[1:] or words):
+        return "m"
+    first, last = words[0], words[-1]
+    if first in rules["female_given_names"] or last in rules["female_given_names"]:
+        return "f"
+    if len(words) > 1 and last.endswith("ko") and last not in rules["male_given_names"]:
+        return "f"   # Japanese order: "Yamada Keiko"
+    return None
 
 
 def _initials(a: dict) -> list[str]:
