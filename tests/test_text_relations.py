@@ -73,6 +73,11 @@ def test_a_verb_joined_by_and_shares_the_subject_unless_it_has_its_own() -> None
                 if r[0].endswith("-conjoined")}
 
 
+def test_statements_read_what_a_participle_says_of_its_noun() -> None:
+    assert ("noun-participle-prep-object", "Thousands", "Karaganda") in roles(
+        "Thousands of Japanese prisoners brought to Karaganda worked in the mines.")
+
+
 def test_founding_and_closing_families_read_dates_of_passive_verbs() -> None:
     found = roles("Camp No. 7 was opened in 1944 and closed in 1949.")
     assert {p for p, _, _ in found} >= {"founded-passive", "closed-passive-conjoined"}
