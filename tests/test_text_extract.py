@@ -529,6 +529,15 @@ def test_a_name_that_says_a_woman_is_not_he(tmp_path: Path) -> None:
     assert buried == ["Yamada Hiroshi"]
 
 
+def test_a_distance_from_a_place_says_where_a_thing_lies_and_is_no_figure(tmp_path: Path) -> None:
+    r = _read("Spassk, some 45 kilometres south of Karaganda, held a camp.", tmp_path)
+    assert not [e for e in r.entities if e.kind == "statistic"]
+    spassk = _one(r, "place", "Spassk")
+    stated = [f.s for f in r.facts if f.p == "jpow:statedSubject" and f.o is spassk]
+    assert [(o.value, t.label) for st in stated for o in _values(r, st, "jpow:verbPhrase")
+            for t in _values(r, st, "jpow:statedObject")] == [("some 45 kilometres south of", "Karaganda")]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -46,6 +46,9 @@ def _num(text: str) -> float:
     return float(t)
 
 
+_DISTANCE = r"kilomet(?:re|er)s?|km|miles?|versts?|met(?:re|er)s"
+
+
 def quantities(text: str, lex: Lexicon) -> list[Quantity]:
     out: list[Quantity] = []
     qual_words = {w: q for q, ws in lex["qualifiers"].items() for w in ws}
@@ -84,6 +87,8 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         after = text[e:e + 80]
         if re.match(r"\s+of\s+(?!them\b|these\b)", after) and not m.group("pct"):
             continue
+        if re.match(rf"\s*(?:{_DISTANCE})\b", after):
+            continue   # "some 45 kilometres south of Karaganda": where a place is, not a figure (`facts.places`)
         um = re.match(rf"(?:-(?:volume)\b)|\s+(?:[\w-]+\s+){{0,2}}?({unit_alt})(?![\w-])|\s+of\s+(them|these)\b",
                       after)
         unit = None

@@ -18,6 +18,10 @@ _RANK = {"Site": 0, "Settlement": 1, "Place": 1, "GeographicArea": 2, "Region": 
 # what follows a place's name in the name of a thing there: "Dzhezkazgan camp No. 39", "Spassk cemetery"
 _NAMED_FOR_A_PLACE = r"\s+(?:[a-z]+\s+)*(?:camp|hospital|cemetery|mine|smelter|plant|combine|trust|station|section)\b"
 
+_DISTANCE = re.compile(r"\s*(?:\([^()]*\))?\s*,?\s*(?:(?:which|that)\s+(?:is|was|lies|lay)\s+|(?:is|was|lies|lay)\s+)?"
+                       r"((?:(?:about|some|around|roughly|approximately|nearly|almost)\s+)?(?:\d+|[a-z]+)\s+"
+                       r"(?:kilomet(?:re|er)s?|km|miles?|versts?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)"
+                       r"(?:-?(?:east|west))?\s+of|from|away\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)")
 # "Spassky camp": a place's adjective names the camp, not the place (the text does not mention Spassk)
 _ADJECTIVE = re.compile(r"(?:sky|skiy|skaya|skoye|skoe|ian|ese)$")
 
@@ -40,6 +44,14 @@ class PlaceFacts:
             if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:the\s+)?", gap) and larger or \
                     re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+)?", gap):
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
+        # "Spassk, some 45 kilometres south of Karaganda": how far and which way a thing lies from a place
+        for a in (m for m in ms if m.kind in ("camp", "place", "organization") and m.entity is not None):
+            dm = _DISTANCE.match(text, a.end, e)
+            b = dm and next((m for m in ms if m.kind == "place" and m.entity is not None and
+                             m.start == dm.end()), None)
+            if b is not None and b.entity is not a.entity:
+                words = " ".join(text[dm.start(1):b.start].split())
+                self.stated(a.entity, words, b.entity, self._block.span(dm.start(1), b.start), facts)
         for named in (m for m in ms if m.kind in ("camp", "place", "organization") and m.entity is not None):
             # "Dzhezkazgan camp No. 39", "Spassk cemetery", "Balkhash copper smelter": a name that opens with a
             # place is of something there (a body named for its country, "Japan Airlines", is not: bodies only
