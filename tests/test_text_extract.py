@@ -538,6 +538,14 @@ def test_a_distance_from_a_place_says_where_a_thing_lies_and_is_no_figure(tmp_pa
             for t in _values(r, st, "jpow:statedObject")] == [("some 45 kilometres south of", "Karaganda")]
 
 
+def test_a_camp_and_its_sections_at_listed_places(tmp_path: Path) -> None:
+    r = _read("Records of camp No. 99 and its sections at Spassk, Karabas and Saran, 1945-1950.", tmp_path)
+    camp = _one(r, "camp", "Camp No. 99")
+    places = [t.label for f in r.facts if f.p == "jpow:statedSubject" and f.o is camp
+              for t in _values(r, f.s, "jpow:statedObject")]
+    assert sorted(places) == ["Karabas", "Saran", "Spassk"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -24,6 +24,22 @@ class CampFacts:
                   and not re.match(r",\s*[^()]*?\d{4}\s*\)", text[p.end:p.end + 60])
                   and not any(p.inside(n) for n in names)]
         clauses = [(s + c.start(), s + c.end()) for c in re.finditer(r"(?:[^,;]|,(?!\s*which\b))+", sent)]
+        for c in [m for m in ms if m.kind == "camp" and not m.in_title and m.entity is not None]:
+            # "camp No. 99 and its sections at Spassk, Karabas, Dolinka and Saran": a section at each place
+            sm = re.match(r"\s*(?:,\s*|\s+and\s+)?(?:with\s+)?its\s+(?:camp\s+)?(?:sections|branches|lagpunkts)\s+"
+                          r"(?:at|in)\s+", text[c.end:e])
+            if sm:
+                at, listed = c.end + sm.end(), []
+                for p in sorted((p for p in places if p.start >= at), key=lambda p: p.start):
+                    if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", text[at:p.start]):
+                        break
+                    listed.append(p)
+                    at = p.end
+                for p in listed:
+                    self.stated(c.entity, "had sections at", p.entity, self._block.span(c.end + sm.start(), p.end),
+                                facts)
+                if listed:
+                    continue
         for c in [m for m in ms if m.kind == "camp" and not m.in_title]:
             bracket = re.match(r"\s*\(", text[c.end:e])
             where = bracket and next((p for p in ms if p.kind == "place" and p.start == c.end + bracket.end() and
