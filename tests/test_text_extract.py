@@ -546,6 +546,12 @@ def test_a_camp_and_its_sections_at_listed_places(tmp_path: Path) -> None:
     assert sorted(places) == ["Karabas", "Saran", "Spassk"]
 
 
+def test_a_place_named_under_a_common_noun_fills_the_role(tmp_path: Path) -> None:
+    r = _read("Murakami Tetsuo (村上哲夫) died on 8 March 2019 in a hospital in Kanazawa.", tmp_path)
+    death = next(e for e in r.entities if e.cls == "Death" and _values(r, e, "jpow:location"))
+    assert [o.label for o in _values(r, death, "jpow:location")] == ["Kanazawa"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -78,6 +78,11 @@ def test_statements_read_what_a_participle_says_of_its_noun() -> None:
         "Thousands of Japanese prisoners brought to Karaganda worked in the mines.")
 
 
+def test_a_participle_says_more_of_the_main_verb_s_subject() -> None:
+    assert ("arrived-in-participle", "He", "Maizuru") in roles(
+        "He was repatriated through Nakhodka, arriving in Maizuru on 11 August 1948.")
+
+
 def test_founding_and_closing_families_read_dates_of_passive_verbs() -> None:
     found = roles("Camp No. 7 was opened in 1944 and closed in 1949.")
     assert {p for p, _, _ in found} >= {"founded-passive", "closed-passive-conjoined"}

@@ -283,6 +283,11 @@ def _of_complement(token: Any) -> tuple[int, int] | None:
                 return _span(pobj)
         if child.dep_ == "appos":
             return _span(child)
+    for child in token.children:   # "in a hospital in Kanazawa": where the noun is, when it names nothing
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ == "PROPN":
+                return _span(pobj)
     return None
 
 
@@ -295,16 +300,18 @@ def load(folder: Path = PATTERNS_DIR) -> list[RelationPattern]:
             if any(q.id == p.id for q in patterns):
                 raise _problem(path, p.id, "this pattern id is used twice", "give each pattern its own id")
             patterns.append(p)
-    return patterns + [twin for p in patterns if (twin := conjoined(p)) is not None]
+    return patterns + [twin for p in patterns for how in ("conj", "advcl") if (twin := conjoined(p, how)) is not None]
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
-def conjoined(p: RelationPattern) -> RelationPattern | None:
+def conjoined(p: RelationPattern, how: str = "conj") -> RelationPattern | None:
     """The same pattern for a verb joined by "and" to an earlier verb whose subject it shares ("he was taken
-    prisoner and was held at Khabarovsk", "the camp opened in 1945 and was closed in 1949"), so that no file
-    has to spell out a conjoined copy of each pattern. None when the pattern's subject is not its verb's."""
+    prisoner and was held at Khabarovsk", "the camp opened in 1945 and was closed in 1949"), or (`how` "advcl")
+    for a participle that says more of the main verb's subject ("he was repatriated, arriving in Maizuru on 11
+    August 1948"), so that no file has to spell out such copies. None when the pattern's subject is not its
+    verb's."""
     root = p.spec[0]
     verb = root.get("RIGHT_ID")
     deps = root.get("RIGHT_ATTRS", {}).get("DEP")
@@ -315,14 +322,16 @@ def conjoined(p: RelationPattern) -> RelationPattern | None:
             subject.get("REL_OP") != ">" or not sdeps & set(_SUBJECT_DEPS):
         return None
     head = "conjoined_head"
-    spec = [{**root, "RIGHT_ATTRS": {**root.get("RIGHT_ATTRS", {}), "DEP": "conj"}},
+    joined = {"DEP": "conj"} if how == "conj" else {"DEP": "advcl", "TAG": {"IN": ["VBG", "VBN"]}}
+    spec = [{**root, "RIGHT_ATTRS": {**root.get("RIGHT_ATTRS", {}), **joined}},
             {"LEFT_ID": verb, "REL_OP": "<", "RIGHT_ID": head, "RIGHT_ATTRS": {"POS": {"IN": ["VERB", "AUX"]}}}]
     for node in p.spec[1:]:
         if node is subject:
             node = {**node, "LEFT_ID": head,
                     "RIGHT_ATTRS": {**node["RIGHT_ATTRS"], "DEP": {"IN": list(_SUBJECT_DEPS)}}}
         spec.append(node)
-    return replace(p, id=f"{p.id}-conjoined", spec=spec, shared_subject=True)
+    return replace(p, id=f"{p.id}-conjoined" if how == "conj" else f"{p.id}-participle", spec=spec,
+                   shared_subject=True)
 
 
 @lru_cache(maxsize=1)
