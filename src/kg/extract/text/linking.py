@@ -138,11 +138,13 @@ class EntityLinker:
                 if len(word) > 2 and word[0].isupper() and word[1:].islower() and word not in not_names and \
                         not re.search(r"(?:ovich|evich|ovna|evna|ichna)$", word):
                     owners.setdefault(word, set()).add(who)
-        words = [w for w, who in owners.items() if len(who) == 1]
+        words = {w for w, who in owners.items() if len(who) == 1}
         if not words:
             return []
         out = []
-        for m in re.finditer(rf"(?<![\w.-])({'|'.join(map(re.escape, words))})(?![\w-])", text):
+        for m in _WORD.finditer(text):
+            if m.group(1) not in words:
+                continue
             # a place only the recogniser saw ("Kuroda surrendered") is the person's word here
             over = [x for x in mentions if x.start <= m.start() < x.end]
             if all(x.kind == "place" and x.cls == "Place" and (x.start, x.end) == m.span() for x in over):
@@ -189,6 +191,9 @@ class EntityLinker:
         if m.entity is None:
             self.entity_for(m, self._block.span(m.start, m.end)[0])
         return m.entity
+
+
+_WORD = re.compile(r"(?<![\w.-])([A-Z][\w'’]*)(?![\w-])")   # a capitalised word, as `surname_mentions` looks for
 
 
 def name_gender(name: str, rules: dict) -> str | None:

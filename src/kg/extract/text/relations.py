@@ -58,6 +58,7 @@ class RelationPattern:
     object_group: bool = False         # … or the object (statements only: "the camp held Japanese prisoners")
     statement: str | None = None       # a statement pattern: the node where its words begin
     shared_subject: bool = False       # made by `conjoined`: the verb takes its subject from the verb it is joined to
+    participle: bool = False           # `participle: true`: also as a participle of another verb ("..., arriving in")
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,8 @@ def read_file(path: Path) -> list[RelationPattern]:
                                          object=obj, object_kinds=object_kinds, event=raw["event"],
                                          date=raw.get("date"), subject_property=props[0], object_property=props[1],
                                          group=bool(raw["subject"].get("group")),
-                                         any_group=raw["subject"].get("group") == "any"))
+                                         any_group=raw["subject"].get("group") == "any",
+                                         participle=bool(raw.get("participle"))))
             continue
         obj, object_kinds = _role(path, pid, raw, "object", nodes)
         if "statement" in raw and raw["statement"] not in nodes:
@@ -300,7 +302,8 @@ def load(folder: Path = PATTERNS_DIR) -> list[RelationPattern]:
             if any(q.id == p.id for q in patterns):
                 raise _problem(path, p.id, "this pattern id is used twice", "give each pattern its own id")
             patterns.append(p)
-    return patterns + [twin for p in patterns for how in ("conj", "advcl") if (twin := conjoined(p, how)) is not None]
+    return patterns + [twin for p in patterns for how in ("conj", "advcl") if (how == "conj" or p.participle) and
+                       (twin := conjoined(p, how)) is not None]
 
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -308,10 +311,10 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 def conjoined(p: RelationPattern, how: str = "conj") -> RelationPattern | None:
     """The same pattern for a verb joined by "and" to an earlier verb whose subject it shares ("he was taken
-    prisoner and was held at Khabarovsk", "the camp opened in 1945 and was closed in 1949"), or (`how` "advcl")
-    for a participle that says more of the main verb's subject ("he was repatriated, arriving in Maizuru on 11
-    August 1948"), so that no file has to spell out such copies. None when the pattern's subject is not its
-    verb's."""
+    prisoner and was held at Khabarovsk", "the camp opened in 1945 and was closed in 1949"), or (`how` "advcl",
+    for the patterns that ask for it with `participle: true`: each twin costs matching time) for a participle that
+    says more of the main verb's subject ("he was repatriated, arriving in Maizuru on 11 August 1948"), so that no
+    file has to spell out such copies. None when the pattern's subject is not its verb's."""
     root = p.spec[0]
     verb = root.get("RIGHT_ID")
     deps = root.get("RIGHT_ATTRS", {}).get("DEP")
