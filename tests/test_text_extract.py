@@ -320,6 +320,7 @@ def test_a_finding_aid_s_fields_describe_the_unit_its_title_names(tmp_path: Path
               tmp_path)
     fonds = _one(r, "publication", "Fonds R-77")
     assert [o.label for o in _values(r, fonds, "jpow:heldBy")] == ["State Archive of the Karaganda Region"]
+    assert [o.label for o in _values(r, fonds, "dcterms:creator")] == ["Camp No. 99"]
     assert {o.value for o in _values(r, fonds, "dcterms:temporal")} == {"1945–1956"}
     assert sorted(o.value for o in _values(r, fonds, "jpow:language")) == ["ja", "ru"]
     assert [f.s.label for f in r.facts if f.p == "jpow:measures" and f.o is fonds] == ["1,247 files"]

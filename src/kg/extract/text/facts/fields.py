@@ -6,7 +6,8 @@ Russian", and lines that describe a part ("Inventory 1 (1945–1949), 612 files:
 What a field states is data (`lexicon.yaml: description_fields`): the archive that holds the unit
 (`jpow:heldBy`), the figures of its extent (`jpow:measures` the unit), the years it covers (`dcterms:temporal`,
 as written) and its languages (`jpow:language`). A line that opens with a unit says of that unit: the period in
-brackets, the figures before the colon, and the documents named after it are its parts (`dcterms:hasPart`)."""
+brackets, the figures before the colon, and the documents named after it are its parts (`dcterms:hasPart`); a
+fonds's line names the body whose records it holds (`dcterms:creator`)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ class FieldFacts:
                 written = period.group(1) if period.re is not _PERIOD else period.group(0)
                 facts.append(Fact(subject, "dcterms:temporal", Lit(written, "string", None)))
             self._measures(subject, 0, fm.end("head"), facts)
+            creator = unit.attrs.get("unit") == "fonds" and next(
+                (m for m in mentions if m.start >= v0 and m.entity is not None and m.kind in ("organization", "camp")),
+                None)
+            if creator:   # "Fonds R-1138: Karaganda Regional Directorate ...": the body whose records these are
+                facts.append(Fact(subject, "dcterms:creator", creator.entity))
             for m in mentions:
                 if m.start >= v0 and m.entity is not None and m.kind in ("publication", "legal-act") \
                         and m.entity is not subject:
