@@ -553,6 +553,11 @@ def test_a_place_named_under_a_common_noun_fills_the_role(tmp_path: Path) -> Non
     assert [o.label for o in _values(r, death, "jpow:location")] == ["Kanazawa"]
 
 
+def test_a_sentence_opening_with_a_place_places_its_camp_there(tmp_path: Path) -> None:
+    r = _read("At Temirtau, prisoners from camp No. 39 built a dam on the Nura River.", tmp_path)
+    assert [o.label for o in _values(r, _one(r, "camp", "Camp No. 39"), "jpow:location")] == ["Temirtau"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

@@ -55,6 +55,13 @@ class CampFacts:
             if where:
                 add(Fact(c.entity, "jpow:location", where.entity))
                 continue
+            # "At Temirtau, prisoners from camp No. 39 built ...": the place the sentence opens with
+            om = re.match(r"\s*(?:At|In|Near)\s+(?:the\s+)?", sent)
+            opening = om and next((p for p in places if p.start == s + om.end() and
+                                   re.match(r"\s*,", text[p.end:p.end + 2])), None)
+            if opening is not None and opening.end < c.start:
+                add(Fact(c.entity, "jpow:location", opening.entity))
+                continue
             clause = next(((a, b) for a, b in clauses if a <= c.start < b), (s, e))
             cand = {p.entity.iri: p.entity for p in places if clause[0] <= p.start < clause[1]}
             camps_here = {m.entity.iri for m in ms if m.kind == "camp" and m.entity is not None}
