@@ -558,6 +558,14 @@ def test_a_sentence_opening_with_a_place_places_its_camp_there(tmp_path: Path) -
     assert [o.label for o in _values(r, _one(r, "camp", "Camp No. 39"), "jpow:location")] == ["Temirtau"]
 
 
+def test_together_with_adds_a_participant_and_a_bracket_does_not_break_a_place_in_a_place(tmp_path: Path) -> None:
+    r = _read("Kuroda Tetsuo (黒田哲夫) was born in Kanazawa (金沢) in Ishikawa Prefecture. Kuroda surrendered at "
+              "Mukden on 20 August 1945 together with his commander, General Hosokawa Isao.", tmp_path)
+    assert [o.label for o in _values(r, _one(r, "place", "Kanazawa"), "jpow:locatedIn")] == ["Ishikawa Prefecture"]
+    surrender = next(e for e in r.entities if e.cls == "MilitaryDefeat")
+    assert {o.label for o in _values(r, surrender, "jpow:participant")} == {"Kuroda Tetsuo", "Hosokawa Isao"}
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

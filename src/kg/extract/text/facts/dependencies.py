@@ -123,6 +123,13 @@ class DependencyFacts:
             return  # matched twice in this sentence
         if subject is not None:
             facts.append(Fact(ev, p.subject_property, subject.entity))
+            # "Kuroda surrendered at Mukden together with his commander, General Hosokawa Isao": one more of them
+            for m in ms:
+                if m.kind == subject.kind and m.entity is not None and m.entity is not subject.entity and \
+                        match.clause and match.clause[0] <= m.start < match.clause[1] and re.search(
+                            r"\b(?:together\s+with|along\s+with|with)\s+(?:(?:his|her|their|the)\s+)?[\w\s,.-]{0,40}$",
+                            block.text[max(0, m.start - 60):m.start]):
+                    facts.append(Fact(ev, p.subject_property, m.entity))
         else:
             facts.append(Fact(ev, "jpow:participantGroup", Lit(group)))
             # "its last 640 prisoners were sent to camp No. 99", "the prisoners of camp No. 39 were sent":
