@@ -566,6 +566,11 @@ def test_together_with_adds_a_participant_and_a_bracket_does_not_break_a_place_i
     assert {o.label for o in _values(r, surrender, "jpow:participant")} == {"Kuroda Tetsuo", "Hosokawa Isao"}
 
 
+def test_a_commission_of_a_body_with_a_lower_case_modifier_is_a_body(tmp_path: Path) -> None:
+    r = _read("An inspection commission of the Main Directorate visited the camp in May 1947.", tmp_path)
+    assert _one(r, "organization", "inspection commission of the Main Directorate").cls == "Commission"
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

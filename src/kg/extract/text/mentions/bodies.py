@@ -39,7 +39,7 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                          text):
         out.append((m.start(), m.end(), "StateBody"))
     before_of = alternation(lex["org_heads_lower_before_of"])
-    for m in re.finditer(rf"\b(?:(?:regional|town|city|district)\s+)?({before_of}){_OF}", text):
+    for m in re.finditer(rf"\b(?:{modifiers})?({before_of}){_OF}", text):   # "inspection commission of the ..."
         if text[max(0, m.start() - 1):m.start()].isalpha() or any(a <= m.start() < b for a, b, _ in out):
             continue
         out.append((m.start(), m.end(), heads[m.group(1)]))
