@@ -571,6 +571,13 @@ def test_a_commission_of_a_body_with_a_lower_case_modifier_is_a_body(tmp_path: P
     assert _one(r, "organization", "inspection commission of the Main Directorate").cls == "Commission"
 
 
+def test_the_hospital_refers_to_a_hospital_of_either_kind_that_was_named(tmp_path: Path) -> None:
+    r = _read("She served in evacuation hospital No. 1612. In 1945 she went to special hospital No. 1108 in "
+              "Karaganda. The hospital was closed in May 1949.", tmp_path)
+    closed = [f.o.label for f in r.facts if f.p == "jpow:concerns" and f.s.cls == "Dissolution"]
+    assert closed == ["special hospital No. 1108"]
+
+
 # --- linking and minting ----------------------------------------------------------------------------------
 
 def _curated(*rows: tuple[str, str, str]) -> Gazetteer:

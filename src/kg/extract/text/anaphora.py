@@ -34,7 +34,7 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to;
     `referent(kind, noun, offset)` says what "the <noun>" at that offset refers to (what was met before it);
     `quoted(offset)`: is the offset inside quotation marks (someone else speaking)?"""
-    nouns: dict[str, str] = lex["anaphor_nouns"]
+    nouns: dict[str, str | list[str]] = lex["anaphor_nouns"]
     out: list[Mention] = []
     for tok in _tokens(doc, s, e):
         if any(m.start <= tok.idx < m.end for m in ms):

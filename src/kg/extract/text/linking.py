@@ -178,13 +178,16 @@ class EntityLinker:
         if self.record:
             e.spans.append(span)
 
-    def referent(self, kind: str, noun: str, known: list[Entity] | None = None,
+    def referent(self, kind: str | list[str], noun: str, known: list[Entity] | None = None,
                  last: dict[str, Entity] | None = None) -> Entity | None:
         """What "the museum" refers back to: the last entity of the kind whose name has the noun, else the last
-        entity of the kind; among `known` (default: all met so far), `last` the last met of each kind."""
+        entity of the kind; among `known` (default: all met so far), `last` the last met of each kind. A noun of
+        several kinds ("the hospital": a special hospital is a camp, an evacuation hospital a body) refers only to
+        what has the noun in its name."""
         known = self.entities if known is None else known
-        named = next((x for x in reversed(known) if x.kind == kind and noun in x.label.lower()), None)
-        return named or (self.last if last is None else last).get(kind)
+        kinds = [kind] if isinstance(kind, str) else kind
+        named = next((x for x in reversed(known) if x.kind in kinds and noun in x.label.lower()), None)
+        return named or ((self.last if last is None else last).get(kind) if isinstance(kind, str) else None)
 
     def _resolved(self, m: Mention) -> Entity:
         """The entity of a mention of this block that lies in a later sentence (resolved now)."""
