@@ -12,7 +12,7 @@ from kg.extract.text.lexicon import Lexicon, alternation
 
 _NAME = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)?"
 _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her", "its", "their", "from", "by", "with",
-                  "was", "were", "is", "as", "for", "on", "into", "that", "which", "where"}
+                  "was", "were", "is", "as", "for", "on", "into", "that", "which", "where", "The", "A", "An"}
 _OF = rf"\s+of\s+(?:the\s+)?(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+)?"
 
 
@@ -47,8 +47,12 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     number = r"\s+(?:No\.|N|№)\s?\d{1,5}\b"
     for m in re.finditer(rf"\b((?:[A-Za-z]+\s+){{0,3}})(?i:({alternation(list(numbered))})){number}", text):
         words = m.group(1).split()
-        while words and (words[0].lower() in _NOT_MODIFIERS or words[0][0].islower() and len(words) > 2):
-            words = words[1:]   # "worked in evacuation hospital": the modifiers start after "in"
+        kept: list[str] = []   # the run of name words and modifiers right before the head ("Karaganda Regional",
+        for w in reversed(words):   # "evacuation"), not "went to" before it
+            if w.lower() in _NOT_MODIFIERS or w[0].islower() and w not in lex["numbered_body_modifiers"]:
+                break
+            kept.insert(0, w)
+        words = kept
         start = m.start(2) - len(" ".join(words)) - (1 if words else 0)
         written = text[start:m.end()]
         head = max((h for h in numbered if re.search(rf"\b{h}{number}", written, re.I)), key=len)
