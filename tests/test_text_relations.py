@@ -29,6 +29,12 @@ def roles(sentence: str) -> set[tuple[str, str, str]]:
     return found
 
 
+def _short_triples(path: Path) -> set[tuple[str, str, str]]:
+    """(subject, property's local name, object) of what `kg extract` states of a file, IRIs without the base."""
+    return {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
+            for q in extract_paths([path], Settings())}
+
+
 def test_location_family_reads_where_a_thing_was_set_up() -> None:
     assert ("location-verb-prep", "Ekibastuz", "Pavlodar") in roles("Ekibastuz was founded near Pavlodar in 1948.")
 
@@ -337,8 +343,7 @@ def test_an_imprint_with_or_without_brackets_and_publisher(tmp_path: Path) -> No
     path = tmp_path / "article.txt"
     path.write_text('Books\n\nHe wrote the memoir "Steppe Letters" (Karaganda, 2004). She edited the book "Cold Years", '
                     "Tokyo: Heibonsha, 1979.\n", encoding="utf-8")
-    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
-             for q in extract_paths([path], Settings())}
+    found = _short_triples(path)
     assert {("id/publication/steppe-letters", "placeOfPublication", "id/place/karaganda"),
             ("id/publication/steppe-letters", "publicationYear", "2004"),
             ("id/publication/cold-years", "placeOfPublication", "id/place/tokyo"),
@@ -350,8 +355,7 @@ def test_i_is_the_narrator_the_title_names_but_not_inside_quotation_marks(tmp_pa
     path = tmp_path / "article.txt"
     path.write_text('Memories of Ito Hiroshi\n\nI was a corporal in those years. I came from Akita. In 1993 the '
                     'daughter of a comrade told us: "I came from Sendai."\n', encoding="utf-8")
-    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
-             for q in extract_paths([path], Settings())}
+    found = _short_triples(path)
     assert ("id/person/ito-hiroshi", "militaryRank", "corporal") in found, found
     assert ("id/person/ito-hiroshi", "placeOfOrigin", "id/place/akita") in found, found
     assert not any(o == "id/place/sendai" and s == "id/person/ito-hiroshi" for s, _, o in found)
@@ -378,7 +382,6 @@ def test_the_narrator_named_in_a_note_under_the_title_is_i(tmp_path: Path) -> No
     path = tmp_path / "memoir.txt"
     path.write_text("Snow and steel: a memoir\n\n(From the recollections of Ito Hiroshi, a former corporal.)\n\n"
                     "I came from Akita. In 1946 I worked at the mine.\n", encoding="utf-8")
-    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
-             for q in extract_paths([path], Settings())}
+    found = _short_triples(path)
     assert ("id/person/ito-hiroshi", "placeOfOrigin", "id/place/akita") in found, found
     assert ("id/person/ito-hiroshi", "militaryRank", "corporal") in found, found

@@ -218,7 +218,8 @@ _ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|\[\d{1,3}\]|[-–•*])[ \t]+\S"   # 
                    r"|[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S")                  # "Extent: 1,247 files"
 
 
-_HEADING = re.compile(r"(?:1[89]|20)\d\d(?:\s*[–-]\s*(?:1[89]|20)?\d\d)?")
+# a year, or a span of years, alone on a line: a chronology's heading ("1946", "1991-1992")
+YEAR_HEADING = re.compile(r"(?P<year>(?:1[89]|20)\d\d)(?P<to>\s*[–-]\s*(?:1[89]|20)?\d\d)?")
 
 
 def _list_items(base: int, raw: str) -> list[tuple[int, str]]:
@@ -227,8 +228,8 @@ def _list_items(base: int, raw: str) -> list[tuple[int, str]]:
     headings among them (a chronology), is one block per line: each is a unit of its own, as when they are
     separated by blank lines."""
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", raw)]
-    numbered = [i for i, (_s, line) in enumerate(lines) if _ITEM.match(line)]
-    headings = [i for i, (_s, line) in enumerate(lines) if _HEADING.fullmatch(line.strip())]   # "1946" in a list
+    numbered = {i for i, (_s, line) in enumerate(lines) if _ITEM.match(line)}
+    headings = {i for i, (_s, line) in enumerate(lines) if YEAR_HEADING.fullmatch(line.strip())}   # "1946"
     if len(numbered) < 2 or any(i not in numbered and i not in headings for i in range(1, len(lines))):
         return [(base, raw)]
     return [(base + start, line) for start, line in lines]

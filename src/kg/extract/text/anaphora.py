@@ -10,7 +10,8 @@ Three rules, all looking backwards only (the reader keeps no text):
   `person`: the person who was the subject of an earlier sentence, else the last person mentioned ("Kuroda
   surrendered with General Hosokawa. He was held at Khabarovsk": Kuroda), among those whose pronoun agrees
   (a person once "she", or a daughter, is not "he" after) and never a narrator who says "I";
-- "I"/"me"/"my" (and "we"/"us"/"our", the narrator with others) outside quotation marks refers to the narrator: the one person the title names ("Oral history:
+- "I"/"me"/"my" (and "we"/"us"/"our", the narrator with others) outside quotation marks refers to the
+  narrator: the one person the title names ("Oral history:
   Takeda Shigeru on Karaganda") or the byline ("By Hayashi Tadao") of a first-person text.
 An anaphor becomes a mention carrying the entity it refers to, so every fact reader treats it like a name;
 it is never a name of that entity (no alternative label).
@@ -54,8 +55,8 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
             gender = "f" if low in ("she", "her") else "m"
             earlier = [m.entity for m in ms if m.kind == "person" and m.end <= tok.idx and m.entity is not None]
             target = next((x for x in [*earlier[:1], person, *people] if x is not None and
-                           x.attrs.get("gender", gender) == gender and not (x.attrs.get("speaks") and not quoted(tok.idx))),
-                          None)
+                           x.attrs.get("gender", gender) == gender and
+                           not (x.attrs.get("speaks") and not quoted(tok.idx))), None)
             if target is not None:   # "she" after "the daughter of ...": the daughter; "he" then: someone else
                 target.attrs.setdefault("gender", gender)
                 out.append(_mention(target, tok.idx, tok.idx + len(tok.text), tok.text))

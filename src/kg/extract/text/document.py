@@ -28,7 +28,7 @@ from kg.extract.text.facts.places import PlaceFacts
 from kg.extract.text.facts.publications import PublicationFacts
 from kg.extract.text.facts.statistics import StatisticFacts
 from kg.extract.text.gazetteer import Gazetteer
-from kg.extract.text.lexicon import Lexicon, alternation
+from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.linking import EntityLinker
 from kg.extract.text.mentions import Mention, find_mentions
 from kg.extract.text.model import Entity, Fact, Passage
@@ -37,7 +37,7 @@ from kg.extract.text.parse import parse
 from kg.extract.text.quantities import Quantity, quantities
 from kg.extract.text.relations import default_matcher
 from kg.extract.text.spans import DateMention, dates, dates_in_year, sentences
-from kg.sources.text import Block
+from kg.sources.text import YEAR_HEADING, Block
 
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFacts, ActFacts, EventFacts,
@@ -57,8 +57,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
         self.pending_fields: list = []          # its fields read before the unit was named
         self.block_statistics: list[tuple[int, Entity]] = []
-        self.heading_year: str | None = None
-        self.line_date: DateMention | None = None   # the date a chronology's line opens with   # the year a chronology's heading gives the dates under it
+        self.heading_year: str | None = None   # the year a chronology's heading gives the dates under it
+        self.line_date: DateMention | None = None   # the date a chronology's line opens with
         self.fact_count: dict[str, int] = {}
         self.frame_date: DateMention | None = None
         self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
@@ -80,9 +80,9 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         self.block_statistics = []
         qs = quantities(text, self.lex)
         ds = dates(text)
-        heading = re.fullmatch(r"((?:1[89]|20)\d\d)(?:\s*[–-]\s*(?:1[89]|20)?\d\d)?", text.strip())
-        if heading:   # a chronology's year heading: the year of the dates under it that have none
-            self.heading_year = heading.group(1) if "-" not in text and "–" not in text else None
+        heading = YEAR_HEADING.fullmatch(text.strip())
+        if heading:   # a chronology's year heading: the year of the dates under it that have none (not a span's)
+            self.heading_year = None if heading.group("to") else heading.group("year")
         elif self.heading_year is not None:
             ds = sorted(ds + dates_in_year(text, self.heading_year, ds), key=lambda d: d.start)
         footnote = re.match(r"\[?(\d{1,3})([.\]]?)\s+(?=\S)", text)
@@ -91,8 +91,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
                 r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text)):   # "1. ..." only when it reads as a citation
             return self._footnote(block, footnote.group(1), mentions)
         # "Sources: A, Title (Tokyo, 1993); B.": the items that read as citations, and the sentences as any other
-        passages: list[Passage] = self._sources_list(block, mentions) if re.match(
-            rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*[:.]", text, re.I) else []
+        passages: list[Passage] = self._sources_list(block, mentions) if self._sources_head.match(text) else []
         block_people = [m for m in mentions if m.kind == "person"]
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and
                      re.fullmatch(r"[^.]*?(?:,\s*[^,]+)?", text[block_people[0].end:]) is not None)

@@ -20,9 +20,11 @@ linked to it; a name shared by several curated entities is ambiguous and the men
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.mentions import Mention
+from kg.extract.text.mentions.mention import PATRONYMIC
 from kg.extract.text.model import DOC_SCOPED, Entity
 from kg.extract.text.spans import loose
 from kg.iri import slugify
@@ -136,7 +138,7 @@ class EntityLinker:
         for who, label in named:
             for word in label.split():
                 if len(word) > 2 and word[0].isupper() and word[1:].islower() and word not in not_names and \
-                        not re.search(r"(?:ovich|evich|ovna|evna|ichna)$", word):
+                        not PATRONYMIC.search(word):
                     owners.setdefault(word, set()).add(who)
         words = {w for w, who in owners.items() if len(who) == 1}
         if not words:
@@ -204,9 +206,9 @@ def name_gender(name: str, rules: dict) -> str | None:
     in -ova, -skaya, -ovna (or -ov, -sky, -ovich), a woman's given name of the list, a Japanese given name in -ko;
     else None."""
     words = name.replace(".", " ").split()
-    if any(re.search(rf"(?:{'|'.join(rules['female_surname_endings'])})$", w) for w in words[1:] or words):
+    if any(_endings(tuple(rules["female_surname_endings"])).search(w) for w in words[1:] or words):
         return "f"
-    if any(re.search(rf"(?:{'|'.join(rules['male_surname_endings'])})$", w) for w in words[1:] or words):
+    if any(_endings(tuple(rules["male_surname_endings"])).search(w) for w in words[1:] or words):
         return "m"
     first, last = words[0], words[-1]
     if first in rules["female_given_names"] or last in rules["female_given_names"]:
@@ -214,6 +216,11 @@ def name_gender(name: str, rules: dict) -> str | None:
     if len(words) > 1 and last.endswith("ko") and last not in rules["male_given_names"]:
         return "f"   # Japanese order: "Yamada Keiko"
     return None
+
+
+@cache
+def _endings(endings: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?:{'|'.join(endings)})$")
 
 
 def _initials(a: dict) -> list[str]:

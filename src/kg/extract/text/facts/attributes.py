@@ -19,8 +19,8 @@ class AttributeFacts:
             a = m.attrs
             if m.kind == "camp" and "parent_key" in a:
                 parent = self.by_key.get(a["parent_key"]) if a["parent_key"] != "camp:?last" else next(
-                    (x for x in reversed(self.entities) if x.kind == "camp" and x.cls not in ("CampSection", "SpecialHospital")),
-                    None)
+                    (x for x in reversed(self.entities)
+                     if x.kind == "camp" and x.cls not in ("CampSection", "SpecialHospital")), None)
                 if parent is not None and parent is not ent:
                     add(Fact(ent, "jpow:sectionOf", parent))
                 else:

@@ -38,8 +38,6 @@ class CampFacts:
                 for p in listed:
                     self.stated(c.entity, "had sections at", p.entity, self._block.span(c.end + sm.start(), p.end),
                                 facts)
-                if listed:
-                    continue
         for c in [m for m in ms if m.kind == "camp" and not m.in_title]:
             bracket = re.match(r"\s*\(", text[c.end:e])
             where = bracket and next((p for p in ms if p.kind == "place" and p.start == c.end + bracket.end() and

@@ -88,7 +88,7 @@ class DependencyFacts:
 
     def _pattern_event(self, match: RelationMatch, p: RelationPattern, subject: Mention | None,
                        obj: Mention | None, ds: list[DateMention], facts: list[Fact], block: Block,
-                       ms: list[Mention] = ()) -> None:
+                       ms: list[Mention]) -> None:
         """"Karlag was established in 1931": the Establishment concerning Karlag, dated 1931 as written;
         "Miyazawa visited Karaganda": a Visit with participant Miyazawa and destination Karaganda."""
         group = match.group if subject is None and p.group else None
@@ -167,12 +167,7 @@ def short_names(person: Entity) -> list[str]:
 def _other_names(text: str, words: str, subject: Mention | None, obj: Mention | None) -> list[str]:
     """Names an event goes by besides its label: where it went or took place without who ("arrival in Maizuru",
     as written), and who by the short name ("arrival of Ishiwara in Maizuru", "Ishiwara's arrival in Maizuru")."""
-    tail = ""
-    if obj is not None:
-        prep = re.search(r"\b(at|in|to|into|from|near|on|for|through|via|by|with)\s+((?:the|a|an)\s+)?$",
-                         text[max(0, obj.start - 16):obj.start])
-        tail = f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}" \
-            if prep else ""
+    tail = (_written_tail(text, obj) if obj is not None else None) or ""
     out = [f"{words}{tail}"] if tail else []
     if subject is not None and subject.entity is not None and tail:
         out.append(f"{words} of {subject.entity.label}{tail}")   # "surrender of Kuroda Tetsuo at Mukden"
@@ -199,14 +194,18 @@ def _as_written(text: str, words: str, subject: Mention | None, group: str | Non
         return None
     if re.search(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+$", text[max(0, start - 6):start]):
         phrase = "the " + phrase
-    out = f"{words} of {phrase}"
-    if obj is not None:
-        prep = re.search(r"\b(at|in|to|into|from|near|on|for|through|via|by|with)\s+((?:the|a|an)\s+)?$",
-                         text[max(0, obj.start - 16):obj.start])
-        if prep is None:
-            return None
-        out += f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}"
-    return out
+    if obj is None:
+        return f"{words} of {phrase}"
+    tail = _written_tail(text, obj)
+    return f"{words} of {phrase}{tail}" if tail else None
+
+
+def _written_tail(text: str, obj: Mention) -> str | None:
+    """" at the Chirchik cemetery": the event's object with the preposition written before it, if one is."""
+    prep = re.search(r"\b(at|in|to|into|from|near|on|for|through|via|by|with)\s+((?:the|a|an)\s+)?$",
+                     text[max(0, obj.start - 16):obj.start])
+    return f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}" \
+        if prep else None
 
 
 def _related(facts: list[Fact], a: Entity, b: Entity) -> bool:

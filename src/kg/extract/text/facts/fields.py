@@ -15,10 +15,12 @@ import re
 
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity, Fact, Lit, Passage
+from kg.extract.text.spans import YEAR_RE
 from kg.sources.text import Block
 
 _FIELD = re.compile(r"(?P<head>[A-Z][^:\n]{0,80}?):\s+(?P<value>\S.*)", re.S)
-_PERIOD = re.compile(r"\b(1[89]\d\d|20\d\d)\s*[–—-]\s*(1[89]\d\d|20\d\d)\b|\b(1[89]\d\d|20\d\d)\b")
+_PERIOD = re.compile(rf"(?P<period>\b{YEAR_RE}\s*[–—-]\s*{YEAR_RE}\b|\b{YEAR_RE}\b)")
+_TRAILING_PERIOD = re.compile(rf",\s*{_PERIOD.pattern}\s*$")
 
 
 class FieldFacts:
@@ -34,20 +36,18 @@ class FieldFacts:
         unit = next((m for m in mentions if m.start == 0 and "unit" in m.attrs and m.entity is not None), None)
         field = self.lex["description_fields"].get(head.strip().lower())
         facts: list[Fact] = []
+        replayed: list[Passage] = []
         if unit is not None:
             subject: Entity = unit.entity
             if self.blocks_read == 0 or self.described is None:
                 self.described = subject   # the title names the unit the description is about
                 pending, self.pending_fields = self.pending_fields, []
                 replayed = [p for b, ms in pending for p in self._field_facts(b, ms)]
-            else:
-                replayed = []
-            period = _PERIOD.search(text, unit.end, fm.end("head")) or re.search(  # "Fonds X: Its creator, 1945–1952"
-                rf",\s*({_PERIOD.pattern})\s*$", text[v0:]) if self.blocks_read == 0 else _PERIOD.search(
-                text, unit.end, fm.end("head"))
+            period = _PERIOD.search(text, unit.end, fm.end("head"))
+            if period is None and self.blocks_read == 0:   # "Fonds X: Its creator, 1945–1952", the title
+                period = _TRAILING_PERIOD.search(text, v0)
             if period:
-                written = period.group(1) if period.re is not _PERIOD else period.group(0)
-                facts.append(Fact(subject, "dcterms:temporal", Lit(written, "string", None)))
+                facts.append(Fact(subject, "dcterms:temporal", Lit(period.group("period"), "string", None)))
             self._measures(subject, 0, fm.end("head"), facts)
             creator = unit.attrs.get("unit") == "fonds" and next(
                 (m for m in mentions if m.start >= v0 and m.entity is not None and m.kind in ("organization", "camp")),
@@ -72,14 +72,12 @@ class FieldFacts:
             elif field == "period":
                 period = _PERIOD.search(value)
                 if period:
-                    facts.append(Fact(subject, "dcterms:temporal", Lit(period.group(0), "string", None)))
+                    facts.append(Fact(subject, "dcterms:temporal", Lit(period.group("period"), "string", None)))
             elif field == "language":
                 facts += [Fact(subject, "jpow:language", Lit(tag, "string", None))
                           for name, tag in self.lex["languages"].items() if re.search(rf"\b{name}\b", value)]
         else:
             return []
-        if unit is None:
-            replayed = []
         if not facts:
             return replayed
         quote, o_start, o_end = block.quote(0, len(text))

@@ -4,16 +4,23 @@ list of sources ("Sources: Author, Title (Tokyo, 1993); ...")."""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
+from kg.extract.text.mentions.mention import title_key
 from kg.extract.text.model import Entity, Fact, Lit, Passage
 from kg.extract.text.spans import norm
 from kg.sources.text import Block
 
 
 class FootnoteFacts:
-    """Read by `DocumentReader` for a block that is a footnote."""
+    """Read by `DocumentReader` for a block that is a footnote or a list of sources."""
+
+    @cached_property
+    def _sources_head(self) -> re.Pattern[str]:
+        """What opens a list of sources: "Sources:", "References.", "Bibliography:" (`source_list_heads`)."""
+        return re.compile(rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*[:.]\s*", re.I)
 
     def _footnote(self, block: Block, number: str, mentions: list[Mention]) -> list[Passage]:
         text = block.text
@@ -41,7 +48,7 @@ class FootnoteFacts:
         """ "Sources: A (Tokyo, 2005); B. Author, Title (Place: Publisher, 1993).": each item that reads as a
         citation, a passage of its own."""
         text = block.text
-        head = re.match(rf"\s*(?:{alternation(self.lex['source_list_heads'])})\s*[:.]\s*", text, re.I)
+        head = self._sources_head.match(text)
         passages = []
         for item in re.finditer(r"[^;]+", text[head.end():]):
             a = head.end() + item.start() + len(item.group(0)) - len(item.group(0).lstrip())
@@ -85,7 +92,7 @@ class FootnoteFacts:
             volume, t1 = vm.group(1), t0 + vm.start()
         title = text[a + t0:a + t1].strip()
         tm = Mention("publication", "Book", off + t0, off + t1, title, title,
-                     "publication:" + re.sub(r"[^\w]+", " ", norm(title)).strip())
+                     "publication:" + title_key(title))
         pub = self.entity_for(tm, block.span(tm.start, tm.end)[0])
         self._span(pub, block.span(tm.start, tm.end))
         mentioned.append((pub, title))
@@ -134,11 +141,12 @@ class FootnoteFacts:
                               f"person:{norm(name.group(0))}")]
         if not people:
             return None
+
         def entity(kind: str, cls: str, group: str) -> Entity:
             s0, s1 = a + cm.start(group), a + cm.end(group)
             label = cm.group(group).strip()
             return self.entity_for(Mention(kind, cls, s0, s1, label, label,
-                                           "publication:" + re.sub(r"[^\w]+", " ", norm(label)).strip()),
+                                           "publication:" + title_key(label)),
                                    block.span(s0, s1)[0])
         article, journal = entity("publication", "Article", "title"), entity("publication", "Publication", "journal")
         self._span(article, block.span(a + cm.start("title"), a + cm.end("title")))

@@ -4,7 +4,8 @@ B", "his son B", "A, whose father, Private B, ...".
 
 What each kin noun says is data (`lexicon.yaml: kin_nouns` -> child, parent, spouse, sibling or relative): a
 child or a parent gives `jpow:childOf` in its direction, a spouse `jpow:spouseOf`, a sibling `jpow:siblingOf`,
-any other kin (a grandson, a niece) `jpow:relativeOf`."""
+any other kin (a grandson, a niece) `jpow:relativeOf`; and a person said to be a daughter or a son is "she" or
+"he" after (`kin_gender`), whoever they are the daughter of."""
 
 from __future__ import annotations
 
@@ -30,12 +31,22 @@ class KinshipFacts:
                           rf"\s+of\s+{_TITLE}{_RANKS}")
 
     @cached_property
+    def _kin_said(self) -> re.Pattern[str]:
+        """What A is said to be: "A (…), born in Sendai, is the daughter of …", "A was a widow"."""
+        return re.compile(rf"[^.;]*?\b(?:is|was)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+                          rf"({alternation(self.lex['kin_gender'])})\b")
+
+    @cached_property
     def _kin_named(self) -> re.Pattern[str]:
         """B of A, named after the noun: "A's father, B", "A, whose father, B", "his son B"."""
         return re.compile(rf"(?:['’]s|,\s*whose)?\s+{_TITLE}({alternation(self.lex['kin_nouns'])}),?\s+{_RANKS}")
 
     def _kinship(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         persons = sorted((m for m in ms if m.kind == "person" and m.entity is not None), key=lambda m: m.start)
+        for a in persons:   # "A, born in Sendai, is the daughter of ...": who "she" and "he" can be
+            said = not a.attrs.get("anaphor") and self._kin_said.match(text, a.end, e)
+            if said and said.group(1) in self.lex["kin_gender"]:
+                a.entity.attrs.setdefault("gender", self.lex["kin_gender"][said.group(1)])
         for a, b in zip(persons, persons[1:]):
             if a.entity is b.entity or b.attrs.get("anaphor") or b.start - a.end > 160:
                 continue

@@ -59,11 +59,6 @@ class PersonFacts:
                     add(Fact(ev, "jpow:date", date_lit(m.attrs[key])))
                     for short in short_names(p):   # "birth of Malyshev"
                         add(Fact(ev, "skos:altLabel", Lit(f"{noun} of {short}")))
-            kin = re.match(r"[^.;]*?\b(?:is|was)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(daughter|wife|mother|sister|widow|son|"
-                           r"husband|father|brother|widower)\b", text[m.end:e])
-            if kin and not m.attrs.get("anaphor"):   # who "she" and "he" can be
-                p.attrs.setdefault("gender", "f" if kin.group(1) in ("daughter", "wife", "mother", "sister", "widow")
-                                   else "m")
             before = text[s:m.start]
             chain = re.search(rf"((?:(?:the\s+)?[^,;:()]*?(?:{titles}|(?:{positions})\b[^,;:()]*?)\s*,?\s*)+)$", before)
             if chain:

@@ -42,7 +42,7 @@ class PlaceFacts:
                 continue   # "Australia, New Zealand", "Altai Krai, Krasnoyarsk Krai": a list, not a place in another
             gap = text[a.end:b.start]
             if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:the\s+)?", gap) and larger or \
-                    re.fullmatch(r"\s*(?:\([^()]*\))?\s+(?:of|in)\s+(?:the\s+)?", gap):   # "Kanazawa (金沢) in Ishikawa"
+                    re.fullmatch(r"\s*(?:\([^()]*\))?\s+(?:of|in)\s+(?:the\s+)?", gap):   # "Kanazawa (金沢) in …"
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
         # "Spassk, some 45 kilometres south of Karaganda": how far and which way a thing lies from a place
         for a in (m for m in ms if m.kind in ("camp", "place", "organization") and m.entity is not None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.text.lexicon import Lexicon, alternation
-from kg.extract.text.mentions.mention import CAP, UPPER, Mention
+from kg.extract.text.mentions.mention import CAP, PATRONYMIC, UPPER, Mention
 from kg.extract.text.spans import norm
 
 _NOT_NAMES = {"Staff", "Headquarters", "Secretary", "Assembly", "Directorate", "Prosecutor", "Command", "Council",
@@ -82,7 +82,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
             continue
         end = m.start() + len(" ".join(parts)) if text[m.start():].startswith(" ".join(parts)) else m.end()
         label = " ".join(parts)
-        if len(parts) == 3 and re.search(r"(?:ovich|evich|ich|ovna|evna|ichna)$", parts[1]):
+        if len(parts) == 3 and PATRONYMIC.search(parts[1]):
             parts = [parts[0], parts[2], parts[1]]   # "Grigory Pavlovich Malyshev": the patronymic before the surname
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
                            f"person:{parts[1].lower()}", {"given": parts[0], "surname": parts[1],

@@ -28,7 +28,8 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
         if m.group(1) in aliases and m.group(0) not in aliases:
             out.append(mention_at("place", "GeographicArea", m, text, m.group(0)))
     for m in re.finditer(rf"\b(?:city|town|village|settlement|station|port|township)\s+of\s+({CAP}(?:-{CAP})?"
-                         rf"(?:\s(?!(?:In|On|At|The|And|Region|Oblast|District)\b){CAP})?)\b", text):   # "Krasnaya Polyana"
+                         rf"(?:\s(?!(?:In|On|At|The|And|Region|Oblast|District)\b){CAP})?)\b",
+                         text):   # "the village of Krasnaya Polyana": two words
         label = aliases.get(m.group(1), (m.group(1), "Settlement"))[0]
         out.append(mention_at("place", "Settlement", (m.start(1), m.end(1)), text, label))
     for m in re.finditer(rf"\b({CAP}(?:[ -]{CAP})?)\s+([Cc]emetery|[Mm]emorial\s+[Cc]emetery|[Bb]urial\s+[Gg]round)\b", text):

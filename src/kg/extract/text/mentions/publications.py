@@ -28,8 +28,8 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         word_count = len(q.text.split())
         if act_before or word_count < 2 and not cite:
             continue
-        if not (cite or near_cite or possessive or person_before or head_before or head_after or re.match(r"\s*\(\s*(?:under|edited|ed\.)",
-                                                                              after)):
+        if not (cite or near_cite or possessive or person_before or head_before or head_after or
+                re.match(r"\s*\(\s*(?:under|edited|ed\.)", after)):
             continue
         title = q.text.rstrip(".")
         cls = "ResearchProject" if head_before and re.search(r"\bproject\b", head_before.group(0)) else "Book"
