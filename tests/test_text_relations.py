@@ -230,9 +230,9 @@ def test_a_relative_pronoun_stands_for_the_noun_it_follows() -> None:
 
 
 def test_a_death_is_dated_by_the_date_of_its_verb(tmp_path: Path) -> None:
-    found = facts(tmp_path, "His brother Kenji Ono died of dysentery in the spring of 1946.")
-    death = next(s for s, p, o in found if p == "participant" and o == "id/person/kenji-ono")
-    assert "-death-of-kenji-ono" in death
+    path = tmp_path / "article.txt"
+    path.write_text("His brother Kenji Ono died of dysentery in the spring of 1946.", encoding="utf-8")
+    assert {q.object.value for q in extract_paths([path], Settings()) if q.predicate == JPOW.deathDate} == {"1946"}
 
 
 def test_a_proper_noun_after_a_preposition_of_place_is_a_place(tmp_path: Path) -> None:
@@ -249,11 +249,19 @@ def test_leadership_family_reads_heads_of_bodies_and_camps() -> None:
     assert ("head-of-was", "Belov", "section") in roles("The commandant of the section was a Captain Belov.")
 
 
-def test_birth_family_reads_place_and_date_of_birth(tmp_path: Path) -> None:
+def test_birth_family_states_a_persons_place_and_date_of_birth_of_him(tmp_path: Path) -> None:
     found = facts(tmp_path, "Pavel Lukyanenko was born on 3 March 1902 in Kobelyaki.")
-    birth = next(s for s, p, o in found if p == "participant" and o == "id/person/pavel-lukyanenko")
-    assert (birth, "type", "ontology#Birth") in found
-    assert (birth, "location", "id/place/kobelyaki") in found
+    assert ("id/person/pavel-lukyanenko", "placeOfBirth", "id/place/kobelyaki") in found
+    path = tmp_path / "article.txt"
+    assert {q.object.value for q in extract_paths([path], Settings()) if q.predicate == JPOW.birthYear} == {"1902-03-03"}
+    assert not any(o == "ontology#Birth" for s, p, o in found)
+
+
+def test_a_named_persons_death_is_stated_of_him_and_a_groups_death_is_an_event(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Sato Kenji died in Spassk in March 1946. About 300 prisoners died in Balkhash.")
+    assert ("id/person/sato-kenji", "placeOfDeath", "id/place/spassk") in found
+    deaths = [s for s, p, o in found if o == "ontology#Death"]
+    assert len(deaths) == 1 and (deaths[0], "location", "id/place/balkhash") in found
 
 
 def test_an_unnamed_group_can_be_the_object_of_a_statement(tmp_path: Path) -> None:
@@ -268,8 +276,7 @@ def test_an_unnamed_group_can_be_the_object_of_a_statement(tmp_path: Path) -> No
 
 def test_a_birth_in_a_participle_clause_is_the_main_subjects(tmp_path: Path) -> None:
     found = facts(tmp_path, "Born in 1910 in Poltava, Ivan Koval served in the Red Army.")
-    birth = next(s for s, p, o in found if p == "participant" and o == "id/person/ivan-koval")
-    assert (birth, "location", "id/place/poltava") in found
+    assert ("id/person/ivan-koval", "placeOfBirth", "id/place/poltava") in found
 
 
 def test_places_within_places_and_list_items(tmp_path: Path) -> None:

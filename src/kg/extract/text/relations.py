@@ -11,6 +11,9 @@ join the event (`subject: {…, property: jpow:participant}`; the default is jpo
 with its property ("<X> visited <Y>": a Visit, participant X, destination Y), let an unnamed group fill the
 subject (`group: true`: "Japanese prisoners were sent to Karaganda" -> jpow:participantGroup "Japanese
 prisoners"), and leave `date` out (a date within the verb's phrase then dates the event, if there is one).
+`attributes` ({object: <property>, date: <property>}) says what the pattern states of one named person instead
+of an event: "he was born in Kanazawa in 1921" is his schema:birthPlace and schema:birthDate, as a biographical
+dictionary or Wikidata keeps them; an unnamed group ("300 prisoners died in Spassk") still has the event.
 A *statement* pattern (`statement: <node>`) has no property: what it matches is kept as the text's own words,
 from that node (the verb) to the object, between its subject (or unnamed group) and its object; the document
 stage uses it only where no other pattern related the two. Adding a pattern is editing a file; `load` checks
@@ -59,6 +62,7 @@ class RelationPattern:
     statement: str | None = None       # a statement pattern: the node where its words begin
     shared_subject: bool = False       # made by `conjoined`: the verb takes its subject from the verb it is joined to
     participle: bool = False           # `participle: true`: also as a participle of another verb ("..., arriving in")
+    attributes: tuple[tuple[str, str], ...] = ()   # of one named person, (role, property) stated of him, no event
 
 
 @dataclass(frozen=True)
@@ -136,8 +140,15 @@ def read_file(path: Path) -> list[RelationPattern]:
                 raise _problem(path, pid, "a role's 'property' must be a CURIE such as jpow:participant, and an "
                                           "event's object role needs one", "write object: {node: …, kinds: […], "
                                                                            "property: jpow:destination}")
+            attributes = raw.get("attributes", {})
+            if not isinstance(attributes, dict) or not set(attributes) <= {"object", "date"} or any(
+                    not isinstance(v, str) or ":" not in v for v in attributes.values()):
+                raise _problem(path, pid, "'attributes' maps 'object' and 'date' to the properties stated of a "
+                                          "person instead of the event", "write attributes: {object: schema:birthPlace, "
+                                                                         "date: schema:birthDate}")
             found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"],
                                          object=obj, object_kinds=object_kinds, event=raw["event"],
+                                         attributes=tuple(sorted(attributes.items())),
                                          date=raw.get("date"), subject_property=props[0], object_property=props[1],
                                          group=bool(raw["subject"].get("group")),
                                          any_group=raw["subject"].get("group") == "any",

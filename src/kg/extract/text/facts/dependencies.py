@@ -11,7 +11,6 @@ from kg.extract.text.spans import DateMention
 from kg.iri import slugify
 from kg.sources.text import Block
 
-_ONCE = {"Birth", "Death"}   # events a person has once: every mention of them is the same event
 _PREPOSITION = {"jpow:destination": "to", "jpow:location": "in", "jpow:origin": "from", "jpow:concerns": "of",
                 "jpow:camp": "in"}
 
@@ -108,14 +107,20 @@ class DependencyFacts:
             date = next((d for d in ds if d.kind == "point" and match.clause and
                          match.clause[0] <= d.start < match.clause[1] and
                          not any(m.start <= d.start < m.end for m in taken)), None) or self.line_date
+        if p.attributes and subject is not None and subject.kind == "person":
+            roles = dict(p.attributes)   # "Zharkov was born in 1902 in Krasnaya Polyana": of him, no event
+            stated = [Fact(subject.entity, roles["object"], obj.entity)] if obj is not None and "object" in roles else []
+            if date is not None and date.kind == "point" and "date" in roles:
+                stated.append(Fact(subject.entity, roles["date"], date_lit(date.value)))
+            facts.extend(f for f in stated if f not in facts)
+            return
         words = self.lex["nominalisations"].get(match.verb) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
         key = f"{cls}:{subject.entity.iri if subject is not None else group}"
         if obj is not None:
             label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
-            if subject is None or cls not in _ONCE:   # one event per verb ("sent from A to B"); one birth each
-                key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"
+            key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"   # one per verb
         at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
         event = Mention("event", cls, at_start, at_end, block.text[at_start:at_end], label, key)
         ev: Entity = self.entity_for(event, block.span(at_start, at_end)[0])

@@ -51,14 +51,9 @@ class PersonFacts:
             rank = self._ranks.search(text, s, m.start) or self._rank_after.match(text, m.end, e)
             if rank:  # "Lieutenant Colonel Arkady Belov", "private first class Murakami", "I was a corporal"
                 add(Fact(p, "jpow:militaryRank", Lit(rank.group(1))))
-            for key, cls, noun in (("born", "Birth", "birth"), ("died", "Death", "death")):
-                if key in m.attrs:   # "Pavel Lukyanenko (1902–1971)": his birth and death, dated by year
-                    ev = self.entity_for(Mention("event", cls, m.start, m.end, m.text, f"{noun} of {p.label}",
-                                                 f"{cls}:{p.iri}"), self._block.span(m.start, m.end)[0])
-                    add(Fact(ev, "jpow:participant", p))
-                    add(Fact(ev, "jpow:date", date_lit(m.attrs[key])))
-                    for short in short_names(p):   # "birth of Malyshev"
-                        add(Fact(ev, "skos:altLabel", Lit(f"{noun} of {short}")))
+            for key, prop in (("born", "jpow:birthYear"), ("died", "jpow:deathDate")):
+                if key in m.attrs:   # "Pavel Lukyanenko (1902–1971)": his years of birth and death
+                    add(Fact(p, prop, date_lit(m.attrs[key])))
             before = text[s:m.start]
             chain = re.search(rf"((?:(?:the\s+)?[^,;:()]*?(?:{titles}|(?:{positions})\b[^,;:()]*?)\s*,?\s*)+)$", before)
             if chain:
