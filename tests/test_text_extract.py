@@ -841,3 +841,42 @@ def test_numbered_hospitals_and_life_years_after_an_original_name(tmp_path: Path
     person = _one(r, "person", "Olga Petrovna Sidorova")
     assert [o.value for o in _values(r, person, "jpow:birthYear") + _values(r, person, "jpow:deathDate")] == [
         "1912", "1990"]
+
+
+def test_author_year_citations_in_brackets_are_works_by_the_persons_of_that_surname(tmp_path: Path) -> None:
+    r = _read("Erlan Abenov studied the camps. Rations fell (Abenov 1997; see also Nagano and Seitkali 1996: 41). "
+              "Winter was worst (Karaganda 1946).", tmp_path)
+    works = {e.label: e for e in r.entities if e.kind == "publication"}
+    assert set(works) == {"Abenov 1997", "Nagano and Seitkali 1996"}
+    assert [o.label for o in _values(r, works["Abenov 1997"], "jpow:author")] == ["Erlan Abenov"]
+    assert [o.value for o in _values(r, works["Nagano and Seitkali 1996"], "jpow:publicationYear")] == ["1996"]
+
+
+def test_a_persons_diary_or_album_is_a_document_they_wrote(tmp_path: Path) -> None:
+    r = _read("She drew on the diary of Lieutenant Mori Shigeru and on the album of Matsuda Hiroshi.", tmp_path)
+    diary = _one(r, "publication", "diary of Mori Shigeru")
+    assert diary.cls == "ArchivalDocument"
+    assert [o.label for o in _values(r, diary, "jpow:author")] == ["Mori Shigeru"]
+    assert _one(r, "publication", "album of Matsuda Hiroshi")
+
+
+def test_a_rank_word_is_no_family_name_and_a_name_after_born_gets_its_birth(tmp_path: Path) -> None:
+    r = _read("The letter was written by Private First Class Kenji Ogawara, born 1921 in Tsuruoka, to his mother.",
+              tmp_path)
+    assert [e.label for e in r.entities if e.kind == "person"] == ["Kenji Ogawara"]
+    person = _one(r, "person", "Kenji Ogawara")
+    assert [o.label for o in _values(r, person, "jpow:placeOfBirth")] == ["Tsuruoka"]
+    assert [o.value for o in _values(r, person, "jpow:birthYear")] == ["1921"]
+
+
+def test_names_after_a_kin_or_companion_noun_are_persons(tmp_path: Path) -> None:
+    r = _read("Greet my sisters Haruko and Fumi. My friend Sato from Sakata works at the quarry.", tmp_path)
+    assert {e.label for e in r.entities if e.kind == "person"} == {"Haruko", "Fumi", "Sato"}
+    assert not [e for e in r.entities if e.kind == "organization"]   # "works at": a verb, not "Sakata works"
+
+
+def test_a_birthplace_is_the_village_not_the_region_it_lies_in(tmp_path: Path) -> None:
+    r = _read("Grigory Pavlovich Malyshev was born on 3 March 1902 in the village of Pokrovka in Saratov "
+              "Governorate.", tmp_path)
+    person = _one(r, "person", "Grigory Pavlovich Malyshev")
+    assert [o.label for o in _values(r, person, "jpow:placeOfBirth")] == ["Pokrovka"]

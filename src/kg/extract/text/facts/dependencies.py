@@ -110,6 +110,12 @@ class DependencyFacts:
         if p.attributes and subject is not None and subject.kind == "person":
             roles = dict(p.attributes)   # "Zharkov was born in 1902 in Krasnaya Polyana": of him, no event
             stated = [Fact(subject.entity, roles["object"], obj.entity)] if obj is not None and "object" in roles else []
+            for f in [f for f in facts if stated and f.s is subject.entity and f.p == roles["object"]]:
+                # "born in the village of Pokrovka in Saratov Governorate": the village, not the one it lies in
+                if Fact(f.o, "jpow:locatedIn", obj.entity) in facts:
+                    stated = []
+                elif Fact(obj.entity, "jpow:locatedIn", f.o) in facts:
+                    facts.remove(f)
             if date is not None and date.kind == "point" and "date" in roles:
                 stated.append(Fact(subject.entity, roles["date"], date_lit(date.value)))
             facts.extend(f for f in stated if f not in facts)

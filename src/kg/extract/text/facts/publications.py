@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.text.facts.dependencies import short_names
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
 from kg.extract.text.model import Entity, Fact, Lit
@@ -15,7 +16,27 @@ BOOK_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:published\s+|scientific\s+|new\s+)?(bo
 class PublicationFacts:
     """Read by `DocumentReader` over the mentions of one sentence."""
 
+    def _papers(self, text: str, ms: list[Mention], facts: list[Fact]) -> None:
+        """"the diary of Lieutenant Mori Shigeru", "his father's album": a person's own papers, a work of theirs
+        named by what it is (`lexicon.yaml: personal_papers`)."""
+        papers = self.lex["personal_papers"]
+        head = re.compile(rf"\b({alternation(list(papers))})\s+of\s+(?:(?:the\s+)?(?:late\s+)?[A-Z][a-z]+\.?\s+){{0,3}}$")
+        for m in ms:
+            hm = m.kind == "person" and m.entity is not None and not m.attrs.get("anaphor") and \
+                head.search(text, max(0, m.start - 80), m.start)
+            if not hm:
+                continue
+            person = m.entity
+            noun = hm.group(1)
+            doc = self.entity_for(Mention("publication", papers[noun], m.start - len(hm.group(0)), m.end,
+                                          text[m.start - len(hm.group(0)):m.end], f"{noun} of {person.label}",
+                                          f"publication:{noun}:{person.iri}"), self._block.span(m.start, m.end)[0])
+            facts.append(Fact(doc, "jpow:author", person))
+            for short in short_names(person):
+                facts.append(Fact(doc, "skos:altLabel", Lit(f"{noun} of {short}")))
+
     def _publications(self, text, s, e, ms, quotes, facts, block):
+        self._papers(text[:e], [m for m in ms if s <= m.start < e], facts)
         add = facts.append
         pubs = [m for m in ms if m.kind == "publication" and not m.in_title]
         for i, pm in enumerate(pubs):
@@ -52,6 +73,10 @@ class PublicationFacts:
                                         m.start == pm.end + am.end()), None)
             if after_author is not None and not authors:
                 authors = [after_author.entity]
+            for surname in pm.attrs.get("cited_authors", ()):   # "(Abenov 1997)": the Abenov of the text
+                named = [p for p in self.persons if surname in short_names(p)]
+                if len(named) == 1:
+                    authors.append(named[0])
             for author in authors:
                 add(Fact(pub, "jpow:author", author))
             if authors:

@@ -26,7 +26,11 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     # between the proper name and the head
     modifiers = r"(?:(?!(?:the|of|and|or|in|at|to|a|an|for|with|on|by|from|was|were|is)\b)[a-z]+\s+|[A-Z]{2,6}\s+)"
     named = re.compile(rf"\b((?:{_NAME}\s+){{1,3}})({modifiers}{{0,2}})({head})\b(?:{_OF})?")
+    verbs = alternation(lex["heads_also_verbs"])
     for m in named.finditer(text):
+        if re.fullmatch(verbs, m.group(3)) and not m.group(2) and \
+                re.match(r"\s+(?:at|in|for|as|on|with|under|there|here|hard|long|until)\b", text[m.end(3):]):
+            continue   # "Sato from Sakata works at the quarry": the verb
         words = m.group(1).split()
         while words and words[0] in stop:
             words = words[1:]

@@ -89,7 +89,8 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                                                          "rest": parts[2:]}))
     ranks = r"General|Marshal|Colonel|Lieutenant|Major|Captain|Admiral|Prime Minister|President|Emperor|Chancellor|" \
             r"Minister|Premier|Ambassador"
-    no_name = {w.lower() for w in lex.not_person_words} | {w.lower() for w in _NOT_NAMES | _TITLE_WORDS}
+    no_name = {w.lower() for w in lex.not_person_words} | {w.lower() for w in _NOT_NAMES | _TITLE_WORDS} | {
+        w.lower() for rank in lex["military_ranks"] for w in rank.split()}   # "Private First Class Kenji Ogawara"
     for m in re.finditer(rf"\b({ranks})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\b", text):
         surname = m.group(2)
         if surname in not_surnames or surname in lex["places"] or surname in _NOT_NAMES or \
@@ -115,7 +116,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
         family = m.group(1)
         if family in not_surnames or family in lex["places"] or family in lex["given_names"] or \
-                family in _TITLE_WORDS or family in _NOT_NAMES:
+                family.lower() in no_name:
             continue
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
@@ -128,6 +129,20 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
             continue
         out.append(Mention("person", "Person", m.start(1), m.end(2), text[m.start(1):m.end(2)], f"{family} {given}",
                            f"person:{family.lower()}", {"surname": family, "given": given, "rest": []}))
+    # "my sisters Haruko and Fumi", "my friend Sato", "his niece, Yumiko Ogawara": names after a kin noun
+    kin = alternation(list(lex["kin_nouns"]) + lex["companion_nouns"])
+    named_kin = re.compile(rf"\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+(?:(?:elder|younger|late|old|best|little|"
+                           rf"eldest|youngest)\s+)?(?:{kin})s?,?\s+({CAP}(?:\s+{CAP})?)"
+                           rf"((?:(?:\s*,\s*|\s+and\s+){CAP}(?:\s+{CAP})?)*)")
+    for m in named_kin.finditer(text):
+        for name in re.finditer(rf"{CAP}(?:\s+{CAP})?", text[m.start(1):m.end(2)]):
+            words = name.group(0).split()
+            if any(w.lower() in no_name or w in lex["places"] for w in words):
+                break
+            at = m.start(1) + name.start()
+            out.append(Mention("person", "Person", at, at + len(name.group(0)), name.group(0), name.group(0),
+                               f"person:{words[0].lower()}", {"surname": words[0], "given": words[-1], "rest": []}
+                               if len(words) > 1 else {"surname": words[0]}))
     for label, forms in lex["known_persons"].items():
         for m in re.finditer(r"\b(?:" + alternation(forms) + r")\b(?!-)", text):
             out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), label,

@@ -1,4 +1,5 @@
-"""Publications: quoted titles with an author, a citation or a head noun before them."""
+"""Publications: quoted titles with an author, a citation or a head noun before them; works cited by author
+and year in brackets ("(Abenov 1997; Nagano and Seitkali 1996: 41)")."""
 
 from __future__ import annotations
 
@@ -55,5 +56,36 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         mention.attrs["anonymous"] = True
         mention.attrs["volumes"] = m.group(1) if m.group(1).isdigit() else str(lex["number_words"][m.group(1)])
         out.append(mention)
+    out += cited_works(text, lex)
+    return out
+
+
+_SURNAME = r"[A-ZĀĒĪŌŪ][a-zāēīōū'’-]+(?:[A-Z][a-z]+)?"
+_CITED = re.compile(rf"(?:(?:see|cf\.|e\.g\.)\s+)?(?:also\s+)?({_SURNAME}(?:\s+(?:and|&)\s+{_SURNAME}|\s+et\s+al\.)?),?"
+                    rf"\s+((?:1[89]|20)\d\d[a-z]?)(?:\s*[:,]\s*(?:pp?\.\s*)?\d+(?:\s*[–-]\s*\d+)?)?")
+
+
+def cited_works(text: str, lex: Lexicon) -> list[Mention]:
+    """"(Abenov 1997)", "(Nagano and Seitkali 1996; see also Shirai 2004: 41-43)": each item of an author-year
+    citation in brackets is a work, labelled as cited; its authors' surnames are kept for the facts stage, which
+    links the persons of the text who bear them."""
+    out: list[Mention] = []
+    not_names = lex.not_person_words
+    for bracket in re.finditer(r"\(([^()]{6,200})\)", text):
+        at = bracket.start(1)
+        for item in re.finditer(r"[^;]+", bracket.group(1)):
+            m = _CITED.fullmatch(item.group(0).strip())
+            if m is None:
+                continue
+            surnames = [n for n in re.split(r"\s+(?:and|&)\s+|\s+et\s+al\.", m.group(1)) if n]
+            if any(n in not_names or n.lower() in not_names for n in surnames):
+                continue   # "(Karaganda 1946)": a place and a year
+            start = at + item.start() + len(item.group(0)) - len(item.group(0).lstrip()) + m.start(1)
+            label = f"{m.group(1)} {m.group(2)}"
+            mention = Mention("publication", "Publication", start, start + m.end(2) - m.start(1),
+                              text[start:start + m.end(2) - m.start(1)], label, "publication:" + title_key(label))
+            mention.attrs["year"] = m.group(2)[:4]
+            mention.attrs["cited_authors"] = surnames
+            out.append(mention)
     return out
 
