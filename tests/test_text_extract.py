@@ -880,3 +880,10 @@ def test_a_birthplace_is_the_village_not_the_region_it_lies_in(tmp_path: Path) -
               "Governorate.", tmp_path)
     person = _one(r, "person", "Grigory Pavlovich Malyshev")
     assert [o.label for o in _values(r, person, "jpow:placeOfBirth")] == ["Pokrovka"]
+
+
+def test_two_words_in_hepburn_romanisation_are_a_japanese_name_unless_a_ship_a_title_or_a_rank(tmp_path: Path) -> None:
+    r = _read('Entry 112. Iwata Genzō, born 1920, private. Sergeant Aoki Tōru and Sergeant Ueda came. Ōta Kiyoshi '
+              'wrote. The Eikō Maru sailed. They read "Akai Hoshi". The Temirtau Abenov works.', tmp_path)
+    assert {e.label for e in r.entities if e.kind == "person"} == {"Iwata Genzō", "Aoki Tōru", "Sergeant Ueda",
+                                                                    "Ōta Kiyoshi"}

@@ -46,6 +46,11 @@ class Lexicon:
                          | set(self.data["languages"]) | set(self.data["not_name_words"]) | set(self.place_aliases))
 
     @cached_property
+    def rank_words(self) -> frozenset[str]:
+        """The words of military ranks, lower-cased ("private", "first", "class", "sergeant")."""
+        return frozenset(w.lower() for rank in self.data["military_ranks"] for w in rank.split())
+
+    @cached_property
     def not_place_words(self) -> frozenset[str]:
         """Words after "in" that are no place: peoples, languages, heads of bodies, stop words."""
         return frozenset(set(self.data["demonyms"]) | set(self.data["languages"]) | set(self.data["org_heads"])

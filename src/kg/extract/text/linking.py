@@ -138,6 +138,7 @@ class EntityLinker:
         for who, label in named:
             for word in label.split():
                 if len(word) > 2 and word[0].isupper() and word[1:].islower() and word not in not_names and \
+                        word.lower() not in self.lex.rank_words and \
                         not PATRONYMIC.search(word):
                     owners.setdefault(word, set()).add(who)
         words = {w for w, who in owners.items() if len(who) == 1}

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions import Mention
 from kg.extract.text.spans import norm
 
-_NAME_WORD = re.compile(r"[A-Z][a-z\u00e0-\u024f'’]+(?:-[A-Z]?[a-z\u00e0-\u024f]+)?")
+_NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀŌŪĒĪ][a-z\u00e0-\u024f'’]+(?:-[A-Z]?[a-z\u00e0-\u024f]+)?")
 
 
 def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -132,12 +132,17 @@ def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     text = re.sub(r"['’]s$", "", ent.text.rstrip())   # "Kenji Morita's memoirs": the name without its possessive
     if "\n" in text:
         return None   # a title line and the line after it are not one name
+    rank = re.match(rf"(?:{alternation(lex['military_ranks'])})\s+", text, re.IGNORECASE)
+    # "Sergeant Aoki Tōru": the name after the rank; "Sergeant Ueda" stays whole, a surname alone being no name
+    shift = rank.end() if rank and len(text[rank.end():].split()) >= 2 else 0
+    text = text[shift:]
     words = text.split()
     banned = lex.not_person_words
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words) or \
             any(w in banned or w.lower() in banned for w in words):
         return None
-    s, e = ent.start_char, ent.start_char + len(text)
+    s = ent.start_char + shift
+    e = s + len(text)
     overlapping = [m for m in mentions if m.start < e and s < m.end]
     if any(m.kind != "person" or not (s <= m.start and m.end <= e) for m in overlapping):
         return None   # a pattern read these words otherwise, or already as a longer name
@@ -147,5 +152,8 @@ def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     for m in overlapping:      # "Prime Minister Kiichi" widened to "Kiichi Miyazawa": keep its position
         attrs.update({k: v for k, v in m.attrs.items() if k == "position"})
         mentions.remove(m)
-    attrs.update({"given": words[0], "surname": words[-1], "rest": words[1:-1]})
+    if rank and not shift:   # "Sergeant Ueda": a rank and a surname, no given name
+        attrs.update({"surname": words[-1], "position": rank.group(0).strip()})
+    else:
+        attrs.update({"given": words[0], "surname": words[-1], "rest": words[1:-1]})
     return Mention("person", "Person", s, e, text, text, f"person:{words[-1].lower()}", attrs)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions.mention import CAP, PATRONYMIC, UPPER, Mention
 from kg.extract.text.spans import norm
+from kg.names.romaji import hepburn, romaji_to_kana
 
 _NOT_NAMES = {"Staff", "Headquarters", "Secretary", "Assembly", "Directorate", "Prosecutor", "Command", "Council",
               "Plenipotentiary", "Consul", "Governor"}
@@ -89,8 +91,8 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                                                          "rest": parts[2:]}))
     ranks = r"General|Marshal|Colonel|Lieutenant|Major|Captain|Admiral|Prime Minister|President|Emperor|Chancellor|" \
             r"Minister|Premier|Ambassador"
-    no_name = {w.lower() for w in lex.not_person_words} | {w.lower() for w in _NOT_NAMES | _TITLE_WORDS} | {
-        w.lower() for rank in lex["military_ranks"] for w in rank.split()}   # "Private First Class Kenji Ogawara"
+    no_name = {w.lower() for w in lex.not_person_words} | {w.lower() for w in _NOT_NAMES | _TITLE_WORDS} | \
+        lex.rank_words   # "Private First Class Kenji Ogawara": no family name "Class"
     for m in re.finditer(rf"\b({ranks})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\b", text):
         surname = m.group(2)
         if surname in not_surnames or surname in lex["places"] or surname in _NOT_NAMES or \
@@ -120,6 +122,20 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
             continue
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
+    # "Iwata Genzō", "Ōta Kiyoshi": two words that are both Japanese in Hepburn romanisation, alone (no capitalised
+    # word or "the" around them, no place or word of the lexicon, not a ship or a newspaper)
+    heads = set(lex["japanese_name_like_heads"])
+    for m in re.finditer(rf"(?<![\w'’-])(?=({CAP})\s+({CAP})(?![\w'’-]))", text):   # pairs may overlap
+        family, given = m.group(1), m.group(2)
+        if given in heads or family.lower() in no_name or given.lower() in no_name or family in lex["places"] or \
+                given in lex["places"] or family in lex["given_names"] or not (_hepburn(family) and _hepburn(given)) or \
+                (before := re.search(r"\b([Tt]he|[A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])) and \
+                before.group(1).lower() not in lex.rank_words or \
+                re.match(r"\s+[A-Z]", text[m.end(2):]) or text[m.start(1) - 1:m.start(1)] in "\"“«‘'" and m.start(1):
+            continue   # (a quoted title in Japanese, "Akai Hoshi", is no name)
+        out.append(Mention("person", "Person", m.start(1), m.end(2), text[m.start(1):m.end(2)],
+                           f"{family} {given}", f"person:{family.lower()}", {"surname": family, "given": given,
+                                                                             "rest": []}))
     # "from the memoirs of Hayashi Kenzo", "an interview with Yamada Keiko": whose words a text gives is a person
     for m in re.finditer(rf"\b(?:memoirs?|recollections|diary|diaries|letters|papers|notes|interview\s+with)\s+"
                          rf"(?:of\s+)?({CAP})\s+({CAP})\b", text):
@@ -149,3 +165,11 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                                f"person:{label.lower()}", {"surname": label}))
     return out
 
+
+@cache
+def _hepburn(word: str) -> bool:
+    """Is the word Japanese written in Hepburn ("Genzō", "Kiyoshi"), with or without macrons? It is when the kana it
+    reads as are written back the same; "Temirtau" (r before t) and "Abenov" are not."""
+    word = word.lower()
+    kana = romaji_to_kana(word)
+    return len(word) >= 3 and bool(kana) and word in {hepburn(kana).lower(), hepburn(kana, macrons=False).lower()}
