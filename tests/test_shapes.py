@@ -191,9 +191,9 @@ CASES: dict[str, tuple[str, str, Result]] = {
     "statistic without a qualifier": (
         'jpow:qualifier jpow:QualifierApproximate ;', '',
         (EX + "share", JPOW + "qualifier", SH_ + "MinCountConstraintComponent")),
-    "cause of death on something that is not a death": (
+    "cause of death on something that is neither a death nor a person": (
         'ex:death a jpow:Death ;', 'ex:death a jpow:Burial ;',
-        (EX + "death", None, SH_ + "ClassConstraintComponent")),
+        (EX + "death", None, SH_ + "OrConstraintComponent")),
     "cause of death without a language tag": (
         'jpow:causeOfDeath "pneumonia"@en', 'jpow:causeOfDeath "pneumonia"',
         (EX + "death", JPOW + "causeOfDeath", SH_ + "DatatypeConstraintComponent")),

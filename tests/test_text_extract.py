@@ -887,3 +887,25 @@ def test_two_words_in_hepburn_romanisation_are_a_japanese_name_unless_a_ship_a_t
               'wrote. The Eikō Maru sailed. They read "Akai Hoshi". The Temirtau Abenov works.', tmp_path)
     assert {e.label for e in r.entities if e.kind == "person"} == {"Iwata Genzō", "Aoki Tōru", "Sergeant Ueda",
                                                                     "Ōta Kiyoshi"}
+
+
+def test_a_register_entry_states_its_clauses_of_the_person_it_opens_with(tmp_path: Path) -> None:
+    r = _read("Entry 7. Kato Jiro, born 1919, corporal, 2nd Battalion of the 90th Infantry Regiment; died 3 March "
+              "1946 of typhus in Spassk; buried at cemetery No. 4, grave 12.\n\nEntry 8. Mori Taro, born 1925; died "
+              "in May 1946 after an accident at the mine.", tmp_path)
+    kato = _one(r, "person", "Kato Jiro")
+    assert [o.value for o in _values(r, kato, "jpow:birthYear")] == ["1919"]
+    assert [o.value for o in _values(r, kato, "jpow:militaryRank")] == ["corporal"]
+    assert [o.label for o in _values(r, kato, "jpow:memberOf")] == ["2nd Battalion of the 90th Infantry Regiment"]
+    assert [o.value for o in _values(r, kato, "jpow:deathDate")] == ["1946-03-03"]
+    assert [o.value for o in _values(r, kato, "jpow:causeOfDeath")] == ["typhus"]
+    assert [o.label for o in _values(r, kato, "jpow:placeOfDeath")] == ["Spassk"]
+    assert [o.label for o in _values(r, kato, "jpow:burialPlace")] == ["cemetery No. 4"]
+    mori = _one(r, "person", "Mori Taro")
+    assert [o.value for o in _values(r, mori, "jpow:causeOfDeath")] == ["accident at the mine"]
+
+
+def test_a_numbered_unit_is_named_with_the_formation_it_belongs_to(tmp_path: Path) -> None:
+    r = _read("He served in the 3rd Battalion of the 276th Infantry Regiment.", tmp_path)
+    battalion = _one(r, "organization", "3rd Battalion of the 276th Infantry Regiment")
+    assert [o.label for o in _values(r, battalion, "jpow:subordinateTo")] == ["276th Infantry Regiment"]

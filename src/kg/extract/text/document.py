@@ -18,6 +18,7 @@ from kg.extract.text.facts.acts import ActFacts
 from kg.extract.text.facts.attributes import AttributeFacts
 from kg.extract.text.facts.camps import CampFacts
 from kg.extract.text.facts.dependencies import DependencyFacts
+from kg.extract.text.facts.entries import EntryFacts
 from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.fields import FieldFacts
 from kg.extract.text.facts.footnotes import FootnoteFacts
@@ -40,7 +41,7 @@ from kg.extract.text.spans import DateMention, dates, dates_in_year, sentences
 from kg.sources.text import YEAR_HEADING, Block
 
 
-class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFacts, ActFacts, EventFacts,
+class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
                      FieldFacts, KinshipFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
@@ -169,6 +170,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, OrganizationFact
         free_dates = [d for d in ds if not any(a <= d.start < b for a, b in title_spans)]
         self._attributes(text, s, e, ms, quotes, facts)
         self._persons(text, s, e, ms, facts)
+        self._entry(text, s, e, live, free_dates, facts)
         self._kinship(text, s, e, ms, facts)
         self._organizations(text, s, e, ms, facts)
         self._acts(text, s, e, ms, free_dates, facts)

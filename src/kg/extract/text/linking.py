@@ -121,10 +121,11 @@ class EntityLinker:
                         x.attrs.get("name") == m.attrs["name"] and "number" in x.attrs}
                 named = next(iter(same.values())) if len(same) == 1 else None
             return named
-        if m.kind == "organization" and not m.label[0].isupper() and " for " not in m.label and " of " not in m.label:
+        # "the copper combine" after "Dzhezkazgan copper combine" (a label in lower case; "276th Regiment" is none)
+        if m.kind == "organization" and m.label[0].islower() and " for " not in m.label and " of " not in m.label:
             head = m.label.split()[-1]
             for e in reversed(self.entities):
-                if e.kind == "organization" and not e.label[0].isupper() and head in e.label.split():
+                if e.kind == "organization" and e.label[0].islower() and head in e.label.split():
                     return e
         return None
 

@@ -54,6 +54,16 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
         short = tail and re.fullmatch(r"(.*\S)\s+(?:of|in)\s+(?:the\s+)?", text[o.start:tail.start])
         if short and len(short.group(1).split()) >= 2:
             o.names.append(short.group(1))
+    # "3rd Battalion of the 276th Infantry Regiment": a numbered unit is named with the formation it belongs to
+    for o in [m for m in found if m.kind == "organization" and m.cls == "MilitaryFormation" and
+              re.fullmatch(r"\d+(?:st|nd|rd|th)\s+[A-Z][a-z]+", m.text)]:
+        of = re.match(r"\s+of\s+(?:the\s+)?", text[o.end:])
+        parent = of and next((m for m in found if m.kind == "organization" and m.start == o.end + of.end()), None)
+        if parent is not None:
+            whole = text[o.start:parent.end]
+            found.append(Mention("organization", o.cls, o.start, parent.end, whole, whole, org_key(whole),
+                                 names=[o.text]))
+            found.remove(o)
     place_names = set(lex.place_aliases)
     found = [m for m in found if not (m.kind == "organization" and m.text in place_names)]
     # an organisation inside another is kept when it is the body the name belongs to ("X of the <body>")
