@@ -909,3 +909,17 @@ def test_a_numbered_unit_is_named_with_the_formation_it_belongs_to(tmp_path: Pat
     r = _read("He served in the 3rd Battalion of the 276th Infantry Regiment.", tmp_path)
     battalion = _one(r, "organization", "3rd Battalion of the 276th Infantry Regiment")
     assert [o.label for o in _values(r, battalion, "jpow:subordinateTo")] == ["276th Infantry Regiment"]
+
+
+def test_who_after_a_name_of_a_place_is_the_person_named_before_it(tmp_path: Path) -> None:
+    r = _read("The identified include Mizuno Hideaki of Gifu Prefecture, who died in Saran in February 1947.", tmp_path)
+    person = _one(r, "person", "Mizuno Hideaki")
+    assert [o.label for o in _values(r, person, "jpow:placeOfDeath")] == ["Saran"]
+
+
+def test_an_acronym_given_in_brackets_names_the_body_later_whatever_the_recogniser_says(tmp_path: Path) -> None:
+    r = _read("The Ministry of Health, Labour and Welfare (MHLW) announced the return.\n\nPress contact: MHLW. "
+              "The MHLW said so.", tmp_path)
+    assert not [e for e in r.entities if e.kind == "place"]
+    assert [e.label for e in r.entities if e.kind == "organization" and "MHLW" in e.names] == [
+        "Ministry of Health, Labour and Welfare"]

@@ -115,6 +115,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             person = self.salient_person or self.last.get("person")   # who "he" is, if no one named before it
             known, last_before = len(self.entities), dict(self.last)
             for m in ms:
+                self._as_acronym(m)
                 self.entity_for(m, block.span(m.start, m.end)[0])
 
             def referent_at(kind: str, noun: str, at: int, ms=ms, known=known, last_before=last_before):
@@ -160,6 +161,16 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         passages += self._field_facts(block, mentions)
         self.blocks_read += 1
         return passages
+
+    def _as_acronym(self, m: Mention) -> None:
+        """"MHLW" after "the Ministry of Health, Labour and Welfare (MHLW)": the body, whatever the recogniser
+        took the capitals for."""
+        if m.cls not in ("Place", "Organization") or not re.fullmatch(r"[A-Z]{2,8}", m.text):
+            return
+        body = next((e for e in reversed(self.entities) if e.kind == "organization" and m.text in e.names), None)
+        if body is not None:
+            m.kind, m.cls, m.key = "organization", body.cls, f"acronym:{m.text}"
+            self.by_key[m.key] = body
 
     def _sentence_facts(self, text: str, s: int, e: int, ms: list[Mention], qs: list[Quantity],
                         ds: list[DateMention], quotes, block: Block) -> list[Fact]:

@@ -258,6 +258,10 @@ def _antecedent(token: Any) -> Any:
             subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None:
                 return subject
+        # "Mizuno Hideaki of Gifu Prefecture, who died": "who" is a person, not the place his "of" names
+        while token.lower_ == "who" and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from") and \
+                noun.pos_ == noun.head.head.pos_ == "PROPN":
+            noun = noun.head.head
         return noun
     return token
 
