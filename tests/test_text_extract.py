@@ -923,3 +923,38 @@ def test_an_acronym_given_in_brackets_names_the_body_later_whatever_the_recognis
     assert not [e for e in r.entities if e.kind == "place"]
     assert [e.label for e in r.entities if e.kind == "organization" and "MHLW" in e.names] == [
         "Ministry of Health, Labour and Welfare"]
+
+
+def test_a_line_of_keywords_mentions_nothing(tmp_path: Path) -> None:
+    r = _read("Camps held prisoners.\n\nKeywords: Japanese prisoners of war; Karaganda; Spassk; archives", tmp_path)
+    assert not [e for e in r.entities if e.kind == "place"]
+
+
+def test_a_camp_that_opens_a_bodys_name_qualifies_it_and_is_no_camp_of_its_own(tmp_path: Path) -> None:
+    r = _read("The records of the Karaganda camp administration were kept in Dolinka.", tmp_path)
+    assert [e.label for e in r.entities if e.kind == "organization"] == ["Karaganda camp administration"]
+    assert not [e for e in r.entities if e.kind == "camp"]
+
+
+def test_a_cited_author_may_be_named_later_in_the_paragraph(tmp_path: Path) -> None:
+    r = _read("Research followed the release (Shirai 2004). Shirai Takashi (白井隆) was the first to match the cards.",
+              tmp_path)
+    assert [o.label for o in _values(r, _one(r, "publication", "Shirai 2004"), "jpow:author")] == ["Shirai Takashi"]
+
+
+def test_this_paper_is_the_document_itself(tmp_path: Path) -> None:
+    path = tmp_path / "counting.txt"
+    path.write_text("Counting the Dead\n\nThis paper compares the registers of camp No. 99 with the lists of the "
+                    "Ministry of Health.\n", encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    document = next(q.object for q in quads if q.predicate == DCTERMS.source)
+    assert any(q.object == document and q.predicate == JPOW.statedSubject for q in quads)
+
+
+def test_the_author_of_a_work_is_a_person_not_the_work_its_of_names(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("A Note\n\nThe author of the present article, N. P. Gordeeva, is a researcher of the Institute "
+                    "of History of the Far East.\n", encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    document = next(q.object for q in quads if q.predicate == DCTERMS.source)
+    assert not any(q.object == document and q.predicate == JPOW.statedSubject for q in quads)

@@ -49,6 +49,7 @@ from kg.extract.base import Run
 from kg.extract.text.document import DocumentReader
 from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.lexicon import load
+from kg.extract.text.model import Entity
 from kg.extract.text.parse import parse_many
 from kg.extract.text.rdf import passage_quads
 from kg.iri import slugify
@@ -123,6 +124,7 @@ class TextExtractor:
         title = meta.get("title_sentence_case") or meta.get("title") or _heading(path) or path.stem
         linked, _ = self.gazetteer.lookup([title, meta.get("title", "")], "publication")
         doc = NamedNode(linked or f"{base}id/publication/{doc_id}")
+        reader.document = Entity(doc.value, "publication", "Article", title, linked=True)   # "this paper"
         run = Run.start(base, f"text/{doc_id}", self.name, self.version, _label(path, self.settings))
         for _ in read_chars(path):   # a first pass checks the encoding of the whole file before any output
             pass

@@ -31,7 +31,8 @@ IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],
              salient: Entity | None, referent: Callable[[str, str, int], Entity | None],
              narrator: Entity | None = None, quoted: Callable[[int], bool] = lambda _: False,
-             person: Entity | None = None, people: Sequence[Entity] = ()) -> list[Mention]:
+             person: Entity | None = None, people: Sequence[Entity] = (), document: Entity | None = None
+             ) -> list[Mention]:
     """The anaphors of the sentence text[s:e] that no mention covers, each with the entity it refers to;
     `referent(kind, noun, offset)` says what "the <noun>" at that offset refers to (what was met before it);
     `quoted(offset)`: is the offset inside quotation marks (someone else speaking)?"""
@@ -60,6 +61,12 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
             if target is not None:   # "she" after "the daughter of ...": the daughter; "he" then: someone else
                 target.attrs.setdefault("gender", gender)
                 out.append(_mention(target, tok.idx, tok.idx + len(tok.text), tok.text))
+            continue
+        if document is not None and tok.pos_ == "NOUN" and tok.lemma_.lower() in lex["self_reference_nouns"]:
+            det = [c for c in tok.children if c.dep_ in ("det", "amod", "poss") and c.lower_ in ("this", "present",
+                                                                                              "our")]
+            if det and not quoted(tok.idx):   # "This paper compares ...": the document itself
+                out.append(_mention(document, det[0].idx, tok.idx + len(tok.text), doc[det[0].i:tok.i + 1].text))
             continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
             continue

@@ -11,6 +11,7 @@ publications, camps, places, statistics, dependency patterns, footnotes) state t
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from kg.extract.text.anaphora import anaphors, subject_entity, subject_person
 from kg.extract.text.brackets import bracketed_names
@@ -29,7 +30,7 @@ from kg.extract.text.facts.places import PlaceFacts
 from kg.extract.text.facts.publications import PublicationFacts
 from kg.extract.text.facts.statistics import StatisticFacts
 from kg.extract.text.gazetteer import Gazetteer
-from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.linking import EntityLinker
 from kg.extract.text.mentions import Mention, find_mentions
 from kg.extract.text.model import Entity, Fact, Passage
@@ -65,11 +66,14 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.salient: Entity | None = None     # what "it" refers to: the last sentence subject that can be "it"
         self.salient_person: Entity | None = None   # who "he" is: the last person who was a sentence subject
         self.narrator: Entity | None = None    # who "I" is: the one person of the title, or the byline
+        self.document: Entity | None = None    # what "this paper" is: the document read, if the caller says
         self.blocks_read = 0
 
     def read_block(self, block: Block, doc=None) -> list[Passage]:
         """The passages of one block; `doc` is its parse, if the caller parsed it (in a batch)."""
         text = block.text
+        if self._index_terms.match(text):
+            return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
         mentions, quotes = find_mentions(text, self.lex)
         doc = doc if doc is not None else parse(text)
         mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
@@ -126,7 +130,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
 
             ms = sorted(ms + anaphors(doc, s, e, ms, self.lex, self.last, self.salient, referent_at,
                                       self.narrator, lambda i: any(q.start < i < q.end for q in quotes), person,
-                                      self.persons[::-1]),
+                                      self.persons[::-1], self.document),
                         key=lambda m: m.start)
             facts = self._sentence_facts(text, s, e, ms, [q for q in qs if s <= q.start < e],
                                          [d for d in ds if s <= d.start < e], quotes, block)
@@ -161,6 +165,10 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         passages += self._field_facts(block, mentions)
         self.blocks_read += 1
         return passages
+
+    @cached_property
+    def _index_terms(self) -> re.Pattern:
+        return re.compile(rf"\s*(?:{alternation(self.lex['index_term_heads'])})\s*:", re.IGNORECASE)
 
     def _as_acronym(self, m: Mention) -> None:
         """"MHLW" after "the Ministry of Health, Labour and Welfare (MHLW)": the body, whatever the recogniser

@@ -35,6 +35,7 @@ import yaml
 
 from kg import yamlfile
 from kg.errors import InputError, Problem
+from kg.extract.text import lexicon
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 KINDS = {"person", "organization", "camp", "place", "legal-act", "event", "publication", "statistic"}
@@ -288,13 +289,19 @@ def _phrase(token: Any) -> list[Any]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _relational_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load()["relational_nouns"])
+
+
 def _of_complement(token: Any) -> tuple[int, int] | None:
     """"village" in "the village of Spassk" -> the span of "Spassk"; "book" in "a book, Memory of the
     Steppe" -> the span of its apposition."""
     if token.pos_ != "NOUN":
         return None
+    relational = token.lemma_.lower() in _relational_nouns()   # "the author of the article" is a person
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == "of" and not relational:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _span(pobj)

@@ -75,6 +75,11 @@ class PublicationFacts:
                 authors = [after_author.entity]
             for surname in pm.attrs.get("cited_authors", ()):   # "(Abenov 1997)": the Abenov of the text
                 named = [p for p in self.persons if surname in short_names(p)]
+                if not named:   # "(Shirai 2004). Shirai Takashi was the first to ...": named later in the paragraph
+                    later = [m for m in self._block_mentions if m.kind == "person" and m.start > pm.end and
+                             surname in (m.attrs.get("surname"), m.attrs.get("given"))]
+                    named = list({id(e): e for e in (self.entity_for(m, self._block.span(m.start, m.end)[0])
+                                                      for m in later[:1])}.values())
                 if len(named) == 1:
                     authors.append(named[0])
             for author in authors:

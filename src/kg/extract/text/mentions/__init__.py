@@ -111,4 +111,6 @@ def _shadows(outer: Mention, inner: Mention) -> bool:
         # "Karaganda camp No. 99", "State Archive of the Karaganda Region": the place qualifies the name; kept
         # when the name says it is a place ("State Archive of the city of Zhezkazgan")
         return not re.search(r"\b(?:city|town|village|settlement)\s+of\s+$", outer.text[:inner.start - outer.start])
+    if inner.kind == "camp" and outer.kind == "organization" and inner.start == outer.start:
+        return True   # "Karaganda camp administration": the body of a camp, which qualifies its name
     return outer.kind == inner.kind and inner.kind != "organization"
