@@ -958,3 +958,18 @@ def test_the_author_of_a_work_is_a_person_not_the_work_its_of_names(tmp_path: Pa
     quads = list(extract_paths([path], Settings()))
     document = next(q.object for q in quads if q.predicate == DCTERMS.source)
     assert not any(q.object == document and q.predicate == JPOW.statedSubject for q in quads)
+
+
+def test_an_exhibition_is_an_event_named_by_its_title_and_the_exhibition_refers_to_it(tmp_path: Path) -> None:
+    r = _read('Steppe Letters (exhibition text)\n\nThis exhibition shows letters. The museum also lent maps to the '
+              'exhibition "Snow and Coal", which opened in Temirtau in 2019.', tmp_path)
+    shows = {e.label: e for e in r.entities if e.cls == "Exhibition"}
+    assert set(shows) == {"Steppe Letters", "Snow and Coal"}
+    assert "exhibition Snow and Coal" in shows["Snow and Coal"].names
+
+
+def test_a_japanese_given_name_in_ko_is_a_womans_in_either_order_and_a_ukrainian_surname_is_not(tmp_path: Path) -> None:
+    from kg.extract.text.linking import name_gender
+    from kg.extract.text.lexicon import load
+    rules = load()["name_gender"]
+    assert [name_gender(n, rules) for n in ("Naoko Fujimura", "Yamada Keiko", "Pavel Lukyanenko")] == ["f", "f", None]

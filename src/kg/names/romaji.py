@@ -3,6 +3,8 @@ of them (also wapuro ou/oo/uu, passport oh, Nihon-shiki di/du/wo) for queries ty
 
 from __future__ import annotations
 
+from functools import cache
+
 from .kana import System, hiragana, parse, parts, render_word
 
 MACRON = {"a": "ā", "i": "ī", "u": "ū", "e": "ē", "o": "ō"}
@@ -35,3 +37,12 @@ def romaji_to_kana(text: str) -> str:
     (Satoh); m before b/p/m as ん. Ambiguous spellings get one reading: "Shinichi" -> しにち (しんいち needs
     "Shin'ichi"); match_key folds the two."""
     return parse(text, "latn")
+
+
+@cache
+def is_hepburn(word: str) -> bool:
+    """Is the word Japanese written in Hepburn ("Genzō", "Kiyoshi", "Naoko"), with or without macrons? It is when the
+    kana it reads as are written back the same; "Temirtau" (r before t), "Abenov" and "Lukyanenko" are not."""
+    word = word.lower()
+    kana = romaji_to_kana(word)
+    return len(word) >= 3 and bool(kana) and word in {hepburn(kana).lower(), hepburn(kana, macrons=False).lower()}

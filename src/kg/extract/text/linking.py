@@ -28,6 +28,7 @@ from kg.extract.text.mentions.mention import PATRONYMIC
 from kg.extract.text.model import DOC_SCOPED, Entity
 from kg.extract.text.spans import loose
 from kg.iri import slugify
+from kg.names.romaji import is_hepburn
 from kg.sources.text import Block
 
 
@@ -190,7 +191,8 @@ class EntityLinker:
         what has the noun in its name."""
         known = self.entities if known is None else known
         kinds = [kind] if isinstance(kind, str) else kind
-        named = next((x for x in reversed(known) if x.kind in kinds and noun in x.label.lower()), None)
+        named = next((x for x in reversed(known) if x.kind in kinds and (noun in x.label.lower() or not isinstance(
+            kind, str) and any(noun in n.lower() for n in x.names))), None)   # "the exhibition": "X exhibition"
         return named or ((self.last if last is None else last).get(kind) if isinstance(kind, str) else None)
 
     def _resolved(self, m: Mention) -> Entity:
@@ -215,8 +217,8 @@ def name_gender(name: str, rules: dict) -> str | None:
     first, last = words[0], words[-1]
     if first in rules["female_given_names"] or last in rules["female_given_names"]:
         return "f"
-    if len(words) > 1 and last.endswith("ko") and last not in rules["male_given_names"]:
-        return "f"   # Japanese order: "Yamada Keiko"
+    if any(w.endswith("ko") and w not in rules["male_given_names"] and is_hepburn(w) for w in {first, last}):
+        return "f"   # a Japanese given name in -ko, in either order: "Yamada Keiko", "Naoko Fujimura"
     return None
 
 

@@ -64,3 +64,21 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         out.append(mention_at("event", "Handover", m, text, "handing over", f"event:handover-{m.start()}"))
     return out
 
+
+def exhibitions(text: str) -> list[Mention]:
+    """"the exhibition "Far from Home"", ""Letters Without Answers" (exhibition)", a title line "Far from home:
+    Japanese prisoners in the Kazakh steppe (exhibition text)": an exhibition, named by its title."""
+    out: list[Mention] = []
+    quoted = r"[\"“«]([^\"”»\n]{3,120})[\"”»]"
+    for m in re.finditer(rf"\b[Ee]xhibition\s*,?\s*(?:(?:entitled|called|titled)\s+)?{quoted}|"
+                         rf"{quoted}\s*\(?\s*exhibition\b|"
+                         r"^([^\n()]{3,150}?)\s*\((?:an?\s+)?exhibition(?:\s+[a-z]+)?\)\s*$", text, re.M):
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        title = m.group(group).strip().rstrip(".,")
+        start = m.start() if group == 1 else m.start(group)   # with its noun: "the exhibition" there is no anaphor
+        end = m.start(group) + len(title) if group != 2 else m.end()
+        mention = Mention("event", "Exhibition", start, end, text[start:end], title,
+                          f"event:exhibition:{norm(title)}")
+        mention.names += [f"exhibition {title}", f"{title} exhibition"]
+        out.append(mention)
+    return out

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions.mention import CAP, PATRONYMIC, UPPER, Mention
 from kg.extract.text.spans import norm
-from kg.names.romaji import hepburn, romaji_to_kana
+from kg.names.romaji import is_hepburn
 
 _NOT_NAMES = {"Staff", "Headquarters", "Secretary", "Assembly", "Directorate", "Prosecutor", "Command", "Council",
               "Plenipotentiary", "Consul", "Governor"}
@@ -128,7 +127,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(rf"(?<![\w'’-])(?=({CAP})\s+({CAP})(?![\w'’-]))", text):   # pairs may overlap
         family, given = m.group(1), m.group(2)
         if given in heads or family.lower() in no_name or given.lower() in no_name or family in lex["places"] or \
-                given in lex["places"] or family in lex["given_names"] or not (_hepburn(family) and _hepburn(given)) or \
+                given in lex["places"] or family in lex["given_names"] or not (is_hepburn(family) and is_hepburn(given)) or \
                 (before := re.search(r"\b([Tt]he|[A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])) and \
                 before.group(1).lower() not in lex.rank_words or \
                 re.match(r"\s+[A-Z]", text[m.end(2):]) or text[m.start(1) - 1:m.start(1)] in "\"“«‘'" and m.start(1):
@@ -165,11 +164,3 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                                f"person:{label.lower()}", {"surname": label}))
     return out
 
-
-@cache
-def _hepburn(word: str) -> bool:
-    """Is the word Japanese written in Hepburn ("Genzō", "Kiyoshi"), with or without macrons? It is when the kana it
-    reads as are written back the same; "Temirtau" (r before t) and "Abenov" are not."""
-    word = word.lower()
-    kana = romaji_to_kana(word)
-    return len(word) >= 3 and bool(kana) and word in {hepburn(kana).lower(), hepburn(kana, macrons=False).lower()}
