@@ -167,23 +167,32 @@ def read_file(path: Path) -> list[RelationPattern]:
 
 
 class RelationMatcher:
-    """Every pattern of a folder, compiled into one spaCy DependencyMatcher."""
+    """Every pattern of a folder, compiled into spaCy DependencyMatchers, one for the patterns whose first node
+    asks for the same words (a verb's lemmas or forms, with its conjoined and participle twins), each run on a
+    parse only when the parse has one of those words: the matcher's cost grows with the patterns it holds, and
+    most patterns have no verb of theirs in a given paragraph."""
 
     def __init__(self, patterns: list[RelationPattern], vocab: Any) -> None:
         from spacy.matcher import DependencyMatcher
 
         self.patterns = {p.id: p for p in patterns}
-        self.matcher = DependencyMatcher(vocab)
+        groups: dict[frozenset[str] | None, Any] = {}   # words one of which must occur -> their patterns' matcher
         for p in patterns:
+            matcher = groups.setdefault(_anchor_words(p.spec[0].get("RIGHT_ATTRS", {})), DependencyMatcher(vocab))
             try:
-                self.matcher.add(p.id, [p.spec])
+                matcher.add(p.id, [p.spec])
             except ValueError as exc:
                 raise _problem(p.file, p.id, f"spaCy rejects the pattern: {exc}",
                                "see https://spacy.io/api/dependencymatcher") from None
+        self.matchers = list(groups.items())
+
+    def _matches(self, doc: Any) -> list[tuple[int, list[int]]]:
+        words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
+        return [m for anchor, matcher in self.matchers if anchor is None or anchor & words for m in matcher(doc)]
 
     def match(self, doc: Any) -> list[RelationMatch]:
         found = []
-        for match_id, token_ids in self.matcher(doc):
+        for match_id, token_ids in self._matches(doc):
             pattern = self.patterns[doc.vocab.strings[match_id]]
             names = [node["RIGHT_ID"] for node in pattern.spec]
             tokens = dict(zip(names, (doc[i] for i in token_ids)))
@@ -204,6 +213,21 @@ class RelationMatcher:
                         clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)),
                         words_start=words_start, verb=_verb(root), core=_core(root)))
         return found
+
+
+def _anchor_words(attrs: dict) -> frozenset[str] | None:
+    """The words (lemmas or forms, lower case) one of which the first node of a pattern must be; None when it
+    asks for no word."""
+    words: set[str] = set()
+    for key in ("LEMMA", "LOWER", "ORTH", "TEXT"):
+        value = attrs.get(key)
+        if isinstance(value, str):
+            words.add(value.lower())
+        elif isinstance(value, dict) and isinstance(value.get("IN"), list):
+            words.update(str(v).lower() for v in value["IN"])
+        elif value is not None:
+            return None   # NOT_IN, REGEX…: no list of words to look for
+    return frozenset(words) or None
 
 
 def _verb(root: Any) -> str:
