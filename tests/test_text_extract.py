@@ -973,3 +973,11 @@ def test_a_japanese_given_name_in_ko_is_a_womans_in_either_order_and_a_ukrainian
     from kg.extract.text.lexicon import load
     rules = load()["name_gender"]
     assert [name_gender(n, rules) for n in ("Naoko Fujimura", "Yamada Keiko", "Pavel Lukyanenko")] == ["f", "f", None]
+
+
+def test_a_diary_entry_opening_with_its_date_is_no_footnote_and_its_date_dates_what_it_tells(tmp_path: Path) -> None:
+    r = _read("3 February 1946. We reached Dzhezkazgan. I think we were more when we left Harbin.\n\n"
+              "August 1948. Sergeant Ueda Kenji has been moved to Karaganda.", tmp_path)
+    assert {"Harbin", "Zhezkazgan"} <= {e.label for e in r.entities if e.kind == "place"}
+    transfer = next(e for e in r.entities if e.cls == "Transfer")
+    assert [o.value for o in _values(r, transfer, "jpow:date")] == ["1948-08"]

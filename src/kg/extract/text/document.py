@@ -38,7 +38,7 @@ from kg.extract.text.named_entities import named_entities
 from kg.extract.text.parse import parse
 from kg.extract.text.quantities import Quantity, quantities
 from kg.extract.text.relations import default_matcher
-from kg.extract.text.spans import DateMention, dates, dates_in_year, sentences
+from kg.extract.text.spans import MONTH_RE, DateMention, dates, dates_in_year, sentences
 from kg.sources.text import YEAR_HEADING, Block
 
 
@@ -91,6 +91,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         elif self.heading_year is not None:
             ds = sorted(ds + dates_in_year(text, self.heading_year, ds), key=lambda d: d.start)
         footnote = re.match(r"\[?(\d{1,3})([.\]]?)\s+(?=\S)", text)
+        if footnote and re.match(rf"\s*{MONTH_RE}\b", text[footnote.end():]):
+            footnote = None   # "3 February 1946. We reached ...": a diary's date, not note 3
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
                 r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text)):   # "1. ..." only when it reads as a citation
@@ -101,6 +103,9 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and
                      re.fullmatch(r"[^.]*?(?:,\s*[^,]+)?", text[block_people[0].end:]) is not None)
         self.frame_date = None   # "In 1991, ...": the time frame of the sentences that follow in the paragraph
+        # "14 March 1946. Work in the mine began today.": a diary's entry, dated by its head
+        entry_date = next((d for d in ds if d.start == len(text) - len(text.lstrip()) and d.kind == "point" and
+                           re.match(r"\.\s", text[d.end:d.end + 2])), None)
         for s, e in sentences(text):
             sent = text[s:e]
             if re.fullmatch(r"page\s+\d+", sent.strip()):
@@ -112,7 +117,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             # "- 19 October: The declaration is signed": a chronology's line, dated by its head
             lm = re.match(r"\s*(?:[-–•*]\s*)?", sent)
             self.line_date = next((d for d in ds if d.start == s + lm.end() and d.kind == "point" and
-                                   re.match(r"\s*:", text[d.end:d.end + 3])), None)
+                                   re.match(r"\s*:", text[d.end:d.end + 3])), None) or entry_date
             if self.line_date is not None:
                 self.frame_date = self.line_date
             ms = [m for m in mentions if s <= m.start < e]
