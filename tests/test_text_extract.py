@@ -981,3 +981,16 @@ def test_a_diary_entry_opening_with_its_date_is_no_footnote_and_its_date_dates_w
     assert {"Harbin", "Zhezkazgan"} <= {e.label for e in r.entities if e.kind == "place"}
     transfer = next(e for e in r.entities if e.cls == "Transfer")
     assert [o.value for o in _values(r, transfer, "jpow:date")] == ["1948-08"]
+
+
+def test_a_japanese_family_name_alone_is_a_person_when_it_does_something(tmp_path: Path) -> None:
+    r = _read('One of them, Yamamoto, taught me to fold cranes. Tanaka died of fever. He said it was like sakura. '
+              'They read the wall newspaper "Akai Hoshi" and the memoir Hoshi no nai yoru.', tmp_path)
+    assert {e.label for e in r.entities if e.kind == "person"} == {"Yamamoto", "Tanaka"}
+
+
+def test_camps_and_sections_numbered_in_words_or_ordinals(tmp_path: Path) -> None:
+    r = _read("They were taken to camp number 99. Barracks of the 5th camp section stood in the snow.", tmp_path)
+    camps = {e.label: e for e in r.entities if e.kind == "camp"}
+    assert [o.value for o in _values(r, camps["Camp No. 99"], "jpow:number")] == ["99"]
+    assert [o.label for o in _values(r, camps["5th camp section"], "jpow:sectionOf")] == ["Camp No. 99"]

@@ -77,6 +77,9 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         mentions, quotes = find_mentions(text, self.lex)
         doc = doc if doc is not None else parse(text)
         mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
+        known = {w for e in self.persons for n in e.names for w in n.split()}
+        # a family name alone that names someone met before is theirs, or no one's if two share it
+        mentions = [m for m in mentions if not (m.attrs.get("alone") and m.text in known)]
         mentions = sorted(mentions + self.surname_mentions(text, mentions, self.lex.not_person_words),
                           key=lambda m: (m.start, -(m.end - m.start)))
         self._block_mentions = mentions

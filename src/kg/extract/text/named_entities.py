@@ -17,6 +17,7 @@ import re
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions import Mention
 from kg.extract.text.spans import norm
+from kg.names.romaji import is_hepburn
 
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀŌŪĒĪ][a-z\u00e0-\u024f'’]+(?:-[A-Z]?[a-z\u00e0-\u024f]+)?")
 
@@ -138,6 +139,16 @@ def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     text = text[shift:]
     words = text.split()
     banned = lex.not_person_words
+    if len(words) == 1 and len(text) >= 4 and ent.root.dep_ in ("nsubj", "nsubjpass", "appos") and \
+            is_hepburn(text) and _NAME_WORD.fullmatch(text) and \
+            ent.doc.text[ent.start_char - 1:ent.start_char] not in "\"“«‘'" and not re.match(
+                r"\s+(?:no|ni|to|wa|ga|o)\s", ent.doc.text[ent.end_char:ent.end_char + 5]) and \
+            text not in banned and text.lower() not in banned and text not in lex["places"] and \
+            not any(m.start < ent.end_char and ent.start_char < m.end for m in mentions):
+        # "One of them, Yamamoto, taught me", "Tanaka died": a Japanese family name alone, as the recogniser reads
+        # it, when it is who does something (not "like sakura", "in Akita"), not in quotes or a Japanese title
+        return Mention("person", "Person", ent.start_char, ent.end_char, text, text, f"person:{text.lower()}",
+                       {"surname": text, "alone": True})
     if not 2 <= len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) for w in words) or \
             any(w in banned or w.lower() in banned for w in words):
         return None

@@ -14,7 +14,7 @@ _CAMP_TYPES = {"POW": "PrisonerOfWarCamp", "prisoner-of-war": "PrisonerOfWarCamp
 def camps(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     bad = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"POW", "Army", "Labour", "Labor", "Special", "Camp"}
-    num = r"(?:No\.?|Nos\.?|N|№|#)\s?(\d{1,4}[a-z]?)"
+    num = r"(?:No\.?|Nos\.?|N|№|#|[Nn]umber)\s?(\d{1,4}[a-z]?)"
     bracket = r"(?:\s*\([^()\n]{1,40}\))?"   # "camps No. 37 (Balkhash), No. 39 (Dzhezkazgan) and No. 47"
     pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?)\s+({num}"
                      rf"(?:{bracket}\s*(?:,|and|&)\s*(?:{num}|\d{{1,4}}))*)")
@@ -24,7 +24,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
         if name in _CAMP_TYPES or (name and (name in lex["not_surnames"] or name in lex["demonyms"])):
             name = None
         listed = re.sub(r"\([^()]*\)", lambda b: " " * len(b.group(0)), m.group(3))   # not what brackets say
-        nums = list(re.finditer(r"(?:(?:No\.?|Nos\.?|N|№|#)\s?)?(\d{1,4}[a-z]?)", listed))
+        nums = list(re.finditer(r"(?:(?:No\.?|Nos\.?|N|№|#|[Nn]umber)\s?)?(\d{1,4}[a-z]?)", listed))
         for i, nm in enumerate(nums):
             n = nm.group(1)
             s = m.start() if i == 0 else m.start(3) + nm.start()
@@ -41,22 +41,22 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
             out.append(mention)
     # "the camp for prisoners of war No. 99": the number after what the camp is for
     for m in re.finditer(r"\b[Cc]amp\s+for\s+(?:foreign\s+)?(?:prisoners\s+of\s+war|POWs|internees)\s+"
-                         r"(?:No\.?|N|№|#)\s?(\d{1,4}[a-z]?)\b", text):
+                         r"(?:No\.?|N|№|#|[Nn]umber)\s?(\d{1,4}[a-z]?)\b", text):
         n = m.group(1)
         out.append(Mention("camp", "PrisonerOfWarCamp", m.start(), m.end(), m.group(0), f"Camp No. {n}", f"camp:{n}",
                            {"number": n}))
-    for m in re.finditer(rf"\b({CAP})\s+camp\b(?!s|\s+(?:No\.?|Nos\.?|N|№|#)\s?\d)", text):
+    for m in re.finditer(rf"\b({CAP})\s+camp\b(?!s|\s+(?:No\.?|Nos\.?|N|№|#|[Nn]umber)\s?\d)", text):
         name = m.group(1)
         if name in bad or m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):
             continue
-        if re.match(r"\s*\((?:[A-Z][a-z]+lag|camp\s+(?:No\.?|N|№)\s?\d+)\)", text[m.end():m.end() + 30]):
+        if re.match(r"\s*\((?:[A-Z][a-z]+lag|camp\s+(?:No\.?|N|№|[Nn]umber)\s?\d+)\)", text[m.end():m.end() + 30]):
             continue   # "Karaganda camp (Karlag)": an alias of the camp in brackets
         label = f"{name} camp"
         out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), label, f"camp:{name.lower()}",
                            {"name": name}))
     sec = re.compile(rf"\b(?:[Cc]amp\s+)?([Ss]ection|[Dd]epartment|[Bb]ranch|[Ll]agpunkt|[Ll]agotdelenie|[Ss]ub-camp)\s+"
-                     rf"(?:No\.?|N|№)\s?"
-                     rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
+                     rf"(?:No\.?|N|№|[Nn]umber)\s?"
+                     rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
     for m in sec.finditer(text):
         parent = m.group(3) or m.group(4).lower()
         label = f"Section No. {m.group(2)} of camp {'No. ' + m.group(3) if m.group(3) else m.group(4)}"
@@ -84,16 +84,17 @@ def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
     section", "the Dolinka camp section", "the camp section at Maikuduk". Their camp is the last one named
     before them (`parent_key` "camp:?last", resolved by the reader)."""
     out = []
-    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(?:No\.?|N|№)\s?(\d{1,4}[a-z]?)\b"
-                          r"(?!\s+of\s)")
+    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(?:No\.?|N|№|[Nn]umber)\s?"
+                          r"(\d{1,4}[a-z]?)\b(?!\s+of\s)")
     for m in numbered.finditer(text):
         if m.start() in taken:
             continue
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{m.group(2)}", {"number": m.group(2), "parent_key": "camp:?last"}))
-    ordinal = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+(?:camp\s+)?(section|branch)\b", re.IGNORECASE)
-    for m in ordinal.finditer(text):
-        n = _ORDINALS[m.group(1).lower()]
+    ordinal = re.compile(rf"\b({'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:camp\s+)?(section|branch)\b",
+                         re.IGNORECASE)
+    for m in ordinal.finditer(text):   # "the fifth section", "the 5th camp section"
+        n = _ORDINALS.get(m.group(1).lower()) or str(int(m.group(1)[:-2]))
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{n}",
                            {"number": n, "parent_key": "camp:?last"}))
     for m in re.finditer(rf"\b({CAP})\s+camp\s+section\b|\bcamp\s+section\s+(?:at|in|near)\s+({CAP})\b", text):
@@ -103,7 +104,7 @@ def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{name.lower()}", {"parent_key": "camp:?last"}))
     for m in out:   # "the fifth section of camp No. 99", "the Dolinka camp section of Karlag": its camp is named
-        of = re.match(rf"\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№)\s?(\d{{1,4}})|([A-Z][a-z]+lag)\b|({CAP})\s+camp\b)",
+        of = re.match(rf"\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|([A-Z][a-z]+lag)\b|({CAP})\s+camp\b)",
                       text[m.end:])
         if of:
             m.attrs["parent_key"] = f"camp:{(of.group(1) or of.group(2) or of.group(3)).lower()}"
