@@ -994,3 +994,29 @@ def test_camps_and_sections_numbered_in_words_or_ordinals(tmp_path: Path) -> Non
     camps = {e.label: e for e in r.entities if e.kind == "camp"}
     assert [o.value for o in _values(r, camps["Camp No. 99"], "jpow:number")] == ["99"]
     assert [o.label for o in _values(r, camps["5th camp section"], "jpow:sectionOf")] == ["Camp No. 99"]
+
+
+def test_a_titled_conference_is_an_event_and_a_day_range_is_a_period(tmp_path: Path) -> None:
+    r = _read('The conference "Captivity and Memory: Prisoners in Kazakhstan" was held on 12–13 October 2022 in '
+              'Karaganda. Dr. Yuko Nishimura presented her paper "Letters that did not arrive".', tmp_path)
+    conference = next(e for e in r.entities if e.cls == "Conference")
+    assert "Captivity and Memory conference" in conference.names
+    paper = _one(r, "publication", "Letters that did not arrive")
+    assert [o.label for o in _values(r, paper, "jpow:author")] == ["Yuko Nishimura"]
+    from kg.extract.text.spans import dates
+    assert [(d.value, d.kind) for d in dates("on 12–13 October 2022")] == [("2022-10-12/2022-10-13", "range")]
+
+
+def test_a_title_after_a_possessive_name_with_its_year_is_a_book_by_that_person(tmp_path: Path) -> None:
+    r = _read("He rarely engages with memoirs such as Hideo Tanabe's Snow over Spassk (1983).", tmp_path)
+    book = _one(r, "publication", "Snow over Spassk")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["Hideo Tanabe"]
+    assert not [e for e in r.entities if e.kind == "place" and e.label == "Snow"]
+
+
+def test_where_a_body_is_ends_its_name_as_a_place_of_its_own(tmp_path: Path) -> None:
+    r = _read("Olga Rudenko of the Memorial Museum of Victims of Political Repression in Dolinka spoke. The director "
+              "of the Centre for the Study of Repression spoke too.", tmp_path)
+    museum = _one(r, "organization", "Memorial Museum of Victims of Political Repression")
+    assert [o.label for o in _values(r, museum, "jpow:location")] == ["Dolinka"]
+    assert [e.label for e in r.entities if e.kind == "place"] == ["Dolinka"]

@@ -90,8 +90,11 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
     listed = first is not tok and any(m.kind == "place" and m.start <= first.idx < m.end for m in mentions)
     if first.dep_ != "pobj" or tok.pos_ != "PROPN" or first.pos_ != "PROPN" or first.head.lower_ not in (
             "in", "near", "to", "from", "at", "via", "through", "outside") or tok.ent_type_ in (
-            "NORP", "DATE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART") or tok.ent_type_ == "PERSON" and not listed:
-        return None   # (a name listed after a place is a place, whatever the recogniser calls it)
+            "NORP", "DATE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART") or tok.ent_type_ == "PERSON" and not listed \
+            and not (first.head.lower_ in ("in", "near", "at") and tok.ent_iob_ == "B" and
+                     (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")):
+        return None   # (a name listed after a place is a place, whatever the recogniser calls it; so is one word
+        # "in" or "near" it calls a person: "the museum in Dolinka")
     words_of_sentence = [t for t in tok.sent if t.is_alpha and len(t) > 3]
     if not tok.sent.text.rstrip().endswith((".", "!", "?")) and \
             sum(t.text[0].isupper() for t in words_of_sentence) > 0.6 * len(words_of_sentence):
@@ -122,7 +125,7 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         return None
     words = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
     start = ent.end_char - len(words)
-    if words in lex["languages"] or words in lex["demonyms"] or not words[:1].isupper() or \
+    if words in lex["languages"] or words in lex["demonyms"] or words in lex["org_heads"] or not words[:1].isupper() or \
             re.search(r"\d", words) or \
             any(m.start < ent.end_char and start < m.end for m in mentions):
         return None

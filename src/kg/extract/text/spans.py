@@ -128,6 +128,7 @@ class DateMention:
 
 
 _DATE_PATTERNS = [
+    ("days", rf"\b(\d{{1,2}})\s*(?:[-–—]|to|until)\s*(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),   # "12–13 October 2022"
     ("mdy", rf"\b({MONTH_RE})\s+(\d{{1,2}}),?\s+({YEAR_RE})\b"),
     ("dmy", rf"\b(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),
     ("num", rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({YEAR_RE})\b"),
@@ -160,6 +161,11 @@ def dates(text: str) -> list[DateMention]:
                 value = f"{g[2]}-{int(g[1]):02d}-{int(g[0]):02d}"
             elif kind == "my":
                 value = f"{g[1]}-{MONTHS[g[0].lower()]:02d}"
+            elif kind == "days":
+                month = MONTHS[g[2].lower()]
+                if int(g[1]) <= int(g[0]):
+                    continue
+                value = f"{g[3]}-{month:02d}-{int(g[0]):02d}/{g[3]}-{month:02d}-{int(g[1]):02d}"
             elif kind == "range":
                 end = g[1] if len(g[1]) == 4 else g[0][:2] + g[1]
                 if int(end) <= int(g[0]):
@@ -172,7 +178,7 @@ def dates(text: str) -> list[DateMention]:
             if kind in ("mdy", "dmy", "num", "my") and partial_dates.datatype(value) is None:
                 continue  # '31 February 1946' names no day
             prefix = text[max(0, s - 12):s].lower()
-            k = kind if kind in ("range", "vague") else "point"
+            k = "range" if kind == "days" else kind if kind in ("range", "vague") else "point"
             if re.search(r"\b(?:until|till|up to|by|before)\s+$", prefix):
                 k = "until"
             elif re.search(r"\b(?:since|starting in|from|after)\s+$", prefix) and kind != "range":

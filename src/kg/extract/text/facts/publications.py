@@ -55,8 +55,11 @@ class PublicationFacts:
             before = text[s:pm.start]
             authors: list[Entity] = []
             people = sorted((m for m in ms if m.kind == "person" and m.end <= pm.start), key=lambda m: m.start)
+            heads = alternation(self.lex["publication_heads"])
             for j, m in enumerate(people):
-                if re.fullmatch(r"(?:['’]s)?\s*[\"“«]?\s*", text[m.end:pm.start]):
+                # "Tanabe's Snow over Spassk", "her paper "Letters that did not arrive"": the author just before
+                if re.fullmatch(rf"(?:['’]s)?\s*(?:(?:new|first|latest|last|own|recent)\s+)?(?:(?:{heads})\s*,?\s*)?"
+                                rf"[\"“«]?\s*", text[m.end:pm.start]):
                     # the author written just before the title, and co-authors listed before them
                     authors.append(m.entity)
                     k = j

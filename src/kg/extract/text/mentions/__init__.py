@@ -14,7 +14,7 @@ from kg.extract.text.mentions.acts import legal_acts
 from kg.extract.text.mentions.archival import archival_units
 from kg.extract.text.mentions.bodies import bodies
 from kg.extract.text.mentions.camps import camps
-from kg.extract.text.mentions.events import events, exhibitions
+from kg.extract.text.mentions.events import events, titled_events
 from kg.extract.text.mentions.mention import CAP, UPPER, Mention, mention_at, title_key
 from kg.extract.text.mentions.organizations import org_key, organizations
 from kg.extract.text.mentions.persons import persons
@@ -39,7 +39,7 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     title_ms = [Mention("publication", cls, a, b, text[a:b], text[a:b], "publication:" + title_key(text[a:b]))
                 for a, b, cls in unquoted_titles(text, lex) if not any(q.tstart <= a < q.tstart + len(q.text) for q in quotes)]
     found = (place_ms + site_ms + title_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
-             + events(text, lex) + exhibitions(text) + publications(text, lex, quotes) + archival_units(text))
+             + events(text, lex) + titled_events(text, lex) + publications(text, lex, quotes) + archival_units(text))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for o in [m for m in found if m.kind == "organization"]:
         am = re.match(r"\s*\(([A-Z][A-Za-z]*[A-Z]+(?:\([a-z]\))?)\)", text[o.end:o.end + 20])
@@ -110,7 +110,11 @@ def _shadows(outer: Mention, inner: Mention) -> bool:
     if inner.kind == "place" and outer.kind in ("camp", "organization"):
         # "Karaganda camp No. 99", "State Archive of the Karaganda Region": the place qualifies the name; kept
         # when the name says it is a place ("State Archive of the city of Zhezkazgan")
-        return not re.search(r"\b(?:city|town|village|settlement)\s+of\s+$", outer.text[:inner.start - outer.start])
+        # when the name says it is a place ("State Archive of the city of Zhezkazgan") or ends with where the
+        # body is ("Memorial Museum of Victims of Political Repression in Dolinka")
+        before = outer.text[:inner.start - outer.start]
+        return not (re.search(r"\b(?:city|town|village|settlement)\s+of\s+$", before) or
+                    re.search(r"\s(?:in|at)\s+$", before) and inner.end == outer.end)
     if inner.kind == "camp" and outer.kind == "organization" and inner.start == outer.start:
         return True   # "Karaganda camp administration": the body of a camp, which qualifies its name
     return outer.kind == inner.kind and inner.kind != "organization"

@@ -65,20 +65,25 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def exhibitions(text: str) -> list[Mention]:
-    """"the exhibition "Far from Home"", ""Letters Without Answers" (exhibition)", a title line "Far from home:
-    Japanese prisoners in the Kazakh steppe (exhibition text)": an exhibition, named by its title."""
+def titled_events(text: str, lex: Lexicon) -> list[Mention]:
+    """"the exhibition "Far from Home"", "the international conference "Captivity and Memory: ..."", ""Letters
+    Without Answers" (exhibition)", a title line "Far from home: ... (exhibition text)": an exhibition, a
+    conference (`lexicon.yaml: titled_event_heads`), named by its title, and by its title's head with the noun
+    ("Captivity and Memory conference")."""
+    heads: dict[str, str] = lex["titled_event_heads"]
+    head = alternation(list(heads))
     out: list[Mention] = []
-    quoted = r"[\"“«]([^\"”»\n]{3,120})[\"”»]"
-    for m in re.finditer(rf"\b[Ee]xhibition\s*,?\s*(?:(?:entitled|called|titled)\s+)?{quoted}|"
-                         rf"{quoted}\s*\(?\s*exhibition\b|"
-                         r"^([^\n()]{3,150}?)\s*\((?:an?\s+)?exhibition(?:\s+[a-z]+)?\)\s*$", text, re.M):
-        group = next(g for g in (1, 2, 3) if m.group(g))
+    quoted = r"[\"“«]([^\"”»\n]{3,160})[\"”»]"
+    for m in re.finditer(rf"\b(?i:({head}))\s*,?\s*(?:(?:entitled|called|titled)\s+)?{quoted}|"
+                         rf"{quoted}\s*\(?\s*({head})\b|"
+                         rf"^([^\n()]{{3,150}}?)\s*\((?:an?\s+)?({head})(?:\s+[a-z]+)?\)\s*$", text, re.M):
+        group = next(g for g in (2, 3, 5) if m.group(g))
+        noun = (m.group(1) or m.group(4) or m.group(6)).lower()
         title = m.group(group).strip().rstrip(".,")
-        start = m.start() if group == 1 else m.start(group)   # with its noun: "the exhibition" there is no anaphor
-        end = m.start(group) + len(title) if group != 2 else m.end()
-        mention = Mention("event", "Exhibition", start, end, text[start:end], title,
-                          f"event:exhibition:{norm(title)}")
-        mention.names += [f"exhibition {title}", f"{title} exhibition"]
+        start = m.start() if group == 2 else m.start(group)   # with its noun: "the exhibition" there is no anaphor
+        end = m.start(group) + len(title) if group != 3 else m.end()
+        mention = Mention("event", heads[noun], start, end, text[start:end], title, f"event:{noun}:{norm(title)}")
+        short = re.split(r"\s*:\s*", title)[0]
+        mention.names += [f"{noun} {title}", f"{title} {noun}", f"{short} {noun}"]
         out.append(mention)
     return out

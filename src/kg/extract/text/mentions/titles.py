@@ -39,4 +39,10 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     for m in translated.finditer(text):
         if not any(a <= m.start(2) < b for a, b, _c in out):
             out.append((m.start(2), m.end(2), heads[m.group(1)]))
+    # "Hideo Tanabe's Snow over Spassk (1983)": a title in title case after a possessive name, its year after it
+    dated = re.compile(rf"\b[A-Z][\w'’-]+['’]s\s+({_WORD}(?:\s+(?:{_WORD}|{_SMALL}|over|under|without|with|"
+                       rf"beyond|after|before))*?)\s*\(\s*(?:1[89]|20)\d\d\s*\)")
+    for m in dated.finditer(text):
+        if len(m.group(1).split()) >= 2 and not any(a <= m.start(1) < b for a, b, _c in out):
+            out.append((m.start(1), m.end(1), "Book"))
     return out
