@@ -96,7 +96,7 @@ class EntityLinker:
                     e.attrs["gender"] = gender
             if len(m.label) > len(e.attrs.get("longest", "")):
                 e.attrs["longest"] = m.label
-        if m.kind == "camp" and m.cls != "Camp" and e.cls == "Camp":
+        if m.kind == "camp" and m.cls != "Camp" and e.cls == "Camp" and e.attrs.get("section_of") != "unknown":
             e.cls = m.cls
         m.entity = e
         self.last[m.kind] = e

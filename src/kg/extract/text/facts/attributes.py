@@ -21,9 +21,11 @@ class AttributeFacts:
                 parent = self.by_key.get(a["parent_key"]) if a["parent_key"] != "camp:?last" else next(
                     (x for x in reversed(self.entities)
                      if x.kind == "camp" and x.cls not in ("CampSection", "SpecialHospital")), None)
-                if parent is not None and parent is not ent:
+                # one camp per section; a section first met with no camp known stays a camp ("unknown")
+                if parent is not None and parent is not ent and \
+                        ent.attrs.setdefault("section_of", parent.iri) == parent.iri:
                     add(Fact(ent, "jpow:sectionOf", parent))
-                else:
+                elif ent.attrs.setdefault("section_of", "unknown") == "unknown":
                     ent.cls = "Camp"   # a section whose camp is not known is recorded as a camp
             if m.kind == "camp":
                 if "number" in a:

@@ -45,6 +45,8 @@ class DependencyFacts:
             if subject is None or obj is None or subject.entity is obj.entity:
                 continue
             prop = p.places_property if p.places_property and subject.kind == obj.kind == "place" else p.property
+            if prop == "jpow:partOf" and obj.kind == "place" and subject.kind != "place":
+                prop = "jpow:location"   # "a section, part of the big camp at Karaganda": a body is in a place
             if (subject.entity.iri, prop, obj.entity.iri) not in known:
                 known.add((subject.entity.iri, prop, obj.entity.iri))
                 facts.append(Fact(subject.entity, prop, obj.entity))
