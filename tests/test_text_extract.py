@@ -1020,3 +1020,10 @@ def test_where_a_body_is_ends_its_name_as_a_place_of_its_own(tmp_path: Path) -> 
     museum = _one(r, "organization", "Memorial Museum of Victims of Political Repression")
     assert [o.label for o in _values(r, museum, "jpow:location")] == ["Dolinka"]
     assert [e.label for e in r.entities if e.kind == "place"] == ["Dolinka"]
+
+
+def test_an_event_is_also_named_by_its_kind(tmp_path: Path) -> None:
+    r = _read("In 1948 Kobayashi Shigeo returned to Japan.", tmp_path)
+    event = next(e for e in r.entities if e.cls == "Repatriation")
+    names = {n.value for n in _values(r, event, "skos:altLabel")}
+    assert {"repatriation of Kobayashi Shigeo", "repatriation of Kobayashi to Japan"} <= names

@@ -156,8 +156,11 @@ class DependencyFacts:
             prop = "jpow:camp" if p.object_property == "jpow:location" and obj.kind == "camp" else p.object_property
             facts.append(Fact(ev, prop, obj.entity))
         names = {label.lower()}
+        kind_noun = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()   # "a return" is also a repatriation
+        also = [kind_noun] if kind_noun != words and cls != "Event" else []
         for other in [_as_written(block.text, words, subject, group, obj, match),
-                      *_other_names(block.text, words, subject, obj)]:
+                      *(n for w in [words, *also] for n in _other_names(block.text, w, subject, obj)),
+                      *(f"{w} of {subject.entity.label if subject is not None else group}" for w in also)]:
             if other and other.lower() not in names:
                 names.add(other.lower())
                 facts.append(Fact(ev, "skos:altLabel", Lit(other)))
