@@ -1027,3 +1027,13 @@ def test_an_event_is_also_named_by_its_kind(tmp_path: Path) -> None:
     event = next(e for e in r.entities if e.cls == "Repatriation")
     names = {n.value for n in _values(r, event, "skos:altLabel")}
     assert {"repatriation of Kobayashi Shigeo", "repatriation of Kobayashi to Japan"} <= names
+
+
+def test_figures_of_cards_participants_remains_and_of_us_but_not_years_later(tmp_path: Path) -> None:
+    from kg.extract.text.lexicon import load
+    from kg.extract.text.quantities import quantities
+    found = {q.text: (q.unit, q.qualifier) for t in (
+        "It rests on 312 cards.", "Some sixty participants came.", "Between 900 and 1,100 sets of remains were found.",
+        "He said there were 842 of us.", "Two years later he died.") for q in quantities(t, load())}
+    assert found == {"312 cards": ("UnitItem", "exact"), "Some sixty participants": ("UnitPerson", "approximate"),
+                     "Between 900 and 1,100 sets of remains": ("UnitItem", "range"), "842": ("UnitPerson", "exact")}

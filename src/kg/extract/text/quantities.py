@@ -85,12 +85,15 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
             (m.group("mult") or "").strip().lower(), 1)
         qualifier = qual_words.get((m.group("qual") or "").lower(), "exact")
         after = text[e:e + 80]
-        if re.match(r"\s+of\s+(?!them\b|these\b)", after) and not m.group("pct"):
+        if re.match(r"\s+of\s+(?!them\b|these\b|us\b)", after) and not m.group("pct"):
             continue
         if re.match(rf"\s*(?:{_DISTANCE})\b", after):
             continue   # "some 45 kilometres south of Karaganda": where a place is, not a figure (`facts.places`)
-        um = re.match(rf"(?:-(?:volume)\b)|\s+(?:[\w-]+\s+){{0,2}}?({unit_alt})(?![\w-])|\s+of\s+(them|these)\b",
+        um = re.match(rf"(?:-(?:volume)\b)|\s+(?:[\w-]+\s+){{0,2}}?({unit_alt})(?![\w-])|\s+of\s+(them|these|us)\b",
                       after)
+        if um and um.group(1) in ("years", "year") and re.match(r"\s+(?:later|earlier|after|before|ago)\b",
+                                                               after[um.end():]):
+            continue   # "two years later": when, not a figure
         unit = None
         unit_end = e
         year_like = re.fullmatch(r"1[89]\d\d|20\d\d", raw_n) and not m.group("mult") and not m.group("pct")
