@@ -1037,3 +1037,16 @@ def test_figures_of_cards_participants_remains_and_of_us_but_not_years_later(tmp
         "He said there were 842 of us.", "Two years later he died.") for q in quantities(t, load())}
     assert found == {"312 cards": ("UnitItem", "exact"), "Some sixty participants": ("UnitPerson", "approximate"),
                      "Between 900 and 1,100 sets of remains": ("UnitItem", "range"), "842": ("UnitPerson", "exact")}
+
+
+def test_acts_named_by_what_they_are_on_with_their_parties_and_laws_numbered_in_roman(tmp_path: Path) -> None:
+    r = _read("They signed the Agreement between the Government of Ruritania and the Government of Japan on the Care "
+              "of Graves of Japanese Nationals. It replaces the Memorandum on Cooperation in the Search for Burials of "
+              "14 June 1996 and was ratified by the Law of the Republic of Kazakhstan No. 142-VI of 28 March 2018.",
+              tmp_path)
+    acts = {e.label: e for e in r.entities if e.kind == "legal-act"}
+    assert {"Agreement on the Care of Graves of Japanese Nationals",
+            "Memorandum on Cooperation in the Search for Burials", "Law No. 142-VI"} <= set(acts)
+    parties = {o.label for o in _values(r, acts["Agreement on the Care of Graves of Japanese Nationals"],
+                                        "jpow:issuedBy")}
+    assert {"Government of Ruritania", "Government of Japan"} <= parties

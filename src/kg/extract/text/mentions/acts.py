@@ -6,6 +6,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions.mention import CAP, Mention, mention_at
+from kg.extract.text.mentions.organizations import org_key
 from kg.extract.text.spans import MONTH_RE, YEAR_RE, Quoted, dates, norm
 
 
@@ -38,7 +39,8 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
             mention.names.append(base)
         out.append(mention)
     numbered = re.compile(r"\b(Resolution|Decree|Order|Directive|Instruction|Law|Decision|resolution|decree|order|"
-                          r"directive|law|decision)\s+(?:No\.?|N|№)\s?(\d[\d/-]*(?:[a-z]{1,3}|[а-я]{1,3})?\b)")
+                          r"directive|law|decision)\s+(?:No\.?|N|№)\s?(\d[\d/]*(?:-?[IVX]{1,4}\b|-\d+)?"
+                          r"(?:[a-z]{1,3}|[а-я]{1,3})?\b)")
     for m in numbered.finditer(text):
         head = m.group(1).capitalize()
         label = f"{head} No. {m.group(2)}"
@@ -49,7 +51,7 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
                            f"legal-act:no-{m.group(2)}", attrs))
     # "the decree of the <Org> dated <date> No. 689 "On ..."" / "a decree "On ..."": the head with attributes
     generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|Decree|Resolution|Order|"
-                         r"Directive|Instruction)\b")
+                         r"Directive|Instruction|Law)\b")
     for m in generic.finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
@@ -74,6 +76,29 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
             key = f"legal-act:{head.lower()}:{attrs.get('issuer').label if 'issuer' in attrs else ''}:{attrs['date']}"
         out.append(Mention("legal-act", heads.get(head, "Decree"), start, e + consumed,
                            text[start:e + consumed], label, key, attrs))
+    # "the Agreement between the Government of ... and the Government of Japan on the Maintenance of Graves of
+    # Japanese Nationals", "the Memorandum on Cooperation in the Search for Burials": named by what it is on
+    titled = re.compile(rf"\b({'|'.join(lex['titled_act_heads'])})(\s+between\s+[^.;()]+?\s+and\s+[^.;()]+?)?\s+"
+                        rf"(on|concerning)\s+((?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:of|the|in|and|for|to|on|with)\s+)*"
+                        rf"[A-Z][\w’'-]*)*)")
+    for m in titled.finditer(text):
+        if any(o.start <= m.start() < o.end for o in out):
+            continue
+        label = f"{m.group(1)} {m.group(3)} {m.group(4)}"
+        mention = Mention("legal-act", heads.get(m.group(1), "Agreement"), m.start(), m.end(), m.group(0), label,
+                          f"legal-act:{norm(label)}")
+        if m.group(2):
+            mention.names.append(" ".join(m.group(0).split()))
+            for o in orgs:   # "the Government of Japan on the Maintenance of ...": the party ends before "on"
+                if m.start(2) <= o.start < m.start(3) < o.end:
+                    o.end = m.start(3) - 1
+                    o.text = o.label = text[o.start:o.end].rstrip()
+                    o.end, o.key = o.start + len(o.text), org_key(o.label)
+        attrs, consumed = _act_attributes(text, m.end(), quotes, orgs)
+        mention.attrs.update(attrs)
+        mention.end += consumed
+        mention.text = text[mention.start:mention.end]
+        out.append(mention)
     for m in re.finditer(r"\bArticle\s+(\d+(?:\.\d+)?)\b", text):
         out.append(mention_at("legal-act", "CodeArticle", m, text, m.group(0), number=m.group(1)))
     for m in re.finditer(r"\b(?:a|an|the|The)\s+((?:(?:bilateral|intergovernmental|international|new|special)\s+)?"
@@ -116,7 +141,12 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 attrs["date_as_written"] = dm.group(1)
                 consumed += dm.end()
                 continue
-        nm = re.match(r",?\s+(?:No\.?|N|№)\s?(\d[\d/-]*[a-z]?)", seg)
+        jm = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*(?=,?\s+(?:No\.?|N|№)\s?\d)", seg)
+        if jm and "jurisdiction" not in attrs:   # "the Law of the Republic of Kazakhstan No. 142-VI"
+            attrs["jurisdiction"] = jm.group(0).strip()
+            consumed += jm.end()
+            continue
+        nm = re.match(r",?\s+(?:No\.?|N|№)\s?(\d[\d/]*(?:-?[IVX]{1,4}\b|-\d+)?[a-z]?)", seg)
         if nm and "number" not in attrs:
             attrs["number"] = nm.group(1)
             consumed += nm.end()
