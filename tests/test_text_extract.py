@@ -1050,3 +1050,13 @@ def test_acts_named_by_what_they_are_on_with_their_parties_and_laws_numbered_in_
     parties = {o.label for o in _values(r, acts["Agreement on the Care of Graves of Japanese Nationals"],
                                         "jpow:issuedBy")}
     assert {"Government of Ruritania", "Government of Japan"} <= parties
+
+
+def test_a_file_cited_by_fond_opis_and_delo_and_the_next_by_ibid(tmp_path: Path) -> None:
+    r = _read("Files of the Russian State Military Archive (RGVA) were used.\n\n1. State Archive of Pavlodar Region "
+              "(GAPO), f. 1129, op. 1, d. 3, l. 12.\n\n2. Ibid., d. 7, ll. 4–6.\n\n3. RGVA f. 1p, op. 9i, d. 211.",
+              tmp_path)
+    files = {e.label: e for e in r.entities if e.cls == "ArchivalUnit"}
+    assert set(files) == {"GAPO f. 1129, op. 1, d. 3", "GAPO f. 1129, op. 1, d. 7", "RGVA f. 1p, op. 9i, d. 211"}
+    assert [o.label for o in _values(r, files["RGVA f. 1p, op. 9i, d. 211"], "jpow:heldBy")] == [
+        "Russian State Military Archive"]

@@ -67,6 +67,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.salient_person: Entity | None = None   # who "he" is: the last person who was a sentence subject
         self.narrator: Entity | None = None    # who "I" is: the one person of the title, or the byline
         self.document: Entity | None = None    # what "this paper" is: the document read, if the caller says
+        self.last_citation: list[str] = []      # archive, fond, inventory of the last file cited ("Ibid., d. 7")
         self.blocks_read = 0
 
     def read_block(self, block: Block, doc=None) -> list[Passage]:
@@ -74,7 +75,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         text = block.text
         if self._index_terms.match(text):
             return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
-        mentions, quotes = find_mentions(text, self.lex)
+        mentions, quotes = find_mentions(text, self.lex, self.last_citation)
         doc = doc if doc is not None else parse(text)
         mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
         known = {w for e in self.persons for n in e.names for w in n.split()}

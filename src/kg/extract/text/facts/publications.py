@@ -51,6 +51,12 @@ class PublicationFacts:
                                                                     text[o.end:pm.start])), None)
                 if archive:   # "State Archive of the Karaganda Region (GAKO), fond 1529": the archive keeps it
                     add(Fact(pub, "jpow:heldBy", archive.entity))
+                elif parent is None and re.match(r"[A-Z]{2,6}\s", pub.label):   # "RGVA f. 1p, op. 9i, d. 211"
+                    acronym = pub.label.split()[0]
+                    body = next((x for x in reversed(self.entities) if x.kind == "organization" and acronym in x.names),
+                                None)
+                    if body is not None:
+                        add(Fact(pub, "jpow:heldBy", body))
                 continue
             before = text[s:pm.start]
             authors: list[Entity] = []

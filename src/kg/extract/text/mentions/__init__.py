@@ -11,7 +11,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions.acts import legal_acts
-from kg.extract.text.mentions.archival import archival_units
+from kg.extract.text.mentions.archival import archival_units, cited_files
 from kg.extract.text.mentions.bodies import bodies
 from kg.extract.text.mentions.camps import camps
 from kg.extract.text.mentions.events import events, titled_events
@@ -28,7 +28,9 @@ from kg.extract.text.spans import Quoted, quotations
 __all__ = ["CAP", "UPPER", "Mention", "find_mentions"]
 
 
-def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]:
+def find_mentions(text: str, lex: Lexicon, last_citation: list[str] | None = None) -> tuple[list[Mention], list[Quoted]]:
+    """The mentions of one block and its quotations; `last_citation` carries the archive, fond and inventory of
+    the last file cited from one block to the next ("Ibid., d. 7")."""
     quotes = quotations(text)
     place_ms = places(text, lex)
     org_ms = organizations(text, lex)
@@ -39,7 +41,8 @@ def find_mentions(text: str, lex: Lexicon) -> tuple[list[Mention], list[Quoted]]
     title_ms = [Mention("publication", cls, a, b, text[a:b], text[a:b], "publication:" + title_key(text[a:b]))
                 for a, b, cls in unquoted_titles(text, lex) if not any(q.tstart <= a < q.tstart + len(q.text) for q in quotes)]
     found = (place_ms + site_ms + title_ms + persons(text, lex) + org_ms + camps(text, lex) + legal_acts(text, lex, quotes, org_ms)
-             + events(text, lex) + titled_events(text, lex) + publications(text, lex, quotes) + archival_units(text))
+             + events(text, lex) + titled_events(text, lex) + publications(text, lex, quotes) + archival_units(text)
+             + cited_files(text, last_citation))
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     for o in [m for m in found if m.kind == "organization"]:
         am = re.match(r"\s*\(([A-Z][A-Za-z]*[A-Z]+(?:\([a-z]\))?)\)", text[o.end:o.end + 20])
