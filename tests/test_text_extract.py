@@ -1060,3 +1060,11 @@ def test_a_file_cited_by_fond_opis_and_delo_and_the_next_by_ibid(tmp_path: Path)
     assert set(files) == {"GAPO f. 1129, op. 1, d. 3", "GAPO f. 1129, op. 1, d. 7", "RGVA f. 1p, op. 9i, d. 211"}
     assert [o.label for o in _values(r, files["RGVA f. 1p, op. 9i, d. 211"], "jpow:heldBy")] == [
         "Russian State Military Archive"]
+
+
+def test_a_heading_and_the_next_line_are_no_body_and_its_is_no_name(tmp_path: Path) -> None:
+    r = _read("The Karaganda Camp Administration held camps.\n\nHeads\nThe administration was headed by Colonel Pavel "
+              "Zorin. Its political department was small.", tmp_path)
+    assert [e.label for e in r.entities if e.kind == "organization"] == ["Karaganda Camp Administration"]
+    zorin = _one(r, "person", "Pavel Zorin")
+    assert [o.label for o in _values(r, zorin, "jpow:headOf")] == ["Karaganda Camp Administration"]

@@ -21,11 +21,12 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     heads: dict[str, str] = lex["org_heads_lower"]
     head = alternation(list(heads))
     out = []
-    stop = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"The", "A", "An"}
+    stop = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"The", "A", "An", "Its", "His", "Her", "Their", "Our",
+                                                             "This", "That", "These", "Those", "Each", "Every"}
     # "Dzhezkazgan copper combine", "Kuibyshev regional MVD administration": lower-case words or an acronym
     # between the proper name and the head
     modifiers = r"(?:(?!(?:the|of|and|or|in|at|to|a|an|for|with|on|by|from|was|were|is)\b)[a-z]+\s+|[A-Z]{2,6}\s+)"
-    named = re.compile(rf"\b((?:{_NAME}\s+){{1,3}})({modifiers}{{0,2}})({head})\b(?:{_OF})?")
+    named = re.compile(rf"\b((?:{_NAME}[ \t]+){{1,3}})({modifiers}{{0,2}})({head})\b(?:{_OF})?")   # on one line
     verbs = alternation(lex["heads_also_verbs"])
     for m in named.finditer(text):
         if re.fullmatch(verbs, m.group(3)) and not m.group(2) and \
