@@ -1068,3 +1068,8 @@ def test_a_heading_and_the_next_line_are_no_body_and_its_is_no_name(tmp_path: Pa
     assert [e.label for e in r.entities if e.kind == "organization"] == ["Karaganda Camp Administration"]
     zorin = _one(r, "person", "Pavel Zorin")
     assert [o.label for o in _values(r, zorin, "jpow:headOf")] == ["Karaganda Camp Administration"]
+
+
+def test_expeditions_ceremonies_and_funerals_named_with_what_they_concern_are_events(tmp_path: Path) -> None:
+    r = _read("The expedition to Spassk found the graves. The funeral of Endō Minoru took place at Saran.", tmp_path)
+    assert {e.label for e in r.entities if e.kind == "event"} >= {"expedition to Spassk", "funeral of Endō Minoru"}
