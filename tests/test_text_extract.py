@@ -1073,3 +1073,13 @@ def test_a_heading_and_the_next_line_are_no_body_and_its_is_no_name(tmp_path: Pa
 def test_expeditions_ceremonies_and_funerals_named_with_what_they_concern_are_events(tmp_path: Path) -> None:
     r = _read("The expedition to Spassk found the graves. The funeral of Endō Minoru took place at Saran.", tmp_path)
     assert {e.label for e in r.entities if e.kind == "event"} >= {"expedition to Spassk", "funeral of Endō Minoru"}
+
+
+def test_a_distance_after_lies_or_is_located_and_places_listed_after_including(tmp_path: Path) -> None:
+    r = _read("Saran lies 25 km from Karaganda. Ekibastuz is located 120 km south-west of Pavlodar. Graves lie in "
+              "Karaganda region, including Spassk, Temirtau and Balkhash.", tmp_path)
+    said = {f.o.value for f in r.facts if f.p == "jpow:verbPhrase"}
+    assert {"25 km from", "120 km south-west of"} <= said
+    region = _one(r, "place", "Karaganda region")
+    assert {f.s.label for f in r.facts if f.p == "jpow:locatedIn" and f.o is region} == {"Spassk", "Temirtau",
+                                                                                          "Balkhash"}

@@ -18,7 +18,8 @@ _RANK = {"Site": 0, "Settlement": 1, "Place": 1, "GeographicArea": 2, "Region": 
 # what follows a place's name in the name of a thing there: "Dzhezkazgan camp No. 39", "Spassk cemetery"
 _NAMED_FOR_A_PLACE = r"\s+(?:[a-z]+\s+)*(?:camp|hospital|cemetery|mine|smelter|plant|combine|trust|station|section)\b"
 
-_DISTANCE = re.compile(r"\s*(?:\([^()]*\))?\s*,?\s*(?:(?:which|that)\s+(?:is|was|lies|lay)\s+|(?:is|was|lies|lay)\s+)?"
+_DISTANCE = re.compile(r"\s*(?:\([^()]*\))?\s*,?\s*(?:(?:which|that)\s+)?(?:(?:is|was|lies|lay|stood|stands|sits|sat)\s+)?"
+                       r"(?:(?:located|situated|lying|standing)\s+)?"
                        r"((?:(?:about|some|around|roughly|approximately|nearly|almost)\s+)?(?:\d+|[a-z]+)\s+"
                        r"(?:kilomet(?:re|er)s?|km|miles?|versts?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)"
                        r"(?:-?(?:east|west))?\s+of|from|away\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)")
@@ -44,6 +45,18 @@ class PlaceFacts:
             if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:the\s+)?", gap) and larger or \
                     re.fullmatch(r"\s*(?:\([^()]*\))?\s+(?:of|in)\s+(?:the\s+)?", gap):   # "Kanazawa (金沢) in …"
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
+        # "in Karaganda region, including Spassk, Temirtau and Balkhash": the places listed lie in the one before
+        for a in places:
+            im = re.match(r"\s*,?\s*(?:including|such\s+as|among\s+them|notably|especially)\s+", text[a.end:e])
+            pos = a.end + im.end() if im else None
+            while pos is not None:
+                b = next((m for m in places if m.start == pos), None)
+                if b is None:
+                    break
+                if b.entity is not a.entity and _RANK.get(a.entity.cls, 1) > _RANK.get(b.entity.cls, 1):
+                    facts.append(Fact(b.entity, "jpow:locatedIn", a.entity))
+                sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[b.end:e])
+                pos = b.end + sep.end() if sep else None
         # "Spassk, some 45 kilometres south of Karaganda": how far and which way a thing lies from a place
         for a in (m for m in ms if m.kind in ("camp", "place", "organization") and m.entity is not None):
             dm = _DISTANCE.match(text, a.end, e)
