@@ -392,3 +392,17 @@ def test_the_narrator_named_in_a_note_under_the_title_is_i(tmp_path: Path) -> No
     found = _short_triples(path)
     assert ("id/person/ito-hiroshi", "placeOfOrigin", "id/place/akita") in found, found
     assert ("id/person/ito-hiroshi", "militaryRank", "corporal") in found, found
+
+
+def test_a_successor_heads_what_the_one_he_replaced_headed(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 512 was run by Major Oleg Sidorov, who was replaced in 1948 by Colonel Boris Gurin.")
+    assert ("id/person/oleg-sidorov", "headOf", "id/camp/camp-no-512") in found, found
+    assert ("id/person/boris-gurin", "headOf", "id/camp/camp-no-512") in found, found
+
+
+def test_a_named_and_numbered_section_is_one_section_and_part_of_its_camp(tmp_path: Path) -> None:
+    assert ("part-of-copula", "Temirtau", "Karlag") in roles("Temirtau was a section of Karlag.")
+    found = facts(tmp_path, "The Zharyk camp section No. 12 was a subcamp of camp No. 512.")
+    sections = {s for s, p, o in found if p == "type" and o == "ontology#CampSection"}
+    assert len(sections) == 1, found
+    assert any(s in sections and p == "partOf" and o == "id/camp/camp-no-512" for s, p, o in found), found

@@ -37,6 +37,24 @@ class PersonFacts:
                 if words:
                     self.stated(p, words, o.entity, self._block.span(at, o.start), facts)
 
+    def _successions(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+        """"Gorshenin, who was replaced in March 1947 by Major Ivan Shchetinin", "Kravets succeeded Sorokin": the
+        successor heads what the one before him headed in this sentence."""
+        people = sorted((m for m in ms if m.kind == "person" and m.entity is not None and s <= m.start < e),
+                        key=lambda m: m.start)
+        for a, b in zip(people, people[1:]):
+            gap = text[a.end:b.start]
+            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:was|were)\s+(?:later\s+)?(?:replaced|succeeded)"
+                            r"\b[^.;]{0,40}?\bby\s+(?:[A-Z][a-z]+\s+){0,3}", gap):
+                before, after = a.entity, b.entity
+            elif re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:replaced|succeeded)\s+(?:[A-Z][a-z]+\s+){0,3}", gap):
+                before, after = b.entity, a.entity
+            else:
+                continue
+            for f in [f for f in facts if f.s is before and f.p == "jpow:headOf"]:
+                if Fact(after, "jpow:headOf", f.o) not in facts:
+                    facts.append(Fact(after, "jpow:headOf", f.o))
+
     def _persons(self, text, s, e, ms, facts):
         add = facts.append
         titles = "|".join(self.lex["academic_titles"])

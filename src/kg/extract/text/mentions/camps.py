@@ -97,10 +97,16 @@ def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
         n = _ORDINALS.get(m.group(1).lower()) or str(int(m.group(1)[:-2]))
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{n}",
                            {"number": n, "parent_key": "camp:?last"}))
-    for m in re.finditer(rf"\b({CAP})\s+camp\s+section\b|\bcamp\s+section\s+(?:at|in|near)\s+({CAP})\b", text):
+    for m in re.finditer(rf"\b({CAP}(?:-{CAP})?)\s+camp\s+section\b(?:\s+(?:No\.?|N|№)\s?(\d{{1,4}}))?|"
+                         rf"\bcamp\s+section\s+(?:at|in|near)\s+({CAP})\b", text):
+        if m.group(1) and m.group(2):   # "Ak-Tas camp section No. 12": named and numbered, one section
+            out = [o for o in out if not m.start() <= o.start < m.end()]
+            out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
+                               f"section:{m.group(2)}", {"number": m.group(2), "parent_key": "camp:?last"}))
+            continue
         if m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]) and m.group(1):
             continue
-        name = m.group(1) or m.group(2)
+        name = m.group(1) or m.group(3)
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{name.lower()}", {"parent_key": "camp:?last"}))
     for m in out:   # "the fifth section of camp No. 99", "the Dolinka camp section of Karlag": its camp is named
