@@ -401,6 +401,28 @@ def test_a_work_published_in_a_year_and_a_romanised_title_with_its_translation(t
     assert [o.value for o in _values(r, collection, "jpow:publicationYear")] == ["2006"]
 
 
+def test_a_title_after_a_comma_or_closed_by_its_year_in_brackets(tmp_path: Path) -> None:
+    r = _read("His memoir, Rivers of Ice, appeared in 1998. In his memoir Kaze no naka (1979) the sergeant Ono Taro "
+              "described the camp. The report, Colonel Ivanov wrote, came late.", tmp_path)
+    assert [o.value for o in _values(r, _one(r, "publication", "Rivers of Ice"), "jpow:publicationYear")] == ["1998"]
+    _one(r, "publication", "Kaze no naka")
+    assert not [e for e in r.entities if e.kind == "publication" and "Ivanov" in e.label]
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Counting the Dead: Burial Records, 1945-1956\nAbstract\nThis paper counts the dead.\n",
+     "Counting the Dead: Burial Records, 1945-1956"),
+    ("Rations and mortality in camp No. 99\n\nThe camp held prisoners.\n", "Rations and mortality in camp No. 99"),
+    ("The camp held prisoners of war in the\nsteppe, far from the railway.\n", "doc"),   # a wrapped line
+    ("The camp held prisoners.\n\nIt closed in 1949.\n", "doc")])   # a sentence
+def test_a_text_is_named_by_a_first_line_that_stands_alone_as_a_title(tmp_path: Path, text: str, title: str) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = NamedNode(f"{BASE}id/publication/doc")
+    assert [q.object.value for q in extract_paths([path], Settings()) if q.subject == doc and
+            q.predicate == RDFS.label] == [title]
+
+
 def test_a_place_inside_a_name_is_a_place_only_when_the_name_says_city_or_town_of(tmp_path: Path) -> None:
     r = _read("The Karaganda Regional Museum sent files to the State Archive of the city of Zhezkazgan.", tmp_path)
     assert {e.label for e in r.entities if e.kind == "place"} == {"Zhezkazgan"}
@@ -628,7 +650,8 @@ def test_every_fact_sits_in_a_passage_whose_quote_is_the_original_text(path: Pat
 
 
 @pytest.mark.parametrize("path,title", [(MD, "Internees at the copper works of Balkhash"),
-                                        (HTML, "Internees at Balkhash"), (TXT, "balkhash")])
+                                        (HTML, "Internees at Balkhash"),
+                                        (TXT, "Internees at the copper works of Balkhash")])
 def test_the_document_is_named_by_its_own_title(path: Path, title: str) -> None:
     doc = NamedNode(f"{BASE}id/publication/balkhash")
     labels = [q.object.value for q in _quads(path) if q.subject == doc and q.predicate == RDFS.label]

@@ -146,14 +146,24 @@ class TextExtractor:
 
 
 def _heading(path: Path) -> str | None:
-    """The title an HTML file (<title>) or a Markdown file (a first "# " line) gives itself."""
+    """The title an HTML file (<title>), a Markdown file (a first "# " line) or a text (a first line standing alone)
+    gives itself."""
     with path.open("rb") as f:
         head = f.read(65536).decode("utf-8", "ignore")
     if path.suffix.lower() in (".html", ".htm", ".xhtml"):
         m = re.search(r"<title[^>]*>(.*?)</title>", head, re.IGNORECASE | re.DOTALL)
         return " ".join(unescape(m.group(1)).split()) or None if m else None
-    m = re.match(r"\s*#\s+(.+)", head)
-    return m.group(1).strip() if m and path.suffix.lower() in (".md", ".markdown") else None
+    if path.suffix.lower() in (".md", ".markdown"):
+        m = re.match(r"\s*#\s+(.+)", head)
+        return m.group(1).strip() if m else None
+    # plain text: a first line on its own, short, and no sentence ("Counting the Dead: Burial Records, 1945-1956")
+    m = re.match(r"\s*([^\n]{3,250})\n([ \t]*\n)?\s*(\S)", head)
+    if not m or re.search(r"[.!?]\s*$", m.group(1)) and ":" not in m.group(1):
+        return None
+    words = [w for w in re.findall(r"\w{4,}", m.group(1)) if not w.isdigit()]
+    title_case = words and sum(w[0].isupper() for w in words) * 2 >= len(words)
+    # a line wrapped at a fixed width is no title: without a blank line below, it must look like one
+    return m.group(1).strip() if m.group(2) is not None or m.group(3).isupper() and title_case else None
 
 
 def _chain(first, rest):

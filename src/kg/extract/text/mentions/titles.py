@@ -1,5 +1,5 @@
 """Titles written without quotes after the noun that says what they are: "the memoir Karaganda Sketchbook",
-"the camp newspaper Nihon Shimbun", "the journal Voprosy istorii".
+"the camp newspaper Nihon Shimbun", "his memoir, Rivers of Ice, appeared".
 
 A head noun of `lexicon.yaml: title_heads` (-> class) followed by a capitalised word starts a title; the title
 runs over capitalised words and the small words of titles ("of", "the", "no", ":"), and ends before a bracket,
@@ -22,20 +22,23 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     heads: dict[str, str] = lex["title_heads"]
     out = []
     pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|a\s+)(?:camp\s+|daily\s+|weekly\s+)?"
-                     rf"({alternation(list(heads))})\s+({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}))*)")
+                     rf"({alternation(list(heads))})(,?)\s+({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}))*)")
     for m in pat.finditer(text):
-        title = m.group(2)
+        title = m.group(3)
         words = title.split()
         while words and re.fullmatch(_SMALL, words[-1]):
             words = words[:-1]
         if len(words) < 2 and not re.search(r"[A-Z].*[A-Z]", words[0] if words else ""):
             continue   # "the book Memory": one word is more often a name than a title
+        if m.group(2) and not (len(words) >= 3 or any(re.fullmatch(_SMALL, w) for w in words)):
+            continue   # "the report, Colonel Ivanov wrote": after a comma, only what reads as a title
         title = " ".join(words)
-        out.append((m.start(2), m.start(2) + len(title), heads[m.group(1)]))
+        out.append((m.start(3), m.start(3) + len(title), heads[m.group(1)]))
     # "His memoir, Supassuku no hoshi (The Stars of Spassk)", "a small book, Karaganda no yuki (Snow of
-    # Karaganda)": a romanised title in sentence case, which its translation in brackets closes
+    # Karaganda)", "his memoir Kaze no naka (1979)": a romanised title in sentence case, which its translation
+    # or its year in brackets closes
     translated = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z]+\s+)?({alternation(list(heads))}),?"
-                            rf"\s+({_WORD}:?(?:\s+[\w'’-]+){{1,6}}?)\s*\([A-Z][^()]{{2,80}}\)")
+                            rf"\s+({_WORD}:?(?:\s+[\w'’-]+){{1,6}}?)\s*\((?:[A-Z][^()]{{2,80}}|(?:1[89]|20)\d\d)\)")
     for m in translated.finditer(text):
         if not any(a <= m.start(2) < b for a, b, _c in out):
             out.append((m.start(2), m.end(2), heads[m.group(1)]))
