@@ -406,3 +406,12 @@ def test_a_named_and_numbered_section_is_one_section_and_part_of_its_camp(tmp_pa
     sections = {s for s, p, o in found if p == "type" and o == "ontology#CampSection"}
     assert len(sections) == 1, found
     assert any(s in sections and p == "partOf" and o == "id/camp/camp-no-512" for s, p, o in found), found
+
+
+def test_a_cemetery_named_for_a_town_the_article_named_lies_there_and_an_embassy_sits_in_its_city(
+        tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 386 at Chirchik held 900 men. The Chirchik cemetery was restored. "
+                            "The Embassy of Japan in Almaty and the Embassy of Japan in Kazakhstan sent wreaths.")
+    assert ("id/place/chirchik-cemetery", "locatedIn", "id/place/chirchik") in found, found
+    assert ("id/organization/embassy-of-japan-in-almaty", "location", "id/place/almaty") in found, found
+    assert not any(s == "id/organization/embassy-of-japan-in-kazakhstan" and p == "location" for s, p, _ in found)

@@ -31,6 +31,10 @@ class OrganizationFacts:
                         and a.entity.cls in ("Archive", "Enterprise", "University") \
                         and p.entity.cls in ("Settlement", "Region"):
                     add(Fact(a.entity, "jpow:location", p.entity))
+                elif p.kind == "place" and p.inside(a) and p.end == a.end and p.entity is not None and \
+                        p.entity.cls in ("Settlement", "Place") and \
+                        re.search(r"\s(?:in|at)\s+(?:the\s+)?$", text[a.start:p.start]):
+                    add(Fact(a.entity, "jpow:location", p.entity))   # "the Embassy of Japan in Almaty" (in a country: accredited)
         for m in re.finditer(r"\b[Hh]eadquarters\s+of\s+(?:the\s+)?", text[s:e]):
             org = next((o for o in orgs if o.start == s + m.end()), None)
             if org:

@@ -70,13 +70,23 @@ class PlaceFacts:
             # place is of something there (a body named for its country, "Japan Airlines", is not: bodies only
             # when the rest of the name is a camp's or a site's head noun)
             opening = self._place_names.match(named.text)
-            if opening is None or opening.end() == len(named.text) or _ADJECTIVE.search(opening.group(1)) or \
+            # or a place the article has named before ("camp No. 386 at Chirchik ... the Chirchik cemetery")
+            known = opening is None and next((p for p in reversed(self.entities) if p.kind == "place" and
+                                              p.cls in ("Settlement", "Region", "Place") and
+                                              re.match(rf"{re.escape(p.label)}\b", named.text)), None)
+            end = opening.end() if opening else len(known.label) if known else None
+            if end is None or end == len(named.text) or _ADJECTIVE.search(named.text[:end]) or \
                     named.kind == "place" and \
-                    named.entity.cls != "Site" or not re.match(_NAMED_FOR_A_PLACE, named.text[opening.end():]):
+                    named.entity.cls != "Site" or not re.match(_NAMED_FOR_A_PLACE, named.text[end:]):
                 continue
-            label, cls = self.lex.place_aliases[opening.group(1)]
-            where = self.entity_for(mention_at("place", cls, (named.start, named.start + opening.end()), text, label),
-                                    self._block.span(named.start, named.end)[0])
+            if known:
+                if not re.match(r"\s+(?:[a-z]+\s+)*(?:camp|cemetery|section|hospital)\b", named.text[end:]):
+                    continue   # "Chirchik station", "the Chirchik combine": named for the town, seldom said to be in it
+                where = known
+            else:
+                label, cls = self.lex.place_aliases[opening.group(1)]
+                where = self.entity_for(mention_at("place", cls, (named.start, named.start + end), text, label),
+                                        self._block.span(named.start, named.end)[0])
             if where is not named.entity:
                 facts.append(Fact(named.entity, "jpow:locatedIn" if named.kind == "place" else "jpow:location", where))
         for c in (m for m in ms if m.kind == "camp" and not m.in_title and m.entity is not None):

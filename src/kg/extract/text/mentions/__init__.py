@@ -112,7 +112,6 @@ def _shadows(outer: Mention, inner: Mention) -> bool:
         return True
     if inner.kind == "place" and outer.kind in ("camp", "organization"):
         # "Karaganda camp No. 99", "State Archive of the Karaganda Region": the place qualifies the name; kept
-        # when the name says it is a place ("State Archive of the city of Zhezkazgan")
         # when the name says it is a place ("State Archive of the city of Zhezkazgan") or ends with where the
         # body is ("Memorial Museum of Victims of Political Repression in Dolinka")
         before = outer.text[:inner.start - outer.start]
