@@ -415,3 +415,17 @@ def test_a_cemetery_named_for_a_town_the_article_named_lies_there_and_an_embassy
     assert ("id/place/chirchik-cemetery", "locatedIn", "id/place/chirchik") in found, found
     assert ("id/organization/embassy-of-japan-in-almaty", "location", "id/place/almaty") in found, found
     assert not any(s == "id/organization/embassy-of-japan-in-kazakhstan" and p == "location" for s, p, _ in found)
+
+
+def test_captivity_family_reads_a_person_who_was_in_a_camp() -> None:
+    assert ("was-in-camp", "Ono", "camp") in roles("Since 1946 Ono has been in camp No. 12.")
+
+
+def test_the_writer_a_note_names_is_i_and_a_camp_s_section_may_go_without_its_number_sign(tmp_path: Path) -> None:
+    found = facts(tmp_path, "A letter home\n\nThe following letter was written by Private Taro Ono, born 1920 in "
+                            "Sendai, to his wife.\n\nDear Wife,\n\nSince the spring I have been in camp No. 12, "
+                            "Section 3, near the river. Later camp section 5 opened. He was tried under Section 4 of "
+                            "the Code.\n")
+    assert any(p == "participant" and o == "id/person/taro-ono" and "detention" in s for s, p, o in found), found
+    sections = {s for s, p, o in found if p == "sectionOf" and o == "id/camp/camp-no-12"}
+    assert sections == {"id/camp/section-3", "id/camp/camp-section-5"}, found

@@ -171,6 +171,16 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
                                                      byline.end()) or
                                 self.blocks_read == 1 and self.narrator is None and len(text) < 300):
             self.narrator = next(iter(named.values()))
+        if self.narrator is None and self.blocks_read <= 2:
+            # "The following letter was written by Private First Class Kenji Ogawara, born 1921 ...": whose
+            # text it is, said in a note before it
+            wm = re.search(r"(?:letter|diary|memoir|memoirs|account|recollections?|testimony|notes?|text|entries|"
+                           r"story|poem)\s+(?:was|were)\s+(?:\w+\s+)?(?:written|kept|recorded|told|dictated|composed)"
+                           r"\s+by\s+", text)
+            writer = wm and next((m for m in block_people if 0 <= m.start - wm.end() < 40 and m.entity is not None),
+                                 None)
+            if writer:
+                self.narrator = writer.entity
         passages += self._field_facts(block, mentions)
         self.blocks_read += 1
         return passages

@@ -55,7 +55,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), label, f"camp:{name.lower()}",
                            {"name": name}))
     sec = re.compile(rf"\b(?:[Cc]amp\s+)?([Ss]ection|[Dd]epartment|[Bb]ranch|[Ll]agpunkt|[Ll]agotdelenie|[Ss]ub-camp)\s+"
-                     rf"(?:No\.?|N|№|[Nn]umber)\s?"
+                     rf"(?:(?:No\.?|N|№|[Nn]umber)\s?)?"
                      rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
     for m in sec.finditer(text):
         parent = m.group(3) or m.group(4).lower()
@@ -84,13 +84,21 @@ def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
     section", "the Dolinka camp section", "the camp section at Maikuduk". Their camp is the last one named
     before them (`parent_key` "camp:?last", resolved by the reader)."""
     out = []
+    # the number sign may be left out after "camp section" or when the camp's number comes just before
+    # ("camp section 5", "camp No. 37, Section 4"), not in "Section 4 of the Criminal Code"
     numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(?:No\.?|N|№|[Nn]umber)\s?"
-                          r"(\d{1,4}[a-z]?)\b(?!\s+of\s)")
+                          r"(\d{1,4}[a-z]?)\b(?!\s+of\s)|"
+                          r"(?:\b[Cc]amp\s+|(?<=\d,\s))([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(\d{1,4}[a-z]?)\b"
+                          r"(?!\s+of\s)")
     for m in numbered.finditer(text):
         if m.start() in taken:
             continue
+        if m.group(4) and not re.match(r"[Cc]amp\s", m.group(0)) and \
+                not re.search(r"[Cc]amps?\s+(?:No\.?|N|№|[Nn]umber)\s?\d{1,4}[a-z]?,\s$", text[max(0, m.start() - 30):m.start()]):
+            continue
+        n = m.group(2) or m.group(4)
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
-                           f"section:{m.group(2)}", {"number": m.group(2), "parent_key": "camp:?last"}))
+                           f"section:{n}", {"number": n, "parent_key": "camp:?last"}))
     ordinal = re.compile(rf"\b({'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:camp\s+)?(section|branch)\b",
                          re.IGNORECASE)
     for m in ordinal.finditer(text):   # "the fifth section", "the 5th camp section"
