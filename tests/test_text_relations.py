@@ -429,3 +429,19 @@ def test_the_writer_a_note_names_is_i_and_a_camp_s_section_may_go_without_its_nu
     assert any(p == "participant" and o == "id/person/taro-ono" and "detention" in s for s, p, o in found), found
     sections = {s for s, p, o in found if p == "sectionOf" and o == "id/camp/camp-no-12"}
     assert sections == {"id/camp/section-3", "id/camp/camp-section-5"}, found
+
+
+def test_transfer_family_reads_to_camp_even_when_parsed_as_a_verb(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The remaining prisoners were transferred to camp No. 99 in 1950.")
+    assert any(p == "destination" and o == "id/camp/camp-no-99" for s, p, o in found), found
+
+
+def test_the_head_of_a_named_body_is_its_head_and_a_copula_is_no_position(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Nura camp No. 777 was a camp. The head of the camp, Major Oleg Kim, arrived. Its head was Colonel "
+                    "Ivan Petrov. Karim Abenov, director of the Karlag Memory Museum, spoke.", encoding="utf-8")
+    found = {(q.subject.value.removeprefix(BASE), q.predicate.value.split("#")[-1], q.object.value.removeprefix(BASE))
+             for q in extract_paths([path], Settings())}
+    assert ("id/person/oleg-kim", "headOf", "id/camp/camp-no-777") in found, found
+    assert ("id/person/karim-abenov", "headOf", "id/organization/karlag-memory-museum") in found, found
+    assert not any(p == "position" and "was" in o for s, p, o in found), found

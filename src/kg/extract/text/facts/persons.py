@@ -85,7 +85,7 @@ class PersonFacts:
                         continue
                     pm = re.search(rf"\b((?:(?:first|former|then|late)\s+)?(?:[A-Z][a-z]+\s+)?(?:{positions})\b.*)$",
                                    item)
-                    if pm and len(pm.group(1)) < 120 and not re.search(r"\b(?:by|with|and)\b", pm.group(1)):
+                    if pm and len(pm.group(1)) < 120 and not re.search(r"\b(?:by|with|and|was|is|were|became|becomes|remained)\b", pm.group(1)):
                         pos = pm.group(1)
                         add(Fact(p, "jpow:position", Lit(pos)))
                         role = next((r for k, r in roles.items() if re.search(rf"\b{k}\b", pos)), None)
@@ -127,6 +127,18 @@ class PersonFacts:
                 owner_entity = owner.entity if owner else (self.referent(noun, hm.group(1).lower()) if noun else None)
                 if owner_entity is not None:
                     add(Fact(p, "jpow:headOf", owner_entity))
+            # "The head of the camp, Major Oleg Kim, ...", "Karim Abenov, director of the museum, ...": the head of
+            # what is named after "head of"
+            for o in ms:
+                if o.kind not in ("organization", "camp") or o.entity is None:
+                    continue
+                head_of = r"\b(?:head|chief|commandant|director|commander|chairman)\s+of\s+(?:the\s+)?$"
+                if o.end <= m.start and re.search(head_of, text[s:o.start], re.IGNORECASE) and \
+                        re.fullmatch(r"\s*,\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[o.end:m.start]) or \
+                        o.start >= m.end and re.search(head_of, text[m.end:o.start]) and \
+                        re.fullmatch(r",\s+(?:the\s+)?(?:then\s+|former\s+|acting\s+)?\w+\s+of\s+(?:the\s+)?",
+                                     text[m.end:o.start]):
+                    add(Fact(p, "jpow:headOf", o.entity))
             # "The first commandant was Major Rudenko": the head of what the sentences are about
             if re.fullmatch(r"\s*(?:The|Its|Their)\s+(?:(?:first|new|next|last|later)\s+)?(?:commandant|head|chief|"
                             r"director|commander|chairman)\s+(?:was|became)\s+(?:\w+\s+){0,3}?", text[s:m.start]) \
