@@ -445,3 +445,12 @@ def test_the_head_of_a_named_body_is_its_head_and_a_copula_is_no_position(tmp_pa
     assert ("id/person/oleg-kim", "headOf", "id/camp/camp-no-777") in found, found
     assert ("id/person/karim-abenov", "headOf", "id/organization/karlag-memory-museum") in found, found
     assert not any(p == "position" and "was" in o for s, p, o in found), found
+
+
+def test_an_outbreak_of_a_disease_is_an_epidemic_with_its_year_and_place(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In 1947 a typhus epidemic in camp No. 777 killed more than 300 inmates. "
+                            "An epidemic of dysentery broke out at Nurtau.")
+    epidemics = {s for s, p, o in found if p == "type" and o.endswith("#Epidemic")}
+    assert len(epidemics) == 2, found
+    assert any(s in epidemics and p == "location" and o == "id/camp/camp-no-777" for s, p, o in found), found
+    assert any(s in epidemics and p == "location" and o == "id/place/nurtau" for s, p, o in found), found

@@ -51,6 +51,13 @@ class EventFacts:
                     if m.kind == "place" and not m.inside(ev) and re.search(r"\bin\s+$", text[s:m.start]) \
                             and abs(m.end - ev.start) < 30:
                         add(Fact(x, "jpow:location", m.entity))
+            if ev.cls == "Epidemic":   # "a typhus epidemic in camp No. 99", "... of 1946 broke out at Nurtau"
+                wm = re.match(r"(?:\s+(?:of|in)\s+\d{4})?\s+(?:(?:broke\s+out|raged|spread|swept\s+through)\s+)?"
+                              r"(?:in|at|among\s+the\s+prisoners\s+(?:of|in|at))\s+(?:the\s+)?", text[ev.end:e])
+                where = wm and next((m for m in ms if m.kind in ("camp", "place") and m.entity is not None and
+                                     m.start == ev.end + wm.end()), None)
+                if where is not None:
+                    add(Fact(x, "jpow:location", where.entity))
             if ev.cls == "Transfer":
                 fm = re.search(r"\bfrom\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?", text[ev.start:e])
                 if fm:

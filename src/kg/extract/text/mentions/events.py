@@ -60,6 +60,16 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(r"\b(?:path|process|way)\s+of\s+(?:returning|return)\s+to\s+(?:their|the)\s+homeland\b|"
                          r"\b(?:returning|return|repatriation)\s+to\s+(?:their|the)\s+homeland\b", text):
         out.append(mention_at("event", "Repatriation", m, text, m.group(0)))
+    # "a typhus epidemic", "the dysentery outbreak of 1946", "an epidemic of typhus": a disease's outbreak
+    disease = alternation(lex["diseases"])
+    for m in re.finditer(rf"\b(?:an?|the|[Aa]n?|The)\s+(?:(?:severe|major|great|first|second)\s+)?"
+                         rf"((?:({disease})\s+(?:epidemic|outbreak))|(?:epidemic|outbreak)\s+of\s+({disease}))\b", text):
+        label = m.group(1)
+        year = re.match(rf"\s+(?:of|in)\s+({YEAR_RE})\b", text[m.end():])
+        mention = mention_at("event", "Epidemic", (m.start(1), m.end(1)), text, label, f"event:{norm(label)}-{m.start()}")
+        if year:
+            mention.attrs["date"] = year.group(1)
+        out.append(mention)
     for m in re.finditer(r"\bhanded\s+over\b", text):
         out.append(mention_at("event", "Handover", m, text, "handing over", f"event:handover-{m.start()}"))
     return out
