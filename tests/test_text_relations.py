@@ -454,3 +454,12 @@ def test_an_outbreak_of_a_disease_is_an_epidemic_with_its_year_and_place(tmp_pat
     assert len(epidemics) == 2, found
     assert any(s in epidemics and p == "location" and o == "id/camp/camp-no-777" for s, p, o in found), found
     assert any(s in epidemics and p == "location" and o == "id/place/nurtau" for s, p, o in found), found
+
+
+def test_a_group_named_by_a_collective_noun_arrives_from_and_at(tmp_path: Path) -> None:
+    assert ("arrived-from", "prisoners", "Manchuria") in roles("The first prisoners arrived in October 1945 from Manchuria.")
+    found = facts(tmp_path, "The echelon arrived at Karaganda from Harbin on 3 November 1945. Ono came from Akita.")
+    transfers = {s for s, p, o in found if p == "type" and o.endswith("#Transfer")}
+    assert len(transfers) == 1, found   # "came from Akita" is where he is from, no journey
+    assert {(p, o) for s, p, o in found if s in transfers and p in ("origin", "destination")} == {
+        ("origin", "id/place/harbin"), ("destination", "id/place/karaganda")}, found

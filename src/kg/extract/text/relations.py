@@ -295,7 +295,8 @@ def _group(token: Any, any_number: bool = False) -> str | None:
     """"Japanese prisoners of war" for the head "prisoners": a plural noun's phrase as written, at most eight
     words, without a leading article, a relative clause or what "and"/"as well as" adds ("the author" is a
     person, not a group); with `any_number`, a singular common noun's too ("a memorial stone")."""
-    if token.tag_ not in ("NNS", "NNPS") and not (any_number and token.tag_ == "NN"):
+    if token.tag_ not in ("NNS", "NNPS") and not (token.tag_ == "NN" and (
+            any_number or token.lemma_.lower() in _collective_nouns())):   # "the echelon arrived"
         return None
     words = sorted(_phrase(token), key=lambda t: t.i)
     while words and words[0].dep_ in ("det", "predet", "nummod", "quantmod"):
@@ -311,6 +312,11 @@ def _phrase(token: Any) -> list[Any]:
         if child.dep_ not in ("relcl", "appos", "conj", "cc", "punct", "acl", "preconj"):
             out += _phrase(child)
     return out
+
+
+@lru_cache(maxsize=1)
+def _collective_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load()["collective_nouns"])
 
 
 @lru_cache(maxsize=1)

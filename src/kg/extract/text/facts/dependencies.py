@@ -132,8 +132,12 @@ class DependencyFacts:
         at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
         event = Mention("event", cls, at_start, at_end, block.text[at_start:at_end], label, key)
         ev: Entity = self.entity_for(event, block.span(at_start, at_end)[0])
-        if any(f.s is ev for f in facts):
-            return  # matched twice in this sentence
+        if any(f.s is ev for f in facts):   # matched twice in this sentence: the second pattern may add a role
+            # ("arrived at Karaganda from Harbin": the destination, then the origin)
+            prop = _event_role(p, obj)
+            if obj is not None and not any(f.s is ev and (f.o is obj.entity or f.p == prop) for f in facts):
+                facts.append(Fact(ev, prop, obj.entity))
+            return
         if subject is not None:
             facts.append(Fact(ev, p.subject_property, subject.entity))
             # "Kuroda surrendered at Mukden together with his commander, General Hosokawa Isao": one more of them
@@ -152,9 +156,8 @@ class DependencyFacts:
                           at <= m.start < at + len(group) and (obj is None or m.entity is not obj.entity)), None)
             if at >= 0 and owner is not None:
                 facts.append(Fact(ev, "jpow:origin" if cls == "Transfer" else "jpow:concerns", owner.entity))
-        if obj is not None:   # an event in a camp is in the camp (jpow:camp), not at a place
-            prop = "jpow:camp" if p.object_property == "jpow:location" and obj.kind == "camp" else p.object_property
-            facts.append(Fact(ev, prop, obj.entity))
+        if obj is not None:
+            facts.append(Fact(ev, _event_role(p, obj), obj.entity))
         names = {label.lower()}
         kind_noun = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()   # "a return" is also a repatriation
         also = [kind_noun] if kind_noun != words and cls != "Event" else []
@@ -243,3 +246,9 @@ def _filler(ms: list[Mention], span: tuple[int, int] | None, of: tuple[int, int]
             if m is not None:
                 return m
     return None
+
+
+def _event_role(p: RelationPattern, obj: Mention | None) -> str:
+    """The pattern's property for its object; an event in a camp is in the camp (jpow:camp), not at a place."""
+    return "jpow:camp" if p.object_property == "jpow:location" and obj is not None and obj.kind == "camp" \
+        else p.object_property
