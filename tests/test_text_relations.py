@@ -463,3 +463,9 @@ def test_a_group_named_by_a_collective_noun_arrives_from_and_at(tmp_path: Path) 
     assert len(transfers) == 1, found   # "came from Akita" is where he is from, no journey
     assert {(p, o) for s, p, o in found if s in transfers and p in ("origin", "destination")} == {
         ("origin", "id/place/harbin"), ("destination", "id/place/karaganda")}, found
+
+
+def test_a_participle_of_place_after_a_body_s_of_is_said_of_the_camp(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Nura camp No. 777 was a prisoner-of-war camp of the NKVD located near Nurtau.")
+    assert ("id/camp/camp-no-777", "location", "id/place/nurtau") in found, found
+    assert not any(s == "id/organization/nkvd" and o == "id/place/nurtau" for s, _, o in found), found

@@ -203,7 +203,7 @@ class RelationMatcher:
                 # the parser may have hung on the first verb)
             words_start = tokens[pattern.statement].idx if pattern.statement else None
             objects = _conjoined(tokens[pattern.object], root) if pattern.object else [None]
-            for s in _conjoined(_antecedent(tokens[pattern.subject]), root):
+            for s in _conjoined(_antecedent(_qualified(tokens[pattern.subject], root)), root):
                 for o in objects:
                     found.append(RelationMatch(
                         pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
@@ -272,6 +272,18 @@ def _core(root: Any) -> tuple[int, int]:
 
 
 _JOINED = {"advcl", "relcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "appos", "acl"}
+
+
+def _qualified(token: Any, verb: Any) -> Any:
+    """"X was a camp of the NKVD located near Nurtau": a participle of place after "<noun> of <body>" is said of
+    the noun (the camp), which the parser may have hung on the body; the noun of a copula is its subject."""
+    if not (verb.dep_ == "acl" and verb.head.i == token.i and verb.lemma_ in ("locate", "situate", "base") and
+            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN"):
+        return token
+    noun = token.head.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), noun)
+    return noun
 
 
 def _antecedent(token: Any) -> Any:
