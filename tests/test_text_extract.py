@@ -1106,3 +1106,16 @@ def test_a_distance_after_lies_or_is_located_and_places_listed_after_including(t
     region = _one(r, "place", "Karaganda region")
     assert {f.s.label for f in r.facts if f.p == "jpow:locatedIn" and f.o is region} == {"Spassk", "Temirtau",
                                                                                           "Balkhash"}
+
+
+def test_reference_list_entries_in_author_date_form(tmp_path: Path) -> None:
+    r = _read('Hayami Kosuke was a writer.\n\nReferences\n\n1. Ivanov, A. (2001). Japanese in Karaganda. Almaty: '
+              'Gylym.\n\nSato, K. and Ono, T. (1999). "Memories of Saran". Journal of Siberian Studies 4: 12-30.\n',
+              tmp_path)
+    book = _one(r, "publication", "Japanese in Karaganda")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["A. Ivanov"]
+    assert [o.label for o in _values(r, book, "jpow:publisher")] == ["Gylym"]
+    assert [o.value for o in _values(r, book, "jpow:publicationYear")] == ["2001"]
+    article = _one(r, "publication", "Memories of Saran")
+    assert sorted(o.label for o in _values(r, article, "jpow:author")) == ["K. Sato", "T. Ono"]
+    assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Siberian Studies"]

@@ -22,7 +22,7 @@ from kg.extract.text.facts.dependencies import DependencyFacts
 from kg.extract.text.facts.entries import EntryFacts
 from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.fields import FieldFacts
-from kg.extract.text.facts.footnotes import FootnoteFacts
+from kg.extract.text.facts.footnotes import AUTHOR_DATE, FootnoteFacts
 from kg.extract.text.facts.kinship import KinshipFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
 from kg.extract.text.facts.persons import PersonFacts
@@ -99,8 +99,12 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             footnote = None   # "3 February 1946. We reached ...": a diary's date, not note 3
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
-                r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text)):   # "1. ..." only when it reads as a citation
-            return self._footnote(block, footnote.group(1), mentions)
+                r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text) or AUTHOR_DATE.match(text)):   # "1. ..." only when it
+            return self._footnote(block, footnote.group(1), mentions)                  # reads as a citation
+        if not footnote and len(text) < 600 and AUTHOR_DATE.match(text):   # "Ivanov, A. (2001). Title. ..."
+            entry = self.reference_entry(block, mentions)
+            if entry:
+                return entry
         # "Sources: A, Title (Tokyo, 1993); B.": the items that read as citations, and the sentences as any other
         passages: list[Passage] = self._sources_list(block, mentions) if self._sources_head.match(text) else []
         block_people = [m for m in mentions if m.kind == "person"]

@@ -14,6 +14,13 @@ from kg.extract.text.spans import norm
 from kg.sources.text import Block
 
 
+# "Ivanov, A. (2001). Title. Almaty: Gylym.", "Sato, K. and Ono, T. (1999). "Title". Journal 4: 12-30.": an
+# author-date reference (APA, Harvard, the reference lists of encyclopedias), its authors inverted
+_INVERTED = rf"{CAP}(?:[- ]{CAP})?,\s+(?:(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)"
+AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?P<auth>{_INVERTED}(?:\s*(?:,|;|,?\s*and|,?\s*&)\s*"
+                         rf"(?:{_INVERTED}|(?:[A-Z]\.\s?)+{CAP}))*)\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")
+
+
 class FootnoteFacts:
     """Read by `DocumentReader` for a block that is a footnote or a list of sources."""
 
@@ -78,7 +85,8 @@ class FootnoteFacts:
             rf"(?: {CAP})?)(?::\s*(?P<pub>[^,()]+?))?,\s*(?P<year>(?:1[89]|20)\d\d)\)(?P<ed>(?!x)x)?"
             rf"(?P<pages>(?!x)x)?", text[a:])
         if not cm:
-            return self._article_citation(block, a, text, mentions, facts, mentioned)
+            return self._author_date_citation(block, a, text, mentions, facts, mentioned) or \
+                self._article_citation(block, a, text, mentions, facts, mentioned)
         off = a
         people = [m for m in mentions if m.kind == "person"]
         # "Author, Title (...)": without a person before the comma, the comma is the title's own
@@ -122,6 +130,69 @@ class FootnoteFacts:
                         person = self.entity_for(m, block.span(m.start, m.end)[0])
                         mentioned.append((person, m.text))
                         facts.append(Fact(pub, role, person))
+        return pub
+
+    def reference_entry(self, block: Block, mentions: list[Mention]) -> list[Passage]:
+        """A line of a reference list in author-date form, a passage of its own."""
+        facts: list[Fact] = []
+        mentioned: list[tuple[Entity, str]] = []
+        if self._author_date_citation(block, 0, block.text, mentions, facts, mentioned) is None:
+            return []
+        for ent, _ in mentioned:
+            self._span(ent, block.span(0, len(block.text)))
+        quote, o_start, o_end = block.quote(0, len(block.text))
+        return [Passage(o_start, o_end, quote, facts, mentioned)]
+
+    def _author_date_citation(self, block: Block, a: int, text: str, mentions: list[Mention], facts: list[Fact],
+                              mentioned: list[tuple[Entity, str]]) -> Entity | None:
+        """"Ivanov, A. (2001). Japanese in Karaganda. Almaty: Gylym.": a book with its authors, year, place and
+        publisher; "Sato, K. (1999). "Memories of Saran". Journal of Siberian Studies 4: 12-30.": an article,
+        part of its journal."""
+        head = AUTHOR_DATE.match(text, a)
+        if head is None:
+            return None
+        rest = text[head.end():]
+        off = head.end()
+        am = re.match(r'["“](?P<title>[^"”]{3,200}?)[.,]?["”]\.?\s+(?:[Ii]n\s+)?(?P<journal>[A-Z][^0-9.()]{2,120}?)'
+                      r'(?:[,.]?\s+(?:[Vv]ol\.\s*)?(?P<vol>\d+))?(?:\s*\(\d+\))?(?:[,:]\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d+)?'
+                      r'\.?\s*$', rest)
+        bm = None if am else re.match(
+            rf"(?P<title>[^.]{{3,200}}?(?:[.:?!]\s+[^.]{{3,120}}?)?)\.\s+(?:(?P<place>{CAP}(?: {CAP})?):\s*)?"
+            rf"(?P<pub>[A-Z][^.:]{{1,80}}?)\.?(?:\s+ISBN[\s\d-]+X?\.?)?\s*$", rest)
+        if am is None and bm is None:
+            return None
+
+        def entity(kind: str, cls: str, start: int, end: int) -> Entity:
+            label = text[off + start:off + end].strip()
+            key = "publication:" + title_key(label) if kind == "publication" else f"{kind}:{norm(label)}"
+            ent = self.entity_for(Mention(kind, cls, off + start, off + end, label, label, key),
+                                  block.span(off + start, off + end)[0])
+            mentioned.append((ent, label))
+            return ent
+        if am is not None:
+            pub = entity("publication", "Article", am.start("title"), am.end("title"))
+            facts.append(Fact(pub, "jpow:partOf", entity("publication", "Publication", am.start("journal"),
+                                                         am.end("journal"))))
+            if am.group("vol"):
+                facts.append(Fact(pub, "jpow:volume", Lit(am.group("vol"), "string", None)))
+        else:
+            pub = entity("publication", "Book", bm.start("title"), bm.end("title"))
+            if bm.group("place"):
+                place = entity("place", self.lex.place_aliases.get(bm.group("place"), ("", "Settlement"))[1],
+                               bm.start("place"), bm.end("place"))
+                facts.append(Fact(pub, "jpow:placeOfPublication", place))
+            facts.append(Fact(pub, "jpow:publisher", entity("organization", "Publisher", bm.start("pub"),
+                                                            bm.end("pub"))))
+        self._span(pub, block.span(off, len(text)))
+        facts.append(Fact(pub, "jpow:publicationYear", Lit(head.group("year"), "gYear", None)))
+        for am_ in re.finditer(rf"(?P<sur>{CAP}(?:[- ]{CAP})?),\s+(?P<given>(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)|"
+                               rf"(?P<plain>(?:[A-Z]\.\s?)+{CAP})", head.group("auth")):
+            label = am_.group("plain") or f"{am_.group('given').strip()} {am_.group('sur')}"
+            s0 = head.start("auth") + am_.start()
+            person = self.entity_for(Mention("person", "Person", s0, s0 + len(am_.group(0)), am_.group(0), label,
+                                             f"person:{norm(label)}"), block.span(s0, s0 + len(am_.group(0)))[0])
+            mentioned.append((person, am_.group(0)))
+            facts.append(Fact(pub, "jpow:author", person))
         return pub
 
     def _article_citation(self, block: Block, a: int, text: str, mentions: list[Mention], facts: list[Fact],
