@@ -469,3 +469,9 @@ def test_a_participle_of_place_after_a_body_s_of_is_said_of_the_camp(tmp_path: P
     found = facts(tmp_path, "Nura camp No. 777 was a prisoner-of-war camp of the NKVD located near Nurtau.")
     assert ("id/camp/camp-no-777", "location", "id/place/nurtau") in found, found
     assert not any(s == "id/organization/nkvd" and o == "id/place/nurtau" for s, _, o in found), found
+
+
+def test_repatriation_family_reads_a_dated_repatriation_with_no_place(tmp_path: Path) -> None:
+    assert ("repatriated-in", "Hayami", "1949") in roles("Hayami was repatriated in 1949.")
+    found = facts(tmp_path, "Hayami Kosuke was a writer. He was repatriated in 1949 aboard the Koyo Maru.")
+    assert ("id/event/article-repatriation-of-hayami-kosuke", "participant", "id/person/hayami-kosuke") in found, found
