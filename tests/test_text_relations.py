@@ -475,3 +475,12 @@ def test_repatriation_family_reads_a_dated_repatriation_with_no_place(tmp_path: 
     assert ("repatriated-in", "Hayami", "1949") in roles("Hayami was repatriated in 1949.")
     found = facts(tmp_path, "Hayami Kosuke was a writer. He was repatriated in 1949 aboard the Koyo Maru.")
     assert ("id/event/article-repatriation-of-hayami-kosuke", "participant", "id/person/hayami-kosuke") in found, found
+
+
+def test_a_place_that_is_a_town_in_another_lies_in_it_and_its_former_name_is_renamed_to_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Temirtau, known until 1945 as Samarkandsky, is a city in the Karaganda Region. "
+                            "The Karlag Memory Museum, previously called Dolinka Museum, opened in 2001.")
+    assert ("id/place/temirtau", "locatedIn", "id/place/karaganda-region") in found, found
+    assert ("id/place/samarkandsky", "renamedTo", "id/place/temirtau") in found, found
+    assert ("id/organization/dolinka-museum", "renamedTo", "id/organization/karlag-memory-museum") in found, found
+    assert ("id/organization/karlag-memory-museum", "renamedTo", "id/organization/dolinka-museum") not in found

@@ -223,5 +223,6 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self._labour(text, s, e, ms, facts)
         self._statistics(text, s, e, ms, qs, free_dates, facts, block)
         self._dependency_facts(s, e, [m for m in ms if not m.in_title], free_dates, facts, block)   # (figures too)
+        self._former_names(text, s, e, live, facts)   # after the patterns, whose "called" it corrects
         self._successions(text, s, e, live, facts)   # after every reader of heads
         return facts

@@ -96,3 +96,26 @@ class PlaceFacts:
             where = dash and next((p for p in places if p.start == c.end + dash.end()), None)
             if where is not None:
                 facts.append(Fact(c.entity, "jpow:location", where.entity))
+
+    def _former_names(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+        """"Temirtau, known until 1945 as Samarkandsky, ...", "Zhezkazgan (formerly Dzhezkazgan)", "Dolinka,
+        previously called Dolinskoye": the earlier name is an entity of its own (of the kind of the named one)
+        renamed to the later, linked, never merged."""
+        for new in (m for m in ms if m.kind in ("place", "camp", "organization") and m.entity is not None):
+            fm = _FORMERLY.match(text, new.end, e)
+            if fm is None:
+                continue
+            old = next((m for m in ms if m.start == fm.start("old") and m.kind == new.kind and m.entity is not None),
+                       None)
+            where = old.entity if old is not None else self.entity_for(
+                mention_at(new.kind, new.entity.cls, (fm.start("old"), fm.end("old")), text, fm.group("old")),
+                self._block.span(fm.start("old"), fm.end("old"))[0])
+            if where is not new.entity:
+                facts.append(Fact(where, "jpow:renamedTo", new.entity))
+                if Fact(new.entity, "jpow:renamedTo", where) in facts:   # "called" read the other way round
+                    facts.remove(Fact(new.entity, "jpow:renamedTo", where))
+
+
+_FORMERLY = re.compile(r"\s*(?:\([^()]*\)\s*)?[,(]\s*(?:(?:formerly|previously|earlier|originally)\s+(?:known\s+as\s+|called\s+"
+                       r"|named\s+)?|known\s+(?:until|till|before)\s+(?:1[89]|20)\d\d\s+as\s+)"
+                       r"(?P<old>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*[,)]")
