@@ -1119,3 +1119,8 @@ def test_reference_list_entries_in_author_date_form(tmp_path: Path) -> None:
     article = _one(r, "publication", "Memories of Saran")
     assert sorted(o.label for o in _values(r, article, "jpow:author")) == ["K. Sato", "T. Ono"]
     assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Siberian Studies"]
+
+
+def test_an_act_named_for_two_parties_joined_by_an_en_dash_keeps_both(tmp_path: Path) -> None:
+    r = _read("In 1956 the Soviet–Japanese Joint Declaration was signed.", tmp_path)
+    _one(r, "legal-act", "Soviet–Japanese Joint Declaration")

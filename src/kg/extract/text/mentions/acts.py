@@ -14,7 +14,7 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
     out: list[Mention] = []
     heads = lex["act_heads"]
     named = re.compile(
-        rf"\b((?:(?:{CAP}(?:-{CAP})?)\s+){{1,3}})((?:[Pp]eace|[Dd]raft)\s+)?"
+        rf"\b((?:(?:{CAP}(?:[-–]{CAP})?)\s+){{1,3}})((?:[Pp]eace|[Dd]raft)\s+)?"
         rf"(Treaty|Declaration|Convention|Agreement|Pact|Accords?|Charter|treaty|agreement|declaration)\b"
         rf"(?:\s+of\s+({YEAR_RE})\b)?")
     for m in named.finditer(text):
