@@ -1124,3 +1124,14 @@ def test_reference_list_entries_in_author_date_form(tmp_path: Path) -> None:
 def test_an_act_named_for_two_parties_joined_by_an_en_dash_keeps_both(tmp_path: Path) -> None:
     r = _read("In 1956 the Soviet–Japanese Joint Declaration was signed.", tmp_path)
     _one(r, "legal-act", "Soviet–Japanese Joint Declaration")
+
+
+def test_an_award_is_an_event_of_the_person_awarded_named_by_the_decoration(tmp_path: Path) -> None:
+    r = _read('Grigory Sukhov was an officer. He was awarded the Order of the Red Star in 1949. Ivan Lee received '
+              'the medal "For Labour Valour".', tmp_path)
+    star = _one(r, "event", "award of the Order of the Red Star")
+    assert star.cls == "Award"
+    assert [o.label for o in _values(r, star, "jpow:participant")] == ["Grigory Sukhov"]
+    assert [o.value for o in _values(r, star, "jpow:date")] == ["1949"]
+    medal = _one(r, "event", 'award of the medal "For Labour Valour"')
+    assert [o.label for o in _values(r, medal, "jpow:participant")] == ["Ivan Lee"]

@@ -22,7 +22,7 @@ KIND_OF_CLASS = {
 for _c in ("Event", "Transfer", "Capture", "Detention", "LabourUse", "Death", "Burial", "Repatriation", "Release",
            "Signing", "Visit", "PublicationEvent", "Conference", "Establishment", "Handover", "Rehabilitation",
            "Conviction", "War", "MilitaryDefeat", "PoliticalChange", "SocialMovement", "Declassification",
-           "Dissolution", "Birth", "Exhibition", "Epidemic"):
+           "Dissolution", "Birth", "Exhibition", "Epidemic", "Award"):
     KIND_OF_CLASS[_c] = "event"
 for _c in ("Organization", "StateBody", "MilitaryFormation", "Enterprise", "University", "ResearchInstitute",
            "PoliticalParty", "Archive", "Publisher", "Commission", "PublicOrganization"):

@@ -51,6 +51,10 @@ class EventFacts:
                     if m.kind == "place" and not m.inside(ev) and re.search(r"\bin\s+$", text[s:m.start]) \
                             and abs(m.end - ev.start) < 30:
                         add(Fact(x, "jpow:location", m.entity))
+            if ev.cls == "Award":   # "Sukhov was awarded ...", "In 1949 he received ...": the one awarded
+                before = [m for m in ms if m.kind == "person" and m.entity is not None and m.end <= ev.start]
+                if before:
+                    add(Fact(x, "jpow:participant", before[-1].entity))
             if ev.cls == "Epidemic":   # "a typhus epidemic in camp No. 99", "... of 1946 broke out at Nurtau"
                 wm = re.match(r"(?:\s+(?:of|in)\s+\d{4})?\s+(?:(?:broke\s+out|raged|spread|swept\s+through)\s+)?"
                               r"(?:in|at|among\s+the\s+prisoners\s+(?:of|in|at))\s+(?:the\s+)?", text[ev.end:e])

@@ -70,6 +70,15 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         if year:
             mention.attrs["date"] = year.group(1)
         out.append(mention)
+    # "he was awarded the Order of the Red Star", "received the medal For Labour Valour": an award, named by
+    # the decoration as written
+    for m in re.finditer(r"\b(?:awarded|decorated\s+with|received|presented\s+with|given)\s+(?:the\s+)?"
+                         r"((?:[A-Z][a-z]+\s+)?(?:Order|Medal|medal|order)\s+(?:of\s+(?:the\s+)?|for\s+|\"|“)?"
+                         r"[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|in|[A-Z][\w'’-]*|[IVX]+))*?[\w'’]*[\"”]?)"
+                         r"(?=\s*(?:[,.;(]|in\s+(?:1[89]|20)\d\d|for\s+[a-z]|on\s|$))", text):
+        name = m.group(1) if re.search(r"[\"“]", m.group(1)) else m.group(1).rstrip("\"”")
+        out.append(Mention("event", "Award", m.start(1), m.start(1) + len(name), name, f"award of the {name}",
+                           f"event:award-{m.start()}"))
     for m in re.finditer(r"\bhanded\s+over\b", text):
         out.append(mention_at("event", "Handover", m, text, "handing over", f"event:handover-{m.start()}"))
     return out
