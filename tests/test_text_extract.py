@@ -1135,3 +1135,12 @@ def test_an_award_is_an_event_of_the_person_awarded_named_by_the_decoration(tmp_
     assert [o.value for o in _values(r, star, "jpow:date")] == ["1949"]
     medal = _one(r, "event", 'award of the medal "For Labour Valour"')
     assert [o.label for o in _values(r, medal, "jpow:participant")] == ["Ivan Lee"]
+
+
+def test_sites_and_bodies_named_with_lower_case_words(tmp_path: Path) -> None:
+    r = _read("They visited the Spassk camp cemetery and the Spassk central hospital. Files are kept in the "
+              "regional archive in Karaganda and in the Temirtau town museum of local lore.", tmp_path)
+    _one(r, "place", "Spassk camp cemetery")
+    _one(r, "place", "Spassk central hospital")
+    _one(r, "organization", "regional archive in Karaganda")
+    _one(r, "organization", "Temirtau town museum of local lore")

@@ -26,7 +26,9 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     # "Dzhezkazgan copper combine", "Kuibyshev regional MVD administration": lower-case words or an acronym
     # between the proper name and the head
     modifiers = r"(?:(?!(?:the|of|and|or|in|at|to|a|an|for|with|on|by|from|was|were|is)\b)[a-z]+\s+|[A-Z]{2,6}\s+)"
-    named = re.compile(rf"\b((?:{_NAME}[ \t]+){{1,3}})({modifiers}{{0,2}})({head})\b(?:{_OF})?")   # on one line
+    # on one line; a museum "of local history" or "of local lore" keeps those words
+    named = re.compile(rf"\b((?:{_NAME}[ \t]+){{1,3}})({modifiers}{{0,2}})({head})\b"
+                       rf"(?:\s+of\s+local\s+(?:history|lore)(?:\s+and\s+ethnography)?|{_OF})?")
     verbs = alternation(lex["heads_also_verbs"])
     for m in named.finditer(text):
         if re.fullmatch(verbs, m.group(3)) and not m.group(2) and \
@@ -48,6 +50,11 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if text[max(0, m.start() - 1):m.start()].isalpha() or any(a <= m.start() < b for a, b, _ in out):
             continue
         out.append((m.start(), m.end(), heads[m.group(1)]))
+    # "the regional archive in Karaganda", "the city museum in Temirtau": a body named by its kind and its town
+    for m in re.finditer(rf"\b(?:the\s+)((?:regional|city|town|district|state|central|local)\s+({head}))\s+in\s+"
+                         rf"(?:the\s+)?({alternation(list(lex.place_aliases))}|{_NAME})\b", text):
+        if not any(a <= m.start(1) < b for a, b, _ in out):
+            out.append((m.start(1), m.end(), heads[m.group(2)]))
     numbered: dict[str, str] = lex["numbered_bodies"]
     number = r"\s+(?:No\.|N|№)\s?\d{1,5}\b"
     for m in re.finditer(rf"\b((?:[A-Za-z]+\s+){{0,3}})(?i:({alternation(list(numbered))})){number}", text):

@@ -25,7 +25,9 @@ def sites(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, class) of every site named in the text."""
     heads = alternation(lex["site_heads"])
     out = []
-    named = re.compile(rf"(?<![\w-])((?:{_NAME}\s+){{0,2}}{_NAME})\s+({heads})\b(?!\s+(?:No\.|N\s?\d|of\b))")
+    # "Spassk camp cemetery", "Aktau Japanese cemetery", "Spassk central hospital": a word or two may come between
+    between = rf"(?:(?:camp|central|old|new|main|former|military|regional|city|district|{_NAME}ese)\s+){{0,2}}"
+    named = re.compile(rf"(?<![\w-])((?:{_NAME}\s+){{0,2}}{_NAME})\s+({between}(?:{heads}))\b(?!\s+(?:No\.|N\s?\d|of\b))")
     for m in named.finditer(text):
         words = m.group(1).split()
         while words and words[0] in ("The", "A", "In", "At", "On", "From", "To", "Near", "By"):
