@@ -1057,9 +1057,11 @@ def test_figures_of_cards_participants_remains_and_of_us_but_not_years_later(tmp
     from kg.extract.text.quantities import quantities
     found = {q.text: (q.unit, q.qualifier) for t in (
         "It rests on 312 cards.", "Some sixty participants came.", "Between 900 and 1,100 sets of remains were found.",
-        "He said there were 842 of us.", "Two years later he died.") for q in quantities(t, load())}
+        "He said there were 842 of us.", "Two years later he died.", "He spent four years in captivity.",
+        "The return took more than 10 years.") for q in quantities(t, load())}
     assert found == {"312 cards": ("UnitItem", "exact"), "Some sixty participants": ("UnitPerson", "approximate"),
-                     "Between 900 and 1,100 sets of remains": ("UnitItem", "range"), "842": ("UnitPerson", "exact")}
+                     "Between 900 and 1,100 sets of remains": ("UnitItem", "range"), "842": ("UnitPerson", "exact"),
+                     "more than 10 years": ("UnitYear", "lower_bound")}   # a hedged span is a figure, a bare one not
 
 
 def test_acts_named_by_what_they_are_on_with_their_parties_and_laws_numbered_in_roman(tmp_path: Path) -> None:

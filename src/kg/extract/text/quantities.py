@@ -91,9 +91,9 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
             continue   # "some 45 kilometres south of Karaganda": where a place is, not a figure (`facts.places`)
         um = re.match(rf"(?:-(?:volume)\b)|\s+(?:[\w-]+\s+){{0,2}}?({unit_alt})(?![\w-])|\s+of\s+(them|these|us)\b",
                       after)
-        if um and um.group(1) in ("years", "year") and re.match(r"\s+(?:later|earlier|after|before|ago)\b",
-                                                               after[um.end():]):
-            continue   # "two years later": when, not a figure
+        if um and um.group(1) in ("years", "year") and (not m.group("qual") or re.match(
+                r"\s+(?:later|earlier|after|before|ago)\b", after[um.end():])):
+            continue   # "four years in captivity", "two years later": how long or when; "more than 10 years" is kept
         unit = None
         unit_end = e
         year_like = re.fullmatch(r"1[89]\d\d|20\d\d", raw_n) and not m.group("mult") and not m.group("pct")
