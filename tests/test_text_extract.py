@@ -1146,3 +1146,8 @@ def test_sites_and_bodies_named_with_lower_case_words(tmp_path: Path) -> None:
     _one(r, "place", "Spassk central hospital")
     _one(r, "organization", "regional archive in Karaganda")
     _one(r, "organization", "Temirtau town museum of local lore")
+
+
+def test_a_year_after_a_camp_s_number_is_no_other_camp(tmp_path: Path) -> None:
+    r = _read("Register of deaths, camp No. 37, 1945–1947. It administered camps No. 37, 39 and 99.", tmp_path)
+    assert sorted(e.label for e in r.entities if e.kind == "camp") == ["Camp No. 37", "Camp No. 39", "Camp No. 99"]

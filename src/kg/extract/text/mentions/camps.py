@@ -17,7 +17,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
     num = r"(?:No\.?|Nos\.?|N|№|#|[Nn]umber)\s?(\d{1,4}[a-z]?)"
     bracket = r"(?:\s*\([^()\n]{1,40}\))?"   # "camps No. 37 (Balkhash), No. 39 (Dzhezkazgan) and No. 47"
     pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?)\s+({num}"
-                     rf"(?:{bracket}\s*(?:,|and|&)\s*(?:{num}|\d{{1,4}}))*)")
+                     rf"(?:{bracket}\s*(?:,|and|&)\s*(?:{num}|(?!(?:1[89]|20)\d\d\b)\d{{1,4}}))*)")   # not ", 1945-1947"
     for m in pat.finditer(text):
         name = m.group(1)
         cls = _CAMP_TYPES.get(name or "", "Camp")
