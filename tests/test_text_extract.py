@@ -1151,3 +1151,9 @@ def test_sites_and_bodies_named_with_lower_case_words(tmp_path: Path) -> None:
 def test_a_year_after_a_camp_s_number_is_no_other_camp(tmp_path: Path) -> None:
     r = _read("Register of deaths, camp No. 37, 1945–1947. It administered camps No. 37, 39 and 99.", tmp_path)
     assert sorted(e.label for e in r.entities if e.kind == "camp") == ["Camp No. 37", "Camp No. 39", "Camp No. 99"]
+
+
+def test_scripts_and_quoted_letters_are_no_places(tmp_path: Path) -> None:
+    r = _read('Names are written phonetically in Cyrillic. Files from "Sa" to "Su" are missing. He went to Ufa.',
+              tmp_path)
+    assert [e.label for e in r.entities if e.kind == "place"] == ["Ufa"]

@@ -52,9 +52,9 @@ class Lexicon:
 
     @cached_property
     def not_place_words(self) -> frozenset[str]:
-        """Words after "in" that are no place: peoples, languages, heads of bodies, stop words."""
+        """Words after "in" that are no place: peoples, languages, scripts, heads of bodies, stop words."""
         return frozenset(set(self.data["demonyms"]) | set(self.data["languages"]) | set(self.data["org_heads"])
-                         | set(self.data["not_surnames"]))
+                         | set(self.data["not_surnames"]) | set(self.data["scripts"]))
 
     @cached_property
     def not_acronyms(self) -> frozenset[str]:

@@ -110,6 +110,8 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
     if name is None:
         return None
     words, end = name.group(0), start + name.end()
+    if len(words) < 3 or tok.doc.text[start - 1:start] in "\"“«‘'" and start > 0:
+        return None   # 'the surnames from "Sa" to "Su"': letters quoted, not places
     parts = re.split(r"[\s-]+", words)
     banned = lex.not_place_words
     if any(p in banned or p in _MONTHS for p in parts) or not all(p[:1].isupper() for p in parts) or \
@@ -125,7 +127,7 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         return None
     words = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
     start = ent.end_char - len(words)
-    if words in lex["languages"] or words in lex["demonyms"] or words in lex["org_heads"] or not words[:1].isupper() or \
+    if words in lex.not_place_words or len(words) < 3 or not words[:1].isupper() or \
             re.search(r"\d", words) or \
             any(m.start < ent.end_char and start < m.end for m in mentions):
         return None
