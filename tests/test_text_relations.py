@@ -484,3 +484,10 @@ def test_a_place_that_is_a_town_in_another_lies_in_it_and_its_former_name_is_ren
     assert ("id/place/samarkandsky", "renamedTo", "id/place/temirtau") in found, found
     assert ("id/organization/dolinka-museum", "renamedTo", "id/organization/karlag-memory-museum") in found, found
     assert ("id/organization/karlag-memory-museum", "renamedTo", "id/organization/dolinka-museum") not in found
+
+
+def test_a_family_name_in_capitals_and_formerly_before_a_common_noun(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Issued to citizen of Japan TAKEUCHI Isamu, born 1918, native of the city of Niigata, "
+                            "Japan, formerly a sergeant of the Kwantung Army.")
+    assert any(s == "id/person/takeuchi-isamu" for s, _, _ in found), found
+    assert not any(p == "renamedTo" for _, p, _ in found), found

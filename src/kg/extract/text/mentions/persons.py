@@ -158,6 +158,14 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention("person", "Person", at, at + len(name.group(0)), name.group(0), name.group(0),
                                f"person:{words[0].lower()}", {"surname": words[0], "given": words[-1], "rest": []}
                                if len(words) > 1 else {"surname": words[0]}))
+    # "TAKEUCHI Isamu": a Japanese official record's family name in capitals, then the given name
+    for m in re.finditer(r"\b([A-Z]{3,}(?:-[A-Z]+)?)\s+([A-Z][a-zāēīōū]{2,})\b", text):
+        family = _title_case(m.group(1))
+        if not (is_hepburn(family) and is_hepburn(m.group(2))) or m.group(1) in lex.not_acronyms or \
+                family in not_surnames or m.group(2).lower() in no_name:
+            continue
+        out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), f"{family} {m.group(2)}",
+                           f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
     for label, forms in lex["known_persons"].items():
         for m in re.finditer(r"\b(?:" + alternation(forms) + r")\b(?!-)", text):
             out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), label,
