@@ -83,10 +83,11 @@ class PlaceFacts:
                 if not re.match(r"\s+(?:[a-z]+\s+)*(?:camp|cemetery|section|hospital)\b", named.text[end:]):
                     continue   # "Chirchik station", "the Chirchik combine": named for the town, seldom said to be in it
                 where = known
-            else:
-                label, cls = self.lex.place_aliases[opening.group(1)]
-                where = self.entity_for(mention_at("place", cls, (named.start, named.start + end), text, label),
-                                        self._block.span(named.start, named.end)[0])
+            else:   # only a place the article names on its own: the name alone mints no place
+                label = self.lex.place_aliases[opening.group(1)][0]
+                where = next((p for p in self.entities if p.kind == "place" and p.label == label), None)
+                if where is None:
+                    continue
             if where is not named.entity:
                 facts.append(Fact(named.entity, "jpow:locatedIn" if named.kind == "place" else "jpow:location", where))
         for c in (m for m in ms if m.kind == "camp" and not m.in_title and m.entity is not None):
