@@ -493,3 +493,17 @@ def test_a_family_name_in_capitals_and_formerly_before_a_common_noun(tmp_path: P
                             "Japan, formerly a sergeant of the Kwantung Army.")
     assert any(s == "id/person/takeuchi-isamu" for s, _, _ in found), found
     assert not any(p == "renamedTo" for _, p, _ in found), found
+
+
+def test_heads_named_after_a_time_and_seats_after_an_acronym_or_in_a_citation(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 47 was built in 1945. The camp's head from 1946, Lieutenant Colonel Fyodor "
+                            "Kozyrev, complained. The order book of Colonel Grigory Valuev (Григорий Валуев), head of "
+                            "the camp from 1946 to 1950, survives. It reported to the Main Directorate for Prisoners "
+                            "of War and Internees (GUPVI) in Moscow. See Fonds 1p (Russian State Military Archive, "
+                            "Moscow). Talks with the Ministry of Foreign Affairs in Tokyo failed.")
+    assert ("id/person/fyodor-kozyrev", "headOf", "id/camp/camp-no-47") in found, found
+    assert ("id/person/grigory-valuev", "headOf", "id/camp/camp-no-47") in found, found
+    assert ("id/organization/russian-state-military-archive", "location", "id/place/moscow") in found, found
+    assert any(s.startswith("id/organization/main-directorate") and p == "location" and o == "id/place/moscow"
+               for s, p, o in found), found
+    assert not any(s.startswith("id/organization/ministry") and p == "location" for s, p, _ in found), found

@@ -73,7 +73,8 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
         if not det or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children):
             continue   # "the Spassky camp" is a name, not an anaphor
-        if any(c.dep_ == "prep" and c.lower_ != "as" for c in tok.children):   # "the camp as a whole" refers
+        if any(c.dep_ == "prep" and c.lower_ != "as" and not _temporal(c) for c in tok.children):   # "the camp as a
+            # whole", "head of the camp from 1946 to 1950" refer back
             continue   # "the camp at Spassk", "the town of Balkhash": described, not referred back to
         noun = tok.lemma_.lower()
         target = referent(nouns[noun], noun, tok.idx)
@@ -118,3 +119,10 @@ def _tokens(doc, s: int, e: int):
 def _mention(target: Entity, start: int, end: int, text: str) -> Mention:
     return Mention(target.kind, target.cls, start, end, text, target.label, "", {"anaphor": True},
                    entity=target)
+
+
+def _temporal(prep) -> bool:
+    """"from 1946", "until 1950", "in May 1947": a preposition of time, which describes no other camp."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ in ("from", "until", "till", "since", "in", "between", "during") and obj is not None and \
+        (obj.like_num or obj.ent_type_ == "DATE")

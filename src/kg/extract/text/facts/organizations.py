@@ -7,7 +7,8 @@ import re
 from kg.extract.text.model import Fact
 
 
-# bodies with a seat in one place (a ministry "in Moscow" is mostly where something happened, not its seat)
+# bodies with a seat in one place (a ministry "in Moscow" is mostly where something happened, not its seat; a
+# directorate, an administration, an embassy named so is seated there)
 _SEATED = {"Archive", "University", "ResearchInstitute", "PublicOrganization", "Enterprise", "Publisher"}
 
 
@@ -43,11 +44,14 @@ class OrganizationFacts:
                 if place:
                     add(Fact(org.entity, "jpow:location", place.entity))
         # "the Karlag Memory Museum in Dolinka", "the Russian State Military Archive in Moscow": a body with a seat
+        # "the Main Directorate ... (GUPVI) in Moscow", "(Russian State Military Archive, Moscow)"
         for o in orgs:
-            pl = re.match(r"\s+in\s+(?:the\s+)?", text[o.end:e])
+            pl = re.match(r"(?:\s*\([A-Z]{2,8}\))?\s+in\s+(?:the\s+)?|,\s+(?=[^,()]+\))", text[o.end:e])
             place = pl and next((p for p in ms if p.kind == "place" and p.start == o.end + pl.end() and
-                                 p.entity is not None), None)
-            if place and o.entity.cls in _SEATED:
+                                 p.entity is not None and (pl.group(0).strip() != "," or p.entity.cls == "Settlement")),
+                                None)
+            if place and (o.entity.cls in _SEATED or o.entity.cls == "StateBody" and re.search(
+                    r"\b(?:Directorate|Administration|Department|Embassy|Consulate|Commission)\b", o.entity.label)):
                 add(Fact(o.entity, "jpow:location", place.entity))
         for m in re.finditer(r"\b(?:[Tt]he\s+(university|institute|academy|ministry|committee)|"
                              r"(?P<org>\S))\s+(?:operates|runs|includes|has|founded|established)\s+(?:the\s+)?",

@@ -119,7 +119,8 @@ class PersonFacts:
                 add(Fact(p, "jpow:affiliation", body.entity))
             # "The museum's director, Galina Serikova": the head of what the possessive names
             hm = re.search(r"\b(?:[Tt]he\s+)?(\w+)['’]s\s+(?:\w+\s+)?(?:director|head|chief|commander|commandant|"
-                           r"chairman|leader)\s*,?\s*$", text[s:m.start])
+                           r"chairman|leader)(?:\s+(?:from|in|since|until)\s+\d{4})?\s*,?\s*"
+                           r"(?:(?:[A-Z][a-z]+\s+){1,2})?$", text[s:m.start])   # "The camp's head from 1946, Colonel"
             if hm:
                 owner = next((o for o in ms if o.kind in ("organization", "camp") and o.entity is not None and
                               o.start <= s + hm.start(1) < o.end), None)
@@ -136,8 +137,8 @@ class PersonFacts:
                 if o.end <= m.start and re.search(head_of, text[s:o.start], re.IGNORECASE) and \
                         re.fullmatch(r"\s*,\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[o.end:m.start]) or \
                         o.start >= m.end and re.search(head_of, text[m.end:o.start]) and \
-                        re.fullmatch(r",\s+(?:the\s+)?(?:then\s+|former\s+|acting\s+)?\w+\s+of\s+(?:the\s+)?",
-                                     text[m.end:o.start]):
+                        re.fullmatch(r"\s*(?:\([^()]*\))?,\s+(?:the\s+)?(?:then\s+|former\s+|acting\s+)?\w+\s+of\s+"
+                                     r"(?:the\s+)?", text[m.end:o.start]):
                     add(Fact(p, "jpow:headOf", o.entity))
             # "The first commandant was Major Rudenko": the head of what the sentences are about
             if re.fullmatch(r"\s*(?:The|Its|Their)\s+(?:(?:first|new|next|last|later)\s+)?(?:commandant|head|chief|"
