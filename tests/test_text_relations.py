@@ -507,3 +507,10 @@ def test_heads_named_after_a_time_and_seats_after_an_acronym_or_in_a_citation(tm
     assert any(s.startswith("id/organization/main-directorate") and p == "location" and o == "id/place/moscow"
                for s, p, o in found), found
     assert not any(s.startswith("id/organization/ministry") and p == "location" for s, p, _ in found), found
+
+
+def test_someone_taken_to_a_camp_and_a_former_prisoner_of_a_camp(tmp_path: Path) -> None:
+    assert ("took-someone-to", "Ono", "Spassk") in roles("The guards took Ono to Spassk.")
+    assert not any(p == "took-someone-to" for p, _, _ in roles("They decided to transfer Ono to Spassk."))
+    found = facts(tmp_path, "The trowel was donated by Suzuki Haruo, a former prisoner of camp No. 99.")
+    assert any(p == "participant" and o == "id/person/suzuki-haruo" and "detention" in s for s, p, o in found), found
