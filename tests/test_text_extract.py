@@ -1157,3 +1157,13 @@ def test_scripts_and_quoted_letters_are_no_places(tmp_path: Path) -> None:
     r = _read('Names are written phonetically in Cyrillic. Files from "Sa" to "Su" are missing. He went to Ufa.',
               tmp_path)
     assert [e.label for e in r.entities if e.kind == "place"] == ["Ufa"]
+
+
+def test_an_act_s_date_after_its_issuer_or_subject(tmp_path: Path) -> None:
+    r = _read("File 1/14: Order No. 52 of the directorate on the reception of Japanese echelons, 19 October 1945. "
+              "8 sheets.\n\nIt was introduced by Order No. 0112 of the Karaganda UPVI on 3 March 1946. It implemented "
+              "Resolution No. 7712 of the Council of People's Commissars of the USSR, dated 2 September 1945, which "
+              "had provided for the transfer.", tmp_path)
+    for label, date in (("Order No. 52", "1945-10-19"), ("Order No. 0112", "1946-03-03"),
+                        ("Resolution No. 7712", "1945-09-02")):
+        assert [o.value for o in _values(r, _one(r, "legal-act", label), "jpow:date")] == [date], label

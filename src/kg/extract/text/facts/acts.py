@@ -61,9 +61,16 @@ class ActFacts:
                     add(Fact(act, "jpow:location", pl.entity))
             acted = om is not None or lm is not None or re.search(rf"\b(?:{verbs})\s+(?:the\s+|a\s+)?$", before) \
                 or re.match(rf"[^,.;]*?\b(?:was|were)\s+(?:{verbs})\b", text[a.end:e])
-            # "the agreement of December 19, 1946": the date that follows the act's name
-            of_date = next((d for d in ds if d.kind == "point" and re.fullmatch(r"\s+of\s+", text[a.end:d.start])),
-                           None)
+            # "the agreement of December 19, 1946": the date that follows the act's name, also after its issuer or
+            # its subject ("Order No. 0112 of the Karaganda UPVI on 3 March 1946", "Resolution No. 7712 of the
+            # Council ..., dated 2 September 1945", a list item "Order No. 52 ... on the reception of echelons,
+            # 19 October 1945.")
+            of_date = next((d for d in ds if d.kind == "point" and d.start >= a.end and (
+                re.fullmatch(r"\s+of\s+", text[a.end:d.start]) or re.fullmatch(
+                    r"(?:\s+of\s+(?:the\s+)?[^,.;()]{1,80}?)?(?:\s+on\s+(?:the\s+)?[^,.;()]{1,100}?)?"
+                    r"(?:\s*,\s*dated\s+|\s+(?:dated|on)\s+|(?P<bare>\s*,\s*))", text[a.end:d.start]) and (
+                    not re.search(r",\s*$", text[a.end:d.start]) or re.search(r"dated\s+$", text[a.end:d.start]) or
+                    re.match(r"\s*(?:[.;]|$)", text[d.end:d.end + 2])))), None)
             if of_date is not None and "date" not in a.attrs and not act.attrs.get("dated"):
                 add(Fact(act, "jpow:date", date_lit(of_date.value)))
                 add(Fact(act, "jpow:dateAsWritten", Lit(of_date.as_written, "string", None)))
