@@ -1167,3 +1167,14 @@ def test_an_act_s_date_after_its_issuer_or_subject(tmp_path: Path) -> None:
     for label, date in (("Order No. 52", "1945-10-19"), ("Order No. 0112", "1946-03-03"),
                         ("Resolution No. 7712", "1945-09-02")):
         assert [o.value for o in _values(r, _one(r, "legal-act", label), "jpow:date")] == [date], label
+
+
+def test_authors_of_works_kept_among_papers_or_which_i_published_and_the_place_after_the_publisher(
+        tmp_path: Path) -> None:
+    r = _read('Mikhail Zharkov was a chief. His papers, including a typescript memoir, "Notes of a Camp Chief", are '
+              'kept in Almaty. His memoir, "Eleven Years in the Steppe", was published by Jiji Press in Tokyo in 1963.',
+              tmp_path)
+    notes = _one(r, "publication", "Notes of a Camp Chief")
+    assert [o.label for o in _values(r, notes, "jpow:author")] == ["Mikhail Zharkov"]
+    eleven = _one(r, "publication", "Eleven Years in the Steppe")
+    assert [o.label for o in _values(r, eleven, "jpow:placeOfPublication")] == ["Tokyo"]

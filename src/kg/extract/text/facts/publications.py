@@ -64,7 +64,9 @@ class PublicationFacts:
             heads = alternation(self.lex["publication_heads"])
             for j, m in enumerate(people):
                 # "Tanabe's Snow over Spassk", "her paper "Letters that did not arrive"": the author just before
-                if re.fullmatch(rf"(?:['’]s)?\s*(?:(?:new|first|latest|last|own|recent)\s+)?(?:(?:{heads})\s*,?\s*)?"
+                # ("His papers, including a typescript memoir, "Notes of a Camp Chief"")
+                if re.fullmatch(rf"(?:['’]s)?\s*(?:(?:new|first|latest|last|own|recent)\s+)?(?:(?:{heads}|papers)\s*,?\s*"
+                                rf"(?:(?:including|among\s+them)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:{heads})\s*,?\s*)?)?"
                                 rf"[\"“«]?\s*", text[m.end:pm.start]):
                     # the author written just before the title, and co-authors listed before them
                     authors.append(m.entity)
@@ -80,6 +82,13 @@ class PublicationFacts:
                           r"book|diary|novel|recollections|study|monograph|memoir)\s+of\s+(?:the\s+)?", text[pm.end:e])
             after_author = am and next((m for m in ms if m.kind == "person" and m.entity is not None and
                                         m.start == pm.end + am.end()), None)
+            # "a small book, Karaganda no yuki (Snow of Karaganda), which I published myself in 1989"
+            wm = re.match(r"[\"”»]?\s*(?:\([^()]{1,80}\))?\s*,?\s+(?:which|that)\s+", text[pm.end:e])
+            writer = wm and next((m for m in ms if m.kind == "person" and m.entity is not None and
+                                  m.start == pm.end + wm.end() and re.match(
+                                      r"\s+(?:\w+\s+)?(?:published|wrote|compiled|kept|edited)\b", text[m.end:e])), None)
+            if writer is not None and not authors:
+                authors = [writer.entity]
             if after_author is not None and not authors:
                 authors = [after_author.entity]
             for surname in pm.attrs.get("cited_authors", ()):   # "(Abenov 1997)": the Abenov of the text
@@ -149,7 +158,8 @@ class PublicationFacts:
                 org = next((o for o in ms if o.kind == "organization" and o.start == s + bm.end()), None)
                 if org:
                     add(Fact(pub, "jpow:issuingBody", org.entity))
-            im = re.match(r"[^.;]*?\b(?:been\s+|was\s+|were\s+)?published\s+in\s+", text[pm.end:e])
+            im = re.match(r"[^.;]*?\b(?:been\s+|was\s+|were\s+)?published\s+(?:by\s+[^,.;]{2,60}?\s+)?in\s+",
+                          text[pm.end:e])   # "was published by Jiji Press in Tokyo"
             if im:
                 pl = next((p for p in ms if p.kind == "place" and p.start == pm.end + im.end()), None)
                 if pl:
