@@ -1178,3 +1178,10 @@ def test_authors_of_works_kept_among_papers_or_which_i_published_and_the_place_a
     assert [o.label for o in _values(r, notes, "jpow:author")] == ["Mikhail Zharkov"]
     eleven = _one(r, "publication", "Eleven Years in the Steppe")
     assert [o.label for o in _values(r, eleven, "jpow:placeOfPublication")] == ["Tokyo"]
+
+
+def test_events_named_by_a_possessive_or_by_their_noun_as_what_begins(tmp_path: Path) -> None:
+    r = _read("Repatriation began in spring 1947. After Kazakhstan's independence in 1991, the archives opened.",
+              tmp_path)
+    assert _one(r, "event", "Repatriation").cls == "Repatriation"
+    assert _one(r, "event", "independence of Kazakhstan").cls == "PoliticalChange"

@@ -9,6 +9,9 @@ from kg.extract.text.mentions.mention import CAP, Mention, mention_at
 from kg.extract.text.spans import MONTH_RE, YEAR_RE, norm
 
 
+_OPENERS = {"After", "Before", "In", "On", "At", "With", "Since", "Until", "Following", "During", "From", "The", "By"}
+
+
 def events(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     for label, forms in lex["wars"].items():
@@ -60,6 +63,25 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(r"\b(?:path|process|way)\s+of\s+(?:returning|return)\s+to\s+(?:their|the)\s+homeland\b|"
                          r"\b(?:returning|return|repatriation)\s+to\s+(?:their|the)\s+homeland\b", text):
         out.append(mention_at("event", "Repatriation", m, text, m.group(0)))
+    # "Kazakhstan's independence", "Japan's surrender": the event of the one named, as "independence of Kazakhstan"
+    owned = {**triggers, "independence": "PoliticalChange"}
+    for m in re.finditer(rf"\b({CAP}(?:\s+{CAP})?)['’]s\s+({alternation(list(owned))})\b", text):
+        words = m.group(1).split()
+        while words and (words[0] in lex["not_surnames"] or words[0] in _OPENERS):
+            words = words[1:]
+        if not words:
+            continue
+        label = f"{m.group(2)} of {' '.join(words)}"
+        at = m.start(1) + m.group(1).index(words[0])
+        out.append(mention_at("event", owned[m.group(2)], (at, m.end()), text, label, f"event:{norm(label)}"))
+    # "Repatriation began in spring 1947": an event named by its noun alone, without an article ("The ceremony
+    # ended" refers back), when it is what begins, ends or takes place
+    opening = alternation([t.capitalize() for t in triggers])
+    for m in re.finditer(rf"(?:^|(?<=[.!?]\s))(({opening}))(?=\s+(?:began|begun|started|ended|continued|"
+                         rf"took\s+place|lasted|was\s+completed|resumed)\b)", text):
+        noun = m.group(2).lower()
+        out.append(mention_at("event", triggers[noun], (m.start(1), m.end(1)), text, m.group(1),
+                              f"event:{norm(noun)}"))
     # "a typhus epidemic", "the dysentery outbreak of 1946", "an epidemic of typhus": a disease's outbreak
     disease = alternation(lex["diseases"])
     for m in re.finditer(rf"\b(?:an?|the|[Aa]n?|The)\s+(?:(?:severe|major|great|first|second)\s+)?"
