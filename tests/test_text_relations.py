@@ -514,3 +514,15 @@ def test_someone_taken_to_a_camp_and_a_former_prisoner_of_a_camp(tmp_path: Path)
     assert not any(p == "took-someone-to" for p, _, _ in roles("They decided to transfer Ono to Spassk."))
     found = facts(tmp_path, "The trowel was donated by Suzuki Haruo, a former prisoner of camp No. 99.")
     assert any(p == "participant" and o == "id/person/suzuki-haruo" and "detention" in s for s, p, o in found), found
+
+
+def test_where_a_person_is_from_as_descriptions_write_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "A Buddhist priest from Kyoto, the Rev. Ichiro Fujii, conducted a service. There was an "
+                            "interpreter, a Korean from Alma-Ata called Kim Yong-su. My friend Sato from Sakata works "
+                            "at the quarry. Sergeant Mizuno Hideaki of Gifu Prefecture died in Saran. Ono read to us "
+                            "from the Nihon Shimbun.")
+    origins = {(s, o) for s, p, o in found if p == "placeOfOrigin"}
+    assert {("id/person/ichiro-fujii", "id/place/kyoto"), ("id/person/sato", "id/place/sakata"),
+            ("id/person/mizuno-hideaki", "id/place/gifu-prefecture")} <= origins, origins
+    assert any(s == "id/person/kim-yong-su" for s, _ in origins), origins
+    assert not any(s == "id/person/ono" for s, _ in origins), origins

@@ -212,6 +212,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         free_dates = [d for d in ds if not any(a <= d.start < b for a, b in title_spans)]
         self._attributes(text, s, e, ms, quotes, facts)
         self._persons(text, s, e, ms, facts)
+        self._origins(text, s, e, live, facts)
         self._entry(text, s, e, live, free_dates, facts)
         self._kinship(text, s, e, ms, facts)
         self._organizations(text, s, e, ms, facts)

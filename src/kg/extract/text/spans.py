@@ -16,7 +16,8 @@ YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 # Abbreviations that do not end a sentence.
 _NON_FINAL = {"no", "nos", "n", "p", "pp", "vol", "vols", "ed", "eds", "publ", "st", "dr", "prof", "mr", "mrs",
               "cf", "e.g", "i.e", "approx", "ca", "c", "fig", "ch", "art", "para", "col", "gen", "lt", "col",
-              "total", "ibid", "op", "cit", "ann", "univ", "acad", "sci", "vs"}
+              "total", "ibid", "op", "cit", "ann", "univ", "acad", "sci", "vs", "rev", "ms", "sgt", "capt", "maj",
+              "jr", "sr", "messrs", "fr", "inv"}
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -37,6 +37,27 @@ class PersonFacts:
                 if words:
                     self.stated(p, words, o.entity, self._block.span(at, o.start), facts)
 
+    def _origins(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+        """Where a person is from, as a description writes it: "a priest from Kyoto, the Rev. Ichiro Fujii", "a
+        Korean from Alma-Ata called Kim Yong-su", "my friend Sato from Sakata", "Mizuno Hideaki of Gifu
+        Prefecture"."""
+        places = [m for m in ms if m.kind == "place" and m.entity is not None and s <= m.start < e]
+        for m in (m for m in ms if m.kind == "person" and m.entity is not None and s <= m.start < e):
+            where = None
+            after = re.match(r"\s+(?:from|of)\s+(?:the\s+)?", text[m.end:e])
+            if after:   # (not a newspaper the recogniser took for a place: "read to us from the Nihon Shimbun")
+                where = next((p for p in places if p.start == m.end + after.end() and
+                              p.entity.label.split()[-1] not in self.lex["japanese_name_like_heads"] and (
+                    after.group(0).strip().startswith("from") or p.entity.cls in ("Region", "Settlement"))), None)
+            for p in places if where is None else ():
+                if p.end <= m.start and re.search(r"\b(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir)\s+"
+                                                  r"(?:[\w-]+\s+){0,2}?[\w-]+\s+from\s+(?:the\s+)?$", text[s:p.start]) and \
+                        re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:Rev\.\s+|[A-Z][a-z]+\s+){0,3}|\s+(?:called|named)\s+)",
+                                     text[p.end:m.start]):
+                    where = p
+            if where is not None and Fact(m.entity, "jpow:placeOfOrigin", where.entity) not in facts:
+                facts.append(Fact(m.entity, "jpow:placeOfOrigin", where.entity))
+
     def _successions(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         """"Gorshenin, who was replaced in March 1947 by Major Ivan Shchetinin", "Kravets succeeded Sorokin": the
         successor heads what the one before him headed in this sentence."""
