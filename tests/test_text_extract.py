@@ -1185,3 +1185,11 @@ def test_events_named_by_a_possessive_or_by_their_noun_as_what_begins(tmp_path: 
               tmp_path)
     assert _one(r, "event", "Repatriation").cls == "Repatriation"
     assert _one(r, "event", "independence of Kazakhstan").cls == "PoliticalChange"
+
+
+def test_a_figure_dated_by_a_vague_decade_keeps_no_date_and_does_not_fail(tmp_path: Path) -> None:
+    r = _read("By the end of the 1950s there were 500 graves at Spassk. Until the mid-1990s some 40 graves were kept.",
+              tmp_path)
+    figures = [e for e in r.entities if e.kind == "statistic"]
+    assert len(figures) == 2
+    assert not [f for f in r.facts if f.s in figures and f.p in ("jpow:startDate", "jpow:endDate", "jpow:date")]

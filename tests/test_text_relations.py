@@ -454,7 +454,7 @@ def test_an_outbreak_of_a_disease_is_an_epidemic_with_its_year_and_place(tmp_pat
                             "An epidemic of dysentery broke out at Nurtau.")
     epidemics = {s for s, p, o in found if p == "type" and o.endswith("#Epidemic")}
     assert len(epidemics) == 2, found
-    assert any(s in epidemics and p == "location" and o == "id/camp/camp-no-777" for s, p, o in found), found
+    assert any(s in epidemics and p == "camp" and o == "id/camp/camp-no-777" for s, p, o in found), found
     assert any(s in epidemics and p == "location" and o == "id/place/nurtau" for s, p, o in found), found
 
 

@@ -60,8 +60,8 @@ class EventFacts:
                               r"(?:in|at|among\s+the\s+prisoners\s+(?:of|in|at))\s+(?:the\s+)?", text[ev.end:e])
                 where = wm and next((m for m in ms if m.kind in ("camp", "place") and m.entity is not None and
                                      m.start == ev.end + wm.end()), None)
-                if where is not None:
-                    add(Fact(x, "jpow:location", where.entity))
+                if where is not None:   # (an event in a camp is in the camp: jpow:camp)
+                    add(Fact(x, "jpow:camp" if where.kind == "camp" else "jpow:location", where.entity))
             if ev.cls == "Transfer":
                 fm = re.search(r"\bfrom\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?", text[ev.start:e])
                 if fm:
