@@ -1193,3 +1193,19 @@ def test_a_figure_dated_by_a_vague_decade_keeps_no_date_and_does_not_fail(tmp_pa
     figures = [e for e in r.entities if e.kind == "statistic"]
     assert len(figures) == 2
     assert not [f for f in r.facts if f.s in figures and f.p in ("jpow:startDate", "jpow:endDate", "jpow:date")]
+
+
+def test_a_fault_of_the_extractor_is_one_line_naming_the_passage_and_writes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
+    from kg.cli import main
+
+    def broken(self, block, doc=None):
+        raise ValueError("not a date: 'the 1950s'")
+    monkeypatch.setattr(DocumentReader, "read_block", broken)
+    article = tmp_path / "article.txt"
+    article.write_text("Camp No. 99 was closed in 1955.\n", encoding="utf-8")
+    out = tmp_path / "out.trig"
+    assert main(["extract", str(article), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "article.txt, characters 0-" in err and "ValueError" in err, err
+    assert "Traceback" not in err and not out.exists()

@@ -323,7 +323,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from kg.build import BuildRejected
-    from kg.errors import InputError
+    from kg.errors import ExtractorFault, InputError
     from kg.store.embedded import StoreLayoutError
     from kg.store.http import StoreError
 
@@ -338,6 +338,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in e.problems:
             print(f"- {problem}", file=sys.stderr)
         return 2
+    except ExtractorFault as e:
+        print(f"kg {args.command}: {e}; nothing was changed.", file=sys.stderr)
+        return 1
     except BuildRejected as e:
         print(f"kg {args.command}: the graph is not valid; the store was not changed.", file=sys.stderr)
         print(e.report.format(), file=sys.stderr)

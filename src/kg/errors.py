@@ -29,3 +29,14 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class ExtractorFault(Exception):
+    """A fault of the extractor itself (not of the input) while reading a passage: where, and what failed, so
+    that a user can report it; nothing was written."""
+
+    def __init__(self, file: Path | str, start: int, end: int, cause: BaseException) -> None:
+        self.file, self.start, self.end, self.cause = file, start, end, cause
+        super().__init__(f"{file}, characters {start}-{end}: the text extractor failed ({type(cause).__name__}: "
+                         f"{cause}). This is a fault of the extractor, not of the text: please report it with this "
+                         f"line")

@@ -44,7 +44,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg import __version__
 from kg.config import Settings
-from kg.errors import InputError, Problem
+from kg.errors import ExtractorFault, InputError, Problem
 from kg.extract.base import Run
 from kg.extract.text.document import DocumentReader
 from kg.extract.text.gazetteer import Gazetteer
@@ -141,7 +141,13 @@ class TextExtractor:
         pending = _chain(first, blocks)
         while batch := list(islice(pending, BATCH)):   # parsed a few paragraphs at a time: fast, and bounded
             for block, parsed in zip(batch, parse_many([b.text for b in batch])):
-                for passage in reader.read_block(block, parsed):
+                try:
+                    passages = reader.read_block(block, parsed)
+                except InputError:
+                    raise
+                except Exception as e:   # a fault of ours: said with where it happened, never a bare traceback
+                    raise ExtractorFault(_label(path, self.settings), *block.span(0, len(block.text)), e) from e
+                for passage in passages:
                     yield from passage_quads(run, doc, passage)
 
 
