@@ -35,7 +35,8 @@ import yaml
 
 from kg import yamlfile
 from kg.errors import InputError, Problem
-from kg.extract.text import lexicon
+from kg.extract.text.roles import (antecedent, clause_core, conjoined_tokens, group_phrase, of_complement,
+                                   qualified_noun, token_span, verb_lemma)
 
 PATTERNS_DIR = Path(__file__).parent / "patterns"
 KINDS = {"person", "organization", "camp", "place", "legal-act", "event", "publication", "statistic"}
@@ -202,16 +203,16 @@ class RelationMatcher:
                 continue   # "A was built in 1945 and B was closed": the joined verb has a subject of its own (which
                 # the parser may have hung on the first verb)
             words_start = tokens[pattern.statement].idx if pattern.statement else None
-            objects = _conjoined(tokens[pattern.object], root) if pattern.object else [None]
-            for s in _conjoined(_antecedent(_qualified(tokens[pattern.subject], root)), root):
+            objects = conjoined_tokens(tokens[pattern.object], root) if pattern.object else [None]
+            for s in conjoined_tokens(antecedent(qualified_noun(tokens[pattern.subject], root)), root):
                 for o in objects:
                     found.append(RelationMatch(
-                        pattern, _span(s), o and _span(o), _of_complement(s), o and _of_complement(o),
-                        date=_span(tokens[pattern.date]) if pattern.date else None,
-                        group=_group(s, pattern.any_group) if pattern.group else None,
-                        object_group=_group(o) if pattern.object_group and o is not None else None,
+                        pattern, token_span(s), o and token_span(o), of_complement(s), o and of_complement(o),
+                        date=token_span(tokens[pattern.date]) if pattern.date else None,
+                        group=group_phrase(s, pattern.any_group) if pattern.group else None,
+                        object_group=group_phrase(o) if pattern.object_group and o is not None else None,
                         clause=(root.left_edge.idx, root.right_edge.idx + len(root.right_edge)),
-                        words_start=words_start, verb=_verb(root), core=_core(root)))
+                        words_start=words_start, verb=verb_lemma(root), core=clause_core(root)))
         return found
 
 
@@ -229,132 +230,6 @@ def _anchor_words(attrs: dict) -> frozenset[str] | None:
             return None   # NOT_IN, REGEX…: no list of words to look for
     return frozenset(words) or None
 
-
-def _verb(root: Any) -> str:
-    """The verb's lemma, with "home" when it says where to ("sent home": `lexicon.yaml: event_of_verb`)."""
-    home = any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "dobj", "prt") for c in root.children)
-    return root.lemma_.lower() + (" home" if home else "")
-
-
-def _conjoined(token: Any, root: Any) -> list[Any]:
-    """A role's token and those joined to it by "and"/"or" when the role is an argument of the pattern's verb
-    ("Karaganda and Spassk were ...", "commanded by Rudenko, and afterwards by Belov": the object of a
-    preposition conjoined to the verb's). Not when the role is the pattern's head itself: in "camp No. 99 at
-    Spassk, camp No. 37 at Balkhash" each camp has its own place."""
-    if token.i == root.i:
-        return [token]
-    doc = token.doc
-    found = [token, *(c for c in token.conjuncts   # not across a semicolon: "A, at X, was the largest; B served"
-                      if not any(t.text == ";" for t in doc[min(c.i, token.i):max(c.i, token.i)]))]
-    prep = token.head
-    if token.dep_ == "pobj" and prep.head.i == root.i:
-        joined = set(prep.conjuncts)
-        if any(c.dep_ == "cc" for c in root.children):  # "by A, and later by B": the same preposition again
-            joined |= {c for c in root.children if c.i != prep.i and c.lower_ == prep.lower_ and c.pos_ == "ADP"}
-        found += [c for other in joined if other.pos_ == "ADP" for c in other.children if c.dep_ == "pobj"]
-    return found
-
-
-def _span(token: Any) -> tuple[int, int]:
-    return token.idx, token.idx + len(token)
-
-
-def _core(root: Any) -> tuple[int, int]:
-    """"Section No. 5 at Mointy was closed in May 1948" out of "…, when the railway was handed over …": the
-    verb with its own arguments, not the clauses, conjuncts and punctuation joined to it or to them."""
-    tokens, todo = [], [root]
-    while todo:
-        token = todo.pop()
-        tokens.append(token)
-        todo += [c for c in token.children if c.dep_ not in _JOINED]
-    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
-    return first.idx, last.idx + len(last)
-
-
-_JOINED = {"advcl", "relcl", "conj", "cc", "punct", "ccomp", "parataxis", "mark", "appos", "acl"}
-
-
-def _qualified(token: Any, verb: Any) -> Any:
-    """"X was a camp of the NKVD located near Nurtau": a participle of place after "<noun> of <body>" is said of
-    the noun (the camp), which the parser may have hung on the body; the noun of a copula is its subject."""
-    if not (verb.dep_ == "acl" and verb.head.i == token.i and verb.lemma_ in ("locate", "situate", "base") and
-            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN"):
-        return token
-    noun = token.head.head
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        return next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), noun)
-    return noun
-
-
-def _antecedent(token: Any) -> Any:
-    """"prisoners who stayed ...": the noun a relative pronoun stands for (the head of its relative clause); "X
-    was an officer who headed ...": X, whom the noun describes."""
-    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-        noun = token.head.head
-        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subject is not None:
-                return subject
-        # "Mizuno Hideaki of Gifu Prefecture, who died": "who" is a person, not the place his "of" names
-        while token.lower_ == "who" and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "from") and \
-                noun.pos_ == noun.head.head.pos_ == "PROPN":
-            noun = noun.head.head
-        return noun
-    return token
-
-
-def _group(token: Any, any_number: bool = False) -> str | None:
-    """"Japanese prisoners of war" for the head "prisoners": a plural noun's phrase as written, at most eight
-    words, without a leading article, a relative clause or what "and"/"as well as" adds ("the author" is a
-    person, not a group); with `any_number`, a singular common noun's too ("a memorial stone")."""
-    if token.tag_ not in ("NNS", "NNPS") and not (token.tag_ == "NN" and (
-            any_number or token.lemma_.lower() in _collective_nouns())):   # "the echelon arrived"
-        return None
-    words = sorted(_phrase(token), key=lambda t: t.i)
-    while words and words[0].dep_ in ("det", "predet", "nummod", "quantmod"):
-        words = words[1:]
-    if not words or len(words) > 8 or words[-1].i - words[0].i + 1 != len(words):
-        return None
-    return token.doc[words[0].i:words[-1].i + 1].text   # (a span's text: doc.text would rebuild the whole text)
-
-
-def _phrase(token: Any) -> list[Any]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ not in ("relcl", "appos", "conj", "cc", "punct", "acl", "preconj"):
-            out += _phrase(child)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _collective_nouns() -> frozenset[str]:
-    return frozenset(lexicon.load()["collective_nouns"])
-
-
-@lru_cache(maxsize=1)
-def _relational_nouns() -> frozenset[str]:
-    return frozenset(lexicon.load()["relational_nouns"])
-
-
-def _of_complement(token: Any) -> tuple[int, int] | None:
-    """"village" in "the village of Spassk" -> the span of "Spassk"; "book" in "a book, Memory of the
-    Steppe" -> the span of its apposition."""
-    if token.pos_ != "NOUN":
-        return None
-    relational = token.lemma_.lower() in _relational_nouns()   # "the author of the article" is a person
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and not relational:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return _span(pobj)
-        if child.dep_ == "appos":
-            return _span(child)
-    for child in token.children:   # "in a hospital in Kanazawa": where the noun is, when it names nothing
-        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ == "PROPN":
-                return _span(pobj)
-    return None
 
 
 def load(folder: Path = PATTERNS_DIR) -> list[RelationPattern]:
