@@ -526,3 +526,10 @@ def test_where_a_person_is_from_as_descriptions_write_it(tmp_path: Path) -> None
             ("id/person/mizuno-hideaki", "id/place/gifu-prefecture")} <= origins, origins
     assert any(s == "id/person/kim-yong-su" for s, _ in origins), origins
     assert not any(s == "id/person/ono" for s, _ in origins), origins
+
+
+def test_a_dated_arrival_without_a_place_and_one_event_per_arrival(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The first Japanese transport, about 1,200 men from Manchuria, arrived on 14 November "
+                            "1945. The echelon arrived at Karaganda on 3 November 1945.")
+    transfers = {s for s, p, o in found if p == "type" and o.endswith("#Transfer")}
+    assert len(transfers) == 2, transfers

@@ -24,6 +24,7 @@ class DependencyFacts:
         sentence: the mention that contains the role's token, or else its "of" complement's. An event pattern
         mints (or finds again) the event of its class with its roles, dated by the date mention."""
         known = {(f.s.iri, f.p, getattr(f.o, "iri", None)) for f in facts}
+        self._event_clauses: set = set()   # (class, clause) of the events the patterns stated in this sentence
         matches = [m for m in self._relations if s <= m.anchor < e]
         # statements last: they say what no other pattern of the sentence said
         for match in sorted(matches, key=lambda m: m.pattern.statement is not None):
@@ -97,6 +98,8 @@ class DependencyFacts:
                 obj is not None and subject is not None and obj.entity is subject.entity:
             return
         cls = self.lex["event_of_verb"].get(match.verb, p.event)   # "sent home": a return, not a transfer
+        if p.object is None and (cls, match.clause) in self._event_clauses:
+            return   # "arrived at Karaganda on 3 November": the arrival with its place is already there
         if any(f.s.kind == "event" and f.s.cls == cls and f.o in (obj and obj.entity, subject and subject.entity)
                for f in facts):
             return   # another reader or pattern of this sentence already stated this event
@@ -130,6 +133,7 @@ class DependencyFacts:
             label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
             key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"   # one per verb
         at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
+        self._event_clauses.add((cls, match.clause))
         event = Mention("event", cls, at_start, at_end, block.text[at_start:at_end], label, key)
         ev: Entity = self.entity_for(event, block.span(at_start, at_end)[0])
         if any(f.s is ev for f in facts):   # matched twice in this sentence: the second pattern may add a role
