@@ -1209,3 +1209,13 @@ def test_a_fault_of_the_extractor_is_one_line_naming_the_passage_and_writes_noth
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "article.txt, characters 0-" in err and "ValueError" in err, err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_bodies_named_in_romaji_and_with_possessive_or_lower_case_words(tmp_path: Path) -> None:
+    r = _read("His memoir was published by Echigo Shobō and reprinted by Kōyōsha. He joined Sora no Kai and the "
+              "Balkhash Comrades' Association. The ship belonged to Tōyō Kisen. The Balkhash city council and the "
+              "Consulate General of Japan in Almaty helped the Karaganda Names Project.", tmp_path)
+    bodies = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"Echigo Shobō", "Kōyōsha", "Sora no Kai", "Balkhash Comrades' Association", "Tōyō Kisen",
+            "Balkhash city council", "Consulate General of Japan in Almaty", "Karaganda Names Project"} <= bodies, bodies
+    assert not [e for e in r.entities if e.kind == "person"]

@@ -28,7 +28,9 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         s, e = hm.span()
         # left modifiers: capitalised words, acronyms, demonyms, hyphenated words
         left = text[:s]
-        lm = re.search(rf"((?:(?:{CAP}|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+)+)$", left)
+        # ("Balkhash Comrades' Association", "Sora no Kai": a possessive plural, the particle of a romanised name)
+        lm = re.search(rf"((?:(?:{CAP}(?<=s)['’]|{CAP}|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+"
+                       rf"(?:no\s+)?)+)$", left)
         if lm:
             words = lm.group(1).split()
             while words and words[0] in stop_left:
