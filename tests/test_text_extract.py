@@ -1219,3 +1219,17 @@ def test_bodies_named_in_romaji_and_with_possessive_or_lower_case_words(tmp_path
     assert {"Echigo Shobō", "Kōyōsha", "Sora no Kai", "Balkhash Comrades' Association", "Tōyō Kisen",
             "Balkhash city council", "Consulate General of Japan in Almaty", "Karaganda Names Project"} <= bodies, bodies
     assert not [e for e in r.entities if e.kind == "person"]
+
+
+def test_reference_entries_under_their_heading_by_a_body_or_without_a_publisher(tmp_path: Path) -> None:
+    r = _read("References\n1. Ministry of Foreign Affairs of Kazakhstan (1998). Bulletin of International Treaties, "
+              "No. 5. Almaty.\n\nReferences\n1. Ōtsuka, Kenji (1980). From Mukden to Karaganda. Tokyo: private "
+              "printing.\n\nDemchenko, I. P. (1963). Memoirs of a Section Chief. Alma-Ata: Kazakhstan Publishing "
+              "House.\n", tmp_path)
+    bulletin = _one(r, "publication", "Bulletin of International Treaties, No. 5")
+    assert [o.label for o in _values(r, bulletin, "jpow:issuingBody")] == ["Ministry of Foreign Affairs of Kazakhstan"]
+    mukden = _one(r, "publication", "From Mukden to Karaganda")
+    assert [o.label for o in _values(r, mukden, "jpow:author")] == ["Kenji Ōtsuka"]
+    assert not _values(r, mukden, "jpow:publisher")
+    memoirs = _one(r, "publication", "Memoirs of a Section Chief")
+    assert [o.label for o in _values(r, memoirs, "jpow:placeOfPublication")] == ["Alma-Ata"]

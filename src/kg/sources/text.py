@@ -230,7 +230,10 @@ def _list_items(base: int, raw: str) -> list[tuple[int, str]]:
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", raw)]
     numbered = {i for i, (_s, line) in enumerate(lines) if _ITEM.match(line)}
     headings = {i for i, (_s, line) in enumerate(lines) if YEAR_HEADING.fullmatch(line.strip())}   # "1946"
-    if len(numbered) < 2 or any(i not in numbered and i not in headings for i in range(1, len(lines))):
+    # one numbered note under its heading ("References" then "1. Sadykova, A. (2012). ...") is one too
+    single_note = len(lines) == 2 and re.match(r"[ \t]*(?:\d{1,3}[.)]|\[\d{1,3}\])[ \t]+\S", lines[1][1])
+    if len(numbered) < 2 and not single_note or \
+            any(i not in numbered and i not in headings for i in range(1, len(lines))):
         return [(base, raw)]
     return [(base + start, line) for start, line in lines]
 

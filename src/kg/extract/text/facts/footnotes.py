@@ -17,8 +17,9 @@ from kg.sources.text import Block
 # "Ivanov, A. (2001). Title. Almaty: Gylym.", "Sato, K. and Ono, T. (1999). "Title". Journal 4: 12-30.": an
 # author-date reference (APA, Harvard, the reference lists of encyclopedias), its authors inverted
 _INVERTED = rf"{CAP}(?:[- ]{CAP})?,\s+(?:(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)"
-AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?P<auth>{_INVERTED}(?:\s*(?:,|;|,?\s*and|,?\s*&)\s*"
-                         rf"(?:{_INVERTED}|(?:[A-Z]\.\s?)+{CAP}))*)\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")
+AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_INVERTED}(?:\s*(?:,|;|,?\s*and|,?\s*&)\s*"
+                         rf"(?:{_INVERTED}|(?:[A-Z]\.\s?)+{CAP}))*)|(?P<corp>[A-Z][\w’'-]*(?:\s+(?:of|the|and|for|"
+                         rf"[A-Z][\w’'-]*)){{1,10}}))\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")   # or a body
 
 
 class FootnoteFacts:
@@ -156,9 +157,10 @@ class FootnoteFacts:
         am = re.match(r'["“](?P<title>[^"”]{3,200}?)[.,]?["”]\.?\s+(?:[Ii]n\s+)?(?P<journal>[A-Z][^0-9.()]{2,120}?)'
                       r'(?:[,.]?\s+(?:[Vv]ol\.\s*)?(?P<vol>\d+))?(?:\s*\(\d+\))?(?:[,:]\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d+)?'
                       r'\.?\s*$', rest)
+        # the imprint: "Almaty: Gylym.", "Tokyo: private printing." (no publisher), "Maizuru: the museum."
         bm = None if am else re.match(
-            rf"(?P<title>[^.]{{3,200}}?(?:[.:?!]\s+[^.]{{3,120}}?)?)\.\s+(?:(?P<place>{CAP}(?: {CAP})?):\s*)?"
-            rf"(?P<pub>[A-Z][^.:]{{1,80}}?)\.?(?:\s+ISBN[\s\d-]+X?\.?)?\s*$", rest)
+            rf"(?P<title>(?:[^.]|(?<=No)\.){{3,200}}?(?:[.:?!]\s+[^.]{{3,120}}?)?)\.\s+(?:(?P<place>{CAP}(?:[- ]{CAP})?)(?::\s*|\.?\s*$))?"
+            rf"(?:(?P<pub>[A-Z][^.:]{{1,80}}?)|[a-z][^.:]{{1,80}}?)?\.?(?:\s+ISBN[\s\d-]+X?\.?)?\s*$", rest)
         if am is None and bm is None:
             return None
 
@@ -181,10 +183,19 @@ class FootnoteFacts:
                 place = entity("place", self.lex.place_aliases.get(bm.group("place"), ("", "Settlement"))[1],
                                bm.start("place"), bm.end("place"))
                 facts.append(Fact(pub, "jpow:placeOfPublication", place))
-            facts.append(Fact(pub, "jpow:publisher", entity("organization", "Publisher", bm.start("pub"),
-                                                            bm.end("pub"))))
+            if bm.group("pub"):
+                facts.append(Fact(pub, "jpow:publisher", entity("organization", "Publisher", bm.start("pub"),
+                                                                bm.end("pub"))))
         self._span(pub, block.span(off, len(text)))
         facts.append(Fact(pub, "jpow:publicationYear", Lit(head.group("year"), "gYear", None)))
+        if head.group("corp"):   # "Ministry of Foreign Affairs of Kazakhstan (1998). Bulletin ...": the body issued it
+            body = next((m for m in mentions if m.kind == "organization" and
+                         head.start("corp") <= m.start < head.end("corp")), None)
+            if body is not None:
+                ent = self.entity_for(body, block.span(body.start, body.end)[0])
+                mentioned.append((ent, body.text))
+                facts.append(Fact(pub, "jpow:issuingBody", ent))
+            return pub
         for am_ in re.finditer(rf"(?P<sur>{CAP}(?:[- ]{CAP})?),\s+(?P<given>(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)|"
                                rf"(?P<plain>(?:[A-Z]\.\s?)+{CAP})", head.group("auth")):
             label = am_.group("plain") or f"{am_.group('given').strip()} {am_.group('sur')}"
