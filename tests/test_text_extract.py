@@ -1233,3 +1233,11 @@ def test_reference_entries_under_their_heading_by_a_body_or_without_a_publisher(
     assert not _values(r, mukden, "jpow:publisher")
     memoirs = _one(r, "publication", "Memoirs of a Section Chief")
     assert [o.label for o in _values(r, memoirs, "jpow:placeOfPublication")] == ["Alma-Ata"]
+
+
+def test_titles_after_a_possessive_account_published_as_or_closed_by_their_japanese_original(tmp_path: Path) -> None:
+    r = _read("Reiko's account, Grandfather's Steppe (祖父の草原), is published by Echigo Shobō. His grandson "
+              "published the diary in 2011 as Karabas Notebook (カラバス手帳). The camp published the weekly Karaganda "
+              "Japanese News.", tmp_path)
+    assert {"Grandfather's Steppe", "Karabas Notebook", "Karaganda Japanese News"} <= {
+        e.label for e in r.entities if e.kind == "publication"}

@@ -15,6 +15,7 @@ from kg.extract.text.lexicon import Lexicon, alternation
 
 _SMALL = r"(?:of|the|on|and|in|no|to|a|an|for|from|at|by)"
 _WORD = r"[A-Z][\w'’-]*"
+_CJK = r"[\u3040-\u30ff\u4e00-\u9fff]"
 
 
 def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -37,11 +38,18 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     # "His memoir, Supassuku no hoshi (The Stars of Spassk)", "a small book, Karaganda no yuki (Snow of
     # Karaganda)", "his memoir Kaze no naka (1979)": a romanised title in sentence case, which its translation
     # or its year in brackets closes
-    translated = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa])\s+(?:[a-z]+\s+)?({alternation(list(heads))}),?"
-                            rf"\s+({_WORD}:?(?:\s+[\w'’-]+){{1,6}}?)\s*\((?:[A-Z][^()]{{2,80}}|(?:1[89]|20)\d\d)\)")
+    translated = re.compile(rf"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Aa]|[A-Z][a-z]+['’]s)\s+(?:[a-z]+\s+)?({alternation(list(heads))}),?"
+                            rf"\s+({_WORD}:?(?:\s+[\w'’-]+){{1,6}}?)\s*\((?:[A-Z][^()]{{2,80}}|(?:1[89]|20)\d\d|{_CJK}[^()]{{0,40}})\)")
     for m in translated.finditer(text):
         if not any(a <= m.start(2) < b for a, b, _c in out):
             out.append((m.start(2), m.end(2), heads[m.group(1)]))
+    # "published the diary in 2011 as Karabas Notebook (カラバス手帳)": the title it was published under
+    for m in re.finditer(rf"\bpublished\b[^.;]{{0,60}}?\bas\s+({_WORD}(?:\s+(?:{_WORD}|{_SMALL}))*)", text):
+        words = m.group(1).split()
+        while words and re.fullmatch(_SMALL, words[-1]):
+            words = words[:-1]
+        if len(words) >= 2 and not any(a <= m.start(1) < b for a, b, _c in out):
+            out.append((m.start(1), m.start(1) + len(" ".join(words)), "Book"))
     # "Hideo Tanabe's Snow over Spassk (1983)": a title in title case after a possessive name, its year after it
     dated = re.compile(rf"\b[A-Z][\w'’-]+['’]s\s+({_WORD}(?:\s+(?:{_WORD}|{_SMALL}|over|under|without|with|"
                        rf"beyond|after|before))*?)\s*\(\s*(?:1[89]|20)\d\d\s*\)")
