@@ -1241,3 +1241,10 @@ def test_titles_after_a_possessive_account_published_as_or_closed_by_their_japan
               "Japanese News.", tmp_path)
     assert {"Grandfather's Steppe", "Karabas Notebook", "Karaganda Japanese News"} <= {
         e.label for e in r.entities if e.kind == "publication"}
+
+
+def test_incidents_named_by_a_noun_are_events(tmp_path: Path) -> None:
+    r = _read("In 1947 a roof collapse at the Saran mine killed six men. The strike of 1948 lasted three days. The "
+              "collapse of the USSR changed everything.", tmp_path)
+    events = {e.label for e in r.entities if e.kind == "event"}
+    assert {"roof collapse", "strike of 1948", "collapse of the USSR"} <= events, events

@@ -82,6 +82,12 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         noun = m.group(2).lower()
         out.append(mention_at("event", triggers[noun], (m.start(1), m.end(1)), text, m.group(1),
                               f"event:{norm(noun)}"))
+    # "a roof collapse at the Saran mine", "the strike of 1948", "a fire in the camp bakery": an incident
+    incident = alternation(lex["incident_nouns"])
+    for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:roof|mine|hunger|great|big|major|first|second|camp)\s+)?"
+                         rf"(?:{incident})(?:\s+of\s+(?:1[89]|20)\d\d)?)\b(?!\s+(?:of|to)\s+[a-z])", text):
+        out.append(mention_at("event", "Event", (m.start(1), m.end(1)), text, m.group(1),
+                              f"event:{norm(m.group(1))}"))
     # "a typhus epidemic", "the dysentery outbreak of 1946", "an epidemic of typhus": a disease's outbreak
     disease = alternation(lex["diseases"])
     for m in re.finditer(rf"\b(?:an?|the|[Aa]n?|The)\s+(?:(?:severe|major|great|first|second)\s+)?"
