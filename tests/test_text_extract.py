@@ -1248,3 +1248,12 @@ def test_incidents_named_by_a_noun_are_events(tmp_path: Path) -> None:
               "collapse of the USSR changed everything.", tmp_path)
     events = {e.label for e in r.entities if e.kind == "event"}
     assert {"roof collapse", "strike of 1948", "collapse of the USSR"} <= events, events
+
+
+def test_no_figure_from_a_date_no_group_from_a_question_and_abbreviated_ranks(tmp_path: Path) -> None:
+    r = _read("Background\n\nOn 17 June 1947 prisoners refused to work. Nobody knows how many Japanese were buried "
+              "at Spassk. Lt Col Ivan Petrov reported it.", tmp_path)
+    assert not [e for e in r.entities if e.kind == "statistic"]
+    assert not [e for e in r.entities if e.kind == "place" and e.label == "Background"]
+    assert not [f for f in r.facts if f.p == "jpow:participantGroup" and "how many" in str(f.o)]
+    assert [o.value for o in _values(r, _one(r, "person", "Ivan Petrov"), "jpow:militaryRank")] == ["Lt Col"]

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.text.lexicon import Lexicon, alternation
+from kg.extract.text.spans import dates
 
 QUALIFIER_CLASS = {"exact": "QualifierExact", "approximate": "QualifierApproximate",
                    "lower_bound": "QualifierLowerBound", "upper_bound": "QualifierUpperBound",
@@ -65,8 +66,11 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         rf"(?:\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<b>{number})|"
         rf"(?P<n>{number}))(?P<mult>\s+(?:thousand|million|hundred))?"
         rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
+    in_dates = [(d.start, d.end) for d in dates(text)]
     for m in pat.finditer(text):
         s, e = m.span()
+        if any(a <= s < b for a, b in in_dates):
+            continue   # "On 17 June 1947 prisoners refused": the day and the year of a date
         prev = text[max(0, s - 14):s]
         if re.search(r"(?:\bNo\.?|\bN|№|#|\bArticle|\bparagraph|\bclause|\bpage|\bp\.|\bpp\.|\bvol\.|\bpart|"
                      r"\bsection|\bchapter|\bcamps?)\s*$|[-–/]$", prev, re.IGNORECASE):

@@ -95,6 +95,8 @@ def group_phrase(token: Any, any_number: bool = False) -> str | None:
     words = sorted(_phrase(token), key=lambda t: t.i)
     while words and words[0].dep_ in ("det", "predet", "nummod", "quantmod"):
         words = words[1:]
+    if any(w.lower_ in ("whose", "how", "which", "what", "whom") for w in words):
+        return None   # "whose men", "how many Japanese": a question or a relative, no group named
     if not words or len(words) > 8 or words[-1].i - words[0].i + 1 != len(words):
         return None
     return token.doc[words[0].i:words[-1].i + 1].text   # (a span's text: doc.text would rebuild the whole text)

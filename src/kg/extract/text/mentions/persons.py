@@ -13,7 +13,8 @@ _NOT_NAMES = {"Staff", "Headquarters", "Secretary", "Assembly", "Directorate", "
               "Plenipotentiary", "Consul", "Governor"}
 _TITLE_WORDS = {"Professor", "Doctor", "Academician", "President", "General", "Marshal", "Colonel", "Major",
                 "Captain", "Lieutenant", "Chancellor", "Minister", "Director", "Rector", "Dean", "Editor", "Historian"}
-_BAD_INITIAL = {"No", "Nos", "St", "Mt", "Vol", "Ed", "Pp", "Op", "Cf", "Dr", "Mr", "Ms", "Co", "Inc", "Ltd"}
+_BAD_INITIAL = {"No", "Nos", "St", "Mt", "Vol", "Ed", "Pp", "Op", "Cf", "Dr", "Mr", "Ms", "Co", "Inc", "Ltd", "Lt", "Col",
+                "Maj", "Capt", "Sgt", "Gen", "Cpl", "Pte", "Rev"}
 
 
 def _title_case(word: str) -> str:
