@@ -533,3 +533,12 @@ def test_a_dated_arrival_without_a_place_and_one_event_per_arrival(tmp_path: Pat
                             "1945. The echelon arrived at Karaganda on 3 November 1945.")
     transfers = {s for s, p, o in found if p == "type" and o.endswith("#Transfer")}
     assert len(transfers) == 2, transfers
+
+
+def test_a_successor_follows_the_last_head_named(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 99 was run from 1946 to 1949 by Colonel Pyotr Zhuravlev. His successor, Major "
+                            "Anatoly Sizov, inherited a camp. In its first years camp No. 37 was headed by Major Sergei "
+                            "Voronin; in 1948 he was succeeded by Colonel Aleksei Dyomin.")
+    assert ("id/person/anatoly-sizov", "succeeded", "id/person/pyotr-zhuravlev") in found, found
+    assert ("id/person/aleksei-dyomin", "succeeded", "id/person/sergei-voronin") in found, found
+    assert ("id/person/aleksei-dyomin", "headOf", "id/camp/camp-no-37") in found, found

@@ -8,7 +8,7 @@ from functools import cached_property
 from kg.extract.text.facts.dependencies import short_names
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
-from kg.extract.text.model import Fact, Lit, date_lit, term
+from kg.extract.text.model import Entity, Fact, Lit, date_lit, term
 
 
 class PersonFacts:
@@ -59,22 +59,49 @@ class PersonFacts:
                 facts.append(Fact(m.entity, "jpow:placeOfOrigin", where.entity))
 
     def _successions(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
-        """"Gorshenin, who was replaced in March 1947 by Major Ivan Shchetinin", "Kravets succeeded Sorokin": the
-        successor heads what the one before him headed in this sentence."""
+        """"Gorshenin, who was replaced in March 1947 by Major Ivan Shchetinin", "Kravets succeeded Sorokin", "His
+        successor, Major Anatoly Sizov": the one succeeded the other (jpow:succeeded), and heads what the one
+        before him headed in this sentence."""
         people = sorted((m for m in ms if m.kind == "person" and m.entity is not None and s <= m.start < e),
                         key=lambda m: m.start)
+        def pronoun(m: Mention) -> bool:
+            return m.text.lower() in ("he", "she", "his", "her", "him")
+
+        def predecessor(m: Mention) -> Entity:
+            """Whom a pronoun stands for here: a person named before it in this sentence, else the last head
+            named, else the last person named (not the article's main person, whom anaphora prefers)."""
+            if not pronoun(m) or any(o.entity is m.entity and not pronoun(o) and o.start < m.start for o in people):
+                return m.entity
+            return self.last_head or self.last_named or m.entity
+        for m in people:   # "His successor, Major Anatoly Sizov": the successor of the last head named
+            sm = re.search(r"\b(?:[Hh]is|[Hh]er)\s+successor\s*,?\s+(?:[A-Z][a-z]+\.?\s+){0,3}$", text[s:m.start])
+            owner = sm and next((o for o in people if o.start == s + sm.start() and o.entity is not m.entity), None)
+            if owner is not None:
+                before = predecessor(owner)
+                if before is not m.entity:
+                    facts.append(Fact(m.entity, "jpow:succeeded", before))
         for a, b in zip(people, people[1:]):
             gap = text[a.end:b.start]
             if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:was|were)\s+(?:later\s+)?(?:replaced|succeeded)"
                             r"\b[^.;]{0,40}?\bby\s+(?:[A-Z][a-z]+\s+){0,3}", gap):
-                before, after = a.entity, b.entity
+                # ("He was replaced ... by Y": he is the last head named, whom the pronoun may have missed)
+                before = predecessor(a)
+                after = b.entity
             elif re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:replaced|succeeded)\s+(?:[A-Z][a-z]+\s+){0,3}", gap):
                 before, after = b.entity, a.entity
             else:
                 continue
+            if before is not after:
+                facts.append(Fact(after, "jpow:succeeded", before))
             for f in [f for f in facts if f.s is before and f.p == "jpow:headOf"]:
                 if Fact(after, "jpow:headOf", f.o) not in facts:
                     facts.append(Fact(after, "jpow:headOf", f.o))
+        heads = [f.s for f in facts if f.p == "jpow:headOf" and f.s.kind == "person"]
+        if heads:
+            self.last_head = heads[-1]
+        named = [m.entity for m in people if not pronoun(m)]
+        if named:
+            self.last_named = named[-1]
 
     def _persons(self, text, s, e, ms, facts):
         add = facts.append
