@@ -542,3 +542,11 @@ def test_a_successor_follows_the_last_head_named(tmp_path: Path) -> None:
     assert ("id/person/anatoly-sizov", "succeeded", "id/person/pyotr-zhuravlev") in found, found
     assert ("id/person/aleksei-dyomin", "succeeded", "id/person/sergei-voronin") in found, found
     assert ("id/person/aleksei-dyomin", "headOf", "id/camp/camp-no-37") in found, found
+
+
+def test_a_later_name_in_brackets_after_now_is_the_whole_bracket(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Kazakh Metallurgical Works (now ArcelorMittal Temirtau) grew. In Akmolinsk (now "
+                            "Astana), the section was small.")
+    renamed = {(s, o) for s, p, o in found if p == "renamedTo"}
+    assert renamed == {("id/organization/kazakh-metallurgical-works", "id/organization/arcelormittal-temirtau"),
+                       ("id/place/akmolinsk", "id/place/astana")}, renamed

@@ -102,6 +102,22 @@ class PlaceFacts:
         """"Temirtau, known until 1945 as Samarkandsky, ...", "Zhezkazgan (formerly Dzhezkazgan)", "Dolinka,
         previously called Dolinskoye": the earlier name is an entity of its own (of the kind of the named one)
         renamed to the later, linked, never merged."""
+        for old in (m for m in ms if m.kind in ("place", "camp", "organization") and m.entity is not None):
+            # "the Kazakh Metallurgical Works (now ArcelorMittal Temirtau)": the whole bracket is the later name
+            nm = _NOW.match(text, old.end, e)
+            if nm is None:
+                continue
+            named = next((m for m in ms if m.start == nm.start("new") and m.end == nm.end("new") and
+                          m.entity is not None), None)
+            later = named.entity if named is not None and named.kind == old.kind else self.entity_for(
+                mention_at(old.kind, old.entity.cls, (nm.start("new"), nm.end("new")), text, nm.group("new")),
+                self._block.span(nm.start("new"), nm.end("new"))[0])
+            if later is old.entity:
+                continue
+            for f in [f for f in facts if f.s is old.entity and f.p == "jpow:renamedTo" and f.o is not later]:
+                facts.remove(f)   # a pattern that took one word of the name ("Temirtau") for the later name
+            if Fact(old.entity, "jpow:renamedTo", later) not in facts:
+                facts.append(Fact(old.entity, "jpow:renamedTo", later))
         for new in (m for m in ms if m.kind in ("place", "camp", "organization") and m.entity is not None):
             fm = _FORMERLY.match(text, new.end, e)
             if fm is None:
@@ -120,3 +136,4 @@ class PlaceFacts:
 _FORMERLY = re.compile(r"\s*(?:\([^()]*\)\s*)?[,(]\s*(?:(?:formerly|previously|earlier|originally)\s+(?:known\s+as\s+|called\s+"
                        r"|named\s+)?|known\s+(?:until|till|before)\s+(?:1[89]|20)\d\d\s+as\s+)"
                        r"(?P<old>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*[,)]")
+_NOW = re.compile(r"\s*\(\s*(?:now|today)\s+(?:called\s+|named\s+)?(?P<new>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})\s*\)")
