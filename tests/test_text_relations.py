@@ -550,3 +550,11 @@ def test_a_later_name_in_brackets_after_now_is_the_whole_bracket(tmp_path: Path)
     renamed = {(s, o) for s, p, o in found if p == "renamedTo"}
     assert renamed == {("id/organization/kazakh-metallurgical-works", "id/organization/arcelormittal-temirtau"),
                        ("id/place/akmolinsk", "id/place/astana")}, renamed
+
+
+def test_an_article_is_part_of_the_act_it_names_or_of_the_act_the_text_is_about(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Almaty Burial Agreement was signed in 1994. The Agreement replaces the Memorandum on "
+                            "Graves. Under Article 3, Kazakhstan keeps the graves. He was convicted under Article 58-6 "
+                            "of the Criminal Code of the RSFSR.")
+    parts = {(s, o) for s, p, o in found if p == "partOf" and s.startswith("id/legal-act/article")}
+    assert parts == {("id/legal-act/article-3", "id/legal-act/almaty-burial-agreement")}, parts

@@ -68,6 +68,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.narrator: Entity | None = None    # who "I" is: the one person of the title, or the byline
         self.last_head: Entity | None = None   # the last person said to head something: whom "his successor" follows
         self.last_named: Entity | None = None  # the last person named (not a pronoun) in an earlier sentence
+        self.whole_acts: dict[str, list] = {}   # acts that are not articles, by IRI: [times mentioned, entity]
         self.document: Entity | None = None    # what "this paper" is: the document read, if the caller says
         self.last_citation: list[str] = []      # archive, fond, inventory of the last file cited ("Ibid., d. 7")
         self.blocks_read = 0

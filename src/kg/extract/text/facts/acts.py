@@ -29,6 +29,18 @@ class ActFacts:
             if prev is not None and prev.cls in _ANAPHOR_CLASSES[am.group(1)]:
                 acts.append(Mention("legal-act", prev.cls, am.start(), am.end(), am.group(0), prev.label, "",
                                     entity=prev))
+        for a in sorted(acts, key=lambda a: a.start):   # "Article 3 of the Agreement", "Under Article 7": its act
+            if a.cls == "CodeArticle" and a.entity is not None:
+                om = re.match(r"\s*(?:,\s*(?:item|paragraph|part)\s+[^,]{1,12},?\s*)?\s+of\s+(?:the\s+)?", text[a.end:e])
+                # "of the Criminal Code": of what is named there; else of the act the text is most about so far
+                main = max(self.whole_acts.values(), key=lambda x: x[0])[1] if self.whole_acts else None
+                whole = next((o.entity for o in acts if om and o.start == a.end + om.end() and o.entity is not None),
+                             None) if om else main
+                if whole is not None and whole is not a.entity and whole.cls != "CodeArticle":
+                    add(Fact(a.entity, "jpow:partOf", whole))
+            elif a.entity is not None and a.entity.kind == "legal-act":
+                seen = self.whole_acts.setdefault(a.entity.iri, [0, a.entity])
+                seen[0] += 1
         for a in acts:
             act = a.entity
             before = text[s:a.start]

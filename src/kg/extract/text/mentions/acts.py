@@ -99,7 +99,7 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         mention.end += consumed
         mention.text = text[mention.start:mention.end]
         out.append(mention)
-    for m in re.finditer(r"\bArticle\s+(\d+(?:\.\d+)?)\b", text):
+    for m in re.finditer(r"\bArticle\s+(\d+(?:[.-]\d+)?)\b", text):   # "Article 3", "Article 58-6"
         out.append(mention_at("legal-act", "CodeArticle", m, text, m.group(0), number=m.group(1)))
     for m in re.finditer(r"\b(?:a|an|the|The)\s+((?:(?:bilateral|intergovernmental|international|new|special)\s+)?"
                          r"(?:agreement|treaty|convention)\s+(?:between\s+[^,.;()]+?\s+)?(?:on|about|concerning)\s+"
