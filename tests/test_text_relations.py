@@ -558,3 +558,10 @@ def test_an_article_is_part_of_the_act_it_names_or_of_the_act_the_text_is_about(
                             "of the Criminal Code of the RSFSR.")
     parts = {(s, o) for s, p, o in found if p == "partOf" and s.startswith("id/legal-act/article")}
     assert parts == {("id/legal-act/article-3", "id/legal-act/almaty-burial-agreement")}, parts
+
+
+def test_a_place_visited_and_an_event_named_with_the_preposition_written(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In May 2001 Ogawa Reiko visits Dolinka with a tour. The echelon arrived at Karaganda "
+                            "on 3 November 1945.")
+    assert any(p == "destination" and o == "id/place/dolinka" for _, p, o in found), found
+    assert any(s.endswith("arrival-of-echelon-at-karaganda") for s, _, _ in found), found

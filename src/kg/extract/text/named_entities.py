@@ -81,16 +81,21 @@ _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "Augu
 
 
 def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
-    """A proper noun (with its compounds and hyphens) that is the object of "in/near/to/from/at/via/through",
+    """A proper noun (with its compounds and hyphens) that is the object of "in/near/to/from/at/via/through" or
+    of a verb of going ("visits Dolinka"),
     or joined to one by "and" or a comma ("at Spassk, Karabas, Dolinka and Saran"), not a person, a month, a
     people or a language, and not a body whose head noun the lexicon knows."""
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     listed = first is not tok and any(m.kind == "place" and m.start <= first.idx < m.end for m in mentions)
-    if first.dep_ != "pobj" or tok.pos_ != "PROPN" or first.pos_ != "PROPN" or first.head.lower_ not in (
-            "in", "near", "to", "from", "at", "via", "through", "outside") or tok.ent_type_ in (
+    # ("visits Dolinka", "reached Karabas", "left Spassk": the object of a verb of going is a place too)
+    gone_to = first.dep_ == "dobj" and first.head.lemma_ in ("visit", "reach", "leave", "enter", "revisit")
+    if not gone_to and (first.dep_ != "pobj" or first.head.lower_ not in (
+            "in", "near", "to", "from", "at", "via", "through", "outside")) or tok.pos_ != "PROPN" or \
+            first.pos_ != "PROPN" or tok.ent_type_ in (
             "NORP", "DATE", "LANGUAGE", "EVENT", "LAW", "WORK_OF_ART") or tok.ent_type_ == "PERSON" and not listed \
+            and not (gone_to and not is_hepburn(tok.text) and not re.search(r"(?:ov|ev|in|sky|enko|yan)$", tok.text)) \
             and not (first.head.lower_ in ("in", "near", "at") and tok.ent_iob_ == "B" and
                      (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")):
         return None   # (a name listed after a place is a place, whatever the recogniser calls it; so is one word

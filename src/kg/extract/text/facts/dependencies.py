@@ -129,8 +129,12 @@ class DependencyFacts:
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
         key = f"{cls}:{subject.entity.iri if subject is not None else group}"
-        if obj is not None:
-            label += f" {_PREPOSITION.get(p.object_property, 'and')} {obj.entity.label}"
+        if obj is not None:   # with the preposition as written ("arrived in Karlag": arrival of X in Karlag)
+            written = re.search(r"\b(in|at|to|into|from|near|through|via|for)\s+(?:the\s+)?$",
+                                block.text[max(0, obj.start - 16):obj.start])
+            prep = written.group(1) if written and p.object_property != "jpow:participant" else \
+                _PREPOSITION.get(p.object_property, "and")
+            label += f" {prep} {obj.entity.label}"
             key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"   # one per verb
         at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
         self._event_clauses.add((cls, match.clause))
