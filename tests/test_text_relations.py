@@ -565,3 +565,11 @@ def test_a_place_visited_and_an_event_named_with_the_preposition_written(tmp_pat
                             "on 3 November 1945.")
     assert any(p == "destination" and o == "id/place/dolinka" for _, p, o in found), found
     assert any(s.endswith("arrival-of-echelon-at-karaganda") for s, _, _ in found), found
+
+
+def test_someone_taken_prisoner_somewhere_is_a_capture_there(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Ogawa Shuichi served in a regiment. In August 1945 he was taken prisoner near Harbin. "
+                            "Ono Taro was taken to Spassk in 1946.")
+    kinds = {(s, o.split("#")[-1]) for s, p, o in found if p == "type" and s.startswith("id/event/")}
+    assert ("id/event/article-capture-of-ogawa-shuichi-near-harbin", "Capture") in kinds, kinds
+    assert ("id/event/article-transfer-of-ono-taro-to-spassk", "Transfer") in kinds, kinds

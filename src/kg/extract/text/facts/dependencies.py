@@ -125,7 +125,9 @@ class DependencyFacts:
                 stated.append(Fact(subject.entity, roles["date"], date_lit(date.value)))
             facts.extend(f for f in stated if f not in facts)
             return
-        words = self.lex["nominalisations"].get(match.verb) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()
+        words = self.lex["nominalisations"].get(match.verb)
+        if not words or self.lex["event_triggers"].get(words, cls) != cls:   # "taken prisoner": a capture
+            words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()
         who = subject.entity.label if subject is not None else group
         label = f"{words} of {who}"
         key = f"{cls}:{subject.entity.iri if subject is not None else group}"
