@@ -573,3 +573,9 @@ def test_someone_taken_prisoner_somewhere_is_a_capture_there(tmp_path: Path) -> 
     kinds = {(s, o.split("#")[-1]) for s, p, o in found if p == "type" and s.startswith("id/event/")}
     assert ("id/event/article-capture-of-ogawa-shuichi-near-harbin", "Capture") in kinds, kinds
     assert ("id/event/article-transfer-of-ono-taro-to-spassk", "Transfer") in kinds, kinds
+
+
+def test_a_figure_a_camp_held_measures_the_camp_it_stands_for(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Spassk camp No. 99 was a camp. Between 1945 and 1951 it held prisoners of several "
+                            "nationalities, among them an estimated 6,300 Japanese soldiers and civilians.")
+    assert any("6-300" in s and p == "measures" and o == "id/camp/camp-no-99" for s, p, o in found), found

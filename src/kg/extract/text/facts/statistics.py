@@ -92,9 +92,16 @@ class StatisticFacts:
                 cands = [x for x in ms if not x.in_title and x.entity is not None and not x.attrs.get("anaphor") and (
                     x.kind in ("camp", "legal-act") or x.kind == "event" and x.cls != "War" or
                     x.kind == "organization" and x.entity.cls == "Enterprise")]
+                # "it held prisoners of several nationalities, among them an estimated 6,300 Japanese": a camp
+                # "it" stands for, when it is what held, housed or received them
+                holder = next((x for x in ms if x.attrs.get("anaphor") and x.kind == "camp" and x.entity is not None
+                               and x.end <= q.start and re.match(r"\s+(?:\w+\s+){0,2}?(?:held|housed|received|"
+                                                                 r"accommodated|had)\b", text[x.end:q.start])), None)
                 if cands:
                     near = min(cands, key=lambda x: min(abs(x.start - q.end), abs(q.start - x.end)))
                     add(Fact(st, "jpow:measures", near.entity))
+                elif holder is not None:
+                    add(Fact(st, "jpow:measures", holder.entity))
             self.last_stat = st
 
 
