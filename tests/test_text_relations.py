@@ -579,3 +579,11 @@ def test_a_figure_a_camp_held_measures_the_camp_it_stands_for(tmp_path: Path) ->
     found = facts(tmp_path, "Spassk camp No. 99 was a camp. Between 1945 and 1951 it held prisoners of several "
                             "nationalities, among them an estimated 6,300 Japanese soldiers and civilians.")
     assert any("6-300" in s and p == "measures" and o == "id/camp/camp-no-99" for s, p, o in found), found
+
+
+def test_places_in_places_after_a_comma_and_a_camp_for_someone_at_a_place(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Grigory Sukhov commanded camp No. 39 for Japanese prisoners of war at Dzhezkazgan, in "
+                            "the Karaganda Region. The cemetery lies outside Balkhash, a town in the Karaganda Region.")
+    assert ("id/camp/camp-no-39", "location", "id/place/zhezkazgan") in found, found
+    assert ("id/place/zhezkazgan", "locatedIn", "id/place/karaganda-region") in found, found
+    assert ("id/place/balkhash", "locatedIn", "id/place/karaganda-region") in found, found

@@ -46,7 +46,9 @@ class CampFacts:
                 add(Fact(c.entity, "jpow:location", where.entity))
                 continue
             # "<camp> was set up in the village of X", "<camp> in X": the place the camp's own verb names
-            lm = re.match(r"\s+(?:(?:was|were|is)\s+(?:\w+\s+)?(?:located|situated|set\s+up|established|organi[sz]ed|"
+            # ("camp No. 39 for Japanese prisoners of war at Dzhezkazgan": after whom it was for)
+            lm = re.match(r"(?:\s+for(?:\s+\w+){1,6}?(?=\s+(?:in|near|at)\s))?"
+                          r"\s+(?:(?:was|were|is)\s+(?:\w+\s+)?(?:located|situated|set\s+up|established|organi[sz]ed|"
                           r"created|based|opened|deployed)\s+)?(?:in|near|at)\s+(?:the\s+)?"
                           r"(?:(?:village|town|city|settlement|station|port|area)\s+of\s+)?", text[c.end:e])
             where = lm and next((p for p in places if p.start == c.end + lm.end()), None)

@@ -42,8 +42,11 @@ class PlaceFacts:
             if a.entity is b.entity or not (larger or a.entity.cls == "Site"):
                 continue   # "Australia, New Zealand", "Altai Krai, Krasnoyarsk Krai": a list, not a place in another
             gap = text[a.end:b.start]
-            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:the\s+)?", gap) and larger or \
-                    re.fullmatch(r"\s*(?:\([^()]*\))?\s+(?:of|in)\s+(?:the\s+)?", gap):   # "Kanazawa (金沢) in …"
+            # "Kanazawa (金沢) in …", "Dzhezkazgan, in the Karaganda Region", "Balkhash, a town in the Karaganda Region"
+            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:in\s+)?(?:the\s+)?", gap) and larger or \
+                    re.fullmatch(r"\s*(?:\([^()]*\))?\s+(?:of|in)\s+(?:the\s+)?", gap) or \
+                    re.fullmatch(r"\s*,\s*an?\s+(?:small\s+|large\s+|mining\s+|industrial\s+)?(?:town|city|village|"
+                                 r"settlement|district|region|station)\s+(?:in|of|near)\s+(?:the\s+)?", gap):
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
         # "in Karaganda region, including Spassk, Temirtau and Balkhash": the places listed lie in the one before
         for a in places:
