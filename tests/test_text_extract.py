@@ -1257,3 +1257,10 @@ def test_no_figure_from_a_date_no_group_from_a_question_and_abbreviated_ranks(tm
     assert not [e for e in r.entities if e.kind == "place" and e.label == "Background"]
     assert not [f for f in r.facts if f.p == "jpow:participantGroup" and "how many" in str(f.o)]
     assert [o.value for o in _values(r, _one(r, "person", "Ivan Petrov"), "jpow:militaryRank")] == ["Lt Col"]
+
+
+def test_titles_newspapers_and_peoples_are_no_persons_or_places(tmp_path: Path) -> None:
+    r = _read("His novel Forty Winters appeared in Tokyo. The Asahi Shimbun and the Ōu Shinpō reported it. A Ukrainian "
+              "guard helped.", tmp_path)
+    assert not [e.label for e in r.entities if e.kind == "person"]
+    assert [e.label for e in r.entities if e.kind == "place"] == ["Tokyo"]

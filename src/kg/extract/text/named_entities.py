@@ -133,6 +133,7 @@ def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     words = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
     start = ent.end_char - len(words)
     if words in lex.not_place_words or len(words) < 3 or not words[:1].isupper() or \
+            words.split()[-1] in lex["japanese_name_like_heads"] or \
             re.search(r"\d", words) or \
             any(m.start < ent.end_char and start < m.end for m in mentions):
         return None
