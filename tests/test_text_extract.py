@@ -1264,3 +1264,13 @@ def test_titles_newspapers_and_peoples_are_no_persons_or_places(tmp_path: Path) 
               "guard helped.", tmp_path)
     assert not [e.label for e in r.entities if e.kind == "person"]
     assert [e.label for e in r.entities if e.kind == "place"] == ["Tokyo"]
+
+
+def test_notes_marked_by_superscripts_with_single_quoted_titles_and_inverted_co_authors(tmp_path: Path) -> None:
+    r = _read("The depot was built in 1946.³\n\n____\n¹ Sato Ken, 'Camp Days', Steppe Review 3 (2001): 5–9.\n³ Kuroda Yūji "
+              "and Petrova, Olga, 'The Akmolinsk depot builders', Journal of Steppe Studies 12 (2015): 45–67.\n",
+              tmp_path)
+    article = _one(r, "publication", "The Akmolinsk depot builders")
+    assert sorted(o.label for o in _values(r, article, "jpow:author")) == ["Kuroda Yūji", "Olga Petrova"]
+    assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Steppe Studies"]
+    _one(r, "publication", "Camp Days")

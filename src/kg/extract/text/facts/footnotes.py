@@ -32,7 +32,7 @@ class FootnoteFacts:
 
     def _footnote(self, block: Block, number: str, mentions: list[Mention]) -> list[Passage]:
         text = block.text
-        body_start = re.match(r"\[?\d{1,3}[.\]]?\s+", text).end()
+        body_start = re.match(r"\[?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[.\]]?\s+", text).end()
         facts: list[Fact] = []
         mentioned: list[tuple[Entity, str]] = []
         pub: Entity | None = None
@@ -210,8 +210,9 @@ class FootnoteFacts:
                           mentioned: list[tuple[Entity, str]]) -> Entity | None:
         """'Author, "Title", Journal 12 (2011): 45-78': an article, its author, year, and the journal it is
         part of."""
-        cm = re.match(rf'(?P<auth>[^"“”,]+?),\s+["“](?P<title>[^"”]+?)[,.]?["”],?\s+(?:in\s+)?'
-                      rf'(?P<journal>{CAP}[^()"“”]*?)(?:,?\s+(?:vol\.\s*)?(?P<vol>\d+(?:\.\d+)?))?\s*'
+        # (the title in double or single quotes; co-authors with inverted names: "Kuroda Yūji and Petrova, Olga")
+        cm = re.match(rf'(?P<auth>[^"“”‘]+?),\s+(?:["“](?P<title>[^"”]+?)[,.]?["”]|[‘\'](?P<title2>[^’\']+?)[,.]?[’\']),?\s+'
+                      rf'(?:in\s+)?(?P<journal>{CAP}[^()"“”]*?)(?:,?\s+(?:vol\.\s*)?(?P<vol>\d+(?:\.\d+)?))?\s*'
                       rf'\((?P<year>(?:1[89]|20)\d\d)\)', text[a:])
         if not cm:
             return None
@@ -221,6 +222,12 @@ class FootnoteFacts:
             s0 = a + cm.start("auth") + len(cm.group("auth")) - len(cm.group("auth").lstrip())
             people = [Mention("person", "Person", s0, s0 + len(name.group(0)), name.group(0), name.group(0),
                               f"person:{norm(name.group(0))}")]
+        for inv in re.finditer(rf"\b({CAP}),\s+({CAP})\b", cm.group("auth")):   # "... and Petrova, Olga"
+            s0 = a + cm.start("auth") + inv.start()
+            if not any(m.start <= s0 < m.end for m in people):
+                label = f"{inv.group(2)} {inv.group(1)}"
+                people.append(Mention("person", "Person", s0, s0 + len(inv.group(0)), inv.group(0), label,
+                                      f"person:{norm(label)}"))
         if not people:
             return None
 
@@ -230,9 +237,10 @@ class FootnoteFacts:
             return self.entity_for(Mention(kind, cls, s0, s1, label, label,
                                            "publication:" + title_key(label)),
                                    block.span(s0, s1)[0])
-        article, journal = entity("publication", "Article", "title"), entity("publication", "Publication", "journal")
-        self._span(article, block.span(a + cm.start("title"), a + cm.end("title")))
-        mentioned += [(article, cm.group("title")), (journal, cm.group("journal"))]
+        tg = "title" if cm.group("title") else "title2"
+        article, journal = entity("publication", "Article", tg), entity("publication", "Publication", "journal")
+        self._span(article, block.span(a + cm.start(tg), a + cm.end(tg)))
+        mentioned += [(article, cm.group(tg)), (journal, cm.group("journal"))]
         facts += [Fact(article, "jpow:partOf", journal),
                   Fact(article, "jpow:publicationYear", Lit(cm.group("year"), "gYear", None))]
         if cm.group("vol"):
