@@ -1274,3 +1274,14 @@ def test_notes_marked_by_superscripts_with_single_quoted_titles_and_inverted_co_
     assert sorted(o.label for o in _values(r, article, "jpow:author")) == ["Kuroda Yūji", "Olga Petrova"]
     assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Steppe Studies"]
     _one(r, "publication", "Camp Days")
+
+
+def test_a_note_citing_author_title_with_its_original_then_imprint(tmp_path: Path) -> None:
+    r = _read("Text.\n\n____\n¹ Shirai Tetsuo, Kōya no hakaboshi (荒野の墓標, Grave markers of the wilderness), Tokyo: "
+              "Sōbunsha, 1982.\n² Tulegenov, E. A., Japanese Prisoners of War in Central Kazakhstan, Karaganda: "
+              "Karaganda State University Press, 2004.\n", tmp_path)
+    book = _one(r, "publication", "Kōya no hakaboshi")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["Shirai Tetsuo"]
+    assert "荒野の墓標" in book.names
+    other = _one(r, "publication", "Japanese Prisoners of War in Central Kazakhstan")
+    assert [o.label for o in _values(r, other, "jpow:author")] == ["E. A. Tulegenov"]

@@ -99,9 +99,24 @@ class FootnoteFacts:
         vm = re.search(r",\s*(vol\.\s*\d+)\s*$", text[a + t0:a + t1])
         if vm and not volume:   # "Title, vol. 2 (Moscow, 2000)" read as author "Title" and title "vol. 2"
             volume, t1 = vm.group(1), t0 + vm.start()
+        # "Shirai Tetsuo, Kōya no hakaboshi (荒野の墓標, Grave markers ...), Tokyo: ...", "Tulegenov, E. A., Japanese
+        # Prisoners ..., Karaganda: ...": the author before the title, its original and translation after it
+        lead_author = None
+        if t0 == cm.start("title"):
+            lm = re.match(rf"({_INVERTED}|{CAP}\s+{CAP}),\s+(?=\S)", text[a + t0:a + t1])
+            named = lm and next((m for m in people if m.start == a + t0 and m.end <= a + t0 + lm.end(1)), None)
+            if lm and (named is not None or "," in lm.group(1)):
+                lead_author = named or Mention("person", "Person", a + t0, a + t0 + lm.end(1), lm.group(1),
+                                               _uninverted(lm.group(1)), f"person:{norm(_uninverted(lm.group(1)))}")
+                t0 += lm.end()
+        names: list[str] = []
+        om = re.search(r"\s*\(([^()]*[\u3040-\u30ff\u4e00-\u9fff\u0400-\u04ff][^()]*)\)\s*$", text[a + t0:a + t1])
+        if om:   # the original script and a translation in brackets: other names of the work
+            names = [n.strip() for n in om.group(1).split(",") if n.strip()]
+            t1 = t0 + om.start()
         title = text[a + t0:a + t1].strip()
         tm = Mention("publication", "Book", off + t0, off + t1, title, title,
-                     "publication:" + title_key(title))
+                     "publication:" + title_key(title), names=names)
         pub = self.entity_for(tm, block.span(tm.start, tm.end)[0])
         self._span(pub, block.span(tm.start, tm.end))
         mentioned.append((pub, title))
@@ -124,6 +139,10 @@ class FootnoteFacts:
             facts.append(Fact(pub, "jpow:volume", Lit(volume.strip(), "string", None)))
         if cm.group("pages"):
             facts.append(Fact(pub, "jpow:pageCount", Lit(cm.group("pages"), "integer", None)))
+        if lead_author is not None:
+            person = self.entity_for(lead_author, block.span(lead_author.start, lead_author.end)[0])
+            mentioned.append((person, lead_author.text))
+            facts.append(Fact(pub, "jpow:author", person))
         for role, group in (("jpow:author", "auth"), ("jpow:editor", "ed")):
             if cm.groupdict().get(group):
                 for m in people:
@@ -250,3 +269,9 @@ class FootnoteFacts:
             mentioned.append((person, m.text))
             facts.append(Fact(article, "jpow:author", person))
         return article
+
+
+def _uninverted(name: str) -> str:
+    """"Tulegenov, E. A." -> "E. A. Tulegenov"; a name not inverted stays as written."""
+    surname, _, given = name.partition(",")
+    return f"{given.strip()} {surname.strip()}" if given else name
