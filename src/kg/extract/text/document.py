@@ -69,6 +69,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.last_head: Entity | None = None   # the last person said to head something: whom "his successor" follows
         self.last_named: Entity | None = None  # the last person named (not a pronoun) in an earlier sentence
         self.whole_acts: dict[str, list] = {}   # acts that are not articles, by IRI: [times mentioned, entity]
+        self._event_clauses: set = set()   # (class, clause) of the events the patterns stated in the sentence
         self.document: Entity | None = None    # what "this paper" is: the document read, if the caller says
         self.last_citation: list[str] = []      # archive, fond, inventory of the last file cited ("Ibid., d. 7")
         self.blocks_read = 0
@@ -90,8 +91,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self._relations = default_matcher().match(doc)
         self._block = block
         self.block_statistics = []
-        qs = quantities(text, self.lex)
         ds = dates(text)
+        qs = quantities(text, self.lex, ds)
         heading = YEAR_HEADING.fullmatch(text.strip())
         if heading:   # a chronology's year heading: the year of the dates under it that have none (not a span's)
             self.heading_year = None if heading.group("to") else heading.group("year")

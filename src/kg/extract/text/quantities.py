@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.text.lexicon import Lexicon, alternation
-from kg.extract.text.spans import dates
+from kg.extract.text.spans import DateMention, dates
 
 QUALIFIER_CLASS = {"exact": "QualifierExact", "approximate": "QualifierApproximate",
                    "lower_bound": "QualifierLowerBound", "upper_bound": "QualifierUpperBound",
@@ -50,7 +50,8 @@ def _num(text: str) -> float:
 _DISTANCE = r"kilomet(?:re|er)s?|km|miles?|versts?|met(?:re|er)s"
 
 
-def quantities(text: str, lex: Lexicon) -> list[Quantity]:
+def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = None) -> list[Quantity]:
+    """The figures of a block; `known_dates`, the block's dates if the caller has them, hide their numbers."""
     out: list[Quantity] = []
     qual_words = {w: q for q, ws in lex["qualifiers"].items() for w in ws}
     qual = alternation(list(qual_words))
@@ -66,7 +67,7 @@ def quantities(text: str, lex: Lexicon) -> list[Quantity]:
         rf"(?:\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<b>{number})|"
         rf"(?P<n>{number}))(?P<mult>\s+(?:thousand|million|hundred))?"
         rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
-    in_dates = [(d.start, d.end) for d in dates(text)]
+    in_dates = [(d.start, d.end) for d in (dates(text) if known_dates is None else known_dates)]
     for m in pat.finditer(text):
         s, e = m.span()
         if any(a <= s < b for a, b in in_dates):

@@ -24,7 +24,7 @@ class DependencyFacts:
         sentence: the mention that contains the role's token, or else its "of" complement's. An event pattern
         mints (or finds again) the event of its class with its roles, dated by the date mention."""
         known = {(f.s.iri, f.p, getattr(f.o, "iri", None)) for f in facts}
-        self._event_clauses: set = set()   # (class, clause) of the events the patterns stated in this sentence
+        self._event_clauses.clear()   # (class, clause) of the events the patterns state in this sentence
         matches = [m for m in self._relations if s <= m.anchor < e]
         # statements last: they say what no other pattern of the sentence said
         for match in sorted(matches, key=lambda m: m.pattern.statement is not None):

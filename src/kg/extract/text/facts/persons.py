@@ -64,6 +64,7 @@ class PersonFacts:
         before him headed in this sentence."""
         people = sorted((m for m in ms if m.kind == "person" and m.entity is not None and s <= m.start < e),
                         key=lambda m: m.start)
+
         def pronoun(m: Mention) -> bool:
             return m.text.lower() in ("he", "she", "his", "her", "him")
 
