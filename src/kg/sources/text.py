@@ -214,7 +214,9 @@ def _blocks_from_paragraphs(paragraphs: Iterator[tuple[int, str]], clean) -> Ite
             yield block
 
 
-_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]?|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3}|\[\d{1,3}\]|[-–•*])[ \t]+\S"   # "1. ...", "³ ...", "[1] ..."
+# the number of a note: "12", or in superscript digits ("³")
+NOTE_NUMBER = r"(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})"
+_ITEM = re.compile(rf"[ \t]*(?:{NOTE_NUMBER}[.)]?|\[\d{{1,3}}\]|[-–•*])[ \t]+\S"   # "1. ...", "³ ...", "[1] ..."
                    r"|[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S")                  # "Extent: 1,247 files"
 
 

@@ -39,7 +39,7 @@ from kg.extract.text.parse import parse
 from kg.extract.text.quantities import Quantity, quantities
 from kg.extract.text.relations import default_matcher
 from kg.extract.text.spans import MONTH_RE, DateMention, dates, dates_in_year, sentences
-from kg.sources.text import YEAR_HEADING, Block
+from kg.sources.text import NOTE_NUMBER, YEAR_HEADING, Block
 
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
@@ -98,7 +98,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             self.heading_year = None if heading.group("to") else heading.group("year")
         elif self.heading_year is not None:
             ds = sorted(ds + dates_in_year(text, self.heading_year, ds), key=lambda d: d.start)
-        footnote = re.match(r"\[?(\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})([.\]]?)\s+(?=\S)", text)   # "12 ...", "³ ..."
+        footnote = re.match(rf"\[?({NOTE_NUMBER})([.\]]?)\s+(?=\S)", text)   # "12 ...", "³ ..."
         if footnote and re.match(rf"\s*{MONTH_RE}\b", text[footnote.end():]):
             footnote = None   # "3 February 1946. We reached ...": a diary's date, not note 3
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(

@@ -11,7 +11,7 @@ from kg.extract.text.mentions import CAP, Mention
 from kg.extract.text.mentions.mention import title_key
 from kg.extract.text.model import Entity, Fact, Lit, Passage
 from kg.extract.text.spans import norm
-from kg.sources.text import Block
+from kg.sources.text import NOTE_NUMBER, Block
 
 
 # "Ivanov, A. (2001). Title. Almaty: Gylym.", "Sato, K. and Ono, T. (1999). "Title". Journal 4: 12-30.": an
@@ -32,7 +32,7 @@ class FootnoteFacts:
 
     def _footnote(self, block: Block, number: str, mentions: list[Mention]) -> list[Passage]:
         text = block.text
-        body_start = re.match(r"\[?(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})[.\]]?\s+", text).end()
+        body_start = re.match(rf"\[?{NOTE_NUMBER}[.\]]?\s+", text).end()
         facts: list[Fact] = []
         mentioned: list[tuple[Entity, str]] = []
         pub: Entity | None = None
