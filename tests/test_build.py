@@ -208,3 +208,12 @@ def test_a_build_with_text_sources_runs_the_tabular_extraction_once(tmp_path: Pa
     spassk = NamedNode("https://w3id.org/jpow-kg/id/place/spassk")
     from_text = [q for q in store.quads_for_pattern(None, None, spassk, None) if "note" in q.graph_name.value]
     assert from_text, "the text's mention of Spassk is linked to the curated place"
+
+
+def test_export_into_a_missing_directory_is_one_line_naming_it(built: tuple[Path, Path], tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "nowhere" / "export.trig"
+    assert main(["export", "--store", str(built[1]), "--format", "trig", "-o", str(target)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "does not exist" in err and "mkdir -p" in err
+    assert not (tmp_path / "nowhere").exists()

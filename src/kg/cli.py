@@ -43,6 +43,10 @@ def _write_output(output: str | None, write: Callable[[BinaryIO], None]) -> None
         with target.open("wb") as out:
             write(out)
         return
+    if not target.parent.is_dir():
+        from kg.errors import InputError, Problem
+        raise InputError([Problem(output, None, None, f"the directory '{target.parent}' does not exist",
+                                  f"create it (mkdir -p '{target.parent}') or give -o a path in an existing one")])
     part = target.with_name(f".{target.name}.part")
     try:
         with part.open("wb") as out:
