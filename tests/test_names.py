@@ -37,6 +37,8 @@ PAIRS = [
     ("まっちゃ", "Matcha", "Matcha", "Mattya", "Маття"),
     ("にいがた", "Niigata", "Niigata", "Niigata", "Ниигата"),
     ("いのうえ", "Inoue", "Inoue", "Inoue", "Иноуэ"),
+    ("しゅういち", "Shūichi", "Shuichi", "Syûiti", "Сюити"),
+    ("こういち", "Kōichi", "Koichi", "Kôiti", "Коити"),
     ("じろう", "Jirō", "Jiro", "Zirô", "Дзиро"),
     ("しょうじ", "Shōji", "Shoji", "Syôzi", "Сёдзи"),
     ("りゅうのすけ", "Ryūnosuke", "Ryunosuke", "Ryûnosuke", "Рюносукэ"),

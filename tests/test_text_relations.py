@@ -587,3 +587,30 @@ def test_places_in_places_after_a_comma_and_a_camp_for_someone_at_a_place(tmp_pa
     assert ("id/camp/camp-no-39", "location", "id/place/zhezkazgan") in found, found
     assert ("id/place/zhezkazgan", "locatedIn", "id/place/karaganda-region") in found, found
     assert ("id/place/balkhash", "locatedIn", "id/place/karaganda-region") in found, found
+
+
+def test_a_camp_founded_as_a_section_of_another_is_part_of_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 12 had been founded in 1940 as a section of Karlag, the vast camp.")
+    assert ("id/camp/camp-no-12", "partOf", "id/camp/karlag") in found, found
+
+
+def test_a_persons_description_names_the_body_they_work_for(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Taro Ueda, a historian at Tohoku University, wrote the book. Pyotr Volkov was a Soviet "
+                            "MVD officer.")
+    assert ("id/person/taro-ueda", "affiliation", "id/organization/tohoku-university") in found, found
+    assert any(s == "id/person/pyotr-volkov" and p == "affiliation" and o.endswith("mvd") for s, p, o in found), found
+
+
+def test_a_person_described_as_from_a_place_after_the_name(tmp_path: Path) -> None:
+    found = facts(tmp_path, "I remember my friend Nakamura Toru (中村徹), a carpenter from Hakodate.")
+    assert ("id/person/nakamura-toru", "placeOfOrigin", "id/place/hakodate") in found, found
+
+
+def test_a_town_then_called_by_its_earlier_name_and_a_town_on_a_lakeshore(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Others built houses in Temirtau, then still called Samarkandsky. In 1947 prisoners were "
+                            "sent to the copper works at Balkhash, on the western shore of Lake Balkhash.")
+    assert ("id/place/samarkandsky", "renamedTo", "id/place/temirtau") in found, found
+    shore = {s for s, p, o in found if p == "statedSubject" and o == "id/place/balkhash"}
+    assert any(s in shore and p == "statedObject" and o == "id/place/lake-balkhash" for s, p, o in found), found
+    assert any(s.endswith("-of-prisoners-to-balkhash") and p == "destination" and o == "id/place/balkhash"
+               for s, p, o in found), found

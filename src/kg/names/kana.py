@@ -153,8 +153,10 @@ def render_word(word: str, system: System) -> str:
 
 
 def _vowel_follows(us: list[str], i: int) -> bool:
-    """う or お followed by a bare vowel starts a syllable (いのうえ Inoue), it does not lengthen."""
-    return BARE_VOWELS.get(us[i]) in ("u", "o") and i + 1 < len(us) and us[i + 1] in BARE_VOWELS
+    """う or お followed by a bare vowel starts a syllable (いのうえ Inoue), it does not lengthen; before い it
+    does, as names write it (しゅういち Shūichi, こういち Kōichi: -ichi begins a new part of the name)."""
+    return BARE_VOWELS.get(us[i]) in ("u", "o") and i + 1 < len(us) and us[i + 1] in BARE_VOWELS and \
+        us[i + 1] != "い"
 
 
 def _lengthen(written: str, v: str, system: System) -> str:

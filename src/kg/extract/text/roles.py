@@ -123,8 +123,8 @@ def _relational_nouns() -> frozenset[str]:
 def of_complement(token: Any) -> tuple[int, int] | None:
     """"village" in "the village of Spassk" -> the span of "Spassk"; "book" in "a book, Memory of the
     Steppe" -> the span of its apposition."""
-    if token.pos_ != "NOUN":
-        return None
+    if token.pos_ != "NOUN" and not (token.pos_ == "VERB" and token.dep_ == "pobj"):
+        return None   # (a noun the tagger took for a verb in a noun's place: "to the copper works at Balkhash")
     relational = token.lemma_.lower() in _relational_nouns()   # "the author of the article" is a person
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of" and not relational:

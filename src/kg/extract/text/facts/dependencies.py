@@ -132,8 +132,11 @@ class DependencyFacts:
         label = f"{words} of {who}"
         key = f"{cls}:{subject.entity.iri if subject is not None else group}"
         if obj is not None:   # with the preposition as written ("arrived in Karlag": arrival of X in Karlag)
-            written = re.search(r"\b(in|at|to|into|from|near|through|via|for)\s+(?:the\s+)?$",
-                                block.text[max(0, obj.start - 16):obj.start])
+            # the preposition of the pattern's word: "transferred to the copper works at Balkhash" is a transfer
+            # to Balkhash, the works naming nothing
+            at = obj.start if match.object is None or obj.start <= match.object[0] < obj.end else match.object[0]
+            written = re.search(r"\b(in|at|to|into|from|near|through|via|for)\s+(?:the\s+)?(?:[a-z]+\s+){0,%d}$"
+                                % (0 if at == obj.start else 2), block.text[max(0, at - 40):at])
             prep = written.group(1) if written and p.object_property != "jpow:participant" else \
                 _PREPOSITION.get(p.object_property, "and")
             label += f" {prep} {obj.entity.label}"

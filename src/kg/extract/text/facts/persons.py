@@ -45,6 +45,10 @@ class PersonFacts:
         for m in (m for m in ms if m.kind == "person" and m.entity is not None and s <= m.start < e):
             where = None
             after = re.match(r"\s+(?:from|of)\s+(?:the\s+)?", text[m.end:e])
+            described = re.match(r"\s*(?:\([^()]*\)\s*)?,\s+an?\s+(?:[\w-]+\s+){0,3}?from\s+(?:the\s+)?",
+                                 text[m.end:e])   # "Nishiyama Tōru (西山徹), a carpenter from Hakodate"
+            if after is None and described:
+                after = described
             if after:   # (not a newspaper the recogniser took for a place: "read to us from the Nihon Shimbun")
                 where = next((p for p in places if p.start == m.end + after.end() and
                               p.entity.label.split()[-1] not in self.lex["japanese_name_like_heads"] and (

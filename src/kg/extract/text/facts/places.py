@@ -22,7 +22,10 @@ _DISTANCE = re.compile(r"\s*(?:\([^()]*\))?\s*,?\s*(?:(?:which|that)\s+)?(?:(?:i
                        r"(?:(?:located|situated|lying|standing)\s+)?"
                        r"((?:(?:about|some|around|roughly|approximately|nearly|almost)\s+)?(?:\d+|[a-z]+)\s+"
                        r"(?:kilomet(?:re|er)s?|km|miles?|versts?)\s+(?:(?:to\s+the\s+)?(?:north|south|east|west)"
-                       r"(?:-?(?:east|west))?\s+of|from|away\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?)")
+                       r"(?:-?(?:east|west))?\s+of|from|away\s+from)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?"
+                       # "Balkhash, on the northern shore of Lake Balkhash", "on the outskirts of Karaganda"
+                       r"|on\s+the\s+(?:[a-z]+(?:-[a-z]+)?\s+)?(?:shores?|banks?|coast|edge|outskirts|bend|foot)\s+of\s+"
+                       r"(?:the\s+)?)")
 # "Spassky camp": a place's adjective names the camp, not the place (the text does not mention Spassk)
 _ADJECTIVE = re.compile(r"(?:sky|skiy|skaya|skoye|skoe|ian|ese)$")
 
@@ -60,7 +63,8 @@ class PlaceFacts:
                     facts.append(Fact(b.entity, "jpow:locatedIn", a.entity))
                 sep = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[b.end:e])
                 pos = b.end + sep.end() if sep else None
-        # "Spassk, some 45 kilometres south of Karaganda": how far and which way a thing lies from a place
+        # "Spassk, some 45 kilometres south of Karaganda", "Balkhash, on the northern shore of Lake Balkhash": how
+        # far and which way a thing lies from a place, or on which side of it
         for a in (m for m in ms if m.kind in ("camp", "place", "organization") and m.entity is not None):
             dm = _DISTANCE.match(text, a.end, e)
             b = dm and next((m for m in ms if m.kind == "place" and m.entity is not None and
@@ -103,7 +107,7 @@ class PlaceFacts:
 
     def _former_names(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         """"Temirtau, known until 1945 as Samarkandsky, ...", "Zhezkazgan (formerly Dzhezkazgan)", "Dolinka,
-        previously called Dolinskoye": the earlier name is an entity of its own (of the kind of the named one)
+        previously called Dolinskoye", "Temirtau, then still called Samarkandsky.": the earlier name is an entity of its own (of the kind of the named one)
         renamed to the later, linked, never merged."""
         for old in (m for m in ms if m.kind in ("place", "camp", "organization") and m.entity is not None):
             # "the Kazakh Metallurgical Works (now ArcelorMittal Temirtau)": the whole bracket is the later name
@@ -137,6 +141,7 @@ class PlaceFacts:
 
 
 _FORMERLY = re.compile(r"\s*(?:\([^()]*\)\s*)?[,(]\s*(?:(?:formerly|previously|earlier|originally)\s+(?:known\s+as\s+|called\s+"
-                       r"|named\s+)?|known\s+(?:until|till|before)\s+(?:1[89]|20)\d\d\s+as\s+)"
-                       r"(?P<old>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*[,)]")
+                       r"|named\s+)?|known\s+(?:until|till|before)\s+(?:1[89]|20)\d\d\s+as\s+"
+                       r"|then\s+(?:still\s+)?(?:known\s+as|called|named)\s+)"
+                       r"(?P<old>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*(?:[,);]|\.(?!\w))")
 _NOW = re.compile(r"\s*\(\s*(?:now|today)\s+(?:called\s+|named\s+)?(?P<new>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})\s*\)")
