@@ -1195,6 +1195,13 @@ def test_a_figure_dated_by_a_vague_decade_keeps_no_date_and_does_not_fail(tmp_pa
     assert not [f for f in r.facts if f.s in figures and f.p in ("jpow:startDate", "jpow:endDate", "jpow:date")]
 
 
+def test_a_span_of_days_after_from_stays_a_span_and_does_not_fail(tmp_path: Path) -> None:
+    r = _read("A mission sent to Kazakhstan from 3 to 21 May 2024 recovered the remains of 12 persons. Until "
+              "1947–1949 the camp held 800 prisoners.", tmp_path)
+    assert [e for e in r.entities if e.kind == "statistic"]
+    assert not [f for f in r.facts if f.p in ("jpow:date", "jpow:startDate", "jpow:endDate") and "/" in str(f.o)]
+
+
 def test_a_fault_of_the_extractor_is_one_line_naming_the_passage_and_writes_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     from kg.cli import main

@@ -180,10 +180,11 @@ def dates(text: str) -> list[DateMention]:
                 continue  # '31 February 1946' names no day
             prefix = text[max(0, s - 12):s].lower()
             k = "range" if kind == "days" else kind if kind in ("range", "vague") else "point"
-            # "by the end of the 1950s" stays vague: until and since take a date at a precision
-            if re.search(r"\b(?:until|till|up to|by|before)\s+$", prefix) and kind != "vague":
+            # "by the end of the 1950s" stays vague and "from 1 to 26 September 2025" a span: until and since
+            # take one date at a precision
+            if re.search(r"\b(?:until|till|up to|by|before)\s+$", prefix) and k == "point":
                 k = "until"
-            elif re.search(r"\b(?:since|starting in|from|after)\s+$", prefix) and kind not in ("range", "vague"):
+            elif re.search(r"\b(?:since|starting in|from|after)\s+$", prefix) and k == "point":
                 k = "since"
             found.append(DateMention(s, e, value, m.group(0), k))
             taken.append((s, e))
