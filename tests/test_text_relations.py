@@ -614,3 +614,20 @@ def test_a_town_then_called_by_its_earlier_name_and_a_town_on_a_lakeshore(tmp_pa
     assert any(s in shore and p == "statedObject" and o == "id/place/lake-balkhash" for s, p, o in found), found
     assert any(s.endswith("-of-prisoners-to-balkhash") and p == "destination" and o == "id/place/balkhash"
                for s, p, o in found), found
+
+
+def test_a_note_citing_a_page_and_an_author_closed_by_a_full_stop(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Biography\n\nHe headed the camp.[1]\n\nNotes\n\n[1] Petrenko, V. Wardens of the North. "
+                            "Karaganda: Bolashak, 2010, p. 12.\n[2] Ueda Shin. Winter Stones (冬の石). Tokyo: Heibonsha, "
+                            "1981, p. 3.\n")
+    assert ("id/publication/wardens-of-the-north", "author", "id/person/v-petrenko") in found, found
+    assert ("id/publication/wardens-of-the-north", "publisher", "id/organization/bolashak") in found, found
+    assert ("id/publication/winter-stones", "author", "id/person/ueda-shin") in found, found
+
+
+def test_the_head_of_a_review_is_the_citation_of_the_book_reviewed(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Review\n\nUeda Shin (上田慎). Coal and Frost: Prisoners in Kazakhstan, 1945–1949. "
+                            "Sapporo: Hokusei Press, 2023. xii + 318 pp.\n\nFew subjects were studied so unevenly.\n")
+    book = "id/publication/coal-and-frost-prisoners-in-kazakhstan-19451949"
+    assert (book, "author", "id/person/ueda-shin") in found, found
+    assert (book, "placeOfPublication", "id/place/sapporo") in found, found

@@ -22,7 +22,7 @@ from kg.extract.text.facts.dependencies import DependencyFacts
 from kg.extract.text.facts.entries import EntryFacts
 from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.fields import FieldFacts
-from kg.extract.text.facts.footnotes import AUTHOR_DATE, FootnoteFacts
+from kg.extract.text.facts.footnotes import AUTHOR_DATE, IMPRINT, FootnoteFacts
 from kg.extract.text.facts.kinship import KinshipFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
 from kg.extract.text.facts.persons import PersonFacts
@@ -105,7 +105,10 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
                 r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text) or AUTHOR_DATE.match(text)):   # "1. ..." only when it
             return self._footnote(block, footnote.group(1), mentions)                  # reads as a citation
-        if not footnote and len(text) < 600 and AUTHOR_DATE.match(text):   # "Ivanov, A. (2001). Title. ..."
+        if not footnote and len(text) < 600 and (AUTHOR_DATE.match(text) or   # "Ivanov, A. (2001). Title. ..."
+                                                 # "Morimoto Kenta. Title. Sapporo: Hokusei Press, 2023."
+                                                 IMPRINT.search(text) and any(m.kind == "person" and m.start == 0
+                                                                              for m in mentions)):
             entry = self.reference_entry(block, mentions)
             if entry:
                 return entry

@@ -21,6 +21,9 @@ AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_
                          rf"(?:{_INVERTED}|(?:[A-Z]\.\s?)+{CAP}))*)|(?P<corp>[A-Z][\w’'-]*(?:\s+(?:of|the|and|for|"
                          rf"[A-Z][\w’'-]*)){{1,10}}))\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")   # or a body
 
+# a paragraph that ends with an imprint is a citation: "... Sapporo: Hokusei Press, 2023. xii + 318 pp."
+IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?:\.\s+(?:[xivlc]+\s*\+\s*)?\d+\s*pp?)?\.?\s*$")
+
 
 class FootnoteFacts:
     """Read by `DocumentReader` for a block that is a footnote or a list of sources."""
@@ -79,7 +82,8 @@ class FootnoteFacts:
         cm = re.match(
             rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\))?"
             rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)[,:]\s+(?P<pub>[^,]+?),\s+(?P<year>(?:1[89]|20)\d\d)"
-            rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:,\s*(?P<pages>\d+)\s*p\.)?\.?\s*$",
+            rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:(?:,\s*|\.\s+)(?:[xivlc]+\s*\+\s*)?(?P<pages>\d+)\s*pp?\.)?"
+            rf"(?:,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?\.?\s*$",   # (the page a note cites: ", p. 88.")
             text[a:]) or re.match(
             # "A. B. Author, Title (City: Publisher, 2001), p. 144."; "Author, Title, vol. 2 (City, 2004)"
             rf"(?:(?P<auth>[^,()]+?),\s+)?(?P<title>[^()]+?)(?:,\s+(?P<vol>vol\.\s*\d+))?\s*\((?P<place>{CAP}"
@@ -103,7 +107,9 @@ class FootnoteFacts:
         # Prisoners ..., Karaganda: ...": the author before the title, its original and translation after it
         lead_author = None
         if t0 == cm.start("title"):
-            lm = re.match(rf"({_INVERTED}|{CAP}\s+{CAP}),\s+(?=\S)", text[a + t0:a + t1])
+            # (or "Rakhimov, S. Title", "Nakamura Isamu. Title": the author closed by a full stop)
+            lm = re.match(rf"({_INVERTED}|{CAP}\s+{CAP})(?:\s*\([^()]*\))?(?:,\s+|\.\s+|(?<=\.\s))(?=\S)",
+                          text[a + t0:a + t1])
             named = lm and next((m for m in people if m.start == a + t0 and m.end <= a + t0 + lm.end(1)), None)
             if lm and (named is not None or "," in lm.group(1)):
                 lead_author = named or Mention("person", "Person", a + t0, a + t0 + lm.end(1), lm.group(1),
@@ -153,10 +159,12 @@ class FootnoteFacts:
         return pub
 
     def reference_entry(self, block: Block, mentions: list[Mention]) -> list[Passage]:
-        """A line of a reference list in author-date form, a passage of its own."""
+        """A line of a reference list in author-date form, or a paragraph that is one citation (the head of a
+        review: "Author. Title. City: Publisher, 2023. xii + 318 pp."), a passage of its own."""
         facts: list[Fact] = []
         mentioned: list[tuple[Entity, str]] = []
-        if self._author_date_citation(block, 0, block.text, mentions, facts, mentioned) is None:
+        if self._author_date_citation(block, 0, block.text, mentions, facts, mentioned) is None and \
+                self._citation(block, 0, len(block.text.rstrip()), mentions, facts, mentioned) is None:
             return []
         for ent, _ in mentioned:
             self._span(ent, block.span(0, len(block.text)))
