@@ -631,3 +631,14 @@ def test_the_head_of_a_review_is_the_citation_of_the_book_reviewed(tmp_path: Pat
     book = "id/publication/coal-and-frost-prisoners-in-kazakhstan-19451949"
     assert (book, "author", "id/person/ueda-shin") in found, found
     assert (book, "placeOfPublication", "id/place/sapporo") in found, found
+
+
+def test_papers_and_titles_named_by_what_they_are_or_by_their_publishing(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Papers\n\nIn 1948 the first issue of the camp newspaper Dawn (黎明), edited by Ueda Shin "
+                            "(上田慎), appeared in Spassk. \"Letters from the Coal Town\" came out in 2019. Kenji Sato "
+                            "wrote for the Tohoku Shimbun.\n")
+    kinds = {(s, o.split("#")[-1]) for s, p, o in found if p == "type"}
+    assert ("id/publication/dawn", "Publication") in kinds, kinds
+    assert ("id/publication/dawn", "editor", "id/person/ueda-shin") in found, found
+    assert ("id/publication/letters-from-the-coal-town", "Book") in kinds, kinds
+    assert ("id/publication/tohoku-shimbun", "Publication") in kinds, kinds

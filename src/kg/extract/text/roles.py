@@ -129,8 +129,10 @@ def of_complement(token: Any) -> tuple[int, int] | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of" and not relational:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return token_span(pobj)
+            if pobj is not None:   # "the first issue of the camp newspaper Aurora": the name the noun is given
+                named = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) \
+                    if pobj.pos_ == "NOUN" else None
+                return token_span(named if named is not None else pobj)
         if child.dep_ == "appos":
             return token_span(child)
     for child in token.children:   # "in a hospital in Kanazawa": where the noun is, when it names nothing

@@ -24,12 +24,16 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         # '"Snow over the Steppe" (Sutteppu no yuki), the memoir of ...': what it is, said after it
         head_after = re.match(rf"[\"”»]?\s*(?:\([^()]{{1,80}}\))?\s*,\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?"
                               rf"(?:{heads})\b", after + text[q.end + 60:q.end + 140], re.IGNORECASE)
+        # '"Echelons to the Steppe" came out in Russian in 2021': a title that is published
+        published = re.match(r"[\"”»]?\s*(?:\([^()]{1,80}\)\s*)?(?:was\s+|were\s+|has\s+been\s+|is\s+)?"
+                             r"(?:first\s+)?(?:came\s+out|published|appeared\s+in\s+print|reissued|reprinted|"
+                             r"translated)\b", after)
         act_before = re.search(r"\b(?:decree|resolution|order|law|decision|directive|instruction|No\.\s?\d+|"
                                r"\d{4})\s*$", before, re.IGNORECASE)
         word_count = len(q.text.split())
         if act_before or word_count < 2 and not cite:
             continue
-        if not (cite or near_cite or possessive or person_before or head_before or head_after or
+        if not (cite or near_cite or possessive or person_before or head_before or head_after or published or
                 re.match(r"\s*\(\s*(?:under|edited|ed\.)", after)):
             continue
         title = q.text.rstrip(".")
@@ -47,6 +51,10 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
                 mention.attrs["place"] = cite.group(1)
             mention.attrs["year"] = cite.group(2)
         out.append(mention)
+    # "the Hokkaido Shimbun", "Ōu Shinpō (奥羽新報)": a newspaper named in romaji
+    for m in re.finditer(rf"\b(?:(?!The\b)[A-ZĀŌŪ][\w’'-]*\s+){{1,2}}(?:{alternation(lex['newspaper_name_heads'])})\b", text):
+        out.append(mention_at("publication", "Publication", m, text, m.group(0),
+                              "publication:" + title_key(m.group(0))))
     for m in re.finditer(r"\bBook\s+of\s+(?:Memory|Remembrance|Sorrow)\b", text):
         out.append(mention_at("publication", "Book", m, text, m.group(0), "publication:" + title_key(m.group(0))))
     for m in re.finditer(r"\b(?:an?\s+)?(\d+|" + alternation(list(lex["number_words"])) +

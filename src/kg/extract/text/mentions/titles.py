@@ -16,20 +16,24 @@ from kg.extract.text.lexicon import Lexicon, alternation
 _SMALL = r"(?:of|the|on|and|in|no|to|a|an|for|from|at|by)"
 _WORD = r"[A-Z][\w'’-]*"
 _CJK = r"[\u3040-\u30ff\u4e00-\u9fff]"
+_PERIODICALS = {"newspaper", "journal", "magazine", "weekly", "monthly"}
 
 
 def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, class) of each title named so."""
     heads: dict[str, str] = lex["title_heads"]
     out = []
-    pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|a\s+)(?:camp\s+|daily\s+|weekly\s+)?"
+    pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|a\s+)(?:(?:camp|daily|weekly|wall|local|"
+                     rf"regional|Japanese|Russian|Kazakh|underground|prisoners['’]?)\s+){{0,2}}"
                      rf"({alternation(list(heads))})(,?)\s+({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}))*)")
     for m in pat.finditer(text):
         title = m.group(3)
         words = title.split()
         while words and re.fullmatch(_SMALL, words[-1]):
             words = words[:-1]
-        if len(words) < 2 and not re.search(r"[A-Z].*[A-Z]", words[0] if words else ""):
+        periodical = m.group(1) in _PERIODICALS and words and re.match(rf"\s*\({_CJK}", text[m.start(3) + len(
+            words[0]):])   # "the camp newspaper Aurora (曙光)": a paper's one-word name with its original
+        if len(words) < 2 and not re.search(r"[A-Z].*[A-Z]", words[0] if words else "") and not periodical:
             continue   # "the book Memory": one word is more often a name than a title
         if m.group(2) and not (len(words) >= 3 or any(re.fullmatch(_SMALL, w) for w in words)):
             continue   # "the report, Colonel Ivanov wrote": after a comma, only what reads as a title
