@@ -1292,3 +1292,12 @@ def test_a_note_citing_author_title_with_its_original_then_imprint(tmp_path: Pat
     assert "荒野の墓標" in book.names
     other = _one(r, "publication", "Japanese Prisoners of War in Central Kazakhstan")
     assert [o.label for o in _values(r, other, "jpow:author")] == ["E. A. Tulegenov"]
+
+
+def test_an_event_noun_its_modifiers_make_a_kind_is_an_event_and_one_they_judge_is_not(tmp_path: Path) -> None:
+    r = _read("A remains-collection mission worked in Kazakhstan. The handover ceremony was brief. A memorial "
+              "gathering in Sendai followed. Japan suffered a crushing defeat. The first transfer came later.",
+              tmp_path)
+    events = {e.label for e in r.entities if e.kind == "event"}
+    assert {"remains-collection mission", "handover ceremony", "memorial gathering in Sendai"} <= events, events
+    assert not {"crushing defeat", "first transfer"} & events, events

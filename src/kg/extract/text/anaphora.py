@@ -1,7 +1,7 @@
 """Anaphora: "it", "the camp", "this directorate" refer back to an entity already met in the document.
 
 Three rules, all looking backwards only (the reader keeps no text):
-- a definite noun phrase ("the/this/that camp") whose head noun is in `lexicon.yaml: anaphor_nouns` refers to
+- a definite noun phrase ("the/this/that camp", "our section") whose head noun is in `lexicon.yaml: anaphor_nouns` refers to
   the last entity of that noun's kind that has the noun in its name ("the museum" after "the Karlag Memory
   Museum" and "Karaganda University"), else to the last entity of the kind;
 - "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
@@ -70,7 +70,8 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
             continue
         if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
             continue
-        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+        det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that") or
+               c.dep_ == "poss" and c.lower_ in ("our", "their")]   # "our section": a memoir's own camp
         if not det or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children):
             continue   # "the Spassky camp" is a name, not an anaphor
         if any(c.dep_ == "prep" and c.lower_ != "as" and not _temporal(c) for c in tok.children):   # "the camp as a

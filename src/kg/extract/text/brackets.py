@@ -49,6 +49,8 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
             life = re.fullmatch(r"\s*(?:(?:b\.|born)\s*(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s*[–—-]\s*"
                                 r"(1[89]\d\d|20\d\d))\s*", raw)
             if m.kind == "person" and life and not imprint:   # "(1902–1971)", "(Russian: …; 1915-1998)"
+                if life.group(3) and int(life.group(3)) - int(life.group(2)) < 16:
+                    continue   # "the head of the UPVI, Colonel Savchenko (1946-1949)": years in office, not of life
                 m.attrs["born"] = life.group(1) or life.group(2)
                 if life.group(3):
                     m.attrs["died"] = life.group(3)

@@ -60,7 +60,7 @@ def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         return None
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["event_prepositions"]]
     if not preps:
-        return None
+        return _modified_event(tok, cls, mentions)
     left = min([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i],
                key=lambda t: t.i)
     right = max(p.right_edge for p in preps)
@@ -73,6 +73,34 @@ def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     if not any(start <= m.start and m.end <= end and m.kind not in ("statistic", "event") for m in mentions):
         return None   # "the restoration of diplomatic relations": nothing named, a process more than an event
     phrase = tok.doc[left.i:right.i + 1].text
+    return Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}", {"phrase": True})
+
+
+_KIND_ADJECTIVES = {"joint", "international", "official", "annual", "commemorative", "memorial", "bilateral",
+                    "scientific", "archaeological", "diplomatic", "governmental", "parliamentary", "public"}
+_NOT_KIND_WORDS = {"first", "last", "next", "second", "third", "same", "other", "such", "new", "further", "final",
+                   "this", "that", "these", "those", "whole", "entire", "previous", "latter", "former"}
+
+
+def _modified_event(tok, cls: str, mentions: list[Mention]) -> Mention | None:
+    """"a remains-collection mission", "the handover ceremony", "a joint Kazakh–Japanese expedition": an event
+    noun that its modifiers make a kind of its own, with an article and no preposition; "the first transfer",
+    "this mission" only refer back."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
+        return None
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    # a noun that names its kind ("handover", "remains-collection"), or an adjective of the kinds of events
+    # ("joint", "official"); not one that judges or ranks ("a crushing defeat", "the principal transports")
+    if not any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.lower_ in _KIND_ADJECTIVES for c in mods) or any(c.lower_ in _NOT_KIND_WORDS or c.like_num or c.pos_ == "PROPN" and c.ent_type_ in (
+            "PERSON", "GPE", "ORG") for c in mods):
+        return None
+    left = min(c.left_edge for c in mods)
+    if left.dep_ == "det" or left.pos_ in ("DET", "PRON"):
+        left = tok.doc[left.i + 1]
+    start, end = left.idx, tok.idx + len(tok.text)
+    if any(m.start < end and start < m.end for m in mentions):
+        return None
+    phrase = tok.doc[left.i:tok.i + 1].text
     return Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}", {"phrase": True})
 
 

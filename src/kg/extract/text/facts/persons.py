@@ -187,8 +187,12 @@ class PersonFacts:
                 if o.kind not in ("organization", "camp") or o.entity is None:
                     continue
                 head_of = r"\b(?:head|chief|commandant|director|commander|chairman)\s+of\s+(?:the\s+)?$"
+                end = o.end   # "the head of the UPVI UMVD, Colonel X": the body named by two acronyms
+                while (nxt := next((x for x in ms if x.kind == "organization" and x.start == end + 1 and
+                                    text[end] == " "), None)) is not None:
+                    end = nxt.end
                 if o.end <= m.start and re.search(head_of, text[s:o.start], re.IGNORECASE) and \
-                        re.fullmatch(r"\s*,\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[o.end:m.start]) or \
+                        re.fullmatch(r"\s*,\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[end:m.start]) or \
                         o.start >= m.end and re.search(head_of, text[m.end:o.start]) and \
                         re.fullmatch(r"\s*(?:\([^()]*\))?,\s+(?:the\s+)?(?:then\s+|former\s+|acting\s+)?\w+\s+of\s+"
                                      r"(?:the\s+)?", text[m.end:o.start]):
