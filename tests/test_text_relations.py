@@ -642,3 +642,14 @@ def test_papers_and_titles_named_by_what_they_are_or_by_their_publishing(tmp_pat
     assert ("id/publication/dawn", "editor", "id/person/ueda-shin") in found, found
     assert ("id/publication/letters-from-the-coal-town", "Book") in kinds, kinds
     assert ("id/publication/tohoku-shimbun", "Publication") in kinds, kinds
+
+
+def test_a_head_named_with_years_in_office_and_a_memoirs_own_section(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In 1947 the head of the UPVI UMVD, Colonel Pyotr Ilyich Gromov (1946-1949), came. I was "
+                            "held in the fifth section of camp No. 99. The commandant of our section was a Captain "
+                            "Belov.\n")
+    assert ("id/person/pyotr-ilyich-gromov", "headOf", "id/organization/upvi") in found, found
+    path = tmp_path / "article.txt"
+    assert not any(s == "id/person/pyotr-ilyich-gromov" and p in ("birthYear", "deathDate")
+                   for s, p, _ in _short_triples(path))
+    assert any(s == "id/person/belov" and p == "headOf" and "fifth-section" in o for s, p, o in found), found
