@@ -653,3 +653,12 @@ def test_a_head_named_with_years_in_office_and_a_memoirs_own_section(tmp_path: P
     assert not any(s == "id/person/pyotr-ilyich-gromov" and p in ("birthYear", "deathDate")
                    for s, p, _ in _short_triples(path))
     assert any(s == "id/person/belov" and p == "headOf" and "fifth-section" in o for s, p, o in found), found
+
+
+def test_a_chronologys_present_tense_and_an_intransitive_opening_are_dated_events(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Chronology\n\n- 30 June 1949: camp No. 526 at Temirtau is closed.\n\nSection No. 6 at "
+                            "Saran opened in October 1946. The Karlag museum opened an exhibition in 2002.\n")
+    kinds = {(s, o.split("#")[-1]) for s, p, o in found if p == "type"}
+    assert ("id/event/article-closure-of-camp-no-526", "Dissolution") in kinds, kinds
+    assert ("id/event/article-establishment-of-section-no-6", "Establishment") in kinds, kinds
+    assert not any("establishment-of-karlag-museum" in s for s, _ in kinds), kinds

@@ -64,6 +64,8 @@ class RelationPattern:
     statement: str | None = None       # a statement pattern: the node where its words begin
     shared_subject: bool = False       # made by `conjoined`: the verb takes its subject from the verb it is joined to
     participle: bool = False           # `participle: true`: also as a participle of another verb ("..., arriving in")
+    intransitive: bool = False         # `intransitive: true`: not when the verb has an object ("the museum opened
+    # in 1990", not "the museum opened an exhibition in 2002")
     attributes: tuple[tuple[str, str], ...] = ()   # of one named person, (role, property) stated of him, no event
 
 
@@ -154,7 +156,8 @@ def read_file(path: Path) -> list[RelationPattern]:
                                          date=raw.get("date"), subject_property=props[0], object_property=props[1],
                                          group=bool(raw["subject"].get("group")),
                                          any_group=raw["subject"].get("group") == "any",
-                                         participle=bool(raw.get("participle"))))
+                                         participle=bool(raw.get("participle")),
+                                         intransitive=bool(raw.get("intransitive"))))
             continue
         obj, object_kinds = _role(path, pid, raw, "object", nodes)
         if "statement" in raw and raw["statement"] not in nodes:
@@ -202,6 +205,8 @@ class RelationMatcher:
                     c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i < root.i for c in root.head.children)):
                 continue   # "A was built in 1945 and B was closed": the joined verb has a subject of its own (which
                 # the parser may have hung on the first verb)
+            if pattern.intransitive and any(c.dep_ == "dobj" for c in root.children):
+                continue
             words_start = tokens[pattern.statement].idx if pattern.statement else None
             objects = conjoined_tokens(tokens[pattern.object], root) if pattern.object else [None]
             for s in conjoined_tokens(antecedent(qualified_noun(tokens[pattern.subject], root)), root):
