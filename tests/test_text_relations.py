@@ -662,3 +662,15 @@ def test_a_chronologys_present_tense_and_an_intransitive_opening_are_dated_event
     assert ("id/event/article-closure-of-camp-no-526", "Dissolution") in kinds, kinds
     assert ("id/event/article-establishment-of-section-no-6", "Establishment") in kinds, kinds
     assert not any("establishment-of-karlag-museum" in s for s, _ in kinds), kinds
+
+
+def test_a_short_dependency_path_between_two_names_is_a_stated_relation(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Kenji Sato wrote for the Tohoku Shimbun. Mail went from Irkutsk, a city near Lake "
+                            "Baikal, to Tashkent. Ueda Shin said that the Karlag museum kept letters.\n")
+    stated = {s for s, p, o in found if p == "statedSubject" and o == "id/person/kenji-sato"}
+    assert any(s in stated and p == "statedObject" and o == "id/publication/tohoku-shimbun"
+               for s, p, o in found), found
+    places = {"id/place/irkutsk", "id/place/tashkent"}
+    assert not any(p == "statedSubject" and o in places for _, p, o in found), found   # two places: no path
+    museum = {s for s, p, o in found if p in ("statedObject", "statedSubject") and "karlag-museum" in o}
+    assert not any(s in museum and o == "id/person/ueda-shin" for s, p, o in found), found   # a reported clause

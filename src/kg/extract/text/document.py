@@ -25,6 +25,7 @@ from kg.extract.text.facts.fields import FieldFacts
 from kg.extract.text.facts.footnotes import AUTHOR_DATE, IMPRINT, FootnoteFacts
 from kg.extract.text.facts.kinship import KinshipFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
+from kg.extract.text.facts.paths import PathFacts
 from kg.extract.text.facts.persons import PersonFacts
 from kg.extract.text.facts.places import PlaceFacts
 from kg.extract.text.facts.publications import PublicationFacts
@@ -44,7 +45,7 @@ from kg.sources.text import NOTE_NUMBER, YEAR_HEADING, Block
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
-                     FieldFacts, KinshipFacts):
+                     FieldFacts, KinshipFacts, PathFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -89,6 +90,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
                           key=lambda m: (m.start, -(m.end - m.start)))
         self._block_mentions = mentions
         self._relations = default_matcher().match(doc)
+        self._doc = doc
         self._block = block
         self.block_statistics = []
         ds = dates(text)
@@ -233,4 +235,5 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self._dependency_facts(s, e, [m for m in ms if not m.in_title], free_dates, facts, block)   # (figures too)
         self._former_names(text, s, e, live, facts)   # after the patterns, whose "called" it corrects
         self._successions(text, s, e, live, facts)   # after every reader of heads
+        self._path_facts(self._doc, s, e, ms, facts, block)   # last: what no other reader related
         return facts
