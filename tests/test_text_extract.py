@@ -1301,3 +1301,11 @@ def test_an_event_noun_its_modifiers_make_a_kind_is_an_event_and_one_they_judge_
     events = {e.label for e in r.entities if e.kind == "event"}
     assert {"remains-collection mission", "handover ceremony", "memorial gathering in Sendai"} <= events, events
     assert not {"crushing defeat", "first transfer"} & events, events
+
+
+def test_a_name_with_its_cyrillic_an_honorific_and_a_kazakh_given_name_are_persons(tmp_path: Path) -> None:
+    r = _read("Photographs were donated by the camp doctor Zoya Belenko (Зоя Беленко) in 1989. I met Mr. Fujii in "
+              "Tokyo. The proceedings were edited by Aigerim Nurlanova.", tmp_path)
+    persons = {e.label for e in r.entities if e.kind == "person"}
+    assert {"Zoya Belenko", "Mr. Fujii", "Aigerim Nurlanova"} <= persons, persons
+    assert "Зоя Беленко" in _one(r, "person", "Zoya Belenko").names

@@ -114,6 +114,24 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("person", "Person", m.start(), m.end(2), text[m.start():m.end(2)],
                            f"{family} {given}", f"person:{family.lower()}",
                            {"surname": family, "given": given, "rest": []}))   # (the brackets: `brackets`)
+    # "Valentina Kravets (Валентина Кравец)": a name with the same name in Cyrillic after it
+    for m in re.finditer(rf"\b({CAP})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\s*\(([\u0400-\u04ff]+(?:[\s-]+[\u0400-\u04ff]+)"
+                         rf"{{1,2}})[,;)]", text):
+        words = [w for w in m.groups()[:3] if w]
+        if len(words) != len(m.group(4).split()) or any(w.lower() in no_name or w in lex["places"] or
+                                                         w in not_surnames for w in words):
+            continue
+        end = m.end(len(words))
+        out.append(Mention("person", "Person", m.start(), end, text[m.start():end], " ".join(words),
+                           f"person:{words[-1].lower()}", {"given": words[0], "surname": words[-1],
+                                                           "rest": words[1:-1]}))
+    # "Mr. Fujii", "Mrs Sato": a surname with its honorific
+    for m in re.finditer(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({CAP}(?:-{CAP})?)(?!\s+{CAP})\b", text):
+        surname = m.group(1)
+        if surname in not_surnames or surname in lex["places"] or surname.lower() in no_name:
+            continue
+        out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
+                           f"person:{surname.lower()}", {"surname": surname}))
     # Japanese order, family name first: "Tanaka Ichiro"
     for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
         family = m.group(1)
