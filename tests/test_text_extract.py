@@ -1309,3 +1309,14 @@ def test_a_name_with_its_cyrillic_an_honorific_and_a_kazakh_given_name_are_perso
     persons = {e.label for e in r.entities if e.kind == "person"}
     assert {"Zoya Belenko", "Mr. Fujii", "Aigerim Nurlanova"} <= persons, persons
     assert "Зоя Беленко" in _one(r, "person", "Zoya Belenko").names
+
+
+def test_bodies_named_by_kind_level_people_or_a_possessive_inside_the_name(tmp_path: Path) -> None:
+    r = _read("He wrote to the Japanese Consulate-General in Almaty and the Japanese embassy in Astana. Ono Aya of "
+              "Kyoto Women's University spoke. The Balkhash town soviet met. The regional NKVD administration in "
+              "Karaganda was told. A commission of the Ministry of Internal Affairs came. The Akimat of Karaganda "
+              "Region agreed.", tmp_path)
+    bodies = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"Japanese Consulate-General in Almaty", "Japanese embassy in Astana", "Kyoto Women's University",
+            "Balkhash town soviet", "regional NKVD administration", "commission of the Ministry of Internal Affairs",
+            "Akimat of Karaganda Region"} <= bodies, bodies

@@ -13,7 +13,9 @@ from kg.extract.text.lexicon import Lexicon, alternation
 _NAME = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)?"
 _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her", "its", "their", "from", "by", "with",
                   "was", "were", "is", "as", "for", "on", "into", "that", "which", "where", "The", "A", "An"}
-_OF = rf"\s+of\s+(?:the\s+)?(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+)?"
+# "of the Ministry of Internal Affairs", "of the MVD"
+_OF = rf"\s+of\s+(?:the\s+)?(?:(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+)?" \
+      rf"(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME})*)*)"
 
 
 def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -41,6 +43,16 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue
         start = text.index(words[0], m.start(1))
         out.append((start, m.end(), heads[m.group(3)]))
+    # "the Japanese embassy in Astana": a country's mission, named by its people and where it sits
+    for m in re.finditer(rf"\b(?:{alternation(list(lex['demonyms']))})\s+(?:embassy|consulate(?:[- ]general)?)"
+                         rf"(?:\s+in\s+{_NAME})?", text):
+        if not any(a <= m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), "StateBody"))
+    # "the regional NKVD administration", "the district MVD department": a body named by its level and acronym
+    for m in re.finditer(rf"\b(?:regional|district|city|town|oblast|republican)\s+"
+                         rf"(?:{alternation(lex['body_acronyms'])})\s+(?:{head})\b", text):
+        if not any(a <= m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), "StateBody"))
     # "Karaganda UPVI", "Karaganda UMVD": a regional body named by its place and the acronym of its kind
     for m in re.finditer(rf"\b({alternation(list(lex.place_aliases))})\s+({alternation(lex['body_acronyms'])})\b",
                          text):

@@ -29,7 +29,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         # left modifiers: capitalised words, acronyms, demonyms, hyphenated words
         left = text[:s]
         # ("Balkhash Comrades' Association", "Sora no Kai": a possessive plural, the particle of a romanised name)
-        lm = re.search(rf"((?:(?:{CAP}(?<=s)['’]|{CAP}|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+"
+        # ("Kyoto Women's University": a possessive inside the name)
+        lm = re.search(rf"((?:(?:{CAP}(?<=s)['’]|{CAP}(?:(?<=en)['’]s)?|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+"
                        rf"(?:no\s+)?)+)$", left)
         if lm:
             words = lm.group(1).split()
@@ -48,7 +49,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
             e += qm.end()   # 'Friendship Society "Sakura"'
         # an embassy is named with where it sits: "Embassy of Japan in Kazakhstan"
         im = re.match(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP})*", text[e:]) if head in (
-            "Embassy", "Consulate", "Consulate General", "Mission", "Representation", "Center", "Centre",
+            "Embassy", "Consulate", "Consulate General", "Consulate-General", "Mission", "Representation", "Center", "Centre",
             "Office") else None   # "Japan Center in Karaganda"
         if im:
             e += im.end()
