@@ -48,6 +48,9 @@ def _num(text: str) -> float:
 
 
 _DISTANCE = r"kilomet(?:re|er)s?|km|miles?|versts?|met(?:re|er)s"
+# plural words after a number that count nothing: how long, how often, what it was worth
+_NOT_COUNTED = {"years", "months", "weeks", "days", "hours", "minutes", "times", "roubles", "rubles", "yen",
+                "tenge", "dollars", "percent", "degrees", "kilometres", "kilometers", "metres", "meters", "miles"}
 
 
 def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = None) -> list[Quantity]:
@@ -119,14 +122,23 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
         if year_like and (unit not in ("UnitPerson", "UnitPage", "UnitCamp") or m.group("b") and re.fullmatch(
                 r"1[89]\d\d|20\d\d|\d\d", m.group("b"))):
             continue   # a year, or a span of years ("1946-1949 its prisoners")
+        # "3,118 death certificates", "at least eleven houses", "between 1,300 and 1,800": counted in a plural
+        # noun the lexicon has no unit for, or a range of its own
+        counted = re.match(r"\s+(?:[a-z][a-z-]*\s+){0,2}?([a-z][a-z-]*[^s\W]s)\b", after)
+        counted = counted if counted and counted.group(1) not in _NOT_COUNTED else None
+        spanned = m.group("b") and re.match(r"(?:[Ff]rom|[Bb]etween)\s", text[s:e]) and not is_word
         if unit is None:
             if m.group("mult") and multiplier >= 1e3:
                 unit = "UnitPerson"
+            elif counted and (m.group("qual") or not is_word and base >= 10) or spanned and base >= 10:
+                unit = "UnitItem"
+                if counted:
+                    unit_end = e + counted.end()
             elif not m.group("qual") or is_word or base < 10:
                 continue
             else:
                 unit = "UnitItem"
-        if is_word and not (um and um.group(1)):
+        if is_word and not (um and um.group(1)) and not (counted and m.group("qual")):
             continue
         if re.match(r"(?:\d+\s+)?[A-Z]", text[e:e + 3]) and s == 0:
             continue  # a footnote number at the start of a paragraph
