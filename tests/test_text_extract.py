@@ -1330,3 +1330,12 @@ def test_a_figure_counted_in_a_noun_the_lexicon_lacks_or_a_bare_range_is_a_stati
     for figure in ("3,118 death certificates", "At least eleven houses", "between 1,300 and 1,800"):
         assert figure in labels, labels
     assert "25 years" not in labels and "two sons" not in labels, (labels, written)
+
+
+def test_sites_named_by_reservoir_deposit_memorial_complex_or_a_possessive_plural(tmp_path: Path) -> None:
+    r = _read("They worked at mine No. 33-bis. We visited the Spassk memorial complex. The Kengir reservoir was built "
+              "by prisoners. They built the Miners' Palace of Culture. The Ekibastuz coal deposit was opened.",
+              tmp_path)
+    sites = {e.label for e in r.entities if e.kind == "place"}
+    assert {"mine No. 33-bis", "Spassk memorial complex", "Kengir reservoir", "Miners' Palace of Culture",
+            "Ekibastuz coal deposit"} <= sites, sites

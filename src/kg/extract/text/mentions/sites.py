@@ -27,7 +27,8 @@ def sites(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     # "Spassk camp cemetery", "Aktau Japanese cemetery", "Spassk central hospital": a word or two may come between
     between = rf"(?:(?:camp|central|old|new|main|former|military|regional|city|district|{_NAME}ese)\s+){{0,2}}"
-    named = re.compile(rf"(?<![\w-])((?:{_NAME}\s+){{0,2}}{_NAME})\s+({between}(?:{heads}))\b(?!\s+(?:No\.|N\s?\d|of\b))")
+    named = re.compile(rf"(?<![\w-])((?:{_NAME}\s+){{0,2}}{_NAME}(?:(?<=s)['’])?)\s+({between}(?:{heads}))\b"
+                       rf"(?!\s+(?:No\.|N\s?\d|of\b))")   # ("Miners' Palace of Culture": a possessive plural)
     for m in named.finditer(text):
         words = m.group(1).split()
         while words and words[0] in ("The", "A", "In", "At", "On", "From", "To", "Near", "By"):
@@ -36,7 +37,7 @@ def sites(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue   # "the Japanese cemetery": a kind of site, not a name
         start = m.end(1) - len(" ".join(words))
         out.append((start, m.end(), "Site"))
-    numbered = re.compile(rf"\b({heads})\s+(?:No\.|N)\s?(\d+[A-Za-z]?)\b")
+    numbered = re.compile(rf"\b({heads})\s+(?:No\.|N)\s?(\d+[A-Za-z]?(?:-bis)?)(?![\w-])")   # "mine No. 33-bis"
     for m in numbered.finditer(text):
         out.append((m.start(), m.end(), "Site"))
     for m in re.finditer(rf"\b(?:{alternation(lex['site_prefixes'])})\s+{_NAME}\b", text):
