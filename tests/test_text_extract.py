@@ -1339,3 +1339,10 @@ def test_sites_named_by_reservoir_deposit_memorial_complex_or_a_possessive_plura
     sites = {e.label for e in r.entities if e.kind == "place"}
     assert {"mine No. 33-bis", "Spassk memorial complex", "Kengir reservoir", "Miners' Palace of Culture",
             "Ekibastuz coal deposit"} <= sites, sites
+
+
+def test_a_section_named_by_its_town_and_a_camp_named_with_its_kind(tmp_path: Path) -> None:
+    r = _read("Camp No. 99 had many sections. He was held in the Saran section until 1948. Then he came to the "
+              "transit camp No. 380 in Nakhodka.", tmp_path)
+    assert _one(r, "camp", "Saran section").kind == "camp"
+    assert "transit camp No. 380" in _one(r, "camp", "Camp No. 380").names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions.mention import CAP, Mention, mention_at
 
 _CAMP_TYPES = {"POW": "PrisonerOfWarCamp", "prisoner-of-war": "PrisonerOfWarCamp", "army": "ArmyCamp",
@@ -38,6 +38,9 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
             alias = re.search(rf"\b({CAP})\s+camp\s+\($", text[max(0, s - 40):s])
             if i == 0 and alias and alias.group(1) not in bad:
                 mention.names.append(f"{alias.group(1)} camp")
+            kind = re.search(r"\b(transit|filtration|penal|special|officers['’]?|invalids['’]?|reception)\s+$", text[:s])
+            if i == 0 and kind and name is None:   # "transit camp No. 380": also named with its kind
+                mention.names.append(f"{kind.group(1)} camp No. {n}")
             out.append(mention)
     # "the camp for prisoners of war No. 99": the number after what the camp is for
     for m in re.finditer(r"\b[Cc]amp\s+for\s+(?:foreign\s+)?(?:prisoners\s+of\s+war|POWs|internees)\s+"
@@ -63,7 +66,8 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("camp", "CampSection", m.start(), m.end(2),
                            text[m.start():m.end(2)], label, f"camp:{parent}/{m.group(2)}",
                            {"number": m.group(2), "parent_key": f"camp:{parent}"}))
-    out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"])
+    out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"],
+                                      [p for p, (_, cls) in lex.place_aliases.items() if cls == "Settlement"])
     for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
         if m.group(1).lower() == "gulag":
             continue
@@ -79,7 +83,7 @@ _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": 
              "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12"}
 
 
-def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
+def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -> list[Mention]:
     """Sections whose camp the text does not repeat: "Section No. 5", "camp section No. 8 at Kokuzek", "the fifth
     section", "the Dolinka camp section", "the camp section at Maikuduk". Their camp is the last one named
     before them (`parent_key` "camp:?last", resolved by the reader)."""
@@ -105,6 +109,10 @@ def _sections_of_the_last_camp(text: str, taken: list[int]) -> list[Mention]:
         n = _ORDINALS.get(m.group(1).lower()) or str(int(m.group(1)[:-2]))
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{n}",
                            {"number": n, "parent_key": "camp:?last"}))
+    # "the Saran section", "the Dolinka section": a section named by its town alone
+    for m in re.finditer(rf"\b({alternation(places)})\s+section\b(?!\s+(?:No\.?|N|№)\s?\d)", text):
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
+                           f"section:{m.group(1).lower()}", {"parent_key": "camp:?last"}))
     for m in re.finditer(rf"\b({CAP}(?:-{CAP})?)\s+camp\s+section\b(?:\s+(?:No\.?|N|№)\s?(\d{{1,4}}))?|"
                          rf"\bcamp\s+section\s+(?:at|in|near)\s+({CAP})\b", text):
         if m.group(1) and m.group(2):   # "Ak-Tas camp section No. 12": named and numbered, one section
