@@ -1346,3 +1346,11 @@ def test_a_section_named_by_its_town_and_a_camp_named_with_its_kind(tmp_path: Pa
               "transit camp No. 380 in Nakhodka.", tmp_path)
     assert _one(r, "camp", "Saran section").kind == "camp"
     assert "transit camp No. 380" in _one(r, "camp", "Camp No. 380").names
+
+
+def test_an_acronym_is_not_named_with_half_of_the_body_it_belongs_to(tmp_path: Path) -> None:
+    r = _read("It was subordinate to the GUPVI of the Ministry of Internal Affairs in Moscow. The UPVI of the UMVD "
+              "reported.", tmp_path)
+    bodies = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"GUPVI", "Ministry of Internal Affairs", "UPVI of the UMVD"} <= bodies, bodies
+    assert "GUPVI of the Ministry" not in bodies, bodies

@@ -72,8 +72,10 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(r"(?<![\w-])(" + alternation(list(acr)) + r")(?![\w-])", text):
         e = m.end()
         tm = acr_tail.match(text, e)
-        if tm:
-            e = tm.end()
+        if tm and not (re.search(r"[a-z]$", tm.group(0)) and re.match(rf"\s+(?:of|for)\s+(?:the\s+)?{CAP}",
+                                                                     text[tm.end():])):
+            e = tm.end()   # (not "GUPVI of the Ministry" out of "... of the Ministry of Internal Affairs": the
+            # acronym alone, the body it belongs to a name of its own)
         label = text[m.start():e]
         out.append(Mention("organization", acr[m.group(1)], m.start(), e, label, label, org_key(label)))
     for pat in lex["org_word_patterns"]:
