@@ -38,6 +38,12 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
             mention.attrs["date"] = m.group(4)
             mention.names.append(base)
         out.append(mention)
+    # "the Criminal Code of the RSFSR": a code of law, named with the state that enacted it
+    for m in re.finditer(r"\b((?:Criminal|Civil|Penal|Labour|Labor|Land|Family)\s+Code)(?:\s+of\s+the\s+"
+                         r"([A-Z]{2,6}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}))?\b", text):
+        label = m.group(0)
+        out.append(Mention("legal-act", "Law", m.start(), m.end(), label, label, f"legal-act:{norm(m.group(1))}",
+                           names=[m.group(1)] if m.group(2) else []))
     numbered = re.compile(r"\b(Resolution|Decree|Order|Directive|Instruction|Law|Decision|resolution|decree|order|"
                           r"directive|law|decision)\s+(?:No\.?|N|№)\s?(\d[\d/]*(?:-?[IVX]{1,4}\b|-\d+)?"
                           r"(?:[a-z]{1,3}|[а-я]{1,3})?\b)")
