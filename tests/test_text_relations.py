@@ -675,3 +675,8 @@ def test_a_short_dependency_path_between_two_names_is_a_stated_relation(tmp_path
     assert not any(p == "statedSubject" and o in places for _, p, o in found), found   # two places: no path
     museum = {s for s, p, o in found if p in ("statedObject", "statedSubject") and "karlag-museum" in o}
     assert not any(s in museum and o == "id/person/ueda-shin" for s, p, o in found), found   # a reported clause
+
+
+def test_an_order_of_a_body_of_the_ussr_keeps_its_issuer_number_and_date(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The report was written pursuant to Order of the MVD USSR No. 00918 of 12 May 1947.\n")
+    assert ("id/legal-act/order-no-00918", "issuedBy", "id/organization/mvd") in found, found

@@ -138,6 +138,11 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 attrs["issuer"] = org
                 consumed = org.end - e
                 continue
+        sm = re.match(r"\s+(?:of\s+the\s+)?(?:USSR|RSFSR|Kazakh\s+SSR)\b", seg)
+        if sm and "issuer" in attrs and "state" not in attrs:   # "Order of the MVD USSR No. 00917"
+            attrs["state"] = True
+            consumed += sm.end()
+            continue
         dm = re.match(rf"\s+(?:dated|of|from)\s+((?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+|"
                       rf"{MONTH_RE}\s+)?{YEAR_RE})", seg)
         if dm and "date" not in attrs:
@@ -165,5 +170,6 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 consumed = q.end - e
                 continue
         break
+    attrs.pop("state", None)
     return attrs, consumed
 
