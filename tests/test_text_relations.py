@@ -680,3 +680,13 @@ def test_a_short_dependency_path_between_two_names_is_a_stated_relation(tmp_path
 def test_an_order_of_a_body_of_the_ussr_keeps_its_issuer_number_and_date(tmp_path: Path) -> None:
     found = facts(tmp_path, "The report was written pursuant to Order of the MVD USSR No. 00918 of 12 May 1947.\n")
     assert ("id/legal-act/order-no-00918", "issuedBy", "id/organization/mvd") in found, found
+
+
+def test_a_reference_list_without_blank_lines_is_one_reference_per_line(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Article\n\nReferences\n\nPetrov, S. P. (1993). Plennye v stepi. Karaganda: Arko.\n"
+                            "Ueda, Shin (2005). Karaganda no hoshi. Tokyo: Heibonsha.\nSadykova, A. (2014). The camp "
+                            "graves of Karaganda: a survey. Steppe History Review, 7, 52–70.\n")
+    assert ("id/publication/plennye-v-stepi", "author", "id/person/s-p-petrov") in found, found
+    assert ("id/publication/karaganda-no-hoshi", "publisher", "id/organization/heibonsha") in found, found
+    assert ("id/publication/the-camp-graves-of-karaganda-a-survey", "partOf",
+            "id/publication/steppe-history-review") in found, found

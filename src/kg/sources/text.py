@@ -217,7 +217,10 @@ def _blocks_from_paragraphs(paragraphs: Iterator[tuple[int, str]], clean) -> Ite
 # the number of a note: "12", or in superscript digits ("³")
 NOTE_NUMBER = r"(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})"
 _ITEM = re.compile(rf"[ \t]*(?:{NOTE_NUMBER}[.)]?|\[\d{{1,3}}\]|[-–•*])[ \t]+\S"   # "1. ...", "³ ...", "[1] ..."
-                   r"|[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S")                  # "Extent: 1,247 files"
+                   r"|[ \t]*[A-Z][^:\n]{0,60}:[ \t]+\S"                   # "Extent: 1,247 files"
+                   # "Ivanov, S. P. (1993). Title. ...", "Kudō, Michio (2005). ...": an author-date reference
+                   r"|[ \t]*[A-ZÀ-ÖØ-ÞĀĒĪŌŪ][\w’'-]+,[ \t]+(?:(?:[A-Z]\.[ \t]?)+|[A-Z][\w’'-]+)[^\n]{0,80}?"
+                   r"\((?:1[89]|20)\d\d[a-z]?\)")
 
 
 # a year, or a span of years, alone on a line: a chronology's heading ("1946", "1991-1992")

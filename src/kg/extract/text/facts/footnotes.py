@@ -184,6 +184,10 @@ class FootnoteFacts:
         am = re.match(r'["“](?P<title>[^"”]{3,200}?)[.,]?["”]\.?\s+(?:[Ii]n\s+)?(?P<journal>[A-Z][^0-9.()]{2,120}?)'
                       r'(?:[,.]?\s+(?:[Vv]ol\.\s*)?(?P<vol>\d+))?(?:\s*\(\d+\))?(?:[,:]\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d+)?'
                       r'\.?\s*$', rest)
+        # an article's title unquoted, its journal with volume and pages: "Title: a survey. Steppe History
+        # Review, 7, 52–70."
+        am = am or re.match(r'(?P<title>[^.]{3,200}?)\.\s+(?P<journal>[A-Z][^0-9.()]{2,120}?),\s*(?:[Vv]ol\.\s*)?'
+                            r'(?P<vol>\d+)(?:\s*\(\d+\))?,\s*(?:pp?\.\s*)?\d+\s*[-–]\s*\d+\.?\s*$', rest)
         # the imprint: "Almaty: Gylym.", "Tokyo: private printing." (no publisher), "Maizuru: the museum."
         bm = None if am else re.match(
             rf"(?P<title>(?:[^.]|(?<=No)\.){{3,200}}?(?:[.:?!]\s+[^.]{{3,120}}?)?)\.\s+(?:(?P<place>{CAP}(?:[- ]{CAP})?)(?::\s*|\.?\s*$))?"
