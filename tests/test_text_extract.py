@@ -1354,3 +1354,14 @@ def test_an_acronym_is_not_named_with_half_of_the_body_it_belongs_to(tmp_path: P
     bodies = {e.label for e in r.entities if e.kind == "organization"}
     assert {"GUPVI", "Ministry of Internal Affairs", "UPVI of the UMVD"} <= bodies, bodies
     assert "GUPVI of the Ministry" not in bodies, bodies
+
+
+def test_what_would_break_the_shapes_is_not_stated(tmp_path: Path) -> None:
+    """A host that is no place, a share above the whole, two subjects of one statement: the shapes refuse them."""
+    r = _read("The exhibition at the Karaganda Regional Museum opened. A brigade exceeded its norm by 140 per cent. "
+              "Ueda Shin and Ono Taro, who matched the registers, counted 1,500 deaths.", tmp_path)
+    exhibition = [e for e in r.entities if e.kind == "event" and "exhibition" in e.label]
+    assert exhibition and not [f for f in r.facts if f.s is exhibition[0] and f.p == "jpow:location"]
+    assert not [e for e in r.entities if e.kind == "statistic" and "140" in e.label]
+    statements = [f.s.iri for f in r.facts if f.p == "jpow:statedSubject"]
+    assert len(statements) == len(set(statements))

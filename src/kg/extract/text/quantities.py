@@ -111,6 +111,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
                           re.match(r"\s+[Cc]amps?\s+(?:No\.?|N|№)", after)):
             continue   # "In 1949 camp No. 40 was disbanded"
         if m.group("pct"):
+            if base * multiplier > 100:
+                continue   # "exceeding its norm by 140 per cent": a ratio to a norm, not a share of a whole
             unit = "UnitPercent"
         elif um and um.group(0).startswith("-volume"):
             unit, unit_end = "UnitVolume", e + um.end()

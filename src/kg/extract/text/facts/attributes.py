@@ -22,8 +22,8 @@ class AttributeFacts:
                     (x for x in reversed(self.entities)
                      if x.kind == "camp" and x.cls not in ("CampSection", "SpecialHospital")), None)
                 # one camp per section; a section first met with no camp known stays a camp ("unknown")
-                if parent is not None and parent is not ent and \
-                        ent.attrs.setdefault("section_of", parent.iri) == parent.iri:
+                if parent is not None and parent is not ent and (ent.cls == "CampSection" or not ent.linked) and \
+                        ent.attrs.setdefault("section_of", parent.iri) == parent.iri:   # (not a camp of the tables)
                     add(Fact(ent, "jpow:sectionOf", parent))
                 elif ent.attrs.setdefault("section_of", "unknown") == "unknown":
                     ent.cls = "Camp"   # a section whose camp is not known is recorded as a camp

@@ -81,6 +81,8 @@ class DependencyFacts:
         who = subject.label if isinstance(subject, Entity) else subject
         what = obj.label if isinstance(obj, Entity) else obj
         iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{span[0]}-{span[1]}"
+        if any(f.s.iri == iri for f in facts):   # "A and B, who matched ...": one statement for each of them
+            iri += f"-{slugify(who)}"
         st = Entity(iri, "statement", "StatedRelation", f"{who} {words} {what}"[:200])
         facts.append(Fact(st, "jpow:statedSubject", subject) if isinstance(subject, Entity) else
                      Fact(st, "jpow:statedGroup", Lit(subject)))

@@ -22,7 +22,10 @@ class EventFacts:
                 for m in inside:
                     pm = re.search(r"\b(\w+)\s+(?:the\s+|a\s+|an\s+)?$", text[ev.start:m.start])
                     if m.kind != "statistic" and m.entity is not None and pm and pm.group(1).lower() in roles:
-                        add(Fact(x, roles[pm.group(1).lower()], m.entity))
+                        role = roles[pm.group(1).lower()]
+                        if role == "jpow:location" and m.kind != "place":   # "the exhibition at the regional
+                            role = "jpow:concerns" if m.kind == "camp" else "jpow:participant"   # museum": its host
+                        add(Fact(x, role, m.entity))
             if ev.cls in ("Visit", "Conference", "MilitaryDefeat", "PoliticalChange"):
                 for m in inside:
                     if m.kind in ("person", "organization") or (m.kind == "place" and ev.cls == "Conference"):

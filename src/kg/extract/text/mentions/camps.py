@@ -109,10 +109,11 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -
         n = _ORDINALS.get(m.group(1).lower()) or str(int(m.group(1)[:-2]))
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{n}",
                            {"number": n, "parent_key": "camp:?last"}))
-    # "the Saran section", "the Dolinka section": a section named by its town alone
+    # "the Saran section", "the Dolinka section": a section named by its town alone; whose section it is, the text
+    # says elsewhere if at all ("was a sub-camp of camp No. 37"), so it is recorded as a camp of its own
     for m in re.finditer(rf"\b({alternation(places)})\s+section\b(?!\s+(?:No\.?|N|№)\s?\d)", text):
-        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
-                           f"section:{m.group(1).lower()}", {"parent_key": "camp:?last"}))
+        out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), m.group(0),
+                           f"section:{m.group(1).lower()}"))
     for m in re.finditer(rf"\b({CAP}(?:-{CAP})?)\s+camp\s+section\b(?:\s+(?:No\.?|N|№)\s?(\d{{1,4}}))?|"
                          rf"\bcamp\s+section\s+(?:at|in|near)\s+({CAP})\b", text):
         if m.group(1) and m.group(2):   # "Ak-Tas camp section No. 12": named and numbered, one section
