@@ -4,7 +4,7 @@ dispute with the MVD"), as a jpow:StatedRelation.
 
 Read last, after every other reader of the sentence: a pair that another fact already joins, directly or through
 an event or a statement, is left alone, and so are two places (`places` reads containment; a list of towns
-is no relation). The path may not cross into another clause (a clause joined by "and",
+is no relation); events (their roles are read with them) and the document itself are no ends. The path may not cross into another clause (a clause joined by "and",
 a reported clause), pass through the name of a third thing, or hold more than `MAX_CONTENT` content words between
 its ends; those say less about the pair than about what lies between. Measured on the blind corpora, one
 content word (a verb or a noun) keeps about one path in three right, which is what adds to F1; two halve it."""
@@ -18,7 +18,7 @@ from kg.extract.text.model import Entity, Fact
 from kg.sources.text import Block
 
 MAX_CONTENT = 1   # content words (not prepositions, articles, auxiliaries) on the path between the two names
-_KINDS = {"person", "organization", "camp", "place", "legal-act", "event", "publication"}
+_KINDS = {"person", "organization", "camp", "place", "legal-act", "publication"}
 _CROSSING = {"conj", "ccomp", "parataxis", "xcomp", "csubj"}   # dependencies that open another clause
 _FUNCTION = {"ADP", "DET", "AUX", "PART", "CCONJ", "SCONJ", "PUNCT", "PRON"}
 
@@ -27,7 +27,9 @@ class PathFacts:
     """Read by `DocumentReader` over the mentions of one sentence, after the other readers."""
 
     def _path_facts(self, doc: Any, s: int, e: int, ms: list[Mention], facts: list[Fact], block: Block) -> None:
-        named = [m for m in ms if m.entity is not None and m.kind in _KINDS and not m.in_title]
+        # (not the document itself, which "this article" names: what the text says of it, other readers state)
+        named = [m for m in ms if m.entity is not None and m.kind in _KINDS and not m.in_title and
+                 m.entity is not self.document]
         heads = {id(m): _head(doc, m) for m in named}
         taken = {heads[id(m)].i for m in named if heads[id(m)] is not None}
         spans: set[tuple[int, int]] = set()   # one statement per stretch of text (two readings of one name)
