@@ -49,9 +49,8 @@ class PathFacts:
                 words = [t for t in sorted(inner, key=lambda t: t.i) if a.end <= t.idx < b.start]
                 if not words:
                     continue
-                if (a.start, b.end) in spans or any(f.s.kind == "statement" and f.s.iri.endswith(
-                        "-c%d-%d" % block.span(a.start, b.end)) for f in facts):
-                    continue   # (a pattern's statement of the same stretch of text)
+                if (a.start, b.end) in spans:
+                    continue
                 spans.add((a.start, b.end))
                 # (named by the span of both names: two pairs may share the words between them)
                 self.stated(a.entity, " ".join(t.text for t in words), b.entity, block.span(a.start, b.end), facts)
