@@ -377,6 +377,24 @@ def test_the_first_commandant_is_the_head_of_what_the_text_is_about(tmp_path: Pa
     assert [o.label for o in _values(r, rudenko, "jpow:headOf")] == ["Camp No. 39"]
 
 
+def test_staff_named_by_their_post_alone_belong_to_the_unit_the_post_names(tmp_path: Path) -> None:
+    r = _read("In 1946 we were taken to section No. 4 of camp No. 12. The section chief was Captain Pyotr Lunin. "
+              "Lieutenant Oleg Sinitsyn, the section chief's deputy, rarely came. The camp doctor was Vera Ignatova."
+              "\n\nCamp No. 23 stood at Balkhash. The camp head, Major Ivan Surkov, was strict. Our interpreter, a "
+              "young Korean, Kim Dong-su, helped us. Its archivist was Aida Nurova.", tmp_path)
+    def of(name: str, prop: str) -> list[str]:
+        return [o.label for o in _values(r, _one(r, "person", name), prop)]
+    section = "Section No. 4 of camp No. 12"
+    assert of("Pyotr Lunin", "jpow:headOf") == [section]
+    assert "section chief" in [x.value for x in _values(r, _one(r, "person", "Pyotr Lunin"), "jpow:position")]
+    assert of("Vera Ignatova", "jpow:affiliation") == [section]   # "the camp doctor": of the last camp unit met
+    assert of("Ivan Surkov", "jpow:headOf") == ["Camp No. 23"]
+    assert of("Kim Dong-su", "jpow:affiliation") == ["Camp No. 23"]
+    assert of("Aida Nurova", "jpow:affiliation") == ["Camp No. 23"]   # "its": what the sentences are about
+    # a post of someone else ("the section chief's deputy") is not the post said
+    assert of("Oleg Sinitsyn", "jpow:headOf") == [] and of("Oleg Sinitsyn", "jpow:affiliation") == []
+
+
 def test_the_camp_refers_to_a_camp_met_before_it_not_one_named_later_in_its_sentence(tmp_path: Path) -> None:
     r = _read("Camp No. 37 stood at Balkhash. The camp was disbanded on 15 December 1949, and its last prisoners "
               "were sent to camp No. 99.", tmp_path)

@@ -29,6 +29,7 @@ from kg.extract.text.facts.paths import PathFacts
 from kg.extract.text.facts.persons import PersonFacts
 from kg.extract.text.facts.places import PlaceFacts
 from kg.extract.text.facts.publications import PublicationFacts
+from kg.extract.text.facts.staff import StaffFacts
 from kg.extract.text.facts.statistics import StatisticFacts
 from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.lexicon import Lexicon, alternation
@@ -45,7 +46,7 @@ from kg.sources.text import NOTE_NUMBER, YEAR_HEADING, Block
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
-                     FieldFacts, KinshipFacts, PathFacts):
+                     FieldFacts, KinshipFacts, StaffFacts, PathFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -221,6 +222,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         free_dates = [d for d in ds if not any(a <= d.start < b for a, b in title_spans)]
         self._attributes(text, s, e, ms, quotes, facts)
         self._persons(text, s, e, ms, facts)
+        self._staff(text, s, e, ms, facts)
         self._origins(text, s, e, live, facts)
         self._entry(text, s, e, live, free_dates, facts)
         self._kinship(text, s, e, ms, facts)

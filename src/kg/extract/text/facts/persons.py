@@ -197,12 +197,6 @@ class PersonFacts:
                         re.fullmatch(r"\s*(?:\([^()]*\))?,\s+(?:the\s+)?(?:then\s+|former\s+|acting\s+)?\w+\s+of\s+"
                                      r"(?:the\s+)?", text[m.end:o.start]):
                     add(Fact(p, "jpow:headOf", o.entity))
-            # "The first commandant was Major Rudenko": the head of what the sentences are about
-            if re.fullmatch(r"\s*(?:The|Its|Their)\s+(?:(?:first|new|next|last|later)\s+)?(?:commandant|head|chief|"
-                            r"director|commander|chairman)\s+(?:was|became)\s+(?:\w+\s+){0,3}?", text[s:m.start]) \
-                    and self.salient is not None and self.salient.kind in ("camp", "organization") and \
-                    not re.match(r"\s+of\b", text[m.end:e]):
-                add(Fact(p, "jpow:headOf", self.salient))
             om = re.match(r"\s*\(\s*", text[m.end:e])
             org = om and next((o for o in ms if o.kind == "organization" and o.start == m.end + om.end() and
                                re.match(r"\s*\)", text[o.end:e])), None)

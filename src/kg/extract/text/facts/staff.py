@@ -1,0 +1,76 @@
+"""The staff of a camp or a body named by their post alone, as memoirs and camp histories name them: "The
+section chief was Captain Nikolai Zotov", "The camp physician, Dr. Raisa Abdrakhmanova, ...", "Lieutenant Morozov,
+the section chief, ...", "Its first commandant was Major Barsukov", "our commander is still Lieutenant Hayashi".
+
+The post says what the person is to the unit (`lexicon.yaml: staff_posts`): a head (`jpow:headOf`) or one of its
+staff (`jpow:affiliation`); the post as written is the person's `jpow:position`. The unit is the one the post's
+modifier names ("section chief": the last camp section met; `anaphor_nouns` gives the kind), else the unit the
+sentences are about ("its", "the"): the last sentence subject that is a camp or a body, else the last camp met.
+A post followed by "of" names its unit ("the head of the archive, ..."): that is another reader's."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from kg.extract.text.lexicon import alternation
+from kg.extract.text.mentions import Mention
+from kg.extract.text.model import Entity, Fact, Lit
+
+_OWNER = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)"
+_WHEN = r"(?:(?:first|new|next|last|later|then|former|acting|deputy)\s+)?"
+_NAME_HEAD = r"(?:an?\s+[\w\s-]{0,30}?,\s+)?(?:an?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}"   # "a tall Ukrainian, Captain", "Dr."
+
+
+class StaffFacts:
+    """Read by `DocumentReader` over the person mentions of one sentence."""
+
+    @cached_property
+    def _post_words(self) -> str:
+        units = alternation([u for u in self.lex["anaphor_nouns"]])
+        return rf"{_WHEN}(?:(?P<unit>{units})\s+)?(?P<post>{alternation(list(self.lex['staff_posts']))})"
+
+    @cached_property
+    def _post_before(self) -> re.Pattern[str]:
+        """"The section chief was Captain", "The camp physician, Dr.": the post said right before the name."""
+        return re.compile(rf"(?:^|[,;:]\s+|\b(?:and|while|listed)\s+)(?P<owner>{_OWNER})\s+{self._post_words}"
+                          rf"(?:\s+(?:was|is|became|remained)\s+(?:(?:still|then|now)\s+)?|\s*,\s*){_NAME_HEAD}$")
+
+    @cached_property
+    def _post_after(self) -> re.Pattern[str]:
+        """", the section chief": the post in apposition after the name (not "the head of ...")."""
+        return re.compile(rf"\s*(?:\([^()]*\))?\s*,\s+(?P<owner>{_OWNER})\s+{self._post_words}\b(?!\s+of\b)(?!['’]s)")
+
+    def _staff(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+        for m in ms:
+            if m.kind != "person" or m.entity is None or m.in_title:
+                continue
+            said = self._post_before.search(text[s:m.start]) or self._post_after.match(text, m.end, e)
+            if said is None or said.re is self._post_before and re.match(r"\s+of\b", text[m.end:e]):
+                continue
+            unit = self._unit(said.group("unit"), said.group("owner"))
+            if unit is None:
+                continue
+            prop = "jpow:headOf" if self.lex["staff_posts"][said.group("post").lower()] == "head" else \
+                "jpow:affiliation"
+            for f in (Fact(m.entity, prop, unit), Fact(m.entity, "jpow:position", Lit(
+                    " ".join(x for x in (said.group("unit"), said.group("post")) if x)))):
+                if f not in facts:
+                    facts.append(f)
+
+    def _unit(self, noun: str | None, owner: str) -> Entity | None:
+        """The camp or body a post belongs to: the one its modifier names, else the one the text is about."""
+        if noun is not None:
+            kinds = self.lex["anaphor_nouns"][noun.lower()]
+            if not set([kinds] if isinstance(kinds, str) else kinds) & {"camp", "organization"}:
+                return None
+            if noun.lower() != "camp":
+                return self.referent(kinds, noun.lower())
+            # "the camp doctor": of the last camp met, or of its section if that was named with it ("sent to
+            # section No. 4 of camp No. 12")
+            camp, section = self.last.get("camp"), self.referent("camp", "section")
+            return section if camp is not None and section is not None and \
+                camp.label.lower() in section.label.lower() else camp
+        if self.salient is not None and self.salient.kind in ("camp", "organization"):
+            return self.salient
+        return self.last.get("camp") if owner.lower() in ("the", "our") else None
