@@ -187,6 +187,12 @@ def test_a_surname_that_fits_two_persons_is_not_joined_to_either(tmp_path: Path)
     assert "V. P. Ivanov" in _one(r, "person", "V. Ivanov").names
 
 
+def test_two_given_names_written_in_full_are_two_persons_though_their_initials_agree(tmp_path: Path) -> None:
+    r = _read("Name: HAYASHI Tetsuo\n\nName: HAYASHI Tomiko\n\nHayashi T. and Hayashi Tetsuo were not kin.", tmp_path)
+    assert sorted(e.label for e in r.entities if e.kind == "person") == ["Hayashi Tetsuo", "Hayashi Tomiko"]
+    assert "HAYASHI Tomiko" not in _one(r, "person", "Hayashi Tetsuo").names
+
+
 def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
     r = _read("The inventory was compiled by Svetlana K. Omarova and Bolat T. Serikbayev. The reviewer, a Doctor of "
               "Historical Sciences T. Ibrayev, approved it.", tmp_path)

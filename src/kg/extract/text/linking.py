@@ -20,6 +20,7 @@ linked to it; a name shared by several curated entities is ambiguous and the men
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from kg.extract.text.gazetteer import Gazetteer
@@ -174,6 +175,8 @@ class EntityLinker:
             if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():
                 continue
             theirs = _initials(e.attrs)
+            if _given_differs(a.get("given"), ea.get("given")):
+                continue   # "Hayashi Tomiko" is not "Hayashi Tetsuo", though their initials agree
             if not mine or not theirs or _compatible(mine, theirs):
                 found.append(e)
         # two different earlier persons fit ("V. Ivanov", "A. Ivanov", then "Ivanov"): ambiguous, not joined
@@ -234,6 +237,14 @@ def _initials(a: dict) -> list[str]:
     if "given" in a:
         return [a["given"][0]] + [r[0] for r in a.get("rest", [])]
     return []
+
+
+def _given_differs(a: str | None, b: str | None) -> bool:
+    """Two given names written out in full (not initials) that are not one name (macrons and case aside)."""
+    def plain(x: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", x) if not unicodedata.combining(c)).lower()
+    return bool(a and b and len(a) > 2 and len(b) > 2 and not a.endswith(".") and not b.endswith(".")
+                and plain(a) != plain(b))
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:
