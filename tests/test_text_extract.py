@@ -193,6 +193,24 @@ def test_two_given_names_written_in_full_are_two_persons_though_their_initials_a
     assert "HAYASHI Tomiko" not in _one(r, "person", "Hayashi Tetsuo").names
 
 
+def test_a_record_written_as_fields_states_each_field_of_the_person_it_names(tmp_path: Path) -> None:
+    r = _read("Entry 12\nName: SATO Jiro\nRank: corporal\nUnit: 91st Infantry Regiment\nBorn: 1921, in Sendai\n"
+              "Died: 5 March 1946\nCamp: No. 77, section No. 3\nCause: typhus\nGrave: Topar cemetery\n\n"
+              "Entry 13\nName: ITO Ken\nRank: n/a\nCause: unknown\n\nTotal entries: 2\nGrave: Topar cemetery",
+              tmp_path)
+    sato, ito = _one(r, "person", "Sato Jiro"), _one(r, "person", "Ito Ken")
+    def of(who: Entity, prop: str) -> list[str]:
+        return sorted(getattr(o, "label", None) or o.value for o in _values(r, who, prop))
+    assert of(sato, "jpow:militaryRank") == ["corporal"] and of(sato, "jpow:causeOfDeath") == ["typhus"]
+    assert of(sato, "jpow:memberOf") == ["91st Infantry Regiment"]
+    assert of(sato, "jpow:deathDate") == ["1946-03-05"] and of(sato, "jpow:birthYear") == ["1921"]
+    assert of(sato, "jpow:placeOfBirth") == ["Sendai"] and of(sato, "jpow:burialPlace") == ["Topar cemetery"]
+    assert "Camp No. 77" in of(sato, "jpow:affiliation")   # "Camp: No. 77" names camp No. 77
+    # blank values state nothing; a line that is no field of a record closes it
+    assert of(ito, "jpow:militaryRank") == [] and of(ito, "jpow:causeOfDeath") == []
+    assert of(ito, "jpow:burialPlace") == []
+
+
 def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
     r = _read("The inventory was compiled by Svetlana K. Omarova and Bolat T. Serikbayev. The reviewer, a Doctor of "
               "Historical Sciences T. Ibrayev, approved it.", tmp_path)

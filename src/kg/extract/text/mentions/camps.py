@@ -16,7 +16,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
     bad = set(lex["not_surnames"]) | set(lex["demonyms"]) | {"POW", "Army", "Labour", "Labor", "Special", "Camp"}
     num = r"(?:No\.?|Nos\.?|N|№|#|[Nn]umber)\s?(\d{1,4}[a-z]?)"
     bracket = r"(?:\s*\([^()\n]{1,40}\))?"   # "camps No. 37 (Balkhash), No. 39 (Dzhezkazgan) and No. 47"
-    pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?)\s+({num}"
+    pat = re.compile(rf"(?:\b({CAP}|POW|army|labou?r)\s+)?\b([Cc]amps?)(?:\s+|:\s*(?=No))({num}"   # "Camp: No. 41"
                      rf"(?:{bracket}\s*(?:,|and|&)\s*(?:{num}|(?!(?:1[89]|20)\d\d\b)\d{{1,4}}))*)")   # not ", 1945-1947"
     for m in pat.finditer(text):
         name = m.group(1)
@@ -32,13 +32,17 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
                 s = m.start(2)
             e = m.start(3) + nm.end()
             label = f"{name} camp No. {n}" if name and i == 0 else f"Camp No. {n}"
-            mention = Mention("camp", cls, s, e, text[s:e], label, f"camp:{n}", {"number": n})
+            written = text[s:e]
+            if i == 0 and ":" in text[m.end(2):m.start(3)]:   # a record's field "Camp: No. 41" names camp No. 41
+                s, written = m.start(3), label
+            mention = Mention("camp", cls, s, e, written, label, f"camp:{n}", {"number": n})
             if name and i == 0:
                 mention.attrs["name"] = name
             alias = re.search(rf"\b({CAP})\s+camp\s+\($", text[max(0, s - 40):s])
             if i == 0 and alias and alias.group(1) not in bad:
                 mention.names.append(f"{alias.group(1)} camp")
-            kind = re.search(r"\b(transit|filtration|penal|special|officers['’]?|invalids['’]?|reception)\s+$", text[:s])
+            kind = re.search(r"\b(transit|filtration|penal|special|officers['’]?|invalids['’]?|reception)\s+$",
+                         text[max(0, s - 20):s])
             if i == 0 and kind and name is None:   # "transit camp No. 380": also named with its kind
                 mention.names.append(f"{kind.group(1)} camp No. {n}")
             out.append(mention)
