@@ -134,6 +134,22 @@ def test_camp_sections_belong_to_their_camp(tmp_path: Path) -> None:
     assert orphan.cls == "Camp"   # its camp is not named: not recorded as a section (which needs its camp)
 
 
+def test_sections_numbered_with_their_camp_and_of_the_camp_met_before(tmp_path: Path) -> None:
+    r = _read("Camp No. 41 stood near Karaganda. He spent four years in section No. 3 of the camp. A separate "
+              "section, No. 41/7, was opened later; Sato died in section No. 41/2.", tmp_path)
+    def camp_of(label: str) -> list[str]:
+        return [o.label for o in _values(r, _one(r, "camp", label), "jpow:sectionOf")]
+    assert camp_of("section No. 3") == ["Camp No. 41"]
+    assert camp_of("section No. 41/7") == ["Camp No. 41"] and camp_of("section No. 41/2") == ["Camp No. 41"]
+    assert "No. 41/7" in _one(r, "camp", "section No. 41/7").names
+    assert not [e for e in r.entities if e.label in ("section No. 41", "Section No. 41")]
+
+
+def test_where_a_body_is_based_is_no_part_of_its_name(tmp_path: Path) -> None:
+    r = _read("The Osaka-based Association of Former Internees wrote to the archive.", tmp_path)
+    assert _one(r, "organization", "Association of Former Internees")
+
+
 def test_places_in_brackets_and_routes(tmp_path: Path) -> None:
     r = _read("Camp No. 40 (Alma-Ata) was the largest. In 1949 camp No. 40 was disbanded, and its prisoners went "
               "home through Nakhodka. Professor A. S. Kim (Karaganda State University) studied it.", tmp_path)

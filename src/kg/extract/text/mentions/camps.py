@@ -94,10 +94,11 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -
     out = []
     # the number sign may be left out after "camp section" or when the camp's number comes just before
     # ("camp section 5", "camp No. 37, Section 4"), not in "Section 4 of the Criminal Code"
+    # ("section No. 3 of the camp": of the last camp, as without "of the camp")
     numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(?:No\.?|N|№|[Nn]umber)\s?"
-                          r"(\d{1,4}[a-z]?)\b(?!\s+of\s)|"
+                          r"(\d{1,4}[a-z]?)\b(?!/\d)(?!\s+of\s+(?!the\s+camp\b))|"
                           r"(?:\b[Cc]amp\s+|(?<=\d,\s))([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(\d{1,4}[a-z]?)\b"
-                          r"(?!\s+of\s)")
+                          r"(?!/\d)(?!\s+of\s+(?!the\s+camp\b))")
     for m in numbered.finditer(text):
         if m.start() in taken:
             continue
@@ -107,6 +108,13 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -
         n = m.group(2) or m.group(4)
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{n}", {"number": n, "parent_key": "camp:?last"}))
+    # "section No. 37/2", "a separate section, No. 41/7": section 2 of camp No. 37, as Soviet files number them
+    for m in re.finditer(r"\b(?:[Cc]amp\s+)?(?:[Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)(,\s*|\s+)"
+                         r"(?:No\.?|N|№)\s?(\d{1,4})/(\d{1,3})\b", text):
+        camp, n = m.group(2), m.group(3)
+        s = m.end(1) if "," in m.group(1) else m.start()
+        out.append(Mention("camp", "CampSection", s, m.end(), text[s:m.end()], f"section No. {camp}/{n}",
+                           f"camp:{camp}/{n}", {"number": n, "parent_key": f"camp:{camp}"}))
     ordinal = re.compile(rf"\b({'|'.join(_ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:camp\s+)?(section|branch)\b",
                          re.IGNORECASE)
     for m in ordinal.finditer(text):   # "the fifth section", "the 5th camp section"

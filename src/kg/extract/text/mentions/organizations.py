@@ -34,8 +34,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
                        rf"(?:no\s+)?)+)$", left)
         if lm:
             words = lm.group(1).split()
-            while words and words[0] in stop_left:
-                words = words[1:]
+            while words and (words[0] in stop_left or re.search(r"-based$", words[0])):
+                words = words[1:]   # (not "Tokyo-based": where the body sits is no part of its name)
             # a sentence-initial capital is a modifier only if more words follow
             s = s - len(" ".join(words)) - 1 if words else s
             if words:
