@@ -227,6 +227,21 @@ def test_a_record_written_as_fields_states_each_field_of_the_person_it_names(tmp
     assert of(ito, "jpow:burialPlace") == []
 
 
+def test_a_name_in_either_order_is_one_person_and_an_honorific_tells_man_from_woman(tmp_path: Path) -> None:
+    r = _read("Certificate for Sergeant Kenji Morisaki\n\nTo Mrs Yoshiko Morisaki, Asahikawa\n\nWe inform you that the "
+              "case has been reviewed.\n\nMorisaki Kenji, born 1916 in Hokkaido, was taken prisoner on 20 August 1945 "
+              "near Mudanjiang. On 14 June 1948 he was sentenced to ten years.\n\nMr Morisaki died in 1979.", tmp_path)
+    people = sorted(e.label for e in r.entities if e.kind == "person")
+    assert people == ["Kenji Morisaki", "Yoshiko Morisaki"], people   # no "Mrs" in a name
+    kenji = _one(r, "person", "Kenji Morisaki")
+    assert {"Morisaki Kenji", "Mr Morisaki"} <= kenji.names
+    events = {f.s.cls: f.s for f in r.facts if f.p == "jpow:participant" and f.o is kenji}
+    # "he" is the one the certificate is about ("we" is the office that writes, not him)
+    assert {"Capture", "Conviction"} <= set(events), events
+    # the date of the capture is the one of its verb, not his year of birth
+    assert [d.value for d in _values(r, events["Capture"], "jpow:date")] == ["1945-08-20"]
+
+
 def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
     r = _read("The inventory was compiled by Svetlana K. Omarova and Bolat T. Serikbayev. The reviewer, a Doctor of "
               "Historical Sciences T. Ibrayev, approved it.", tmp_path)

@@ -45,7 +45,8 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
         if low in ("i", "me", "my", "myself", "we", "us", "our", "ourselves") and tok.pos_ == "PRON" and \
                 (low != "i" or tok.text == "I"):   # "we" in a memoir: the narrator among the others
             if narrator is not None and not quoted(tok.idx):
-                narrator.attrs["speaks"] = True   # the narrator says "I": "he" is someone else
+                if low in ("i", "me", "my", "myself"):   # (not "we": a letter's office, a family)
+                    narrator.attrs["speaks"] = True   # the narrator says "I": "he" is someone else
                 out.append(_mention(narrator, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):

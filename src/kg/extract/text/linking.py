@@ -169,9 +169,12 @@ class EntityLinker:
         found = []
         for e in self.persons:
             ea = e.attrs
-            if m.label.split() == e.label.split():   # the same name, whichever word each reader took for the surname
-                found.append(e)
-                continue
+            # the same name, whichever word each reader took for the surname, in either order ("Kenji Morisaki",
+            # "Morisaki Kenji": Japanese and Russian documents put the family name first)
+            if sorted(m.label.split()) == sorted(e.label.split()):
+                return e
+            if a.get("gender") and e.attrs.get("gender") and a["gender"] != e.attrs["gender"]:
+                continue   # "Mr Morisaki" is not Yoshiko Morisaki
             if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():
                 continue
             theirs = _initials(e.attrs)

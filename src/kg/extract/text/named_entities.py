@@ -172,7 +172,7 @@ def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     text = re.sub(r"['’]s$", "", ent.text.rstrip())   # "Kenji Morita's memoirs": the name without its possessive
     if "\n" in text:
         return None   # a title line and the line after it are not one name
-    rank = re.match(rf"(?:{alternation(lex['military_ranks'])})\s+", text, re.IGNORECASE)
+    rank = re.match(rf"(?:{alternation(lex['military_ranks'])}|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.)\s+", text, re.IGNORECASE)
     # "Sergeant Aoki Tōru": the name after the rank; "Sergeant Ueda" stays whole, a surname alone being no name
     shift = rank.end() if rank and len(text[rank.end():].split()) >= 2 else 0
     text = text[shift:]

@@ -111,9 +111,12 @@ class DependencyFacts:
                 return
         else:
             taken = [m for m in (subject, obj) if m is not None]
+            # (not a year of birth said of the subject: "X, born 1916 in Hokkaido, was taken prisoner on ...")
             date = next((d for d in ds if d.kind == "point" and match.clause and
                          match.clause[0] <= d.start < match.clause[1] and
-                         not any(m.start <= d.start < m.end for m in taken)), None) or self.line_date
+                         not any(m.start <= d.start < m.end for m in taken) and
+                         not re.search(r"\b(?:born|b\.)\s+(?:in\s+|on\s+)?$", block.text[max(0, d.start - 12):d.start])),
+                        None) or self.line_date
         if p.attributes and subject is not None and subject.kind == "person":
             roles = dict(p.attributes)   # "Zharkov was born in 1902 in Krasnaya Polyana": of him, no event
             stated = [Fact(subject.entity, roles["object"], obj.entity)] if obj is not None and "object" in roles else []

@@ -126,12 +126,15 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                            f"person:{words[-1].lower()}", {"given": words[0], "surname": words[-1],
                                                            "rest": words[1:-1]}))
     # "Mr. Fujii", "Mrs Sato": a surname with its honorific
-    for m in re.finditer(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+({CAP}(?:-{CAP})?)(?!\s+{CAP})\b", text):
-        surname = m.group(1)
+    for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+({CAP}(?:-{CAP})?)(?!\s+{CAP})\b", text):
+        surname = m.group(2)
         if surname in not_surnames or surname in lex["places"] or surname.lower() in no_name:
             continue
+        attrs = {"surname": surname}
+        if m.group(1) != "Dr":   # "Mr Morisaki" is a man, "Mrs Morisaki" a woman
+            attrs["gender"] = "m" if m.group(1) == "Mr" else "f"
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
-                           f"person:{surname.lower()}", {"surname": surname}))
+                           f"person:{surname.lower()}", attrs))
     # Japanese order, family name first: "Tanaka Ichiro"
     for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
         family = m.group(1)
