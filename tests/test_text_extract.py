@@ -242,6 +242,20 @@ def test_a_name_in_either_order_is_one_person_and_an_honorific_tells_man_from_wo
     assert [d.value for d in _values(r, events["Capture"], "jpow:date")] == ["1945-08-20"]
 
 
+def test_an_honorific_before_a_name_is_no_family_name(tmp_path: Path) -> None:
+    r = _read("We welcomed Mr Masao Fujiwara of Sendai and Dr Isamu Kuroki.", tmp_path)
+    assert sorted(e.label for e in r.entities if e.kind == "person") == ["Isamu Kuroki", "Masao Fujiwara"]
+
+
+def test_publishers_and_numbered_schools_are_bodies(tmp_path: Path) -> None:
+    r = _read("It is published by Heibonsha this spring; the Karaganda publisher Bolashak prints the Russian edition. "
+              "Pupils of Gymnasium No. 2 helped. Another book was published by Kenji Morita in 2001.", tmp_path)
+    assert _one(r, "organization", "Heibonsha").cls == "Publisher"
+    assert _one(r, "organization", "Bolashak").cls == "Publisher"
+    assert _one(r, "organization", "Gymnasium No. 2")
+    assert _one(r, "person", "Kenji Morita")   # a person's name after "published by" stays a person
+
+
 def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
     r = _read("The inventory was compiled by Svetlana K. Omarova and Bolat T. Serikbayev. The reviewer, a Doctor of "
               "Historical Sciences T. Ibrayev, approved it.", tmp_path)

@@ -86,6 +86,14 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         country = lex["demonyms"][m.group(1)]
         label = f"Government of {country}" if country != "Soviet Union" else "Government of the Soviet Union"
         out.append(mention_at("organization", "StateBody", m, text, label, org_key(label)))
+    # "published by Heibonsha", "the Karaganda publisher Bolashak": a publishing house named by a word or two
+    for m in re.finditer(rf"\b(?:published\s+by\s+({CAP})(?![\w-]|\s+{CAP}|\s*\()|(?:[Pp]ublisher|[Pp]ublishing\s+"
+                         rf"house)\s+({CAP}(?:\s+{CAP})?)(?![\w-]))", text):
+        name = m.group(1) or m.group(2)
+        if name in lex["not_surnames"] or name in lex["given_names"] or name in lex["places"]:
+            continue
+        span = (m.start(1), m.end(1)) if m.group(1) else (m.start(2), m.end(2))
+        out.append(mention_at("organization", "Publisher", span, text, name, org_key(name)))
     # unnamed centres described by what they do: "a special center for providing assistance to ..."
     for m in re.finditer(r"\b(?:the|a|an|this|another)\s+((?:(?!the\b|of\b|a\b|an\b)[a-z][\w-]*\s+(?:and\s+)?){0,5}"
                          r"(?:center|centre)\s+for\s+(?:the\s+)?(?:study|studies|research|providing|assistance|"

@@ -17,6 +17,9 @@ _BAD_INITIAL = {"No", "Nos", "St", "Mt", "Vol", "Ed", "Pp", "Op", "Cf", "Dr", "M
                 "Maj", "Capt", "Sgt", "Gen", "Cpl", "Pte", "Rev"}
 
 
+_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")
+
+
 def _title_case(word: str) -> str:
     return "-".join(p.capitalize() for p in word.split("-")) if word.isupper() else word
 
@@ -126,7 +129,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                            f"person:{words[-1].lower()}", {"given": words[0], "surname": words[-1],
                                                            "rest": words[1:-1]}))
     # "Mr. Fujii", "Mrs Sato": a surname with its honorific
-    for m in re.finditer(rf"\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+({CAP}(?:-{CAP})?)(?!\s+{CAP})\b", text):
+    for m in re.finditer(rf"\b({'|'.join(_HONORIFICS)})\.?\s+({CAP}(?:-{CAP})?)(?!\s+{CAP})\b", text):
         surname = m.group(2)
         if surname in not_surnames or surname in lex["places"] or surname.lower() in no_name:
             continue
@@ -139,7 +142,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
         family = m.group(1)
         if family in not_surnames or family in lex["places"] or family in lex["given_names"] or \
-                family.lower() in no_name:
+                family.lower() in no_name or family in _HONORIFICS:   # "Mr Masao Fujiwara": no family "Mr"
             continue
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
@@ -148,7 +151,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     heads = set(lex["japanese_name_like_heads"])
     for m in re.finditer(rf"(?<![\w'’-])(?=({CAP})\s+({CAP})(?![\w'’-]))", text):   # pairs may overlap
         family, given = m.group(1), m.group(2)
-        if given in heads or family.lower() in no_name or given.lower() in no_name or family in lex["places"] or \
+        if given in heads or family in _HONORIFICS or family.lower() in no_name or given.lower() in no_name or family in lex["places"] or \
                 given in lex["places"] or family in lex["given_names"] or not (is_hepburn(family) and is_hepburn(given)) or \
                 (before := re.search(r"\b([Tt]he|[A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])) and \
                 before.group(1).lower() not in lex.rank_words or \
