@@ -145,6 +145,16 @@ def test_sections_numbered_with_their_camp_and_of_the_camp_met_before(tmp_path: 
     assert not [e for e in r.entities if e.label in ("section No. 41", "Section No. 41")]
 
 
+def test_a_section_written_with_its_number_alone_is_one_only_after_a_camp(tmp_path: Path) -> None:
+    r = _read("Under Section 4 of the Law, claims expire. Section 2 describes the sources.\n\nSection 3. Camps\n\n"
+              "Camp No. 226 stood near Karaganda. Prisoners worked at its Section 5 near the Saran mines; Ono was moved "
+              "to Section 7 at Temirtau. Section 9 of camp No. 226 was the largest.", tmp_path)
+    sections = sorted(e.label for e in r.entities if e.kind == "camp" and e.cls == "CampSection")
+    assert sections == ["Section 5", "Section 7", "Section No. 9 of camp No. 226"], sections
+    assert [o.label for o in _values(r, _one(r, "camp", "Section 7"), "jpow:sectionOf")] == ["Camp No. 226"]
+    assert "Section 9 of camp No. 226" in _one(r, "camp", "Section No. 9 of camp No. 226").names   # as written
+
+
 def test_where_a_body_is_based_is_no_part_of_its_name(tmp_path: Path) -> None:
     r = _read("The Osaka-based Association of Former Internees wrote to the archive.", tmp_path)
     assert _one(r, "organization", "Association of Former Internees")

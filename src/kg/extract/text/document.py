@@ -83,6 +83,9 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         if self._index_terms.match(text):
             return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
         mentions, quotes = find_mentions(text, self.lex, self.last_citation)
+        # "Section 4" is a camp's section only where a camp was met before it ("Section 4 of the Law" is none)
+        mentions = [m for m in mentions if not m.attrs.get("bare") or any(e.kind == "camp" for e in self.entities) or
+                    any(x.kind == "camp" and not x.attrs.get("bare") and x.start < m.start for x in mentions)]
         doc = doc if doc is not None else parse(text)
         mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
         known = {w for e in self.persons for n in e.names for w in n.split()}

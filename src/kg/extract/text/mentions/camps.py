@@ -67,9 +67,10 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
     for m in sec.finditer(text):
         parent = m.group(3) or m.group(4).lower()
         label = f"Section No. {m.group(2)} of camp {'No. ' + m.group(3) if m.group(3) else m.group(4)}"
-        out.append(Mention("camp", "CampSection", m.start(), m.end(2),
-                           text[m.start():m.end(2)], label, f"camp:{parent}/{m.group(2)}",
-                           {"number": m.group(2), "parent_key": f"camp:{parent}"}))
+        mention = Mention("camp", "CampSection", m.start(), m.end(2), text[m.start():m.end(2)], label,
+                          f"camp:{parent}/{m.group(2)}", {"number": m.group(2), "parent_key": f"camp:{parent}"})
+        mention.names.append(" ".join(m.group(0).split()))   # also as written: "Section 8 of camp No. 179"
+        out.append(mention)
     out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"],
                                       [p for p, (_, cls) in lex.place_aliases.items() if cls == "Settlement"])
     for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
@@ -108,6 +109,20 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -
         n = m.group(2) or m.group(4)
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{n}", {"number": n, "parent_key": "camp:?last"}))
+    # "its Section 4 near the Saran mines", "Moved to Section 7 at Temirtau": a section with a capital and its number
+    # alone; the reader keeps it only after a camp (`bare`), and never "Section 4 of the Law", "Article 2, Section 3"
+    # (nor a heading, "Section 4. Return and remembrance", nor a paper's own part, "Section 2 describes the sources")
+    for m in re.finditer(r"(?<![\w-])Section\s+(\d{1,3})\b(?![./-]\d)(?!\s+of\s+(?!(?:the\s+)?camp\b))"
+                         r"(?!\s+(?:describes|presents|discusses|examines|shows|considers|argues|analy[sz]es|outlines|"
+                         r"reviews|summari[sz]es|concludes|introduces|deals|turns|sets|traces)\b)", text):
+        if any(o.start <= m.start() < o.end for o in out) or m.start() in taken or \
+                (not text[:m.start()].strip() or text[:m.start()].endswith("\n")) and \
+                re.match(r"\s*[.:–—-]", text[m.end():]) or re.search(
+                r"\b(?:[Aa]rticles?|[Pp]aragraph|[Cc]hapter|[Pp]art|under|[Ss]ee|[Cc]ode|[Ll]aw|[Aa]ct)\W{0,3}(?:\d+\W{0,3})?$",
+                text[max(0, m.start() - 24):m.start()]):
+            continue
+        out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{m.group(1)}",
+                           {"number": m.group(1), "parent_key": "camp:?last", "bare": True}))
     # "section No. 37/2", "a separate section, No. 41/7": section 2 of camp No. 37, as Soviet files number them
     for m in re.finditer(r"\b(?:[Cc]amp\s+)?(?:[Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)(,\s*|\s+)"
                          r"(?:No\.?|N|№)\s?(\d{1,4})/(\d{1,3})\b", text):
