@@ -20,7 +20,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "text"
 # corpus -> (pooled entity F1 floor, pooled relation F1 floor): current figures minus ~0.03, rounded down
 FLOORS = {"blind": (0.81, 0.47), "blind2": (0.78, 0.44), "blind3": (0.80, 0.42), "blind4": (0.81, 0.47),
           "blind5": (0.81, 0.42), "blind6": (0.80, 0.42), "blind7": (0.85, 0.47), "blind8": (0.82, 0.52),
-          "blind9": (0.81, 0.33), "blind10": (0.76, 0.30), "blind11": (0.76, 0.31)}
+          "blind9": (0.81, 0.33), "blind10": (0.76, 0.30), "blind11": (0.79, 0.35),
+          "blind12": (0.78, 0.36)}
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
