@@ -84,6 +84,11 @@ def test_statements_read_what_a_participle_says_of_its_noun() -> None:
         "Thousands of Japanese prisoners brought to Karaganda worked in the mines.")
 
 
+def test_statements_read_where_or_for_whom_the_verb_s_object_was() -> None:
+    assert ("subject-verb-noun-prep-object", "embassy", "cemetery") in roles(
+        "The embassy organised a ceremony at the Mikhailovka cemetery.")
+
+
 def test_a_participle_says_more_of_the_main_verb_s_subject() -> None:
     assert ("arrived-in-participle", "He", "Maizuru") in roles(
         "He was repatriated through Nakhodka, arriving in Maizuru on 11 August 1948.")
