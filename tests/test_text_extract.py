@@ -506,6 +506,20 @@ def test_a_title_after_a_comma_or_closed_by_its_year_in_brackets(tmp_path: Path)
     assert not [e for e in r.entities if e.kind == "publication" and "Ivanov" in e.label]
 
 
+def test_titles_of_a_programme_a_reference_list_and_after_whose_memoir_or_a_collected_volume(tmp_path: Path) -> None:
+    r = _read("Kuroda, whose memoir The Coal of Shakhtinsk (Tokyo, 1978) is known, died. See the collected volume "
+              "Karaganda Captivity: New Sources, edited by Hiroyuki Tsuda (Almaty, 2025).\n\n"
+              "10:30 Aiko Mori (Kyoto University), \"Counting the dead again\"\n\n"
+              "Kassymova, A., Akhmetov, R. \"The Dolinka hospital lists\", Bulletin of Karaganda University, 2022.",
+              tmp_path)
+    for title in ("The Coal of Shakhtinsk", "Karaganda Captivity: New Sources"):
+        assert _one(r, "publication", title)
+    def authors(title: str) -> list[str]:
+        return sorted(a.label for a in _values(r, _one(r, "publication", title), "jpow:author"))
+    assert authors("Counting the dead again") == ["Aiko Mori"]   # the speaker, her body in brackets
+    assert authors("The Dolinka hospital lists") == ["A. Kassymova", "R. Akhmetov"]
+
+
 @pytest.mark.parametrize("text,title", [
     ("Counting the Dead: Burial Records, 1945-1956\nAbstract\nThis paper counts the dead.\n",
      "Counting the Dead: Burial Records, 1945-1956"),

@@ -65,7 +65,8 @@ class PublicationFacts:
             for j, m in enumerate(people):
                 # "Tanabe's Snow over Spassk", "her paper "Letters that did not arrive"": the author just before
                 # ("His papers, including a typescript memoir, "Notes of a Camp Chief"")
-                if re.fullmatch(rf"(?:['’]s)?\s*(?:(?:new|first|latest|last|own|recent)\s+)?(?:(?:{heads}|papers)\s*,?\s*"
+                # ("Hiroyuki Tsuda (Kyoto University), "Counting the dead"": a speaker with the body in brackets)
+                if re.fullmatch(rf"(?:['’]s|\s*\([^()\n]{{2,80}}\)\s*,)?\s*(?:(?:new|first|latest|last|own|recent)\s+)?(?:(?:{heads}|papers)\s*,?\s*"
                                 rf"(?:(?:including|among\s+them)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:{heads})\s*,?\s*)?)?"
                                 rf"[\"“«]?\s*", text[m.end:pm.start]):
                     # the author written just before the title, and co-authors listed before them

@@ -65,6 +65,18 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         label = " ".join(f"{i}." for i in inits) + " " + surname
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
                            f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
+    # "Kassymova, A., Akhmetov, R. "The hospital lists"": the authors of a reference, surname, comma, initials
+    listed = re.compile(rf"(?:(?<=\n)|^|(?<=[A-Z]\.,\s)|(?<=[A-Z]\.\sand\s))({CAP}(?:-{CAP})?),\s+((?:[A-Z][a-z]?\.\s?){{1,3}})"
+                        rf"(?=\s*(?:,\s+(?:and\s+)?{CAP},\s+[A-Z]\.|and\s+{CAP},\s+[A-Z]\.|[\"“]|\(\s*(?:1[89]|20)\d\d))")
+    for m in listed.finditer(text):
+        surname = m.group(1)
+        inits = re.findall(r"([A-Z][a-z]?)\.", m.group(2))
+        if surname in not_surnames or surname in lex["places"] or any(i in _BAD_INITIAL for i in inits):
+            continue
+        end = m.start(2) + len(m.group(2).rstrip())
+        label = " ".join(f"{i}." for i in inits) + " " + surname
+        out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
+                           f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
     # "Lyudmila P. Gerasimova", "Kairat S. Aldazhumanov": a given name, a patronymic's initial, a surname
     middle = re.compile(rf"\b({CAP})\s+([A-Z]\.)\s?({CAP}(?:-{CAP})?)\b")
     for m in middle.finditer(text):

@@ -19,7 +19,11 @@ def publications(text: str, lex: Lexicon, quotes: list[Quoted]) -> list[Mention]
         cite = re.match(rf"\s*\(\s*(?:({CAP}(?:\s+{CAP})?),\s*)?({YEAR_RE})\s*\)", after)
         near_cite = re.match(rf"[^()\"“”]{{0,20}}[\"”»]?\s*\(\s*({CAP}(?:\s+{CAP})?),\s*({YEAR_RE})\s*\)", after)
         possessive = re.search(rf"\b{CAP}['’]s\s*$", before)
-        person_before = re.search(rf"(?:[A-Z]\.\s?)+\s*{CAP}\s*$", before)
+        person_before = re.search(rf"(?:[A-Z]\.\s?)+\s*{CAP}\s*$", before) or \
+            re.search(rf"(?:^|\n|\d\s)\s*{CAP}(?:\s+{CAP}){{1,2}}\s*\([^()\n]{{2,80}}\),\s*$", before) or \
+            re.search(rf"(?:^|\n)\s*{CAP},\s+(?:[A-Z]\.\s?)+(?:,\s+{CAP},\s+(?:[A-Z]\.\s?)+)*\s*$", before)
+        # ("10:30 Hiroyuki Tsuda (Kyoto University), "Counting the dead"": a programme's paper, by its speaker;
+        # "Kassymova, A., Akhmetov, R. "The hospital lists", Bulletin ...": a reference's title)
         head_before = re.search(rf"\b(?:{heads})\b[^.;]*$", before, re.IGNORECASE)
         # '"Snow over the Steppe" (Sutteppu no yuki), the memoir of ...': what it is, said after it
         head_after = re.match(rf"[\"”»]?\s*(?:\([^()]{{1,80}}\))?\s*,\s+(?:the|a|an|his|her|their)\s+(?:\w+\s+)?"

@@ -23,8 +23,8 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, class) of each title named so."""
     heads: dict[str, str] = lex["title_heads"]
     out = []
-    pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|a\s+)(?:(?:camp|daily|weekly|wall|local|"
-                     rf"regional|Japanese|Russian|Kazakh|underground|prisoners['’]?)\s+){{0,2}}"
+    pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ww]hose\s+|a\s+)(?:(?:camp|daily|weekly|wall|"
+                     rf"local|regional|Japanese|Russian|Kazakh|underground|prisoners['’]?|collected|edited)\s+){{0,2}}"
                      rf"({alternation(list(heads))})(,?)\s+({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}))*)")
     for m in pat.finditer(text):
         title = m.group(3)
