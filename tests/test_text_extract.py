@@ -266,6 +266,18 @@ def test_publishers_and_numbered_schools_are_bodies(tmp_path: Path) -> None:
     assert _one(r, "person", "Kenji Morita")   # a person's name after "published by" stays a person
 
 
+def test_a_line_of_a_name_and_a_place_or_body_says_where_the_person_lives_or_works(tmp_path: Path) -> None:
+    r = _read("Letters\n\nTo Mrs Yoshiko Morisaki, Asahikawa, Japan\n\nMegumi Okada, Sendai\n\n"
+              "Elena V. Sorokina, Karaganda State University\n\nIvan Petrov, who lived in Moscow, wrote to Omsk.",
+              tmp_path)
+    def of(name: str, prop: str) -> list[str]:
+        return [o.label for o in _values(r, _one(r, "person", name), prop)]
+    assert of("Yoshiko Morisaki", "jpow:residence") == ["Asahikawa"]   # the first place; Japan contains it
+    assert of("Megumi Okada", "jpow:residence") == ["Sendai"]
+    assert of("Elena V. Sorokina", "jpow:affiliation") == ["Karaganda State University"]
+    assert of("Ivan Petrov", "jpow:residence") == []   # a sentence, not a line of a name
+
+
 def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
     r = _read("The inventory was compiled by Svetlana K. Omarova and Bolat T. Serikbayev. The reviewer, a Doctor of "
               "Historical Sciences T. Ibrayev, approved it.", tmp_path)

@@ -89,6 +89,12 @@ def test_statements_read_where_or_for_whom_the_verb_s_object_was() -> None:
         "The embassy organised a ceremony at the Mikhailovka cemetery.")
 
 
+def test_membership_family_reads_where_a_person_studied() -> None:
+    assert ("graduated-from", "Zharkov", "School") in roles(
+        "After graduating from the Higher School of the OGPU in 1931, Mikhail Zharkov joined the NKVD.")
+    assert ("graduated-from-main", "Mori", "University") in roles("Aiko Mori studied at Kyoto University.")
+
+
 def test_a_participle_says_more_of_the_main_verb_s_subject() -> None:
     assert ("arrived-in-participle", "He", "Maizuru") in roles(
         "He was repatriated through Nakhodka, arriving in Maizuru on 11 August 1948.")

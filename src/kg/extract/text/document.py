@@ -30,6 +30,7 @@ from kg.extract.text.facts.persons import PersonFacts
 from kg.extract.text.facts.places import PlaceFacts
 from kg.extract.text.facts.publications import PublicationFacts
 from kg.extract.text.facts.records import RecordFacts
+from kg.extract.text.facts.signatures import SignatureFacts
 from kg.extract.text.facts.staff import StaffFacts
 from kg.extract.text.facts.statistics import StatisticFacts
 from kg.extract.text.gazetteer import Gazetteer
@@ -47,7 +48,8 @@ from kg.sources.text import NOTE_NUMBER, YEAR_HEADING, Block
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
-                     FieldFacts, RecordFacts, KinshipFacts, StaffFacts, PathFacts):
+                     FieldFacts, RecordFacts, SignatureFacts, KinshipFacts, StaffFacts,
+                     PathFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -201,6 +203,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
                 self.narrator = writer.entity
         passages += self._field_facts(block, mentions)
         passages += self._record_facts(block, mentions, ds)
+        passages += self._signature_facts(block, mentions)
         self.blocks_read += 1
         return passages
 
