@@ -155,6 +155,15 @@ def test_a_section_written_with_its_number_alone_is_one_only_after_a_camp(tmp_pa
     assert "Section 9 of camp No. 226" in _one(r, "camp", "Section No. 9 of camp No. 226").names   # as written
 
 
+def test_a_camp_s_administration_is_named_with_the_camp_s_number(tmp_path: Path) -> None:
+    r = _read("The records of the Administration of Camp No. 41 for Prisoners of War survive, as do those of the "
+              "Administration of Camp No. 99 of the NKVD. In 1950 the administration of camp No. 37 was closed.",
+              tmp_path)
+    bodies = sorted(e.label for e in r.entities if e.kind == "organization")
+    assert {"Administration of Camp No. 41 for Prisoners of War", "Administration of Camp No. 99",
+            "administration of camp No. 37", "NKVD"} <= set(bodies), bodies
+
+
 def test_where_a_body_is_based_is_no_part_of_its_name(tmp_path: Path) -> None:
     r = _read("The Osaka-based Association of Former Internees wrote to the archive.", tmp_path)
     assert _one(r, "organization", "Association of Former Internees")

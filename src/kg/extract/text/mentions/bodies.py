@@ -14,8 +14,9 @@ _NAME = r"[A-Z][\w’'-]*(?:[–-][A-Z][\w’'-]*)?"
 _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her", "its", "their", "from", "by", "with",
                   "was", "were", "is", "as", "for", "on", "into", "that", "which", "where", "The", "A", "An"}
 # "of the Ministry of Internal Affairs", "of the MVD"
-_OF = rf"\s+of\s+(?:the\s+)?(?:(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+)?" \
-      rf"(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME})*)*)"
+# ("the administration of camp No. 37": of a camp named by its number)
+_OF = rf"\s+of\s+(?:the\s+)?(?:(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+)?|" \
+      rf"[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}})(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME})*)*"
 
 
 def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:

@@ -19,8 +19,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     word = rf"(?!(?:Nos?|N)\.?\s?\d)(?:{CAP}(?:['’]s)?|{UPPER}|\d{{4}}(?:-\d{{4}})?|(?!Nos?\.|N\.)[A-Z][a-z]*\.)"
     # "Institute of History, Archaeology and Ethnography": a comma inside a name only in a list closed by "and"
     list_comma = rf",\s+(?=(?:{CAP},\s+)*{CAP}\s+and\s+{CAP})"
-    tail_re = re.compile(
-        rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?{word}"
+    tail_re = re.compile(   # ("Administration of Camp No. 41 for Prisoners of War": a camp by its number)
+        rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?(?:[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}}|{word})"
         rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the|with)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
     for hm in head_re.finditer(text):
         head = hm.group(1)
@@ -43,6 +43,10 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         tm = tail_re.match(text, e)
         if tm:
             e = tm.end()
+            # "the Administration of Camp No. 99 of the NKVD-MVD": the camp's administration, not the ministry's
+            cm = re.search(r"[Cc]amp\s+(?:No\.?|№)\s?\d{1,4}(?=\s+of\s)", text[hm.end():e])
+            if cm:
+                e = hm.end() + cm.end()
         qm = re.match(r'\s+["“«]([A-Z][\w-]+)["”»]', text[e:])
         if qm and head in ("University", "Institute", "Academy", "Plant", "Combine", "Trust", "Company", "Society",
                            "Association", "Foundation", "Fund", "Union", "Club"):
