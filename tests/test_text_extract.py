@@ -147,6 +147,7 @@ def test_sections_numbered_with_their_camp_and_of_the_camp_met_before(tmp_path: 
 
 def test_a_section_written_with_its_number_alone_is_one_only_after_a_camp(tmp_path: Path) -> None:
     r = _read("Under Section 4 of the Law, claims expire. Section 2 describes the sources.\n\nSection 3. Camps\n\n"
+              "Camp No. 12 held 3,000 prisoners. In Section 6, we discuss the graves.\n\n"
               "Camp No. 226 stood near Karaganda. Prisoners worked at its Section 5 near the Saran mines; Ono was moved "
               "to Section 7 at Temirtau. Section 9 of camp No. 226 was the largest.", tmp_path)
     sections = sorted(e.label for e in r.entities if e.kind == "camp" and e.cls == "CampSection")
@@ -285,6 +286,21 @@ def test_a_line_of_a_name_and_a_place_or_body_says_where_the_person_lives_or_wor
     assert of("Megumi Okada", "jpow:residence") == ["Sendai"]
     assert of("Elena V. Sorokina", "jpow:affiliation") == ["Karaganda State University"]
     assert of("Ivan Petrov", "jpow:residence") == []   # a sentence, not a line of a name
+
+
+def test_review_cases_of_names_titles_and_lines(tmp_path: Path) -> None:
+    r = _read("Notes\n\nHiroshi Sato, Karaganda, 1947\n\nMrs Yoshiko Morisaki wrote in 1995. His diary was published by "
+              "Morisaki in 1992. Sato Kenji, whose memoir Tanaka Ichiro edited in 1990, died. Sergei Kuznetsov "
+              "commanded camp No. 12. Later Sergey Kuznetsov was transferred to Spassk. Tanaka Ichiro, born 1916, "
+              "was taken prisoner on 20 August 1945.", tmp_path)
+    people = {e.label for e in r.entities if e.kind == "person"}
+    assert "Yoshiko Morisaki" in people and not people & {"Mrs", "Mrs Yoshiko"}, people
+    assert [e.label for e in r.entities if e.kind == "person" and "Kuznetsov" in e.label] == ["Sergei Kuznetsov"]
+    assert _values(r, _one(r, "person", "Hiroshi Sato"), "jpow:residence") == []   # a caption, not an address
+    assert not [e for e in r.entities if e.kind == "organization" and e.label == "Morisaki"]
+    assert not [e for e in r.entities if e.kind == "publication" and e.label == "Tanaka Ichiro"]
+    capture = next(f.s for f in r.facts if f.p == "jpow:participant" and f.s.cls == "Capture")
+    assert [d.value for d in _values(r, capture, "jpow:date")] == ["1945-08-20"]
 
 
 def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
@@ -487,12 +503,22 @@ def test_staff_named_by_their_post_alone_belong_to_the_unit_the_post_names(tmp_p
     section = "Section No. 4 of camp No. 12"
     assert of("Pyotr Lunin", "jpow:headOf") == [section]
     assert "section chief" in [x.value for x in _values(r, _one(r, "person", "Pyotr Lunin"), "jpow:position")]
-    assert of("Vera Ignatova", "jpow:affiliation") == [section]   # "the camp doctor": of the last camp unit met
+    assert of("Vera Ignatova", "jpow:affiliation") == ["Camp No. 12"]   # "the camp doctor": of the camp
     assert of("Ivan Surkov", "jpow:headOf") == ["Camp No. 23"]
     assert of("Kim Dong-su", "jpow:affiliation") == ["Camp No. 23"]
     assert of("Aida Nurova", "jpow:affiliation") == ["Camp No. 23"]   # "its": what the sentences are about
     # a post of someone else ("the section chief's deputy") is not the post said
     assert of("Oleg Sinitsyn", "jpow:headOf") == [] and of("Oleg Sinitsyn", "jpow:affiliation") == []
+
+
+def test_a_deputy_or_a_chief_interpreter_is_no_head_and_a_section_post_needs_a_section(tmp_path: Path) -> None:
+    r = _read("Camp No. 99 stood near Spassk. The section chief was Captain Nikolai Zotov. The deputy commandant was "
+              "Major Ivan Petrov. Lieutenant Sato Kenji, the chief interpreter, translated the orders.", tmp_path)
+    def of(name: str, prop: str) -> list[str]:
+        return [getattr(o, "label", None) or o.value for o in _values(r, _one(r, "person", name), prop)]
+    assert of("Nikolai Zotov", "jpow:headOf") == []   # no section was met
+    assert of("Ivan Petrov", "jpow:headOf") == [] and "deputy commandant" in of("Ivan Petrov", "jpow:position")
+    assert of("Sato Kenji", "jpow:headOf") == []
 
 
 def test_the_camp_refers_to_a_camp_met_before_it_not_one_named_later_in_its_sentence(tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.linking import EntityLinker
 from kg.extract.text.mentions import Mention, find_mentions
+from kg.extract.text.mentions.camps import keep_bare_sections
 from kg.extract.text.model import Entity, Fact, Passage
 from kg.extract.text.named_entities import named_entities
 from kg.extract.text.parse import parse
@@ -85,9 +86,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         if self._index_terms.match(text):
             return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
         mentions, quotes = find_mentions(text, self.lex, self.last_citation)
-        # "Section 4" is a camp's section only where a camp was met before it ("Section 4 of the Law" is none)
-        mentions = [m for m in mentions if not m.attrs.get("bare") or any(e.kind == "camp" for e in self.entities) or
-                    any(x.kind == "camp" and not x.attrs.get("bare") and x.start < m.start for x in mentions)]
+        mentions = keep_bare_sections(mentions, any(e.kind == "camp" for e in self.entities))
         doc = doc if doc is not None else parse(text)
         mentions = bracketed_names(text, named_entities(doc, mentions, self.lex), self.lex)
         known = {w for e in self.persons for n in e.names for w in n.split()}

@@ -141,7 +141,7 @@ class EntityLinker:
         for who, label in named:
             for word in label.split():
                 if len(word) > 2 and word[0].isupper() and word[1:].islower() and word not in not_names and \
-                        word.lower() not in self.lex.rank_words and \
+                        word.lower() not in self.lex.rank_words and word not in self.lex["honorifics"] and \
                         not PATRONYMIC.search(word):
                     owners.setdefault(word, set()).add(who)
         words = {w for w, who in owners.items() if len(who) == 1}
@@ -171,8 +171,8 @@ class EntityLinker:
             ea = e.attrs
             # the same name, whichever word each reader took for the surname, in either order ("Kenji Morisaki",
             # "Morisaki Kenji": Japanese and Russian documents put the family name first)
-            if sorted(m.label.split()) == sorted(e.label.split()):
-                return e
+            if sorted(m.label.split()) == sorted(e.label.split()) and "." not in m.label:   # ("A. B. Sato" is
+                return e                                                                   # not "B. A. Sato")
             if a.get("gender") and e.attrs.get("gender") and a["gender"] != e.attrs["gender"]:
                 continue   # "Mr Morisaki" is not Yoshiko Morisaki
             if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():
@@ -243,11 +243,18 @@ def _initials(a: dict) -> list[str]:
 
 
 def _given_differs(a: str | None, b: str | None) -> bool:
-    """Two given names written out in full (not initials) that are not one name (macrons and case aside)."""
+    """Two given names written out in full (not initials) that are not one name: more than one letter apart once
+    macrons, case and "x"/"ks" are set aside (Tetsuo/Tomiko; not Sergei/Sergey, Aleksandr/Alexander, Shōichi/
+    Shouichi)."""
     def plain(x: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFKD", x) if not unicodedata.combining(c)).lower()
-    return bool(a and b and len(a) > 2 and len(b) > 2 and not a.endswith(".") and not b.endswith(".")
-                and plain(a) != plain(b))
+        return "".join(c for c in unicodedata.normalize("NFKD", x) if not unicodedata.combining(c)).lower() \
+            .replace("x", "ks")
+    if not (a and b and len(a) > 2 and len(b) > 2 and not a.endswith(".") and not b.endswith(".")):
+        return False
+    x, y = plain(a), plain(b)
+    return x != y and (len(x) != len(y) or sum(p != q for p, q in zip(x, y)) > 1) and \
+        not (abs(len(x) - len(y)) == 1 and any(x[:i] + x[i + 1:] == y or y[:i] + y[i + 1:] == x
+                                               for i in range(max(len(x), len(y)))))
 
 
 def _compatible(a: list[str], b: list[str]) -> bool:

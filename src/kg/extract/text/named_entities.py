@@ -172,9 +172,14 @@ def _person(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     text = re.sub(r"['’]s$", "", ent.text.rstrip())   # "Kenji Morita's memoirs": the name without its possessive
     if "\n" in text:
         return None   # a title line and the line after it are not one name
-    rank = re.match(rf"(?:{alternation(lex['military_ranks'])}|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.)\s+", text, re.IGNORECASE)
+    # "Mrs Yoshiko Morisaki": the name without its honorific ("Mrs Morisaki" is the honorifics reader's)
+    honorific = re.match(rf"(?:{alternation(list(lex['honorifics']))})\.?\s+", text)
+    if honorific and len(text[honorific.end():].split()) < 2:
+        return None
+    skip = honorific.end() if honorific else 0
+    rank = re.match(rf"(?:{alternation(lex['military_ranks'])})\s+", text[skip:], re.IGNORECASE)
     # "Sergeant Aoki Tōru": the name after the rank; "Sergeant Ueda" stays whole, a surname alone being no name
-    shift = rank.end() if rank and len(text[rank.end():].split()) >= 2 else 0
+    shift = skip + (rank.end() if rank and len(text[skip + rank.end():].split()) >= 2 else 0)
     text = text[shift:]
     words = text.split()
     banned = lex.not_person_words

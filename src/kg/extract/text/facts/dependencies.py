@@ -11,6 +11,7 @@ from kg.extract.text.spans import DateMention
 from kg.iri import slugify
 from kg.sources.text import Block
 
+_BORN = re.compile(r"\b(?:born|b\.)\s+(?:in\s+|on\s+)?$")
 _PREPOSITION = {"jpow:destination": "to", "jpow:location": "in", "jpow:origin": "from", "jpow:concerns": "of",
                 "jpow:camp": "in"}
 
@@ -106,7 +107,8 @@ class DependencyFacts:
                for f in facts):
             return   # another reader or pattern of this sentence already stated this event
         if p.date is not None:
-            date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end), None) or self.line_date
+            date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end and
+                         (cls == "Birth" or not _after_born(block.text, d))), None) or self.line_date
             if date is None:
                 return
         else:
@@ -114,8 +116,7 @@ class DependencyFacts:
             # (not a year of birth said of the subject: "X, born 1916 in Hokkaido, was taken prisoner on ...")
             date = next((d for d in ds if d.kind == "point" and match.clause and
                          match.clause[0] <= d.start < match.clause[1] and
-                         not any(m.start <= d.start < m.end for m in taken) and
-                         not re.search(r"\b(?:born|b\.)\s+(?:in\s+|on\s+)?$", block.text[max(0, d.start - 12):d.start])),
+                         not any(m.start <= d.start < m.end for m in taken) and not _after_born(block.text, d)),
                         None) or self.line_date
         if p.attributes and subject is not None and subject.kind == "person":
             roles = dict(p.attributes)   # "Zharkov was born in 1902 in Krasnaya Polyana": of him, no event
@@ -243,6 +244,11 @@ def _written_tail(text: str, obj: Mention) -> str | None:
                      text[max(0, obj.start - 16):obj.start])
     return f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}" \
         if prep else None
+
+
+def _after_born(text: str, d: DateMention) -> bool:
+    """A year of birth said of someone ("X, born 1916 in Hokkaido, was taken prisoner on ..."): no event's date."""
+    return _BORN.search(text, max(0, d.start - 12), d.start) is not None
 
 
 def _related(facts: list[Fact], a: Entity, b: Entity) -> bool:

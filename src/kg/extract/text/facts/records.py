@@ -14,6 +14,7 @@ import re
 
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity, Fact, Lit, Passage, date_lit
+from kg.extract.text.spans import DateMention
 from kg.sources.text import Block
 
 _FIELD = re.compile(r"(?P<head>[A-Z][\w ]{0,30}?)\s*:\s+(?P<value>\S.*)", re.S)
@@ -25,7 +26,7 @@ class RecordFacts:
 
     record_person: Entity | None = None
 
-    def _record_facts(self, block: Block, mentions: list[Mention], dates: list) -> list[Passage]:
+    def _record_facts(self, block: Block, mentions: list[Mention], dates: list[DateMention]) -> list[Passage]:
         text = block.text.strip()
         fm = _FIELD.fullmatch(text)
         field = fm and self.lex["record_fields"].get(fm.group("head").strip().lower())

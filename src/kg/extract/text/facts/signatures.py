@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Fact, Passage
 from kg.sources.text import Block
@@ -22,7 +23,8 @@ class SignatureFacts:
         text = block.text.rstrip()
         if len(text) > 160 or "\n" in text.strip():
             return []
-        lead = re.match(r"\s*(?:(?:To|From|Dear)\s*:?\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?", text)
+        lead = re.match(rf"\s*(?:(?:To|From|Dear)\s*:?\s+)?(?:(?:{alternation(list(self.lex['honorifics']))})\.?\s+)?",
+                        text)
         person = next((m for m in mentions if m.kind == "person" and m.entity is not None and
                        m.start <= lead.end() < m.end + 1 and m.start >= lead.start()), None)
         if person is None or not re.match(r"\s*(?:\([^()]{1,40}\))?\s*,\s", text[person.end:]):
@@ -31,7 +33,9 @@ class SignatureFacts:
         # the rest of the line is only names of places and bodies, commas and words of a post ("teacher of history")
         gaps = re.sub(r"\([^()]*\)", "", "".join(ch if not any(m.start <= i < m.end for m in rest) else "\0"
                                                for i, ch in enumerate(text[person.end:], person.end)))
-        if not rest or re.search(r"[.;:!?]\s|\b(?:is|was|are|were|has|had|wrote|lived)\b", gaps):
+        # (not a caption or a reference, "Hiroshi Sato, Karaganda, 1947", nor a record, "Sato, died Karaganda")
+        if not rest or re.search(r"[.;:!?]\s|\d|\b(?:is|was|are|were|has|had|wrote|lived|born|died|b\.|d\.|"
+                                 r"buried|killed|executed)", gaps):
             return []
         facts: list[Fact] = []
         place = next((m for m in rest if m.kind == "place"), None)

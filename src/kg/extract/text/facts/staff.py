@@ -18,7 +18,8 @@ from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity, Fact, Lit
 
 _OWNER = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)"
-_WHEN = r"(?:(?:first|new|next|last|later|then|former|acting|deputy)\s+)?"
+_PART_NOUNS = ("section", "branch")
+_WHEN = r"(?:(?:first|new|next|last|later|then|former|acting)\s+)?"
 _NAME_HEAD = r"(?:an?\s+[\w\s-]{0,30}?,\s+)?(?:an?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}"   # "a tall Ukrainian, Captain", "Dr."
 
 
@@ -27,19 +28,21 @@ class StaffFacts:
 
     @cached_property
     def _post_words(self) -> str:
-        units = alternation([u for u in self.lex["anaphor_nouns"]])
+        units = alternation(list(self.lex["anaphor_nouns"]))
         return rf"{_WHEN}(?:(?P<unit>{units})\s+)?(?P<post>{alternation(list(self.lex['staff_posts']))})"
 
     @cached_property
     def _post_before(self) -> re.Pattern[str]:
         """"The section chief was Captain", "The camp physician, Dr.": the post said right before the name."""
-        return re.compile(rf"(?:^|[,;:]\s+|\b(?:and|while|listed)\s+)(?P<owner>{_OWNER})\s+{self._post_words}"
+        return re.compile(rf"(?:^|[,;:]\s+|\b[a-z]+\s+)(?P<owner>{_OWNER})\s+{self._post_words}"
                           rf"(?:\s+(?:was|is|became|remained)\s+(?:(?:still|then|now)\s+)?|\s*,\s*){_NAME_HEAD}$")
 
     @cached_property
     def _post_after(self) -> re.Pattern[str]:
         """", the section chief": the post in apposition after the name (not "the head of ...")."""
-        return re.compile(rf"\s*(?:\([^()]*\))?\s*,\s+(?P<owner>{_OWNER})\s+{self._post_words}\b(?!\s+of\b)(?!['’]s)")
+        # (the post ends its noun phrase: "the chief interpreter" is no chief, "the head nurse" no head)
+        return re.compile(rf"\s*(?:\([^()]*\))?\s*,\s+(?P<owner>{_OWNER})\s+{self._post_words}\b"
+                          rf"(?=\s*[,.;:)]|\s*$|\s+(?:who|whom|whose|and|in|at|from|since|until)\b)")
 
     def _staff(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         for m in ms:
@@ -62,15 +65,14 @@ class StaffFacts:
         """The camp or body a post belongs to: the one its modifier names, else the one the text is about."""
         if noun is not None:
             kinds = self.lex["anaphor_nouns"][noun.lower()]
-            if not set([kinds] if isinstance(kinds, str) else kinds) & {"camp", "organization"}:
+            if not set(kinds if isinstance(kinds, list) else [kinds]) & {"camp", "organization"}:
                 return None
-            if noun.lower() != "camp":
-                return self.referent(kinds, noun.lower())
-            # "the camp doctor": of the last camp met, or of its section if that was named with it ("sent to
-            # section No. 4 of camp No. 12")
-            camp, section = self.last.get("camp"), self.referent("camp", "section")
-            return section if camp is not None and section is not None and \
-                camp.label.lower() in section.label.lower() else camp
+            if noun.lower() in _PART_NOUNS:   # "the section chief": of a section met, else of none
+                return next((x for x in reversed(self.entities) if x.cls == "CampSection"), None)
+            if noun.lower() == "camp":   # "the camp head": of the last camp met, not of one of its sections
+                return next((x for x in reversed(self.entities) if x.kind == "camp" and x.cls != "CampSection"),
+                            None)
+            return self.referent(kinds, noun.lower())
         if self.salient is not None and self.salient.kind in ("camp", "organization"):
             return self.salient
         return self.last.get("camp") if owner.lower() in ("the", "our") else None

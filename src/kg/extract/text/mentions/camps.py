@@ -84,6 +84,17 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_SECTION_BEFORE = re.compile(r"\b(?:its|their|the\s+camp['’]s|to|at|from|of|(?:held|kept|died|worked|lived|housed|"
+                             r"stayed|interned|imprisoned|buried)\s+(?:\w+\s+)?in)\s+$")
+_SECTION_AFTER = re.compile(r"\s*\(|\s+(?:at|near)\s+(?:the\s+)?[A-Z]|\s+in\s+[A-Z][a-z]")
+
+
+def keep_bare_sections(mentions: list[Mention], camp_known: bool) -> list[Mention]:
+    """The mentions without a bare "Section 4" that no camp precedes (in the document, `camp_known`, or its block)."""
+    return [m for m in mentions if not m.attrs.get("bare") or camp_known or
+            any(x.kind == "camp" and not x.attrs.get("bare") and x.start < m.start for x in mentions)]
+
+
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
              "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12"}
 
@@ -109,17 +120,12 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -
         n = m.group(2) or m.group(4)
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{n}", {"number": n, "parent_key": "camp:?last"}))
-    # "its Section 4 near the Saran mines", "Moved to Section 7 at Temirtau": a section with a capital and its number
-    # alone; the reader keeps it only after a camp (`bare`), and never "Section 4 of the Law", "Article 2, Section 3"
-    # (nor a heading, "Section 4. Return and remembrance", nor a paper's own part, "Section 2 describes the sources")
-    for m in re.finditer(r"(?<![\w-])Section\s+(\d{1,3})\b(?![./-]\d)(?!\s+of\s+(?!(?:the\s+)?camp\b))"
-                         r"(?!\s+(?:describes|presents|discusses|examines|shows|considers|argues|analy[sz]es|outlines|"
-                         r"reviews|summari[sz]es|concludes|introduces|deals|turns|sets|traces)\b)", text):
-        if any(o.start <= m.start() < o.end for o in out) or m.start() in taken or \
-                (not text[:m.start()].strip() or text[:m.start()].endswith("\n")) and \
-                re.match(r"\s*[.:–—-]", text[m.end():]) or re.search(
-                r"\b(?:[Aa]rticles?|[Pp]aragraph|[Cc]hapter|[Pp]art|under|[Ss]ee|[Cc]ode|[Ll]aw|[Aa]ct)\W{0,3}(?:\d+\W{0,3})?$",
-                text[max(0, m.start() - 24):m.start()]):
+    # "its Section 4 near the Saran mines", "moved to Section 7 at Temirtau", "Section 1 (Shakhtinsk)": a section
+    # with a capital and its number alone, where the words around it say it is a place of the camp (not "In Section
+    # 3, we discuss", "Section 4 of the Law"); the reader keeps it only after a camp (`bare`, `keep_bare_sections`)
+    for m in re.finditer(r"(?<![\w-])Section\s+(\d{1,3})\b(?![./-]\d)(?!\s+of\s+(?!(?:the\s+)?camp\b))", text):
+        if any(o.start <= m.start() < o.end for o in out) or m.start() in taken or not (
+                _SECTION_BEFORE.search(text[max(0, m.start() - 40):m.start()]) or _SECTION_AFTER.match(text, m.end())):
             continue
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0), f"section:{m.group(1)}",
                            {"number": m.group(1), "parent_key": "camp:?last", "bare": True}))

@@ -9,6 +9,10 @@ from kg.extract.text.mentions.mention import CAP, UPPER, Mention, mention_at
 from kg.extract.text.spans import norm
 
 
+_PUBLISHER = re.compile(rf"\b(?:published\s+by\s+({CAP}(?i:sha|shoten|izdat|verlag|press))(?![\w-]|\s+{CAP})|"
+                        rf"(?:[Pp]ublisher|[Pp]ublishing\s+house)\s+({CAP}(?:\s+{CAP})?)(?![\w-]))")
+
+
 def organizations(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     heads = lex["org_heads"]
@@ -90,11 +94,12 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         country = lex["demonyms"][m.group(1)]
         label = f"Government of {country}" if country != "Soviet Union" else "Government of the Soviet Union"
         out.append(mention_at("organization", "StateBody", m, text, label, org_key(label)))
-    # "published by Heibonsha", "the Karaganda publisher Bolashak": a publishing house named by a word or two
-    for m in re.finditer(rf"\b(?:published\s+by\s+({CAP})(?![\w-]|\s+{CAP}|\s*\()|(?:[Pp]ublisher|[Pp]ublishing\s+"
-                         rf"house)\s+({CAP}(?:\s+{CAP})?)(?![\w-]))", text):
+    # "the Karaganda publisher Bolashak", "published by Heibonsha": a publishing house named by a word or two, after
+    # the noun that says so, or after "published by" when the name says so itself ("-sha", "Shoten", "Izdat")
+    for m in _PUBLISHER.finditer(text):
         name = m.group(1) or m.group(2)
-        if name in lex["not_surnames"] or name in lex["given_names"] or name in lex["places"]:
+        if name in lex["not_surnames"] or name in lex["given_names"] or name in lex["places"] or \
+                name in lex["demonyms"]:
             continue
         span = (m.start(1), m.end(1)) if m.group(1) else (m.start(2), m.end(2))
         out.append(mention_at("organization", "Publisher", span, text, name, org_key(name)))

@@ -17,7 +17,10 @@ _BAD_INITIAL = {"No", "Nos", "St", "Mt", "Vol", "Ed", "Pp", "Op", "Cf", "Dr", "M
                 "Maj", "Capt", "Sgt", "Gen", "Cpl", "Pte", "Rev"}
 
 
-_HONORIFICS = ("Mrs", "Mr", "Ms", "Miss", "Dr")
+# "Kassymova, A., Akhmetov, R. "Title"": a reference's authors, surname, comma, initials
+_LISTED_AUTHOR = re.compile(
+    rf"(?:(?<=\n)|^|(?<=[A-Z]\.,\s)|(?<=[A-Z]\.\sand\s))({CAP}(?:-{CAP})?),\s+((?:[A-Z][a-z]?\.\s?){{1,3}})"
+    rf"(?=\s*(?:,\s+(?:and\s+)?{CAP},\s+[A-Z]\.|and\s+{CAP},\s+[A-Z]\.|[\"“]|\(\s*(?:1[89]|20)\d\d))")
 
 
 def _title_case(word: str) -> str:
@@ -66,9 +69,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
                            f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
     # "Kassymova, A., Akhmetov, R. "The hospital lists"": the authors of a reference, surname, comma, initials
-    listed = re.compile(rf"(?:(?<=\n)|^|(?<=[A-Z]\.,\s)|(?<=[A-Z]\.\sand\s))({CAP}(?:-{CAP})?),\s+((?:[A-Z][a-z]?\.\s?){{1,3}})"
-                        rf"(?=\s*(?:,\s+(?:and\s+)?{CAP},\s+[A-Z]\.|and\s+{CAP},\s+[A-Z]\.|[\"“]|\(\s*(?:1[89]|20)\d\d))")
-    for m in listed.finditer(text):
+    for m in _LISTED_AUTHOR.finditer(text):
         surname = m.group(1)
         inits = re.findall(r"([A-Z][a-z]?)\.", m.group(2))
         if surname in not_surnames or surname in lex["places"] or any(i in _BAD_INITIAL for i in inits):
@@ -141,20 +142,21 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                            f"person:{words[-1].lower()}", {"given": words[0], "surname": words[-1],
                                                            "rest": words[1:-1]}))
     # "Mr. Fujii", "Mrs Sato": a surname with its honorific
-    for m in re.finditer(rf"\b({'|'.join(_HONORIFICS)})\.?\s+({CAP}(?:-{CAP})?)(?!\s+{CAP})\b", text):
+    honorifics: dict[str, str | None] = lex["honorifics"]
+    for m in re.finditer(rf"\b({alternation(list(honorifics))})\.?\s+({CAP}(?:-{CAP})?)(?!\s+{CAP})\b", text):
         surname = m.group(2)
         if surname in not_surnames or surname in lex["places"] or surname.lower() in no_name:
             continue
         attrs = {"surname": surname}
-        if m.group(1) != "Dr":   # "Mr Morisaki" is a man, "Mrs Morisaki" a woman
-            attrs["gender"] = "m" if m.group(1) == "Mr" else "f"
+        if honorifics[m.group(1)]:   # "Mr Morisaki" is a man, "Mrs Morisaki" a woman
+            attrs["gender"] = honorifics[m.group(1)]
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{surname.lower()}", attrs))
     # Japanese order, family name first: "Tanaka Ichiro"
     for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
         family = m.group(1)
         if family in not_surnames or family in lex["places"] or family in lex["given_names"] or \
-                family.lower() in no_name or family in _HONORIFICS:   # "Mr Masao Fujiwara": no family "Mr"
+                family.lower() in no_name or family in lex["honorifics"]:   # "Mr Masao Fujiwara": no family "Mr"
             continue
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))
@@ -163,10 +165,10 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     heads = set(lex["japanese_name_like_heads"])
     for m in re.finditer(rf"(?<![\w'’-])(?=({CAP})\s+({CAP})(?![\w'’-]))", text):   # pairs may overlap
         family, given = m.group(1), m.group(2)
-        if given in heads or family in _HONORIFICS or family.lower() in no_name or given.lower() in no_name or family in lex["places"] or \
+        if given in heads or family in lex["honorifics"] or family.lower() in no_name or given.lower() in no_name or family in lex["places"] or \
                 given in lex["places"] or family in lex["given_names"] or not (is_hepburn(family) and is_hepburn(given)) or \
                 (before := re.search(r"\b([Tt]he|[A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])) and \
-                before.group(1).lower() not in lex.rank_words or \
+                before.group(1).lower() not in lex.rank_words and before.group(1) not in lex["honorifics"] or \
                 re.match(r"\s+[A-Z]", text[m.end(2):]) or text[m.start(1) - 1:m.start(1)] in "\"“«‘'" and m.start(1):
             continue   # (a quoted title in Japanese, "Akai Hoshi", is no name)
         out.append(Mention("person", "Person", m.start(1), m.end(2), text[m.start(1):m.end(2)],

@@ -37,6 +37,9 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue   # "the book Memory": one word is more often a name than a title
         if m.group(2) and not (len(words) >= 3 or any(re.fullmatch(_SMALL, w) for w in words)):
             continue   # "the report, Colonel Ivanov wrote": after a comma, only what reads as a title
+        if m.group(0)[:5].lower() == "whose" and not re.match(r"\s*[(,]|\s+(?:is|was|has|had|appeared|came|remains)\b",
+                                                              text[m.start(3) + len(" ".join(words)):]):
+            continue   # "Sato, whose memoir Tanaka Ichiro edited": a relative clause's subject, not a title
         title = " ".join(words)
         out.append((m.start(3), m.start(3) + len(title), heads[m.group(1)]))
     # "His memoir, Supassuku no hoshi (The Stars of Spassk)", "a small book, Karaganda no yuki (Snow of
