@@ -170,6 +170,13 @@ def test_where_a_body_is_based_is_no_part_of_its_name(tmp_path: Path) -> None:
     assert _one(r, "organization", "Association of Former Internees")
 
 
+def test_mines_by_number_rivers_districts_and_parts_of_a_country_are_places(tmp_path: Path) -> None:
+    r = _read("Prisoners worked at Mine No. 31 in central Kazakhstan, on the Nura river, and built houses in Novy "
+              "Gorod.", tmp_path)
+    places = {e.label for e in r.entities if e.kind == "place"}
+    assert {"Mine No. 31", "central Kazakhstan", "Nura river", "Novy Gorod"} <= places, places
+
+
 def test_places_in_brackets_and_routes(tmp_path: Path) -> None:
     r = _read("Camp No. 40 (Alma-Ata) was the largest. In 1949 camp No. 40 was disbanded, and its prisoners went "
               "home through Nakhodka. Professor A. S. Kim (Karaganda State University) studied it.", tmp_path)

@@ -24,7 +24,9 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
         if known:
             label = known[0]
         out.append(mention_at("place", "Region", m, text, label))
-    for m in re.finditer(r"\b(?:Eastern|Western|Northern|Southern|Central)\s+(" + CAP + r")\b", text):
+    # "Central Kazakhstan", "north-eastern Kazakhstan": a part of a country named by its direction
+    for m in re.finditer(r"\b(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern|[Cc]entral|(?:[Nn]orth|[Ss]outh)-(?:[Ee]astern|"
+                         r"[Ww]estern))\s+(" + CAP + r")\b", text):
         if m.group(1) in aliases and m.group(0) not in aliases:
             out.append(mention_at("place", "GeographicArea", m, text, m.group(0)))
     for m in re.finditer(rf"\b(?:city|town|village|settlement|station|port|township)\s+of\s+({CAP}(?:-{CAP})?"

@@ -37,7 +37,7 @@ def sites(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             continue   # "the Japanese cemetery": a kind of site, not a name
         start = m.end(1) - len(" ".join(words))
         out.append((start, m.end(), "Site"))
-    numbered = re.compile(rf"\b({heads})\s+(?:No\.|N)\s?(\d+[A-Za-z]?(?:-bis)?)(?![\w-])")   # "mine No. 33-bis"
+    numbered = re.compile(rf"\b((?i:{heads}))\s+(?:No\.|N)\s?(\d+[A-Za-z]?(?:-bis)?)(?![\w-])")   # "Mine No. 33-bis"
     for m in numbered.finditer(text):
         out.append((m.start(), m.end(), "Site"))
     for m in re.finditer(rf"\b(?:{alternation(lex['site_prefixes'])})\s+{_NAME}\b", text):
