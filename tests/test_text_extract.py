@@ -165,6 +165,12 @@ def test_a_camp_s_administration_is_named_with_the_camp_s_number(tmp_path: Path)
             "administration of camp No. 37", "NKVD"} <= set(bodies), bodies
 
 
+def test_the_red_cross_and_red_crescent_are_bodies_alone_or_in_a_longer_name(tmp_path: Path) -> None:
+    r = _read("The Red Cross wrote. The Kazakh Red Crescent and the Japanese Red Cross Society helped.", tmp_path)
+    bodies = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"Red Cross", "Kazakh Red Crescent", "Japanese Red Cross Society"} <= bodies, bodies
+
+
 def test_where_a_body_is_based_is_no_part_of_its_name(tmp_path: Path) -> None:
     r = _read("The Osaka-based Association of Former Internees wrote to the archive.", tmp_path)
     assert _one(r, "organization", "Association of Former Internees")

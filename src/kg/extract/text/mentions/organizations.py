@@ -61,8 +61,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
             "Office") else None   # "Japan Center in Karaganda"
         if im:
             e += im.end()
-        if s == hm.start() and e == hm.end():
-            continue  # a bare head noun ("Parliament") is not a name
+        if s == hm.start() and e == hm.end() and " " not in head:
+            continue  # a bare head noun ("Parliament") is not a name ("Red Cross" is)
         name = text[s:e]
         if re.match(r"(?:The|A|An)\s", name):
             continue
