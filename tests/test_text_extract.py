@@ -207,6 +207,14 @@ def test_decree_with_number_date_issuer_and_title(tmp_path: Path) -> None:
     assert [o.label for o in _values(r, dec, "jpow:location")] == ["Moscow"]
 
 
+def test_a_law_of_a_state_with_its_quoted_title_and_dated_agreements_are_acts(tmp_path: Path) -> None:
+    r = _read('It was issued under the Law of the Republic of Kazakhstan "On the Rehabilitation of Victims" of 22 May '
+              "1993. Under the agreement of 6 July 2018 the museum got the files; the memorandum of 5 June 2023 "
+              "followed.", tmp_path)
+    acts = {e.label for e in r.entities if e.kind == "legal-act"}
+    assert {"Law On the Rehabilitation of Victims", "agreement of 6 July 2018", "memorandum of 5 June 2023"} <= acts, acts
+
+
 def test_a_date_opening_a_sentence_frames_the_undated_act_that_follows(tmp_path: Path) -> None:
     r = _read("Nothing changed for years. In 1991, a delegation came to Tokyo. In addition, the two governments "
               "signed a bilateral agreement on the graves of prisoners.", tmp_path)

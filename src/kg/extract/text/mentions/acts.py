@@ -56,8 +56,8 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         out.append(Mention("legal-act", heads.get(head, "Decree"), m.start(), m.end(), m.group(0), label,
                            f"legal-act:no-{m.group(2)}", attrs))
     # "the decree of the <Org> dated <date> No. 689 "On ..."" / "a decree "On ..."": the head with attributes
-    generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|Decree|Resolution|Order|"
-                         r"Directive|Instruction|Law)\b")
+    generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|agreement|memorandum|protocol|"
+                         r"Decree|Resolution|Order|Directive|Instruction|Law|Agreement|Memorandum|Protocol)\b")
     for m in generic.finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
@@ -152,8 +152,9 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 attrs["date_as_written"] = dm.group(1)
                 consumed += dm.end()
                 continue
-        jm = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*(?=,?\s+(?:No\.?|N|№)\s?\d)", seg)
-        if jm and "jurisdiction" not in attrs:   # "the Law of the Republic of Kazakhstan No. 142-VI"
+        jm = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*(?=,?\s+(?:No\.?|N|№)\s?\d|"
+                      r"\s*[\"“«])", seg)
+        if jm and "jurisdiction" not in attrs:   # "the Law of the Republic of Kazakhstan No. 142-VI" / "On ..."
             attrs["jurisdiction"] = jm.group(0).strip()
             consumed += jm.end()
             continue
