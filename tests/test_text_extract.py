@@ -532,6 +532,17 @@ def test_staff_named_by_their_post_alone_belong_to_the_unit_the_post_names(tmp_p
     assert of("Oleg Sinitsyn", "jpow:headOf") == [] and of("Oleg Sinitsyn", "jpow:affiliation") == []
 
 
+def test_a_post_right_after_a_body_belongs_to_that_body(tmp_path: Path) -> None:
+    r = _read("Camp No. 517 stood at Karaganda. We visited the Karaganda Regional Museum of Local Lore, where the "
+              "curator, Dr. Saule Tokhtarova, showed the room. At the State Archive of Karaganda Region, the archivist "
+              "Dina Saparova helped us. Reverend Shokai Ueda of Jokoji temple read the sutras.", tmp_path)
+    def of(name: str) -> list[str]:
+        return [o.label for o in _values(r, _one(r, "person", name), "jpow:affiliation")]
+    assert of("Saule Tokhtarova") == ["Karaganda Regional Museum of Local Lore"]
+    assert of("Dina Saparova") == ["State Archive of Karaganda Region"]
+    assert of("Shokai Ueda") == ["Jokoji temple"]
+
+
 def test_a_deputy_or_a_chief_interpreter_is_no_head_and_a_section_post_needs_a_section(tmp_path: Path) -> None:
     r = _read("Camp No. 99 stood near Spassk. The section chief was Captain Nikolai Zotov. The deputy commandant was "
               "Major Ivan Petrov. Lieutenant Sato Kenji, the chief interpreter, translated the orders.", tmp_path)

@@ -95,6 +95,11 @@ def test_membership_family_reads_where_a_person_studied() -> None:
     assert ("graduated-from-main", "Mori", "University") in roles("Aiko Mori studied at Kyoto University.")
 
 
+def test_happenings_read_a_dated_participle_after_its_noun() -> None:
+    assert ("restored-participle", "monument", "1996") in roles(
+        "Flowers were laid at the monument erected in 1996 by the Ministry of Health and Welfare.")
+
+
 def test_a_participle_says_more_of_the_main_verb_s_subject() -> None:
     assert ("arrived-in-participle", "He", "Maizuru") in roles(
         "He was repatriated through Nakhodka, arriving in Maizuru on 11 August 1948.")

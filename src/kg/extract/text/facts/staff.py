@@ -35,7 +35,7 @@ class StaffFacts:
     def _post_before(self) -> re.Pattern[str]:
         """"The section chief was Captain", "The camp physician, Dr.": the post said right before the name."""
         return re.compile(rf"(?:^|[,;:]\s+|\b[a-z]+\s+)(?P<owner>{_OWNER})\s+{self._post_words}"
-                          rf"(?:\s+(?:was|is|became|remained)\s+(?:(?:still|then|now)\s+)?|\s*,\s*){_NAME_HEAD}$")
+                          rf"(?:\s+(?:was|is|became|remained)\s+(?:(?:still|then|now)\s+)?|\s*,\s*|\s+){_NAME_HEAD}$")
 
     @cached_property
     def _post_after(self) -> re.Pattern[str]:
@@ -51,7 +51,13 @@ class StaffFacts:
             said = self._post_before.search(text[s:m.start]) or self._post_after.match(text, m.end, e)
             if said is None or said.re is self._post_before and re.match(r"\s+of\b", text[m.end:e]):
                 continue
-            unit = self._unit(said.group("unit"), said.group("owner"))
+            # "the Karaganda museum, where the curator, Dr. X, ...", "At the State Archive, the archivist X": of the
+            # body or camp just named in the sentence, when the post names no unit of its own
+            at = s + said.start("owner") if said.re is self._post_before else None
+            near = None if said.group("unit") or at is None else next(
+                (x for x in ms if x.kind in ("organization", "camp") and x.entity is not None and x.end <= at and
+                 re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:where\s+)?", text[x.end:at])), None)
+            unit = near.entity if near is not None else self._unit(said.group("unit"), said.group("owner"))
             if unit is None:
                 continue
             prop = "jpow:headOf" if self.lex["staff_posts"][said.group("post").lower()] == "head" else \
