@@ -543,6 +543,11 @@ def test_a_post_right_after_a_body_belongs_to_that_body(tmp_path: Path) -> None:
     assert of("Shokai Ueda") == ["Jokoji temple"]
 
 
+def test_a_rite_named_by_its_noun_alone_is_an_event(tmp_path: Path) -> None:
+    r = _read("The delegation conducted a memorial service at the monument. Each year a requiem is held there.", tmp_path)
+    assert {e.label for e in r.entities if e.kind == "event"} >= {"memorial service", "requiem"}
+
+
 def test_a_deputy_or_a_chief_interpreter_is_no_head_and_a_section_post_needs_a_section(tmp_path: Path) -> None:
     r = _read("Camp No. 99 stood near Spassk. The section chief was Captain Nikolai Zotov. The deputy commandant was "
               "Major Ivan Petrov. Lieutenant Sato Kenji, the chief interpreter, translated the orders.", tmp_path)

@@ -82,6 +82,12 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         noun = m.group(2).lower()
         out.append(mention_at("event", triggers[noun], (m.start(1), m.end(1)), text, m.group(1),
                               f"event:{norm(noun)}"))
+    # "a memorial service is held at the site", "they conducted a memorial service": a rite, named by its noun alone
+    for m in re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:annual|yearly|short|joint|first|solemn|Buddhist|Orthodox)\s+)?"
+                         rf"(?:{alternation(lex['rite_nouns'])}))\b(?!\s+of\b)", text):
+        if not any(o.start <= m.start(1) < o.end for o in out):
+            out.append(mention_at("event", "Event", (m.start(1), m.end(1)), text, m.group(1),
+                                  f"event:{norm(m.group(1))}-{m.start()}"))
     # "a roof collapse at the Saran mine", "the strike of 1948", "a fire in the camp bakery": an incident
     incident = alternation(lex["incident_nouns"])
     for m in re.finditer(rf"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:roof|mine|hunger|great|big|major|first|second|camp)\s+)?"
