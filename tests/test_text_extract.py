@@ -544,8 +544,12 @@ def test_a_post_right_after_a_body_belongs_to_that_body(tmp_path: Path) -> None:
 
 
 def test_a_rite_named_by_its_noun_alone_is_an_event(tmp_path: Path) -> None:
-    r = _read("The delegation conducted a memorial service at the monument. Each year a requiem is held there.", tmp_path)
+    r = _read("The delegation conducted a memorial service at the Mikhailovka cemetery. Each year a requiem is held "
+              "there.", tmp_path)
     assert {e.label for e in r.entities if e.kind == "event"} >= {"memorial service", "requiem"}
+    service = next(e for e in r.entities if e.label == "memorial service")
+    assert [o.label for o in _values(r, service, "jpow:participant")] == []   # a site, not a body: a place
+    assert len(_values(r, service, "jpow:location")) == 1
 
 
 def test_a_deputy_or_a_chief_interpreter_is_no_head_and_a_section_post_needs_a_section(tmp_path: Path) -> None:

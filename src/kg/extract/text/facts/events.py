@@ -54,6 +54,15 @@ class EventFacts:
                     if m.kind == "place" and not m.inside(ev) and re.search(r"\bin\s+$", text[s:m.start]) \
                             and abs(m.end - ev.start) < 30:
                         add(Fact(x, "jpow:location", m.entity))
+            if ev.cls == "Event" and not ev.attrs.get("phrase"):
+                # "a memorial service at the granite monument", "the exhibition at the regional museum": where it
+                # took place (a body there is its host)
+                wm = re.match(r"\s+(?:(?:was|is|will\s+be)\s+held\s+)?(?:at|in|near)\s+(?:the\s+)?", text[ev.end:e])
+                where = wm and next((m for m in ms if m.kind in ("camp", "place", "organization") and
+                                     m.entity is not None and m.start == ev.end + wm.end()), None)
+                if where is not None:
+                    add(Fact(x, {"camp": "jpow:camp", "place": "jpow:location"}.get(where.kind, "jpow:participant"),
+                             where.entity))
             if ev.cls == "Award":   # "Sukhov was awarded ...", "In 1949 he received ...": the one awarded
                 before = [m for m in ms if m.kind == "person" and m.entity is not None and m.end <= ev.start]
                 if before:
