@@ -283,6 +283,16 @@ def test_a_name_in_either_order_is_one_person_and_an_honorific_tells_man_from_wo
     assert [d.value for d in _values(r, events["Capture"], "jpow:date")] == ["1945-08-20"]
 
 
+def test_a_review_head_that_goes_on_after_its_imprint_and_a_town_that_is_a_surname(tmp_path: Path) -> None:
+    r = _read("Review\n\nKenji Morioka (森岡健二), Coal and Snow: Internees in Karaganda, 1945–1950. Sapporo: Hokkaido "
+              "University Press, 2021. xii + 386 pp. ISBN withheld. Reviewed by Irina Lapshina, Almaty.\n\n"
+              "He was born in Morioka.", tmp_path)
+    book = _one(r, "publication", "Coal and Snow: Internees in Karaganda, 1945–1950")
+    assert [a.label for a in _values(r, book, "jpow:author")] == ["Kenji Morioka"]
+    assert [p.label for p in _values(r, book, "jpow:publisher")] == ["Hokkaido University Press"]
+    assert [p.label for p in _values(r, _one(r, "person", "Kenji Morioka"), "jpow:placeOfBirth")] == ["Morioka"]
+
+
 def test_an_honorific_before_a_name_is_no_family_name(tmp_path: Path) -> None:
     r = _read("We welcomed Mr Masao Fujiwara of Sendai and Dr Isamu Kuroki.", tmp_path)
     assert sorted(e.label for e in r.entities if e.kind == "person") == ["Isamu Kuroki", "Masao Fujiwara"]

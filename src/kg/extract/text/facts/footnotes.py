@@ -22,7 +22,9 @@ AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_
                          rf"[A-Z][\w’'-]*)){{1,10}}))\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")   # or a body
 
 # a paragraph that ends with an imprint is a citation: "... Sapporo: Hokusei Press, 2023. xii + 318 pp."
-IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?:\.\s+(?:[xivlc]+\s*\+\s*)?\d+\s*pp?)?\.?\s*$")
+# (a review's head may go on: "... 2021. xii + 386 pp. ISBN withheld. Reviewed by X, Institute of History, Almaty.")
+IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?:\.\s+(?:[xivlc]+\s*\+\s*)?\d+\s*pp?)?\.?"
+                     rf"(?=\s*$|\s+(?:ISBN\b|Reviewed\s+by\b|Translated\s+by\b))")
 
 
 class FootnoteFacts:
@@ -160,11 +162,13 @@ class FootnoteFacts:
 
     def reference_entry(self, block: Block, mentions: list[Mention]) -> list[Passage]:
         """A line of a reference list in author-date form, or a paragraph that is one citation (the head of a
-        review: "Author. Title. City: Publisher, 2023. xii + 318 pp."), a passage of its own."""
+        review: "Author. Title. City: Publisher, 2023. xii + 318 pp.", up to its imprint), a passage of its own."""
         facts: list[Fact] = []
         mentioned: list[tuple[Entity, str]] = []
+        imprint = IMPRINT.search(block.text)
+        end = imprint.end() if imprint else len(block.text.rstrip())
         if self._author_date_citation(block, 0, block.text, mentions, facts, mentioned) is None and \
-                self._citation(block, 0, len(block.text.rstrip()), mentions, facts, mentioned) is None:
+                self._citation(block, 0, end, mentions, facts, mentioned) is None:
             return []
         for ent, _ in mentioned:
             self._span(ent, block.span(0, len(block.text)))

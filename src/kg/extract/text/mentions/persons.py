@@ -94,7 +94,8 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     full = re.compile(rf"\b({given})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\b")
     for m in full.finditer(text):
         parts = [p for p in m.groups() if p]
-        if parts[-1] in not_surnames or parts[-1] in lex["places"]:
+        # (a town's name is a surname after a given name: "Kenji Morioka", "Hiroshi Kanazawa"; not a third word)
+        if parts[-1] in not_surnames or parts[-1] in lex["places"] and len(parts) == 3:
             parts = parts[:-1]
         if len(parts) < 2 or parts[1] in not_surnames:
             continue
