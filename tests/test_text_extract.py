@@ -293,6 +293,12 @@ def test_a_review_head_that_goes_on_after_its_imprint_and_a_town_that_is_a_surna
     assert [p.label for p in _values(r, _one(r, "person", "Kenji Morioka"), "jpow:placeOfBirth")] == ["Morioka"]
 
 
+def test_a_name_in_cyrillic_in_brackets_is_the_person_s_whatever_the_recogniser_took_it_for(tmp_path: Path) -> None:
+    r = _read("Donated in 2017 by Raisa Petrovna Melnikova (Раиса Петровна Мельникова), Saran.", tmp_path)
+    assert "Раиса Петровна Мельникова" in _one(r, "person", "Raisa Petrovna Melnikova").names
+    assert {e.label for e in r.entities if e.kind == "place"} == {"Saran"}
+
+
 def test_an_honorific_before_a_name_is_no_family_name(tmp_path: Path) -> None:
     r = _read("We welcomed Mr Masao Fujiwara of Sendai and Dr Isamu Kuroki.", tmp_path)
     assert sorted(e.label for e in r.entities if e.kind == "person") == ["Isamu Kuroki", "Masao Fujiwara"]

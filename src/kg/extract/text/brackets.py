@@ -74,8 +74,8 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
                         len(inside) == 1 and whole and whole[0].kind in _COMPATIBLE[m.kind]):
                     continue
                 drop.update(id(n) for n in whole)
-            else:
-                drop.update(id(n) for n in inside if n.kind in _COMPATIBLE[m.kind])
+            else:   # (a name all in Cyrillic or kanji is the same thing, whatever kind the recogniser took it for)
+                drop.update(id(n) for n in inside if n.kind in _COMPATIBLE[m.kind] or not re.search(r"[A-Za-z]", name))
             if name not in m.names and name != m.label:
                 m.names.append(name)
                 m.attrs.setdefault("names_lang", {})[name] = lang
