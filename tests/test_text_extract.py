@@ -142,6 +142,9 @@ def test_sections_numbered_with_their_camp_and_of_the_camp_met_before(tmp_path: 
     assert camp_of("section No. 3") == ["Camp No. 41"]
     assert camp_of("section No. 41/7") == ["Camp No. 41"] and camp_of("section No. 41/2") == ["Camp No. 41"]
     assert "No. 41/7" in _one(r, "camp", "section No. 41/7").names
+    r = _read("Made by a prisoner of section No. 4 of Camp No. 632 about 1947.", tmp_path)   # "Camp" with a capital
+    assert [o.label for o in _values(r, _one(r, "camp", "Section No. 4 of camp No. 632"), "jpow:sectionOf")] == \
+        ["Camp No. 632"]
     assert not [e for e in r.entities if e.label in ("section No. 41", "Section No. 41")]
 
 

@@ -63,7 +63,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
                            {"name": name}))
     sec = re.compile(rf"\b(?:[Cc]amp\s+)?([Ss]ection|[Dd]epartment|[Bb]ranch|[Ll]agpunkt|[Ll]agotdelenie|[Ss]ub-camp)\s+"
                      rf"(?:(?:No\.?|N|№|[Nn]umber)\s?)?"
-                     rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
+                     rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:[Cc]amp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
     for m in sec.finditer(text):
         parent = m.group(3) or m.group(4).lower()
         label = f"Section No. {m.group(2)} of camp {'No. ' + m.group(3) if m.group(3) else m.group(4)}"
@@ -160,7 +160,7 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -
         out.append(Mention("camp", "CampSection", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{name.lower()}", {"parent_key": "camp:?last"}))
     for m in out:   # "the fifth section of camp No. 99", "the Dolinka camp section of Karlag": its camp is named
-        of = re.match(rf"\s+of\s+(?:the\s+)?(?:camp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|([A-Z][a-z]+lag)\b|({CAP})\s+camp\b)",
+        of = re.match(rf"\s+of\s+(?:the\s+)?(?:[Cc]amp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|([A-Z][a-z]+lag)\b|({CAP})\s+camp\b)",
                       text[m.end:])
         if of:
             m.attrs["parent_key"] = f"camp:{(of.group(1) or of.group(2) or of.group(3)).lower()}"
