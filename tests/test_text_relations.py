@@ -151,10 +151,17 @@ def test_a_person_named_in_apposition_fills_the_role_of_its_noun(tmp_path: Path)
 
 
 def test_a_plural_group_fills_an_event_but_a_singular_noun_does_not(tmp_path: Path) -> None:
-    found = facts(tmp_path, "Japanese internees were sent to Temirtau. The author worked in Temirtau.")
+    found = facts(tmp_path, "In 1946 Japanese internees were sent to Temirtau. The author worked in Temirtau.")
     kinds = {s.split("/")[-1] for s, p, o in found if p == "destination" or p == "location"}
     assert any("-of-japanese-internees-to-temirtau" in k for k in kinds), found
     assert not any("labour-use" in k for k in kinds), found
+
+
+def test_an_uncounted_group_s_undated_happening_is_a_statement_not_an_event(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Japanese internees were sent to Temirtau. Its last 640 prisoners were sent to Spassk.")
+    events = {s for s, p, o in found if p == "destination"}
+    assert len(events) == 1 and any(o == "id/place/spassk" for s, p, o in found if s in events), found
+    assert any(p == "statedObject" and o == "id/place/temirtau" for s, p, o in found), found
 
 
 def facts(tmp_path: Path, text: str) -> set[tuple[str, str, str]]:

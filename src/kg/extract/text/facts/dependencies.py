@@ -118,6 +118,10 @@ class DependencyFacts:
                          match.clause[0] <= d.start < match.clause[1] and
                          not any(m.start <= d.start < m.end for m in taken) and not _after_born(block.text, d)),
                         None) or self.line_date
+        if subject is None and date is None and p.date is None and not _counted(group, self.lex):
+            return   # "prisoners were sent to the mines": an unnamed, uncounted group's undated happening is no event
+            # of its own (the statements family keeps what the sentence says of the group; "300 prisoners died in
+            # Balkhash" stays one)
         if p.attributes and subject is not None and subject.kind == "person":
             roles = dict(p.attributes)   # "Zharkov was born in 1902 in Krasnaya Polyana": of him, no event
             stated = [Fact(subject.entity, roles["object"], obj.entity)] if obj is not None and "object" in roles else []
@@ -244,6 +248,12 @@ def _written_tail(text: str, obj: Mention) -> str | None:
                      text[max(0, obj.start - 16):obj.start])
     return f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}" \
         if prep else None
+
+
+def _counted(group: str | None, lex) -> bool:
+    """"its last 640 prisoners", "about three hundred men": a group with its number."""
+    return group is not None and (re.search(r"\d", group) is not None or any(
+        w in lex["number_words"] for w in group.lower().split()))
 
 
 def _after_born(text: str, d: DateMention) -> bool:
