@@ -4,8 +4,11 @@ For each block: `parse` parses it; `mentions` (patterns of this field's prose) a
 parser's recogniser) find mentions, `brackets` adds the other names written in brackets after a name,
 `relations` matches the dependency patterns, `quantities` and `spans` find figures and dates. Then, per
 sentence, `linking` turns mentions into entities, `anaphora` adds "it" and "the camp" as mentions of what
-they refer to, and the readers of `facts/` (one per family: attributes, persons, organisations, acts, events,
-publications, camps, places, statistics, dependency patterns, footnotes) state the facts, each with its passage.
+they refer to, and the readers of `facts/` (one per family: attributes, persons, staff posts, kinship, register
+entries, organisations, acts, events, publications, camps, places, statistics, dependency patterns, short
+dependency paths, footnotes) state the facts, each with its passage. Some blocks are read whole: a field of a
+record description (`fields`), a line of a person's record (`records`), a line of a name with where the person
+lives or works (`signatures`).
 """
 
 from __future__ import annotations
