@@ -343,6 +343,13 @@ def test_review_cases_of_names_titles_and_lines(tmp_path: Path) -> None:
     assert [d.value for d in _values(r, capture, "jpow:date")] == ["1945-08-20"]
 
 
+def test_a_giver_s_town_after_the_name_is_where_they_live(tmp_path: Path) -> None:
+    r = _read("Donated in 2018 by Nurlan Abdrakhmanov, Karaganda. Written by Ivan Petrov, Moscow and Omsk being his "
+              "homes.", tmp_path)
+    assert [p.label for p in _values(r, _one(r, "person", "Nurlan Abdrakhmanov"), "jpow:residence")] == ["Karaganda"]
+    assert _values(r, _one(r, "person", "Ivan Petrov"), "jpow:residence") == []
+
+
 def test_a_given_name_with_the_initial_of_a_patronymic_is_one_person(tmp_path: Path) -> None:
     r = _read("The inventory was compiled by Svetlana K. Omarova and Bolat T. Serikbayev. The reviewer, a Doctor of "
               "Historical Sciences T. Ibrayev, approved it.", tmp_path)

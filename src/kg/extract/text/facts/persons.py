@@ -61,6 +61,15 @@ class PersonFacts:
                     where = p
             if where is not None and Fact(m.entity, "jpow:placeOfOrigin", where.entity) not in facts:
                 facts.append(Fact(m.entity, "jpow:placeOfOrigin", where.entity))
+            # "donated by Nurlan Abdrakhmanov, Karaganda.", "a letter from Megumi Okada, Sendai, whose father ...":
+            # the giver's or writer's town, as a register or a letter writes it after the name
+            home = re.match(r"\s*(?:\([^()]*\)\s*)?,\s+", text[m.end:e]) if re.search(
+                r"\b(?:by|from)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", text[s:m.start]) else None
+            town = home and next((p for p in places if p.start == m.end + home.end() and
+                                  p.entity.cls in ("Settlement", "Region") and
+                                  re.match(r"\s*(?:[.;]|,\s+(?:who|whose|where)\b|$)", text[p.end:e])), None)
+            if town and Fact(m.entity, "jpow:residence", town.entity) not in facts:
+                facts.append(Fact(m.entity, "jpow:residence", town.entity))
 
     def _successions(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         """"Gorshenin, who was replaced in March 1947 by Major Ivan Shchetinin", "Kravets succeeded Sorokin", "His
