@@ -451,7 +451,8 @@ def test_the_writer_a_note_names_is_i_and_a_camp_s_section_may_go_without_its_nu
                             "Sendai, to his wife.\n\nDear Wife,\n\nSince the spring I have been in camp No. 12, "
                             "Section 3, near the river. Later camp section 5 opened. He was tried under Section 4 of "
                             "the Code.\n")
-    assert any(p == "participant" and o == "id/person/taro-ono" and "detention" in s for s, p, o in found), found
+    # an undated stay of a named prisoner: his camp (jpow:affiliation), as the registers state it
+    assert any(s == "id/person/taro-ono" and p == "affiliation" and "camp-no-12" in o for s, p, o in found), found
     sections = {s for s, p, o in found if p == "sectionOf" and o == "id/camp/camp-no-12"}
     assert sections == {"id/camp/section-3", "id/camp/camp-section-5"}, found
 
@@ -536,6 +537,8 @@ def test_someone_taken_to_a_camp_and_a_former_prisoner_of_a_camp(tmp_path: Path)
     assert ("took-someone-to", "Ono", "Spassk") in roles("The guards took Ono to Spassk.")
     assert not any(p == "took-someone-to" for p, _, _ in roles("They decided to transfer Ono to Spassk."))
     found = facts(tmp_path, "The trowel was donated by Suzuki Haruo, a former prisoner of camp No. 99.")
+    assert any(s == "id/person/suzuki-haruo" and p == "affiliation" and "camp" in o for s, p, o in found), found
+    found = facts(tmp_path, "In 1946 Suzuki Haruo was held in camp No. 99.")   # dated: an event
     assert any(p == "participant" and o == "id/person/suzuki-haruo" and "detention" in s for s, p, o in found), found
 
 
