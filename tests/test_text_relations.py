@@ -538,6 +538,8 @@ def test_someone_taken_to_a_camp_and_a_former_prisoner_of_a_camp(tmp_path: Path)
     assert not any(p == "took-someone-to" for p, _, _ in roles("They decided to transfer Ono to Spassk."))
     found = facts(tmp_path, "The trowel was donated by Suzuki Haruo, a former prisoner of camp No. 99.")
     assert any(s == "id/person/suzuki-haruo" and p == "affiliation" and "camp" in o for s, p, o in found), found
+    found = facts(tmp_path, "Suzuki Haruo worked at the Karaganda Coal Trust.")
+    assert any(s == "id/person/suzuki-haruo" and p == "affiliation" and "trust" in o for s, p, o in found), found
     found = facts(tmp_path, "In 1946 Suzuki Haruo was held in camp No. 99.")   # dated: an event
     assert any(p == "participant" and o == "id/person/suzuki-haruo" and "detention" in s for s, p, o in found), found
 

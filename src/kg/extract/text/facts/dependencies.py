@@ -122,10 +122,11 @@ class DependencyFacts:
             return   # "prisoners were sent to the mines": an unnamed, uncounted group's undated happening is no event
             # of its own (the statements family keeps what the sentence says of the group; "300 prisoners died in
             # Balkhash" stays one)
-        if cls == "Detention" and date is None and subject is not None and subject.kind == "person" and \
-                obj is not None and obj.kind == "camp":
-            # "Ono was held in camp No. 99": a named prisoner's camp, as the registers of the curated build state
-            # it (jpow:affiliation); a dated stay stays an event with its date
+        if cls in ("Detention", "LabourUse") and date is None and subject is not None and subject.kind == "person" and \
+                obj is not None and obj.kind == ("camp" if cls == "Detention" else "organization"):
+            # "Ono was held in camp No. 99", "Ono worked at the Karaganda coal trust": a named person's camp or
+            # employer, as the registers of the curated build state it (jpow:affiliation); a dated stay or work
+            # stays an event with its date
             if Fact(subject.entity, "jpow:affiliation", obj.entity) not in facts:
                 facts.append(Fact(subject.entity, "jpow:affiliation", obj.entity))
             return
