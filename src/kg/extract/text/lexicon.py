@@ -40,6 +40,11 @@ class Lexicon:
 
 
     @cached_property
+    def settlements(self) -> tuple[str, ...]:
+        """The names (aliases too) of the settlements the lexicon knows."""
+        return tuple(alias for alias, (_, cls) in self.place_aliases.items() if cls == "Settlement")
+
+    @cached_property
     def not_person_words(self) -> frozenset[str]:
         """Words that are no part of a person's name: places, peoples, languages, heads of bodies, common nouns."""
         return frozenset(set(self.data["not_surnames"]) | set(self.data["org_heads"]) | set(self.data["demonyms"])

@@ -18,7 +18,8 @@ from kg.extract.text.model import Entity, Fact, Lit, Passage
 from kg.extract.text.spans import YEAR_RE
 from kg.sources.text import Block
 
-_FIELD = re.compile(r"(?P<head>[A-Z][^:\n]{0,80}?):\s+(?P<value>\S.*)", re.S)
+# "Head: value", one line of a description or of a person's record (`records` reads the same lines)
+FIELD_LINE = re.compile(r"(?P<head>[A-Z][^:\n]{0,80}?):\s+(?P<value>\S.*)", re.S)
 _PERIOD = re.compile(rf"(?P<period>\b{YEAR_RE}\s*[–—-]\s*{YEAR_RE}\b|\b{YEAR_RE}\b)")
 _TRAILING_PERIOD = re.compile(rf",\s*{_PERIOD.pattern}\s*$")
 
@@ -28,7 +29,7 @@ class FieldFacts:
 
     def _field_facts(self, block: Block, mentions: list[Mention]) -> list[Passage]:
         text = block.text
-        fm = _FIELD.fullmatch(text.strip())
+        fm = FIELD_LINE.fullmatch(text.strip())
         if fm is None:
             return []
         head, value = fm.group("head"), fm.group("value")

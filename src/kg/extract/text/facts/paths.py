@@ -4,9 +4,10 @@ dispute with the MVD"), as a jpow:StatedRelation.
 
 Read last, after every other reader of the sentence: a pair that another fact already joins, directly or through
 an event or a statement, is left alone, and so are two places (`places` reads containment; a list of towns
-is no relation); events (their roles are read with them) and the document itself are no ends. The path may not cross into another clause (a clause joined by "and",
-a reported clause), pass through the name of a third thing, or hold more than `MAX_CONTENT` content words between
-its ends; those say less about the pair than about what lies between. Measured on the blind corpora, one
+is no relation); events (their roles are read with them) and the document itself are no ends. The path may not
+cross into another clause (a clause joined by "and", a reported clause), pass through the name of a third thing,
+or hold more than `MAX_CONTENT` content words between its ends; those say less about the pair than about what
+lies between. Measured on the blind corpora, one
 content word (a verb or a noun) keeps about one path in three right, which is what adds to F1; two halve it."""
 
 from __future__ import annotations

@@ -64,7 +64,8 @@ class PersonFacts:
             # "donated by Nurlan Abdrakhmanov, Karaganda.", "a letter from Megumi Okada, Sendai, whose father ...":
             # the giver's or writer's town, as a register or a letter writes it after the name
             home = re.match(r"\s*(?:\([^()]*\)\s*)?,\s+", text[m.end:e]) if re.search(
-                r"\b(?:by|from)\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?$", text[s:m.start]) else None
+                rf"\b(?:by|from)\s+(?:(?:{alternation(list(self.lex['honorifics']))})\.?\s+)?$", text[s:m.start]) \
+                else None
             town = home and next((p for p in places if p.start == m.end + home.end() and
                                   p.entity.cls in ("Settlement", "Region") and
                                   re.match(r"\s*(?:[.;]|,\s+(?:who|whose|where)\b|$)", text[p.end:e])), None)

@@ -107,8 +107,8 @@ class PlaceFacts:
 
     def _former_names(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         """"Temirtau, known until 1945 as Samarkandsky, ...", "Zhezkazgan (formerly Dzhezkazgan)", "Dolinka,
-        previously called Dolinskoye", "Temirtau, then still called Samarkandsky.": the earlier name is an entity of its own (of the kind of the named one)
-        renamed to the later, linked, never merged."""
+        previously called Dolinskoye", "Temirtau, then still called Samarkandsky.": the earlier name is an entity
+        of its own (of the kind of the named one) renamed to the later, linked, never merged."""
         for old in (m for m in ms if m.kind in ("place", "camp", "organization") and m.entity is not None):
             # "the Kazakh Metallurgical Works (now ArcelorMittal Temirtau)": the whole bracket is the later name
             nm = _NOW.match(text, old.end, e)

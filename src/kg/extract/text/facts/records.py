@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.text.facts.fields import FIELD_LINE
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity, Fact, Lit, Passage, date_lit
 from kg.extract.text.spans import DateMention
 from kg.sources.text import Block
 
-_FIELD = re.compile(r"(?P<head>[A-Z][\w ]{0,30}?)\s*:\s+(?P<value>\S.*)", re.S)
 _BLANK = re.compile(r"(?:n/?a|none|unknown|not known|-+|—|\?)\.?", re.IGNORECASE)
 
 
@@ -28,7 +28,7 @@ class RecordFacts:
 
     def _record_facts(self, block: Block, mentions: list[Mention], dates: list[DateMention]) -> list[Passage]:
         text = block.text.strip()
-        fm = _FIELD.fullmatch(text)
+        fm = FIELD_LINE.fullmatch(text)
         field = fm and self.lex["record_fields"].get(fm.group("head").strip().lower())
         if not field:
             self.record_person = None

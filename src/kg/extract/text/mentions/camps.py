@@ -71,8 +71,7 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
                           f"camp:{parent}/{m.group(2)}", {"number": m.group(2), "parent_key": f"camp:{parent}"})
         mention.names.append(" ".join(m.group(0).split()))   # also as written: "Section 8 of camp No. 179"
         out.append(mention)
-    out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"],
-                                      [p for p, (_, cls) in lex.place_aliases.items() if cls == "Settlement"])
+    out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"], lex.settlements)
     for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
         if m.group(1).lower() == "gulag":
             continue
@@ -99,7 +98,7 @@ _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": 
              "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12"}
 
 
-def _sections_of_the_last_camp(text: str, taken: list[int], places: list[str]) -> list[Mention]:
+def _sections_of_the_last_camp(text: str, taken: list[int], places: tuple[str, ...]) -> list[Mention]:
     """Sections whose camp the text does not repeat: "Section No. 5", "camp section No. 8 at Kokuzek", "the fifth
     section", "the Dolinka camp section", "the camp section at Maikuduk". Their camp is the last one named
     before them (`parent_key` "camp:?last", resolved by the reader)."""
