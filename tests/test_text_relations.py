@@ -159,7 +159,7 @@ def test_a_plural_group_fills_an_event_but_a_singular_noun_does_not(tmp_path: Pa
 
 def test_an_uncounted_group_s_undated_happening_is_a_statement_not_an_event(tmp_path: Path) -> None:
     found = facts(tmp_path, "Japanese internees were sent to Temirtau. Its last 640 prisoners were sent to Spassk.")
-    events = {s for s, p, o in found if p == "destination"}
+    events = {s for s, p, o in found if p == "destination" and s.startswith("id/event/")}
     assert len(events) == 1 and any(o == "id/place/spassk" for s, p, o in found if s in events), found
     assert any(p == "statedObject" and o == "id/place/temirtau" for s, p, o in found), found
 
@@ -718,3 +718,21 @@ def test_a_reference_list_without_blank_lines_is_one_reference_per_line(tmp_path
     assert ("id/publication/karaganda-no-hoshi", "publisher", "id/organization/heibonsha") in found, found
     assert ("id/publication/the-camp-graves-of-karaganda-a-survey", "partOf",
             "id/publication/steppe-history-review") in found, found
+
+
+def test_a_figure_names_who_gives_it_who_has_it_and_where_those_it_counts_went(tmp_path: Path) -> None:
+    found = facts(tmp_path, "According to the Ministry of Health, Labour and Welfare, roughly 1,400 Japanese "
+                            "detainees died there. The Japan Foundation provided a grant of 4.2 million tenge. "
+                            "The remaining 1,140 prisoners were sent to Nakhodka. The memorial book published by "
+                            "the Association for Recording Internment lists 1,611 Japanese.")
+    said = {(s.split("-c")[0].rsplit("/", 1)[-1], p, o.rsplit("/", 1)[-1]) for s, p, o in found
+            if s.startswith("id/statistic/") and p in ("statedBy", "measures", "destination", "origin")}
+    assert ("article-roughly-1-400-japanese-japanese-detainees", "statedBy",
+            "ministry-of-health-labour-and-welfare") in said, said
+    assert ("article-4-2-million-tenge", "measures", "japan-foundation") in said, said
+    assert ("article-1-140-prisoners", "destination", "nakhodka") in said, said
+    # the agent of a participle ("published by X") is not who gives the figure; a figure names no place it
+    # was not moved to or from ("civilian internees from Dairen" is who they were)
+    assert not any(o == "association-for-recording-internment" for s, p, o in said), said
+    found = facts(tmp_path, "The camp held several hundred civilian internees from Dairen.")
+    assert not any(s.startswith("id/statistic/") and p == "origin" for s, p, o in found), found

@@ -53,6 +53,7 @@ class StatisticFacts:
             clause_s = max([s] + [i + 1 for i in range(s, q.start) if text[i] in ",;:"])
             clause_e = min([e] + [i for i in range(q.end, e) if text[i] in ",;"])
             if q.unit not in ("UnitPage", "UnitVolume", "UnitYear"):
+                self._figure_places(text, s, q, ms, st, clause_s, clause_e, add)
                 for p in ms:
                     if p.kind == "place" and clause_s <= p.start < clause_e and not p.in_title and \
                             re.search(r"\b(?:in|of|at)\s+(?:the\s+)?(?:regions?\s+of\s+(?:the\s+)?)?$",
@@ -102,8 +103,45 @@ class StatisticFacts:
                     add(Fact(st, "jpow:measures", near.entity))
                 elif holder is not None:
                     add(Fact(st, "jpow:measures", holder.entity))
+            self._stated_by(text, s, e, q, ms, st, add)
             self.last_stat = st
 
+    def _figure_places(self, text, s, q, ms, st, clause_s, clause_e, add):
+        """Where the counted went or came from: "1,140 prisoners were sent to Nakhodka", "from Manchuria"."""
+        for p in ms:
+            if p.kind != "place" or p.in_title or not (clause_s <= p.start < clause_e) or p.start < q.end:
+                continue
+            m = re.search(r"\b(to|into|from)\s+(?:the\s+)?$", text[max(s, p.start - 12):p.start])
+            if m and not re.search(r"[.;\d]", text[q.end:p.start]) and _MOVED.search(text, q.end, p.start):
+                add(Fact(st, "jpow:origin" if m.group(1) == "from" else "jpow:destination", p.entity))
+
+    def _stated_by(self, text, s, e, q, ms, st, add):
+        """Who gives the figure ("according to the records of X, ...", "X recorded ... N": jpow:statedBy) or has
+        it ("X employed between 4,000 and 5,000 Japanese": jpow:measures), when X comes before it in the sentence."""
+        for x in ms:
+            if x.kind not in ("organization", "person") or x.entity is None or x.in_title or \
+                    not s <= x.start < x.end <= q.start or _BY.search(text, max(s, x.start - 8), x.start):
+                continue
+            between = text[x.end:q.start]
+            if any(y.kind in ("organization", "person") and x.end <= y.start < q.start for y in ms):
+                continue   # the nearer body or person is the one that gives or has it
+            # "the ministry", "the archive" give a figure too often of a body other than the one resolved
+            if not x.attrs.get("anaphor") and (_ACCORDING.search(text, max(s, x.start - 60), x.start)
+                                               or _REPORTS.fullmatch(between)):
+                add(Fact(st, "jpow:statedBy", x.entity))
+            elif _HAS.fullmatch(between) and (x.kind == "organization" or not x.attrs.get("anaphor")):
+                add(Fact(st, "jpow:measures", x.entity))
+
+
+_BY = re.compile(r"\bby\s+(?:the\s+)?$")
+_ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?:[\w'’]+\s+){0,4}$")
+_REPORTS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:recorded|reported|registered|counted|lists?|listed|"
+                      r"estimated|estimates|puts?|gives?|gave|documented)\b[^.;,]*")
+_HAS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:identified|recovered|controlled|employed|received|provided|"
+                  r"holds|held)\b[^.;,]*")
+
+# a verb of moving between a figure and a place: "were sent to Nakhodka", "had come by rail from Karaganda"
+_MOVED = re.compile(r"\b(?:\w+ed|sent|brought|taken|came|come|went|gone|left|driven|shipped|put|carried)\b")
 
 _UNIT_WORDS = {"UnitPerson": "persons", "UnitPercent": "share (percent)", "UnitFraction": "share",
                "UnitCamp": "camps", "UnitPage": "pages", "UnitVolume": "volumes", "UnitYear": "years",
