@@ -736,3 +736,30 @@ def test_a_figure_names_who_gives_it_who_has_it_and_where_those_it_counts_went(t
     assert not any(o == "association-for-recording-internment" for s, p, o in said), said
     found = facts(tmp_path, "The camp held several hundred civilian internees from Dairen.")
     assert not any(s.startswith("id/statistic/") and p == "origin" for s, p, o in found), found
+
+
+def test_the_front_matter_says_who_wrote_the_document_for_whom_who_translated_and_issued_it_and_when(
+        tmp_path: Path) -> None:
+    body = ("The camp held about 300 men in May 1947, and more were expected to arrive from the camp at Spassk by "
+            "the end of the summer of that year, when the mines of the trust needed more hands than ever before.")
+    found = facts(tmp_path, "Monthly report\n\nTO: the Head of the MVD Administration of the Karaganda Region, Major "
+                            "General N. I. Fadeyev\nFROM: the Commandant of Camp No. 53, Lieutenant Colonel S. T. "
+                            "Gavrilenko\n\nTranslated from the Russian by Eri Hayakawa. The original is lost.\n\n"
+                            + body)
+    doc = "id/publication/article"
+    assert (doc, "addressee", "id/person/n-i-fadeyev") in found, found
+    assert (doc, "author", "id/person/s-t-gavrilenko") in found, found
+    assert (doc, "translator", "id/person/eri-hayakawa") in found, found
+    found = facts(tmp_path, "Press statement on the agreement\n\nMinistry of Foreign Affairs of the Republic of "
+                            "Kazakhstan, Press Service\n\nSato Michiko (Tohoku University) and Dmitry V. Belousov "
+                            "(Karaganda State University)\n\n" + body)
+    assert any(s == doc and p == "issuingBody" and "ministry-of-foreign-affairs" in o for s, p, o in found), found
+    assert {o for s, p, o in found if s == doc and p == "author"} == {"id/person/sato-michiko",
+                                                                      "id/person/dmitry-v-belousov"}, found
+    # a description's person is no author; a sentence of the text that opens with "By" is no byline
+    found = facts(tmp_path, "Looking for Grandfather\n\nCompiled by Ogawa Reiko, granddaughter of Ogawa Shuichi, for "
+                            "relatives.\n\nBy State Defence Committee Resolution No. 9898 of 23 August 1945, 50,000 "
+                            "Japanese prisoners of war were assigned to the Kazakh SSR, and of these about 23,000 "
+                            "were sent to the mines of the Karaganda coal basin, where they stayed for years.")
+    assert {(p, o) for s, p, o in found if s == doc and p in ("author", "issuingBody")} == {
+        ("author", "id/person/ogawa-reiko")}, found

@@ -26,6 +26,7 @@ from kg.extract.text.facts.entries import EntryFacts
 from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.fields import FieldFacts
 from kg.extract.text.facts.footnotes import AUTHOR_DATE, IMPRINT, FootnoteFacts
+from kg.extract.text.facts.front_matter import FrontMatterFacts
 from kg.extract.text.facts.kinship import KinshipFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
 from kg.extract.text.facts.paths import PathFacts
@@ -52,7 +53,7 @@ from kg.sources.text import NOTE_NUMBER, YEAR_HEADING, Block
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
-                     FieldFacts, RecordFacts, SignatureFacts, KinshipFacts, StaffFacts,
+                     FieldFacts, RecordFacts, SignatureFacts, FrontMatterFacts, KinshipFacts, StaffFacts,
                      PathFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
@@ -82,6 +83,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.document: Entity | None = None    # what "this paper" is: the document read, if the caller says
         self.last_citation: list[str] = []      # archive, fond, inventory of the last file cited ("Ibid., d. 7")
         self.blocks_read = 0
+        self.body_started = False   # the front matter (byline, addresses, dateline) is over
 
     def read_block(self, block: Block, doc=None) -> list[Passage]:
         """The passages of one block; `doc` is its parse, if the caller parsed it (in a batch)."""
@@ -206,6 +208,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         passages += self._field_facts(block, mentions)
         passages += self._record_facts(block, mentions, ds)
         passages += self._signature_facts(block, mentions)
+        passages += self._front_matter_facts(block, mentions, ds)
         self.blocks_read += 1
         return passages
 
