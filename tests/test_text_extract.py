@@ -1348,6 +1348,19 @@ def test_reference_list_entries_in_author_date_form(tmp_path: Path) -> None:
     assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Siberian Studies"]
 
 
+def test_a_reference_list_one_entry_per_line_reads_each_line_with_editors_and_names_in_their_own_order(
+        tmp_path: Path) -> None:
+    r = _read("Hayami Kosuke was a writer.\n\nReferences\n\nKimura Hiroshi (1999). Siberian Internment and the Coal "
+              "Mines. Tokyo: Iwanami Shoten.\nTulegenova, A. and Ivanov, P., eds. (2008). Prisoners of War in "
+              "Kazakhstan: Documents, 1941-1956. Almaty: Daik-Press.\n", tmp_path)
+    book = _one(r, "publication", "Siberian Internment and the Coal Mines")
+    assert [o.label for o in _values(r, book, "jpow:author")] == ["Kimura Hiroshi"]
+    assert [o.label for o in _values(r, book, "jpow:publisher")] == ["Iwanami Shoten"]
+    documents = _one(r, "publication", "Prisoners of War in Kazakhstan: Documents, 1941-1956")
+    assert sorted(o.label for o in _values(r, documents, "jpow:editor")) == ["A. Tulegenova", "P. Ivanov"]
+    assert _values(r, documents, "jpow:author") == []
+
+
 def test_an_act_named_for_two_parties_joined_by_an_en_dash_keeps_both(tmp_path: Path) -> None:
     r = _read("In 1956 the Soviet–Japanese Joint Declaration was signed.", tmp_path)
     _one(r, "legal-act", "Soviet–Japanese Joint Declaration")

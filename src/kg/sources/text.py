@@ -62,6 +62,12 @@ class Block:
         o_start, o_end = self.span(start, end)
         return self.original[o_start - self.start:o_end - self.start], o_start, o_end
 
+    def part(self, start: int, end: int) -> Block:
+        """The clean slice text[start:end] as a block of its own (a line of a list), offsets kept."""
+        o_start, o_end = self.span(start, end)
+        return Block(self.text[start:end], self.starts[start:end], self.ends[start:end],
+                     self.original[o_start - self.start:o_end - self.start])
+
 
 def _entity_end(original: str, i: int) -> int:
     """End (exclusive) of the original character or HTML entity starting at index i."""

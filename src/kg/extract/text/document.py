@@ -90,6 +90,10 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         text = block.text
         if self._index_terms.match(text):
             return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
+        lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        if len(lines) > 1 and 2 * sum(_is_citation(text[a:b]) for a, b in lines) >= len(lines):
+            # a list of references, one per line: each a block of its own
+            return [p for a, b in lines for p in self.read_block(block.part(a, b))]
         mentions, quotes = find_mentions(text, self.lex, self.last_citation)
         mentions = keep_bare_sections(mentions, any(e.kind == "camp" for e in self.entities))
         doc = doc if doc is not None else parse(text)
@@ -252,3 +256,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self._successions(text, s, e, live, facts)   # after every reader of heads
         self._path_facts(self._doc, s, e, ms, facts, block)   # last: what no other reader related
         return facts
+
+
+def _is_citation(line: str) -> bool:
+    """"Ivanov, A. (2001). Title. ...", "Title. Tokyo: Iwanami Shoten, 1999.": a line of a list of references."""
+    return len(line) < 600 and bool(AUTHOR_DATE.match(line.strip()) or IMPRINT.search(line.rstrip()))

@@ -19,7 +19,8 @@ from kg.sources.text import NOTE_NUMBER, Block
 _INVERTED = rf"{CAP}(?:[- ]{CAP})?,\s+(?:(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)"
 AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_INVERTED}(?:\s*(?:,|;|,?\s*and|,?\s*&)\s*"
                          rf"(?:{_INVERTED}|(?:[A-Z]\.\s?)+{CAP}))*)|(?P<corp>[A-Z][\w’'-]*(?:\s+(?:of|the|and|for|"
-                         rf"[A-Z][\w’'-]*)){{1,10}}))\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")   # or a body
+                         rf"[A-Z][\w’'-]*)){{1,10}}))(?P<eds>,?\s*\(?[Ee]ds?\.\)?)?\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")
+# (or a body; "eds." after the names: the editors)
 
 # a paragraph that ends with an imprint is a citation: "... Sapporo: Hokusei Press, 2023. xii + 318 pp."
 # (a review's head may go on: "... 2021. xii + 386 pp. ISBN withheld. Reviewed by X, Institute of History, Almaty.")
@@ -230,6 +231,13 @@ class FootnoteFacts:
                 ent = self.entity_for(body, block.span(body.start, body.end)[0])
                 mentioned.append((ent, body.text))
                 facts.append(Fact(pub, "jpow:issuingBody", ent))
+            # "Kimura Hiroshi (1999). ...": a name in its own order, the author
+            person = next((m for m in mentions if m.kind == "person" and
+                           (m.start, m.end) == (head.start("corp"), head.end("corp"))), None)
+            if body is None and person is not None:
+                ent = self.entity_for(person, block.span(person.start, person.end)[0])
+                mentioned.append((ent, person.text))
+                facts.append(Fact(pub, "jpow:editor" if head.group("eds") else "jpow:author", ent))
             return pub
         for am_ in re.finditer(rf"(?P<sur>{CAP}(?:[- ]{CAP})?),\s+(?P<given>(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)|"
                                rf"(?P<plain>(?:[A-Z]\.\s?)+{CAP})", head.group("auth")):
@@ -238,7 +246,7 @@ class FootnoteFacts:
             person = self.entity_for(Mention("person", "Person", s0, s0 + len(am_.group(0)), am_.group(0), label,
                                              f"person:{norm(label)}"), block.span(s0, s0 + len(am_.group(0)))[0])
             mentioned.append((person, am_.group(0)))
-            facts.append(Fact(pub, "jpow:author", person))
+            facts.append(Fact(pub, "jpow:editor" if head.group("eds") else "jpow:author", person))
         return pub
 
     def _article_citation(self, block: Block, a: int, text: str, mentions: list[Mention], facts: list[Fact],
