@@ -763,3 +763,12 @@ def test_the_front_matter_says_who_wrote_the_document_for_whom_who_translated_an
                             "were sent to the mines of the Karaganda coal basin, where they stayed for years.")
     assert {(p, o) for s, p, o in found if s == doc and p in ("author", "issuingBody")} == {
         ("author", "id/person/ogawa-reiko")}, found
+
+
+def test_two_things_in_one_place_are_not_thereby_related_and_a_verb_between_them_is_kept(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In 1948 camp No. 99 absorbed the smaller camp No. 412 at Dolinka.")
+    statements = {s for s, p, o in found if p == "statedSubject" and o == "id/camp/camp-no-99"}
+    assert any((s, "statedObject", "id/camp/camp-no-412") in found for s in statements), found
+    # a place in the place already said is no second statement: "born in Kanazawa, Ishikawa Prefecture"
+    found = facts(tmp_path, "Kuroda Shigeharu was born in Kanazawa, Ishikawa Prefecture, in 1915.")
+    assert not any(p == "statedObject" and o.endswith("ishikawa-prefecture") for s, p, o in found), found

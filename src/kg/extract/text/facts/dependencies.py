@@ -270,13 +270,21 @@ def _after_born(text: str, d: DateMention) -> bool:
 
 
 def _related(facts: list[Fact], a: Entity, b: Entity) -> bool:
-    """Do the sentence's facts already relate a and b, directly or through one node (an event, a statement)?"""
+    """Do the sentence's facts already relate a and b, directly, through one node that stands for a relation (an
+    event, a statement), or through a place in the other ("born in Kanazawa, Ishikawa Prefecture")? Two things
+    in one place are not related by it: "camp No. 99 absorbed camp No. 412 at Dolinka" still says what the one
+    did to the other."""
     near: dict[str, set[str]] = {}
+    between: set[str] = set()
     for f in facts:
         if isinstance(f.o, Entity):
             near.setdefault(f.s.iri, set()).add(f.o.iri)
             near.setdefault(f.o.iri, set()).add(f.s.iri)
-    return b.iri in near.get(a.iri, set()) or any(a.iri in near.get(x, set()) for x in near.get(b.iri, set()))
+            between |= {e.iri for e in (f.s, f.o) if e.kind in ("event", "statement")}
+    inside = {(f.s.iri, f.o.iri) for f in facts if f.p == "jpow:locatedIn" and isinstance(f.o, Entity)}
+    return b.iri in near.get(a.iri, set()) or any(
+        a.iri in near.get(x, set()) and (x in between or (x, b.iri) in inside or (x, a.iri) in inside)
+        for x in near.get(b.iri, set()))
 
 
 def _filler(ms: list[Mention], span: tuple[int, int] | None, of: tuple[int, int] | None,
