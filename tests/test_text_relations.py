@@ -772,3 +772,13 @@ def test_two_things_in_one_place_are_not_thereby_related_and_a_verb_between_them
     # a place in the place already said is no second statement: "born in Kanazawa, Ishikawa Prefecture"
     found = facts(tmp_path, "Kuroda Shigeharu was born in Kanazawa, Ishikawa Prefecture, in 1915.")
     assert not any(p == "statedObject" and o.endswith("ishikawa-prefecture") for s, p, o in found), found
+
+
+def test_a_group_singled_out_that_reaches_a_place_is_an_arrival_named_as_the_text_names_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The first trains with Japanese prisoners arrived at Karaganda. Prisoners were sent to "
+                            "the mines. The first train of Japanese prisoners reached Karaganda on 8 October 1945.")
+    arrivals = {s for s, p, o in found if p == "destination" and s.startswith("id/event/")}
+    assert len(arrivals) == 2 and all((s, "destination", "id/place/karaganda") in found for s in arrivals), found
+    path = tmp_path / "article.txt"
+    names = {q.object.value for q in extract_paths([path], Settings()) if q.predicate.value.endswith("altLabel")}
+    assert "arrival of the first train of Japanese prisoners to Karaganda" in names, names

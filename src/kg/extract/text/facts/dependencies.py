@@ -192,7 +192,7 @@ class DependencyFacts:
         names = {label.lower()}
         kind_noun = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()   # "a return" is also a repatriation
         also = [kind_noun] if kind_noun != words and cls != "Event" else []
-        for other in [_as_written(block.text, words, subject, group, obj, match),
+        for other in [_as_written(block.text, words, subject, group, obj, match, _event_role(p, obj)),
                       *(n for w in [words, *also] for n in _other_names(block.text, w, subject, obj)),
                       *(f"{w} of {subject.entity.label if subject is not None else group}" for w in also)]:
             if other and other.lower() not in names:
@@ -228,7 +228,7 @@ def _other_names(text: str, words: str, subject: Mention | None, obj: Mention | 
 
 
 def _as_written(text: str, words: str, subject: Mention | None, group: str | None, obj: Mention | None,
-                match: RelationMatch) -> str | None:
+                match: RelationMatch, role: str | None = None) -> str | None:
     """The event's name in the text's own words: "arrival of the first Japanese prisoners at camp No. 37" for
     "The first Japanese prisoners arrived at camp No. 37" (an article becomes "the": the thing is known now)."""
     if subject is not None and subject.attrs.get("anaphor"):
@@ -246,22 +246,28 @@ def _as_written(text: str, words: str, subject: Mention | None, group: str | Non
         phrase = "the " + phrase
     if obj is None:
         return f"{words} of {phrase}"
-    tail = _written_tail(text, obj)
+    tail = _written_tail(text, obj, role if match.object and obj.start <= match.object[0] < obj.end else None)
     return f"{words} of {phrase}{tail}" if tail else None
 
 
-def _written_tail(text: str, obj: Mention) -> str | None:
-    """" at the Chirchik cemetery": the event's object with the preposition written before it, if one is."""
+def _written_tail(text: str, obj: Mention, role: str | None = None) -> str | None:
+    """" at the Chirchik cemetery": the event's object with the preposition written before it, if one is; the
+    object of the verb itself takes its role's ("left the Karaganda region": "from the Karaganda region")."""
     prep = re.search(r"\b(at|in|to|into|from|near|on|for|through|via|by|with)\s+((?:the|a|an)\s+)?$",
                      text[max(0, obj.start - 16):obj.start])
+    if prep is None and role in _PREPOSITION:
+        prep = re.search(r"\b[a-z]+(?:ed|t|s)?\s+((?:the|a|an)\s+)?$", text[max(0, obj.start - 24):obj.start])
+        return f" {_PREPOSITION[role]} {'the ' if prep and prep.group(1) else ''}" \
+               f"{' '.join(text[obj.start:obj.end].split())}" if prep else None
     return f" {prep.group(1)} {'the ' if prep.group(2) else ''}{' '.join(text[obj.start:obj.end].split())}" \
         if prep else None
 
 
 def _counted(group: str | None, lex) -> bool:
-    """"its last 640 prisoners", "about three hundred men": a group with its number."""
+    """"its last 640 prisoners", "about three hundred men": a group with its number; "the first trains with
+    Japanese prisoners", "the last Japanese group": a group singled out."""
     return group is not None and (re.search(r"\d", group) is not None or any(
-        w in lex["number_words"] for w in group.lower().split()))
+        w in lex["number_words"] or w in lex["singling_words"] for w in group.lower().split()))
 
 
 def _after_born(text: str, d: DateMention) -> bool:
