@@ -782,3 +782,15 @@ def test_a_group_singled_out_that_reaches_a_place_is_an_arrival_named_as_the_tex
     path = tmp_path / "article.txt"
     names = {q.object.value for q in extract_paths([path], Settings()) if q.predicate.value.endswith("altLabel")}
     assert "arrival of the first train of Japanese prisoners to Karaganda" in names, names
+
+
+def test_an_event_held_over_days_is_dated_by_its_first_and_last_day(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("The Captivity and Memory conference was held in Karaganda on 12–13 October 2022. A "
+                    "remains-collection mission worked in Kazakhstan from 1 to 26 September 2025.", encoding="utf-8")
+    dated = {(q.subject.value.rsplit("/", 1)[-1], q.predicate.value.split("#")[-1], q.object.value)
+             for q in extract_paths([path], Settings()) if q.predicate.value.endswith(("startDate", "endDate"))}
+    assert any("conference" in s and p == "startDate" and o == "2022-10-12" for s, p, o in dated), dated
+    assert any("conference" in s and p == "endDate" and o == "2022-10-13" for s, p, o in dated), dated
+    assert any("mission" in s and p == "startDate" and o == "2025-09-01" for s, p, o in dated), dated
+    assert any("mission" in s and p == "endDate" and o == "2025-09-26" for s, p, o in dated), dated

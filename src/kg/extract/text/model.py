@@ -83,6 +83,18 @@ def date_lit(value: str) -> Lit:
     return Lit(value, local, None)
 
 
+def date_facts(subject: Entity, d) -> list[Fact]:
+    """When a thing happened, as written: a day, month or year (jpow:date), a span (jpow:startDate and
+    jpow:endDate), or words with no date to give ("in the post-war years": only jpow:dateAsWritten)."""
+    facts = []
+    if d.kind == "point":
+        facts.append(Fact(subject, "jpow:date", date_lit(d.value)))
+    elif d.kind == "range":
+        first, last = d.value.split("/")
+        facts += [Fact(subject, "jpow:startDate", date_lit(first)), Fact(subject, "jpow:endDate", date_lit(last))]
+    return facts + [Fact(subject, "jpow:dateAsWritten", Lit(d.as_written, "string", None))]
+
+
 def term(local: str) -> tuple[str, str]:
     """An ontology individual (a unit, a qualifier, a role) by its local name."""
     return ("jpow", local)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.text.mentions import Mention
-from kg.extract.text.model import Entity, Fact, Lit, date_lit
+from kg.extract.text.model import Entity, Fact, Lit, date_facts, date_lit
 from kg.extract.text.relations import RelationMatch, RelationPattern
 from kg.extract.text.spans import DateMention
 from kg.iri import slugify
@@ -106,6 +106,7 @@ class DependencyFacts:
         if any(f.s.kind == "event" and f.s.cls == cls and f.o in (obj and obj.entity, subject and subject.entity)
                for f in facts):
             return   # another reader or pattern of this sentence already stated this event
+        span = None
         if p.date is not None:
             date = next((d for d in ds if match.date and d.start <= match.date[0] < d.end and
                          (cls == "Birth" or not _after_born(block.text, d))), None) or self.line_date
@@ -114,10 +115,10 @@ class DependencyFacts:
         else:
             taken = [m for m in (subject, obj) if m is not None]
             # (not a year of birth said of the subject: "X, born 1916 in Hokkaido, was taken prisoner on ...")
-            date = next((d for d in ds if d.kind == "point" and match.clause and
-                         match.clause[0] <= d.start < match.clause[1] and
-                         not any(m.start <= d.start < m.end for m in taken) and not _after_born(block.text, d)),
-                        None) or self.line_date
+            in_clause = [d for d in ds if match.clause and match.clause[0] <= d.start < match.clause[1] and
+                         not any(m.start <= d.start < m.end for m in taken) and not _after_born(block.text, d)]
+            date = next((d for d in in_clause if d.kind == "point"), None) or self.line_date
+            span = next((d for d in in_clause if d.kind == "range"), None)   # "held on 12–13 October 2022"
         if subject is None and date is None and p.date is None and not _counted(group, self.lex):
             return   # "prisoners were sent to the mines": an unnamed, uncounted group's undated happening is no event
             # of its own (the statements family keeps what the sentence says of the group; "300 prisoners died in
@@ -202,10 +203,8 @@ class DependencyFacts:
             written = " ".join(block.text[match.core[0]:match.core[1]].split()).rstrip(",;:")
             if 8 <= len(written) and len(written.split()) <= 16:
                 facts.append(Fact(ev, "skos:altLabel", Lit(written)))
-        if date is not None:
-            if date.kind == "point":
-                facts.append(Fact(ev, "jpow:date", date_lit(date.value)))
-            facts.append(Fact(ev, "jpow:dateAsWritten", Lit(date.as_written, "string", None)))
+        if date is not None or span is not None:
+            facts += date_facts(ev, date or span)
 
 
 def short_names(person: Entity) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text.model import Fact, Lit, date_lit
+from kg.extract.text.model import Fact, Lit, date_facts, date_lit
 
 
 class EventFacts:
@@ -103,12 +103,11 @@ class EventFacts:
                 if obj:
                     add(Fact(x, "jpow:concerns", obj[-1].entity))
             if ev.cls not in ("War",):
-                points = [d for d in ds if d.kind in ("point", "vague") and not (ev.start <= d.start < ev.end)]
-                points = [d for d in points if not re.search(r"\b(?:until|till)\s+$", text[max(0, d.start - 8):d.start])]
+                outside = [d for d in ds if not (ev.start <= d.start < ev.end) and
+                           not re.search(r"\b(?:until|till)\s+$", text[max(0, d.start - 8):d.start])]
+                # a day or a month; else a span ("held on 12–13 October 2022", "from 1 to 26 September")
+                points = [d for d in outside if d.kind in ("point", "vague")] or \
+                    [d for d in outside if d.kind == "range"]
                 if points:
                     d = min(points, key=lambda d: abs(d.start - ev.start))
-                    if d.kind == "vague":
-                        add(Fact(x, "jpow:dateAsWritten", Lit(d.as_written, "string", None)))
-                    else:
-                        add(Fact(x, "jpow:date", date_lit(d.value)))
-                        add(Fact(x, "jpow:dateAsWritten", Lit(d.as_written, "string", None)))
+                    facts += date_facts(x, d)
