@@ -794,3 +794,12 @@ def test_an_event_held_over_days_is_dated_by_its_first_and_last_day(tmp_path: Pa
     assert any("conference" in s and p == "endDate" and o == "2022-10-13" for s, p, o in dated), dated
     assert any("mission" in s and p == "startDate" and o == "2025-09-01" for s, p, o in dated), dated
     assert any("mission" in s and p == "endDate" and o == "2025-09-26" for s, p, o in dated), dated
+
+
+def test_what_a_named_person_died_of_is_stated_of_him_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Tanaka Ichiro was a corporal. Tanaka died of the fever in the night. Sato Kenji, a private, "
+                    "died of dysentery in March 1946.", encoding="utf-8")
+    causes = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in extract_paths([path], Settings())
+              if q.predicate.value.endswith("causeOfDeath")}
+    assert causes == {("tanaka-ichiro", "fever"), ("sato-kenji", "dysentery")}, causes
