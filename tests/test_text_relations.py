@@ -803,3 +803,14 @@ def test_what_a_named_person_died_of_is_stated_of_him_as_written(tmp_path: Path)
     causes = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in extract_paths([path], Settings())
               if q.predicate.value.endswith("causeOfDeath")}
     assert causes == {("tanaka-ichiro", "fever"), ("sato-kenji", "dysentery")}, causes
+
+
+def test_a_camp_in_operation_over_years_has_that_span_as_start_end_and_an_edtf_period(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Dzhezkazgan camp No. 39 was a camp for Japanese prisoners of war. It operated from 1945 to "
+                    "1949. Camp No. 37 held mainly Japanese prisoners of war from 1945 to 1949.", encoding="utf-8")
+    spans = {(q.subject.value.rsplit("/", 1)[-1], q.predicate.value.split("#")[-1], q.object.value)
+             for q in extract_paths([path], Settings())
+             if q.predicate.value.split("#")[-1] in ("startDate", "endDate", "period")}
+    assert spans == {("camp-no-39", "startDate", "1945"), ("camp-no-39", "endDate", "1949"),
+                     ("camp-no-39", "period", "1945/1949")}, spans   # whom a camp held when is no time it operated

@@ -84,15 +84,22 @@ def date_lit(value: str) -> Lit:
 
 
 def date_facts(subject: Entity, d) -> list[Fact]:
-    """When a thing happened, as written: a day, month or year (jpow:date), a span (jpow:startDate and
-    jpow:endDate), or words with no date to give ("in the post-war years": only jpow:dateAsWritten)."""
+    """When a thing happened, as written: a day, month or year (jpow:date), a span (`span_facts`), or words with
+    no date to give ("in the post-war years": only jpow:dateAsWritten)."""
     facts = []
     if d.kind == "point":
         facts.append(Fact(subject, "jpow:date", date_lit(d.value)))
     elif d.kind == "range":
-        first, last = d.value.split("/")
-        facts += [Fact(subject, "jpow:startDate", date_lit(first)), Fact(subject, "jpow:endDate", date_lit(last))]
+        facts += span_facts(subject, d.value)
     return facts + [Fact(subject, "jpow:dateAsWritten", Lit(d.as_written, "string", None))]
+
+
+def span_facts(subject: Entity, interval: str) -> list[Fact]:
+    """A span "1945/1949": its start and end (jpow:startDate, jpow:endDate) and the interval itself (jpow:period,
+    EDTF)."""
+    first, last = interval.split("/")
+    return [Fact(subject, "jpow:startDate", date_lit(first)), Fact(subject, "jpow:endDate", date_lit(last)),
+            Fact(subject, "jpow:period", Lit(interval, "string", None))]
 
 
 def term(local: str) -> tuple[str, str]:

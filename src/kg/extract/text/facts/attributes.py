@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.text.mentions import Mention
-from kg.extract.text.model import Fact, Lit, date_lit
+from kg.extract.text.model import Fact, Lit, date_lit, span_facts
 
 
 class AttributeFacts:
@@ -59,8 +59,7 @@ class AttributeFacts:
             if m.kind == "event" and "date" in a and not m.in_title:
                 add(Fact(ent, "jpow:date", date_lit(a["date"])))
             if m.kind == "event" and "startDate" in a:
-                add(Fact(ent, "jpow:startDate", date_lit(a["startDate"])))
-                add(Fact(ent, "jpow:endDate", date_lit(a["endDate"])))
+                facts += span_facts(ent, f"{a['startDate']}/{a['endDate']}")
                 add(Fact(ent, "jpow:dateAsWritten", Lit(a["date_as_written"], "string", None)))
             if m.kind == "publication":
                 if "year" in a:

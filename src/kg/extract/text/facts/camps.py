@@ -1,11 +1,15 @@
-"""Facts about camps: where they lie, and whose labour they supplied."""
+"""Facts about camps: where they lie, whose labour they supplied, and when they were in operation."""
 
 from __future__ import annotations
 
 import re
 
 from kg.extract.text.mentions import Mention
-from kg.extract.text.model import Fact
+from kg.extract.text.model import Fact, span_facts
+
+# "It operated from 1945 to 1949", "the hospital existed between 1946 and 1950": a verb of being in operation
+_OPERATED = re.compile(r"\s+(?:(?:only|still|then)\s+)?(?:operated|existed|functioned|(?:was|remained)\s+(?:in\s+"
+                       r"operation|active|open))\b[^.;]{0,12}?$")
 
 
 class CampFacts:
@@ -102,6 +106,16 @@ class CampFacts:
         facts.append(Fact(x, "jpow:camp", camp.entity))
         for o in orgs:
             facts.append(Fact(x, "jpow:concerns", o.entity))
+
+    def _operating_period(self, text, s, e, ms, ds, facts):
+        """When a camp or a body was in operation, said as a span after a verb of operating: its start and end."""
+        for d in ds:
+            if d.kind != "range":
+                continue
+            unit = next((m for m in reversed(ms) if m.kind in ("camp", "organization") and m.entity is not None
+                         and s <= m.start and m.end <= d.start and _OPERATED.search(text, m.end, d.start)), None)
+            if unit is not None:
+                facts += span_facts(unit.entity, d.value)
 
 
 def _chain(text: str, places: list) -> bool:

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.text.facts.publications import BOOK_ANAPHOR
 from kg.extract.text.mentions import Mention
-from kg.extract.text.model import Fact, Lit, date_lit, decimal, term
+from kg.extract.text.model import Fact, Lit, date_lit, decimal, span_facts, term
 from kg.extract.text.quantities import QUALIFIER_CLASS, Quantity
 
 
@@ -72,9 +72,7 @@ class StatisticFacts:
                     if d.kind == "point":
                         add(Fact(st, "jpow:date", date_lit(d.value)))
                     elif d.kind == "range":
-                        first, last = d.value.split("/")
-                        add(Fact(st, "jpow:startDate", date_lit(first)))
-                        add(Fact(st, "jpow:endDate", date_lit(last)))
+                        facts += span_facts(st, d.value)
                     else:
                         add(Fact(st, "jpow:endDate" if d.kind == "until" else "jpow:startDate", date_lit(d.value)))
             # what the figure is about: a publication's pages or volumes, else the nearest camp, event, act
