@@ -814,3 +814,17 @@ def test_a_camp_in_operation_over_years_has_that_span_as_start_end_and_an_edtf_p
              if q.predicate.value.split("#")[-1] in ("startDate", "endDate", "period")}
     assert spans == {("camp-no-39", "startDate", "1945"), ("camp-no-39", "endDate", "1949"),
                      ("camp-no-39", "period", "1945/1949")}, spans   # whom a camp held when is no time it operated
+
+
+def test_a_figure_of_people_the_sentence_ties_to_nothing_is_of_what_a_name_title_names(tmp_path: Path) -> None:
+    text = "Camp No. 318 was a camp for Japanese prisoners of war. During the quarter 64 prisoners died.\n"
+    titled = tmp_path / "titled.txt"
+    titled.write_text("Camp No. 318\n\n" + text, encoding="utf-8")
+    headline = tmp_path / "headline.txt"
+    headline.write_text("A delegation visits Camp No. 318 today\n\n" + text, encoding="utf-8")
+
+    def measured(path: Path) -> set[str]:
+        return {q.object.value.rsplit("/", 1)[-1] for q in extract_paths([path], Settings())
+                if q.predicate.value.endswith("measures") and "64" in q.subject.value}
+    assert measured(titled) == {"camp-no-318"}
+    assert measured(headline) == set()   # a headline names what it reports, not what the text is about

@@ -66,6 +66,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.footnotes: dict[str, Entity] = {}
         self.last_footnote_pub: Entity | None = None
         self.topic_pub: Entity | None = None
+        self.topic: Entity | None = None   # the one camp, place or body the title names: what the text is about
         self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
         self.pending_fields: list = []          # its fields read before the unit was named
         self.block_statistics: list[tuple[int, Entity]] = []
@@ -209,6 +210,10 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
                                  None)
             if writer:
                 self.narrator = writer.entity
+        if self.blocks_read == 0:   # a title that is a name and nothing else ("Camp No. 47", "Temirtau")
+            whole = [m for m in mentions if m.kind in ("camp", "place", "organization") and m.entity is not None
+                     and not re.search(r"\w", re.sub(r"\([^()]*\)", "", text[:m.start] + text[m.end:]))]
+            self.topic = whole[0].entity if whole else None
         passages += self._field_facts(block, mentions)
         passages += self._record_facts(block, mentions, ds)
         passages += self._signature_facts(block, mentions)

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.text.facts.publications import BOOK_ANAPHOR
 from kg.extract.text.mentions import Mention
-from kg.extract.text.model import Fact, Lit, date_lit, decimal, span_facts, term
+from kg.extract.text.model import Entity, Fact, Lit, date_lit, decimal, span_facts, term
 from kg.extract.text.quantities import QUALIFIER_CLASS, Quantity
 
 
@@ -101,6 +101,11 @@ class StatisticFacts:
                     add(Fact(st, "jpow:measures", near.entity))
                 elif holder is not None:
                     add(Fact(st, "jpow:measures", holder.entity))
+                elif self.topic is not None and q.unit in ("UnitPerson", "UnitPercent", "UnitFraction") and \
+                        not any(f.s is st and isinstance(f.o, Entity) for f in facts):
+                    # "Camp No. 318": "During the quarter 64 prisoners died": a figure the sentence ties to nothing
+                    # is of what the text is about
+                    add(Fact(st, "jpow:measures", self.topic))
             self._stated_by(text, s, e, q, ms, st, add)
             self.last_stat = st
 
