@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text.model import Fact, Lit, date_facts, date_lit
+from kg.extract.text.model import Fact, date_facts
 
 
 class EventFacts:

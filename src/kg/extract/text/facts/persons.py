@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from kg.extract.text.facts.dependencies import short_names
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
 from kg.extract.text.model import Entity, Fact, Lit, date_lit, term
