@@ -828,3 +828,16 @@ def test_a_figure_of_people_the_sentence_ties_to_nothing_is_of_what_a_name_title
                 if q.predicate.value.endswith("measures") and "64" in q.subject.value}
     assert measured(titled) == {"camp-no-318"}
     assert measured(headline) == set()   # a headline names what it reports, not what the text is about
+
+
+def test_memorials_unveiled_or_placed_and_lost_things_found_are_events_named_also_by_their_bare_noun(
+        tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("In 1995 a Japanese delegation unveiled a memorial at the Maikuduk cemetery. In 2008 a plaque was "
+                    "placed at Saran. In 2016 she found the old cemetery plan. Prisoners were placed in barracks.",
+                    encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    labels = {q.object.value for q in quads if q.predicate.value.endswith("#label") and "/event/" in q.subject.value}
+    assert labels == {"unveiling of memorial", "placing of plaque", "discovery of old cemetery plan"}, labels
+    names = {q.object.value for q in quads if q.predicate.value.endswith("altLabel")}
+    assert "discovery of the cemetery plan" in names, names

@@ -194,6 +194,7 @@ class DependencyFacts:
         kind_noun = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls).lower()   # "a return" is also a repatriation
         also = [kind_noun] if kind_noun != words and cls != "Event" else []
         for other in [_as_written(block.text, words, subject, group, obj, match, _event_role(p, obj)),
+                      _bare(self._doc, words, group, match),
                       *(n for w in [words, *also] for n in _other_names(block.text, w, subject, obj)),
                       *(f"{w} of {subject.entity.label if subject is not None else group}" for w in also)]:
             if other and other.lower() not in names:
@@ -211,6 +212,18 @@ def short_names(person: Entity) -> list[str]:
     """How a text calls a person in short: the surname, and any one word it named them by alone."""
     found = [person.attrs["surname"]] if person.attrs.get("surname") else []
     return found + sorted(n for n in person.names if len(n.split()) == 1 and n[:1].isupper() and n not in found)
+
+
+def _bare(doc, words: str, group: str | None, match: RelationMatch) -> str | None:
+    """An unnamed thing's event named by the thing's noun without what describes it: "unveiling of the stone" for
+    "unveiled a small granite stone", "discovery of the cemetery plan" for "found the old cemetery plan"."""
+    if group is None or match.subject is None:
+        return None
+    head = next((t for t in doc if t.idx == match.subject[0]), None)
+    if head is None or not any(c.dep_ in ("amod", "nummod") for c in head.children):
+        return None
+    kept = sorted([c for c in head.children if c.dep_ == "compound"] + [head], key=lambda t: t.i)
+    return f"{words} of the {' '.join(t.text for t in kept)}"
 
 
 def _other_names(text: str, words: str, subject: Mention | None, obj: Mention | None) -> list[str]:
