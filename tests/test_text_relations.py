@@ -806,14 +806,16 @@ def test_what_a_named_person_died_of_is_stated_of_him_as_written(tmp_path: Path)
 
 
 def test_a_camp_in_operation_over_years_has_that_span_as_start_end_and_an_edtf_period(tmp_path: Path) -> None:
+    # (the second sentence: "held ... from 1945 to 1949" says the same of camp No. 37)
     path = tmp_path / "article.txt"
     path.write_text("Dzhezkazgan camp No. 39 was a camp for Japanese prisoners of war. It operated from 1945 to "
                     "1949. Camp No. 37 held mainly Japanese prisoners of war from 1945 to 1949.", encoding="utf-8")
     spans = {(q.subject.value.rsplit("/", 1)[-1], q.predicate.value.split("#")[-1], q.object.value)
              for q in extract_paths([path], Settings())
              if q.predicate.value.split("#")[-1] in ("startDate", "endDate", "period")}
-    assert spans == {("camp-no-39", "startDate", "1945"), ("camp-no-39", "endDate", "1949"),
-                     ("camp-no-39", "period", "1945/1949")}, spans   # whom a camp held when is no time it operated
+    # a camp that held its prisoners over a span was in operation then; a figure's span is no camp's
+    assert spans == {(camp, p, o) for camp in ("camp-no-39", "camp-no-37") for p, o in (
+        ("startDate", "1945"), ("endDate", "1949"), ("period", "1945/1949"))}, spans
 
 
 def test_a_figure_of_people_the_sentence_ties_to_nothing_is_of_what_a_name_title_names(tmp_path: Path) -> None:
@@ -838,6 +840,19 @@ def test_memorials_unveiled_or_placed_and_lost_things_found_are_events_named_als
                     encoding="utf-8")
     quads = list(extract_paths([path], Settings()))
     labels = {q.object.value for q in quads if q.predicate.value.endswith("#label") and "/event/" in q.subject.value}
-    assert labels == {"unveiling of memorial", "placing of plaque", "discovery of old cemetery plan"}, labels
+    assert labels == {"unveiling of memorial at Maikuduk cemetery", "placing of plaque", "discovery of old cemetery plan"}, \
+        labels
     names = {q.object.value for q in quads if q.predicate.value.endswith("altLabel")}
     assert "discovery of the cemetery plan" in names, names
+
+
+def test_a_memorial_unveiled_somewhere_by_a_body_is_one_event_with_its_place_and_body(tmp_path: Path) -> None:
+    found = facts(tmp_path, "In 1998 a memorial stone was unveiled at the Saran cemetery by a delegation of the "
+                            "Japanese Ministry of Health, Labour and Welfare. The Saran cemetery was rediscovered "
+                            "in 1992.")
+    events = {s for s, p, o in found if s.startswith("id/event/") and p == "type"}
+    unveiling = [s for s in events if "unveiling" in s]
+    assert len(unveiling) == 1, events
+    assert any(p == "location" and o.endswith("saran-cemetery") for s, p, o in found if s == unveiling[0]), found
+    assert any(p == "participant" and "ministry-of-health" in o for s, p, o in found if s == unveiling[0]), found
+    assert any("rediscovery" in s for s in events), events

@@ -7,9 +7,11 @@ import re
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Fact, span_facts
 
-# "It operated from 1945 to 1949", "the hospital existed between 1946 and 1950": a verb of being in operation
+# "It operated from 1945 to 1949", "the hospital existed between 1946 and 1950", "it held Japanese prisoners of war
+# from 1945 to 1949": a verb of being in operation, or a camp holding its prisoners over the span
 _OPERATED = re.compile(r"\s+(?:(?:only|still|then)\s+)?(?:operated|existed|functioned|(?:was|remained)\s+(?:in\s+"
-                       r"operation|active|open))\b[^.;]{0,12}?$")
+                       r"operation|active|open))\b[^.;]{0,12}?$|"
+                       r"\s+held\s+(?:mainly\s+|mostly\s+|only\s+)?(?:Japanese\s+)?(?:prisoners|internees)\b[^.;,]{0,60}$")
 
 
 class CampFacts:

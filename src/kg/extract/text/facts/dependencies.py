@@ -27,8 +27,9 @@ class DependencyFacts:
         known = {(f.s.iri, f.p, getattr(f.o, "iri", None)) for f in facts}
         self._event_clauses.clear()   # (class, clause) of the events the patterns state in this sentence
         matches = [m for m in self._relations if s <= m.anchor < e]
-        # statements last: they say what no other pattern of the sentence said
-        for match in sorted(matches, key=lambda m: m.pattern.statement is not None):
+        # statements last: they say what no other pattern of the sentence said; an event's patterns with a role
+        # before the bare one, which then adds no second event ("unveiled at the Saran cemetery")
+        for match in sorted(matches, key=lambda m: (m.pattern.statement is not None, m.pattern.object is None)):
             p = match.pattern
             subject = _filler(ms, match.subject, match.subject_of, p.subject_kinds)
             obj = _filler(ms, match.object, match.object_of, p.object_kinds) if p.object else None
