@@ -856,3 +856,12 @@ def test_a_memorial_unveiled_somewhere_by_a_body_is_one_event_with_its_place_and
     assert any(p == "location" and o.endswith("saran-cemetery") for s, p, o in found if s == unveiling[0]), found
     assert any(p == "participant" and "ministry-of-health" in o for s, p, o in found if s == unveiling[0]), found
     assert any("rediscovery" in s for s in events), events
+
+
+def test_a_works_year_alone_in_brackets_after_its_title_is_its_year_of_publication(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("The camp was first described by the historian Aigul Seitkali in her book Shadows on the Steppe "
+                    "(2004). It was followed by the story collection Salt and Coal (1961).", encoding="utf-8")
+    years = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in extract_paths([path], Settings())
+             if q.predicate.value.endswith("publicationYear")}
+    assert years == {("shadows-on-the-steppe", "2004"), ("salt-and-coal", "1961")}, years

@@ -144,6 +144,10 @@ class PublicationFacts:
                     add(Fact(pub, "jpow:pageCount", Lit(cm.group(5), "integer", None)))
                 if cm.group(6):
                     add(Fact(pub, "jpow:volumeCount", Lit(cm.group(6), "integer", None)))
+            elif "year" not in pm.attrs:   # "her book Shadows on the Steppe (2004)": the year alone in brackets
+                ym = re.match(r"[\s\"”»]*\(((?:1[89]|20)\d\d)\)", text[offset:e])
+                if ym:
+                    add(Fact(pub, "jpow:publicationYear", Lit(ym.group(1), "gYear", None)))
             lang = re.search(r"\bin\s+((?:(?:" + alternation(list(self.lex["languages"])) +
                              r")(?:,\s*|\s+and\s+)?)+)\s*[\"“«]?\s*$", before)
             if lang:
