@@ -1602,3 +1602,17 @@ def test_what_would_break_the_shapes_is_not_stated(tmp_path: Path) -> None:
     assert not [e for e in r.entities if e.kind == "statistic" and "140" in e.label]
     statements = [f.s.iri for f in r.facts if f.p == "jpow:statedSubject"]
     assert len(statements) == len(set(statements))
+
+
+def test_a_list_of_works_under_its_heading_gives_the_article_persons_works_one_a_line(tmp_path: Path) -> None:
+    r = _read("Kuroda Shigeharu\n\nKuroda Shigeharu was a Japanese officer and writer.\n\nWorks\n\n"
+              "Snow over Spassk (スパスクの雪), Tokyo: Asahi Shobo, 1958 – memoir.\n"
+              "The Graves of Karaganda, edited by Ota Fumiko, Tokyo, 1974 – register of burials.\n\n"
+              "Kuroda died in Kanazawa in 1988.\n", tmp_path)
+    snow = _one(r, "publication", "Snow over Spassk")
+    assert [o.label for o in _values(r, snow, "jpow:author")] == ["Kuroda Shigeharu"]
+    assert [o.label for o in _values(r, snow, "jpow:publisher")] == ["Asahi Shobo"]
+    assert [o.value for o in _values(r, snow, "jpow:publicationYear")] == ["1958"]
+    graves = _one(r, "publication", "The Graves of Karaganda")
+    assert [o.label for o in _values(r, graves, "jpow:editor")] == ["Ota Fumiko"]
+    assert [o.label for o in _values(r, graves, "jpow:placeOfPublication")] == ["Tokyo"]

@@ -37,6 +37,7 @@ from kg.extract.text.facts.records import RecordFacts
 from kg.extract.text.facts.signatures import SignatureFacts
 from kg.extract.text.facts.staff import StaffFacts
 from kg.extract.text.facts.statistics import StatisticFacts
+from kg.extract.text.facts.works import WorksFacts
 from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.linking import EntityLinker
@@ -53,8 +54,8 @@ from kg.sources.text import NOTE_NUMBER, YEAR_HEADING, Block
 
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
-                     FieldFacts, RecordFacts, SignatureFacts, FrontMatterFacts, KinshipFacts, StaffFacts,
-                     PathFacts):
+                     FieldFacts, RecordFacts, SignatureFacts, FrontMatterFacts, WorksFacts, KinshipFacts,
+                     StaffFacts, PathFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -85,12 +86,18 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.last_citation: list[str] = []      # archive, fond, inventory of the last file cited ("Ibid., d. 7")
         self.blocks_read = 0
         self.body_started = False   # the front matter (byline, addresses, dateline) is over
+        self.in_works = False       # under a heading of the works of the article's person (`WorksFacts`)
 
     def read_block(self, block: Block, doc=None) -> list[Passage]:
         """The passages of one block; `doc` is its parse, if the caller parsed it (in a batch)."""
         text = block.text
         if self._index_terms.match(text):
             return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
+        if self.in_works or self._works_head.match(text):
+            works = self._works_facts(block)
+            if self.in_works:
+                self.blocks_read += 1
+                return works
         lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
         if len(lines) > 1 and 2 * sum(_is_citation(text[a:b]) for a, b in lines) >= len(lines):
             # a list of references, one per line: each a block of its own

@@ -1,0 +1,68 @@
+"""A list of a person's works under its heading ("Works", "Selected works"), one a line: "Snow over Spassk
+(スパスクの雪), Tokyo: Asahi Shobo, 1958 – memoir.", "The Graves of Karaganda, edited by Ota Fumiko, Tokyo, 1974".
+
+Each line is a work of the person the article is about (`jpow:author`; an editor named in the line, `jpow:editor`),
+with its original title in brackets, place, publisher and year. Headings are data (`works_heads`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+from kg.extract.text.lexicon import alternation
+from kg.extract.text.mentions import CAP, Mention
+from kg.extract.text.model import Fact, Lit, Passage
+from kg.extract.text.spans import norm
+from kg.sources.text import Block
+
+_WORK = re.compile(rf"(?P<title>[A-Z][^,()\n]{{2,150}}?)(?:\s*\((?P<original>[^()\n]{{1,80}})\))?"
+                   rf"(?:,\s+(?:edited|compiled)\s+by\s+(?P<editor>[^,\n]{{3,60}}))?,\s+(?P<place>{CAP}(?:[ -]{CAP})?)"
+                   rf"(?::\s*(?P<publisher>[^,\n]{{2,60}}))?,\s+(?P<year>(?:1[89]|20)\d\d)"
+                   rf"(?:\s*[–—-]\s*(?P<kind>[^.\n]{{2,60}}))?\.?[ \t]*$", re.MULTILINE)
+
+
+class WorksFacts:
+    """Read by `DocumentReader` on each block: a works heading opens the list, a block of other lines ends it."""
+
+    @cached_property
+    def _works_head(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:{alternation(self.lex['works_heads'])})\s*:?\s*$")
+
+    def _works_facts(self, block: Block) -> list[Passage]:
+        text = block.text
+        if self._works_head.match(text):
+            self.in_works = True
+            return []
+        if not self.in_works:
+            return []
+        lines = list(_WORK.finditer(text))
+        if not lines or self.narrator is None:
+            self.in_works = False
+            return []
+        passages = []
+        for line in lines:
+            facts = self._work(block, line)
+            quote, o_start, o_end = block.quote(line.start(), line.end())
+            passages.append(Passage(o_start, o_end, quote, facts, []))
+        return passages
+
+    def _work(self, block: Block, line: re.Match) -> list[Fact]:
+        def entity(group: str, kind: str, cls: str):
+            a, b = line.span(group)
+            label = line.group(group).strip()
+            key = f"{kind}:{norm(label)}"
+            ent = self.entity_for(Mention(kind, cls, a, b, label, label, key), block.span(a, b)[0])
+            self._span(ent, block.span(a, b))
+            return ent
+        work = entity("title", "publication", "Book")
+        facts = [Fact(work, "jpow:publicationYear", Lit(line.group("year"), "gYear", None))]
+        if line.group("original"):
+            facts.append(Fact(work, "skos:altLabel", Lit(line.group("original").strip())))
+        facts.append(Fact(work, "jpow:author", self.narrator))
+        if line.group("editor"):
+            facts.append(Fact(work, "jpow:editor", entity("editor", "person", "Person")))
+        place_class = self.lex.place_aliases.get(line.group("place"), ("", "Settlement"))[1]
+        facts.append(Fact(work, "jpow:placeOfPublication", entity("place", "place", place_class)))
+        if line.group("publisher"):
+            facts.append(Fact(work, "jpow:publisher", entity("publisher", "organization", "Publisher")))
+        return facts
