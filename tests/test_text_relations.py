@@ -865,3 +865,10 @@ def test_a_works_year_alone_in_brackets_after_its_title_is_its_year_of_publicati
     years = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in extract_paths([path], Settings())
              if q.predicate.value.endswith("publicationYear")}
     assert years == {("shadows-on-the-steppe", "2004"), ("salt-and-coal", "1961")}, years
+
+
+def test_the_places_of_a_list_lie_in_none_of_each_other(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The camp had sections in Maikuduk, Saran, Kompaneisk and Churubai-Nura. He was treated "
+                            "in a hospital in Kanazawa, Ishikawa Prefecture.")
+    inside = {(s, o) for s, p, o in found if p == "locatedIn"}
+    assert inside == {("id/place/kanazawa", "id/place/ishikawa-prefecture")}, inside

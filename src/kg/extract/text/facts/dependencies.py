@@ -47,6 +47,8 @@ class DependencyFacts:
                 continue
             if subject is None or obj is None or subject.entity is obj.entity:
                 continue
+            if not subject.start <= match.subject[0] < subject.end and _listed(block.text, subject, obj, ms):
+                continue   # "sections in Maikuduk, Saran and Kompaneisk": the places of a list, none in another
             prop = p.places_property if p.places_property and subject.kind == obj.kind == "place" else p.property
             if prop == "jpow:partOf" and obj.kind == "place" and subject.kind != "place":
                 prop = "jpow:location"   # "a section, part of the big camp at Karaganda": a body is in a place
@@ -304,6 +306,15 @@ def _related(facts: list[Fact], a: Entity, b: Entity) -> bool:
     return b.iri in near.get(a.iri, set()) or any(
         a.iri in near.get(x, set()) and (x in between or (x, b.iri) in inside or (x, a.iri) in inside)
         for x in near.get(b.iri, set()))
+
+
+def _listed(text: str, a: Mention, b: Mention, ms: list[Mention]) -> bool:
+    """Are a and b items of one list, only names, commas and "and" between them?"""
+    if b.start < a.end:
+        a, b = b, a
+    gap = "".join(ch for i, ch in enumerate(text[a.end:b.start], a.end)
+                  if not any(m.start <= i < m.end for m in ms if m.kind == a.kind))
+    return re.fullmatch(r"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)+", gap) is not None
 
 
 def _filler(ms: list[Mention], span: tuple[int, int] | None, of: tuple[int, int] | None,
