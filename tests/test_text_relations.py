@@ -872,3 +872,9 @@ def test_the_places_of_a_list_lie_in_none_of_each_other(tmp_path: Path) -> None:
                             "in a hospital in Kanazawa, Ishikawa Prefecture.")
     inside = {(s, o) for s, p, o in found if p == "locatedIn"}
     assert inside == {("id/place/kanazawa", "id/place/ishikawa-prefecture")}, inside
+
+
+def test_a_place_after_a_section_of_a_camp_is_the_sections(tmp_path: Path) -> None:
+    found = facts(tmp_path, "He worked in section No. 8 of camp No. 99 at Kokuzek.")
+    assert {s for s, p, o in found if p == "location" and o.endswith("kokuzek")} == {
+        "id/camp/section-no-8-of-camp-no-99"}, found

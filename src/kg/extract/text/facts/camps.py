@@ -58,8 +58,11 @@ class CampFacts:
                           r"created|based|opened|deployed)\s+)?(?:in|near|at)\s+(?:the\s+)?"
                           r"(?:(?:village|town|city|settlement|station|port|area)\s+of\s+)?", text[c.end:e])
             where = lm and next((p for p in places if p.start == c.end + lm.end()), None)
+            # "section No. 8 of camp No. 99 at Kokuzek": the section is there, not the camp it is of
+            section = where and next((o for o in ms if o.kind == "camp" and o.entity is not None and o.end <= c.start
+                                      and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[o.end:c.start])), None)
             if where:
-                add(Fact(c.entity, "jpow:location", where.entity))
+                add(Fact((section or c).entity, "jpow:location", where.entity))
                 continue
             # "At Temirtau, prisoners from camp No. 39 built ...": the place the sentence opens with
             om = re.match(r"\s*(?:At|In|Near)\s+(?:the\s+)?", sent)

@@ -49,6 +49,9 @@ class DependencyFacts:
                 continue
             if not subject.start <= match.subject[0] < subject.end and _listed(block.text, subject, obj, ms):
                 continue   # "sections in Maikuduk, Saran and Kompaneisk": the places of a list, none in another
+            if subject.kind == "camp":   # "section No. 8 of camp No. 99 at Kokuzek": the section is there
+                subject = next((o for o in ms if o.kind == "camp" and o.entity is not None and o.end <= subject.start
+                                and re.fullmatch(r"\s+of\s+(?:the\s+)?", block.text[o.end:subject.start])), subject)
             prop = p.places_property if p.places_property and subject.kind == obj.kind == "place" else p.property
             if prop == "jpow:partOf" and obj.kind == "place" and subject.kind != "place":
                 prop = "jpow:location"   # "a section, part of the big camp at Karaganda": a body is in a place
@@ -321,8 +324,9 @@ def _filler(ms: list[Mention], span: tuple[int, int] | None, of: tuple[int, int]
             kinds: frozenset[str]) -> Mention | None:
     """The mention of an allowed kind that contains the role's token, or else its "of" complement's."""
     for where in (span, of):
-        if where is not None:
-            m = next((m for m in ms if m.start <= where[0] < m.end and m.kind in kinds and m.entity), None)
+        if where is not None:   # the outermost: "section No. 8 of camp No. 99 at Kokuzek" is the section's place
+            m = max((m for m in ms if m.start <= where[0] < m.end and m.kind in kinds and m.entity),
+                    key=lambda m: m.end - m.start, default=None)
             if m is not None:
                 return m
     return None
