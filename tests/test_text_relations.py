@@ -878,3 +878,32 @@ def test_a_place_after_a_section_of_a_camp_is_the_sections(tmp_path: Path) -> No
     found = facts(tmp_path, "He worked in section No. 8 of camp No. 99 at Kokuzek.")
     assert {s for s, p, o in found if p == "location" and o.endswith("kokuzek")} == {
         "id/camp/section-no-8-of-camp-no-99"}, found
+
+
+def test_sentences_that_open_like_bylines_and_headings_that_are_names_say_nothing_of_the_document(
+        tmp_path: Path) -> None:
+    found = facts(tmp_path, "Notable prisoners\n\nTanaka Ichiro (1920-1998)\n\nPrepared by Major Ivanov in 1946, the "
+                            "report was sent to Moscow.\n\nBy the end of 1948, some 2,000 prisoners had been sent to "
+                            "Nakhodka and the camp was closed soon afterwards by order of the ministry.")
+    doc = "id/publication/article"
+    assert not any(s == doc and p in ("author", "translator", "issuingBody") for s, p, o in found), found
+
+
+def test_figures_are_not_moved_by_work_or_held_by_a_body_that_merely_held_a_meeting(tmp_path: Path) -> None:
+    found = facts(tmp_path, "About 2,000 prisoners worked at the plant next to Temirtau. Some 300 prisoners worked "
+                            "in the mine that supplied coal to Balkhash. The Karaganda Coal Trust held a meeting in "
+                            "1947 attended by 300 workers. The NKVD held Japanese prisoners in Karaganda from 1945 "
+                            "to 1949.")
+    assert not any(s.startswith("id/statistic/") and (p == "destination" or p == "measures" and "organization" in o)
+                   for s, p, o in found), found   # (the meeting's 300 workers measure the meeting)
+    path = tmp_path / "article.txt"
+    assert not any(q.predicate.value.endswith(("startDate", "period")) for q in extract_paths([path], Settings()))
+
+
+def test_a_cause_of_death_is_of_the_one_who_died_not_of_the_one_named_before(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Nakamura Jiro was a corporal. The widow of Nakamura Jiro died of cancer in 2001. Sato Kenji died "
+                    "of his wounds.", encoding="utf-8")
+    causes = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in extract_paths([path], Settings())
+              if q.predicate.value.endswith("causeOfDeath")}
+    assert causes == {("sato-kenji", "wounds")}, causes

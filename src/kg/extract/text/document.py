@@ -98,7 +98,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             if self.in_works:
                 self.blocks_read += 1
                 return works
-        lines = [m.span() for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+        lines = [m.span() for m in re.finditer(r"\S(?:[^\n]*\S)?", text)]
         if len(lines) > 1 and 2 * sum(_is_citation(text[a:b]) for a, b in lines) >= len(lines):
             # a list of references, one per line: each a block of its own
             return [p for a, b in lines for p in self.read_block(block.part(a, b))]

@@ -9,9 +9,10 @@ from kg.extract.text.model import Fact, span_facts
 
 # "It operated from 1945 to 1949", "the hospital existed between 1946 and 1950", "it held Japanese prisoners of war
 # from 1945 to 1949": a verb of being in operation, or a camp holding its prisoners over the span
-_OPERATED = re.compile(r"\s+(?:(?:only|still|then)\s+)?(?:operated|existed|functioned|(?:was|remained)\s+(?:in\s+"
-                       r"operation|active|open))\b[^.;]{0,12}?$|"
-                       r"\s+held\s+(?:mainly\s+|mostly\s+|only\s+)?(?:Japanese\s+)?(?:prisoners|internees)\b[^.;,]{0,60}$")
+_OPERATED = re.compile(r"(?:\s*,?\s*(?:which|that))?\s+(?:(?:only|still|then)\s+)?(?:operated|existed|functioned|"
+                       r"(?:was|remained)\s+(?:in\s+operation|active|open))\b[^.;]{0,12}?$")
+_HELD = re.compile(r"(?:\s*,[^,.;]{1,40},)?(?:\s*,?\s*(?:which|that))?\s+held\s+(?:mainly\s+|mostly\s+|only\s+)?(?:Japanese\s+)?"
+                   r"(?:prisoners|internees)\b[^.;,]{0,60}$")
 
 
 class CampFacts:
@@ -118,7 +119,9 @@ class CampFacts:
             if d.kind != "range":
                 continue
             unit = next((m for m in reversed(ms) if m.kind in ("camp", "organization") and m.entity is not None
-                         and s <= m.start and m.end <= d.start and _OPERATED.search(text, m.end, d.start)), None)
+                         and s <= m.start and m.end <= d.start and (_OPERATED.match(text, m.end, d.start) or
+                                                                    m.kind == "camp" and _HELD.match(text, m.end, d.start))),
+                        None)
             if unit is not None:
                 facts += span_facts(unit.entity, d.value)
 

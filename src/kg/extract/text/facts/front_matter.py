@@ -21,6 +21,10 @@ from kg.sources.text import Block
 FRONT_BLOCKS = 5      # the front matter lies within the first blocks
 BODY_CHARS = 250      # a block this long is text, and the front matter is over
 ROLE_LINE_CHARS = 160   # "By the decision of ..." opening a long sentence is no byline
+_SENTENCE = re.compile(r"[^.!?\n]+[a-z\d)”\"][.!?](?=\s|$)")   # (not "Colonel G. N. Rudnev": initials)
+# what follows a byline's names is an affiliation or a date, not a clause: ", the report was sent"
+_CLAUSE = re.compile(r"\b(?:was|were|is|are|has|had|have|gives|gave|lists|became|remained)\b|,\s+(?:the|a|an|he|she|it|"
+                     r"they|we)\s")
 ROLE_PROPERTY = {"author": "jpow:author", "editor": "jpow:editor", "translator": "jpow:translator",
                  "addressee": "jpow:addressee"}
 
@@ -36,7 +40,8 @@ class FrontMatterFacts:
         if self.document is None or not 0 < self.blocks_read < FRONT_BLOCKS or self.body_started:
             return []
         text = block.text
-        if len(text.strip()) >= BODY_CHARS:
+        # text has begun: a long block, or a sentence ("Kuroda was born in Kanazawa in 1911.")
+        if len(text.strip()) >= BODY_CHARS or any(len(x.split()) >= 8 for x in _SENTENCE.findall(text)):
             self.body_started = True
         passages = []
         for s, e, whole in _lines(text):
@@ -55,19 +60,22 @@ class FrontMatterFacts:
             m = pattern.match(text, s, e)
             if m is None:
                 continue
-            facts = _date_facts(self.document, [d for d in ds if m.end() <= d.start < e])
+            dated = _date_facts(self.document, [d for d in ds if m.end() <= d.start < e])
             if role == "date":
-                return facts
+                return dated
             named = [x for x in mentions if m.end() <= x.start < e and x.entity is not None]
             persons = _name_list(text, [x for x in named if x.kind == "person"])
+            body = next((x for x in named if x.kind == "organization"), None) \
+                if role in ("author", "addressee") and ":" in m.group() else None   # "From: Institute of ..."
+            last = persons[-1] if persons else body
+            # a byline, not a sentence that opens with the same words ("Prepared by Major Ivanov in 1946, the
+            # report was sent to Moscow", "By the end of 1948, ...")
+            if last is None or _CLAUSE.search(text, last.end, e):
+                return None
             if persons:
-                facts += [Fact(self.document, ROLE_PROPERTY[role], x.entity) for x in persons]
-            elif role in ("author", "addressee") and ":" in m.group():   # "From: Institute of ..."
-                body = next((x for x in named if x.kind == "organization"), None)
-                if body is not None:
-                    prop = "jpow:issuingBody" if role == "author" else "jpow:addressee"
-                    facts.append(Fact(self.document, prop, body.entity))
-            return facts
+                return dated + [Fact(self.document, ROLE_PROPERTY[role], x.entity) for x in persons]
+            prop = "jpow:issuingBody" if role == "author" else "jpow:addressee"
+            return dated + [Fact(self.document, prop, body.entity)]
         return None
 
     def _names_line(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Fact]:
@@ -76,7 +84,8 @@ class FrontMatterFacts:
         if not persons or persons[0].start != s:
             return []
         rest = _unnamed(text, s, e, [x for x in mentions if s <= x.start < e and x.entity is not None])
-        if re.search(r"[^\s,;()]", re.sub(r"\band\b|\([^()]*\)", "", rest)):
+        # (brackets of an affiliation or an original spelling, not of years: "Tanaka Ichiro (1920-1998)", a caption)
+        if re.search(r"[^\s,;()]", re.sub(r"\band\b|\([^()\d]*\)", "", rest)):
             return []
         return [Fact(self.document, "jpow:author", x.entity) for x in persons]
 
@@ -99,7 +108,8 @@ def _lines(text: str) -> list[tuple[int, int, bool]]:
     (start, end, whether it is a whole line)."""
     spans = []
     for m in re.finditer(r"[^\n]+", text):
-        start, stops = m.start(), list(re.finditer(r"(?<=[a-z\d)\]])\.\s+(?=[A-Z])", m.group()))
+        start, stops = m.start(), list(re.finditer(r"(?<=[a-z\d)\]])(?<!\bNo)(?<!\bvol)(?<!\bDr)(?<!\bMr)(?<!\bMrs)"
+                                                   r"(?<!\bProf)(?<!\bCol)(?<!\bGen)\.\s+(?=[A-Z])", m.group()))
         for stop in stops:
             spans.append((start, m.start() + stop.start(), False))
             start = m.start() + stop.end()

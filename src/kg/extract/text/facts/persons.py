@@ -13,7 +13,7 @@ from kg.extract.text.model import Entity, Fact, Lit, date_lit, term
 # "<person> died of <cause>", "<person>, a corporal, died in the night of ...": the words of the cause, up to a
 # preposition, a clause or the sentence's end
 _DIED_OF = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,[^,.;]{1,60},)?\s+(?:had\s+)?(?:died|perished)"
-                      r"(?:\s+(?:in\s+the\s+night|there|here|soon|later))?\s+of\s+(?:the\s+|an?\s+)?"
+                      r"(?:\s+(?:in\s+the\s+night|there|here|soon|later))?\s+of\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?"
                       r"(?P<cause>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,3}?)(?=\s+(?:in|at|on|near|after|during|while|and|"
                       r"within)\b|\s*[,;.]|\s*$)")
 
@@ -163,8 +163,10 @@ class PersonFacts:
                             add(Fact(p, "jpow:hasRole", term(role)))
                         self._position_of(p, pos, s + chain.start(1) + before[chain.start(1):].find(pos), ms,
                                           facts)
+            # "Tanaka died of the fever in the night", "he died of pneumonia": what he died of, as written (not "The
+            # widow of Nakamura Jiro died of cancer": someone else died)
             died = _DIED_OF.match(text, m.end, e)
-            if died:   # "Tanaka died of the fever in the night", "he died of pneumonia": what he died of, as written
+            if died and not re.search(r"\b(?:of|by|with|for)\s+$|['’]s?\s*$", text[max(s, m.start - 6):m.start]):
                 add(Fact(p, "jpow:causeOfDeath", Lit(died.group("cause").strip())))
             after = text[m.end:e]
             am = re.match(rf",\s*((?:{titles})(?:\s*,\s*(?:{titles}))*)", after)

@@ -102,7 +102,8 @@ class StatisticFacts:
                 elif holder is not None:
                     add(Fact(st, "jpow:measures", holder.entity))
                 elif self.topic is not None and q.unit in ("UnitPerson", "UnitPercent", "UnitFraction") and \
-                        not any(f.s is st and isinstance(f.o, Entity) for f in facts):
+                        not any(f.s is st and isinstance(f.o, Entity) for f in facts) and \
+                        (self.topic.kind == "camp" or not _WIDER.search(text, s, e)):
                     # "Camp No. 318": "During the quarter 64 prisoners died": a figure the sentence ties to nothing
                     # is of what the text is about
                     add(Fact(st, "jpow:measures", self.topic))
@@ -115,7 +116,8 @@ class StatisticFacts:
             if p.kind != "place" or p.in_title or not (clause_s <= p.start < clause_e) or p.start < q.end:
                 continue
             m = re.search(r"\b(to|into|from)\s+(?:the\s+)?$", text[max(s, p.start - 12):p.start])
-            if m and not re.search(r"[.;\d]", text[q.end:p.start]) and _MOVED.search(text, q.end, p.start):
+            if m and not re.search(r"[.;\d]|\b(?:that|which)\b", text[q.end:p.start]) and \
+                    _MOVED.search(text, q.end, p.start):
                 add(Fact(st, "jpow:origin" if m.group(1) == "from" else "jpow:destination", p.entity))
 
     def _stated_by(self, text, s, e, q, ms, st, add):
@@ -136,15 +138,24 @@ class StatisticFacts:
                 add(Fact(st, "jpow:measures", x.entity))
 
 
+# a figure of more than the place an article is about: "In total, about 60,000 Japanese died in Soviet captivity"
+_WIDER = re.compile(r"\b(?:[Ii]n\s+total|[Aa]\s+total\s+of|[Aa]ltogether|Soviet|USSR|captivity|as\s+a\s+whole|country)\b")
 _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?:[\w'’]+\s+){0,4}$")
-_REPORTS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:recorded|reported|registered|counted|lists?|listed|"
-                      r"estimated|estimates|puts?|gives?|gave|documented)\b[^.;,]*")
+# (the figure right after the verb, or after "put <what> at": "put deaths in the region at 1,412")
+_NEAR = r"(?:\s+(?:about|some|over|nearly|almost|roughly|around|up\s+to|more\s+than|at\s+least|a|an|the|only))*\s*"
+_REPORTS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:(?:recorded|reported|registered|counted|lists?|listed|"
+                      r"estimated|estimates|gives?|gave|documented)" + _NEAR + r"|puts?\s+[^.;,]{1,60}?\bat" + _NEAR +
+                      # "estimates that the true number of deaths lay between ..."
+                      r"|(?:estimated|estimates|reported|reports|believes|believed)\s+that\s+[^.;]{1,80}?\b(?:was|were|"
+                      r"lay|stood\s+at|reached|exceeded|amounted\s+to)" + _NEAR + r")")
 _HAS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:identified|recovered|controlled|employed|received|provided|"
-                  r"holds|held)\b[^.;,]*")
+                  r"holds|held)(?:\s+(?:a|an)\s+\w+\s+of)?" + _NEAR +   # "provided a grant of 4.2 million"
+                  r"(?:[\w\s-]{1,30}?\s+and" + _NEAR + r")?")   # "controlled eleven camps and about 40 sub-camps"
 
 # a verb of moving between a figure and a place: "were sent to Nakhodka", "had come by rail from Karaganda"
-_MOVED = re.compile(r"\b(?:\w+ed|sent|brought|taken|came|come|went|gone|left|driven|shipped|put|carried)\b")
+_MOVED = re.compile(r"\b(?:sent|transferred|moved|deported|brought|taken|shipped|transported|evacuated|repatriated|"
+                    r"returned|travell?ed|came|come|went|gone|arrived|driven|carried|marched|delivered|dispatched)\b")
 
 _UNIT_WORDS = {"UnitPerson": "persons", "UnitPercent": "share (percent)", "UnitFraction": "share",
                "UnitCamp": "camps", "UnitPage": "pages", "UnitVolume": "volumes", "UnitYear": "years",

@@ -15,7 +15,7 @@ from kg.extract.text.model import Fact, Lit, Passage
 from kg.extract.text.spans import norm
 from kg.sources.text import Block
 
-_WORK = re.compile(rf"(?P<title>[A-Z][^,()\n]{{2,150}}?)(?:\s*\((?P<original>[^()\n]{{1,80}})\))?"
+_WORK = re.compile(rf"^[ \t]*(?!(?:Born|Died|In|At|On|From|He|She|They|His|Her)\b)(?P<title>[A-Z][^,()\n]{{2,150}}?)(?:\s*\((?P<original>[^()\n]{{1,80}})\))?"
                    rf"(?:,\s+(?:edited|compiled)\s+by\s+(?P<editor>[^,\n]{{3,60}}))?,\s+(?P<place>{CAP}(?:[ -]{CAP})?)"
                    rf"(?::\s*(?P<publisher>[^,\n]{{2,60}}))?,\s+(?P<year>(?:1[89]|20)\d\d)"
                    rf"(?:\s*[–—-]\s*(?P<kind>[^.\n]{{2,60}}))?\.?[ \t]*$", re.MULTILINE)
@@ -36,7 +36,8 @@ class WorksFacts:
         if not self.in_works:
             return []
         lines = list(_WORK.finditer(text))
-        if not lines or self.narrator is None:
+        # a list only when every line is a work: "She died in Sendai in 2001." under it is the text again
+        if not lines or self.narrator is None or len(lines) != len(re.findall(r"^[ \t]*\S", text, re.MULTILINE)):
             self.in_works = False
             return []
         passages = []
