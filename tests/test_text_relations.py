@@ -907,3 +907,13 @@ def test_a_cause_of_death_is_of_the_one_who_died_not_of_the_one_named_before(tmp
     causes = {(q.subject.value.rsplit("/", 1)[-1], q.object.value) for q in extract_paths([path], Settings())
               if q.predicate.value.endswith("causeOfDeath")}
     assert causes == {("sato-kenji", "wounds")}, causes
+
+
+def test_a_memorial_placed_somewhere_and_a_restoration_by_a_body_are_named_for_where_and_by_whom(
+        tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("A plaque was placed at Saran in 2008. The memorial complex was restored by the Karaganda akimat "
+                    "in 2010.", encoding="utf-8")
+    labels = {q.object.value for q in extract_paths([path], Settings())
+              if q.predicate.value.endswith("#label") and "/event/" in q.subject.value}
+    assert labels == {"placing of plaque at Saran", "restoration of memorial complex by Karaganda akimat"}, labels

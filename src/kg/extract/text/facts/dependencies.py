@@ -164,6 +164,9 @@ class DependencyFacts:
                                 % (0 if at == obj.start else 2), block.text[max(0, at - 40):at])
             prep = written.group(1) if written and p.object_property != "jpow:participant" else \
                 _PREPOSITION.get(p.object_property, "and")
+            if p.object_property == "jpow:participant" and re.search(   # "unveiled by a delegation of the Ministry"
+                    r"\bby\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,3}(?:of\s+(?:the\s+)?)?$", block.text[max(0, obj.start - 40):obj.start]):
+                prep = "by"
             label += f" {prep} {obj.entity.label}"
             key += f":{block.span(*match.clause)[0]}" if match.clause else f":{obj.entity.iri}"   # one per verb
         at_start, at_end = (subject.start, subject.end) if subject else (obj.start, obj.end) if obj else match.subject
