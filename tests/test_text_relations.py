@@ -840,7 +840,8 @@ def test_memorials_unveiled_or_placed_and_lost_things_found_are_events_named_als
                     encoding="utf-8")
     quads = list(extract_paths([path], Settings()))
     labels = {q.object.value for q in quads if q.predicate.value.endswith("#label") and "/event/" in q.subject.value}
-    assert labels == {"unveiling of memorial at Maikuduk cemetery", "placing of plaque", "discovery of old cemetery plan"}, \
+    assert labels == {"unveiling of memorial at Maikuduk cemetery", "placing of plaque at Saran",
+                      "discovery of old cemetery plan"}, \
         labels
     names = {q.object.value for q in quads if q.predicate.value.endswith("altLabel")}
     assert "discovery of the cemetery plan" in names, names
