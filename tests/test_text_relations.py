@@ -918,3 +918,9 @@ def test_a_memorial_placed_somewhere_and_a_restoration_by_a_body_are_named_for_w
     labels = {q.object.value for q in extract_paths([path], Settings())
               if q.predicate.value.endswith("#label") and "/event/" in q.subject.value}
     assert labels == {"placing of plaque at Saran", "restoration of memorial complex by Karaganda akimat"}, labels
+
+
+def test_a_body_that_posted_or_compiled_the_document_issues_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Notice\n\nPosted by Spassk Memorial Society on 3 May 2020\n\nThe society will hold its "
+                            "annual service at the Spassk cemetery on the first Saturday of September, as every year.")
+    assert ("id/publication/article", "issuingBody", "id/organization/spassk-memorial-society") in found, found

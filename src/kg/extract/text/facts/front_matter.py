@@ -65,8 +65,10 @@ class FrontMatterFacts:
                 return dated
             named = [x for x in mentions if m.end() <= x.start < e and x.entity is not None]
             persons = _name_list(text, [x for x in named if x.kind == "person"])
+            # "From: Institute of ...", "Posted by Spassk Memorial Society": a body that writes (not after a bare
+            # "By", which opens too many sentences)
             body = next((x for x in named if x.kind == "organization"), None) \
-                if role in ("author", "addressee") and ":" in m.group() else None   # "From: Institute of ..."
+                if role in ("author", "addressee") and (":" in m.group() or m.group().strip().lower() != "by") else None
             last = persons[-1] if persons else body
             # a byline, not a sentence that opens with the same words ("Prepared by Major Ivanov in 1946, the
             # report was sent to Moscow", "By the end of 1948, ...")
