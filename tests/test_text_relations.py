@@ -924,3 +924,13 @@ def test_a_body_that_posted_or_compiled_the_document_issues_it(tmp_path: Path) -
     found = facts(tmp_path, "Notice\n\nPosted by Spassk Memorial Society on 3 May 2020\n\nThe society will hold its "
                             "annual service at the Spassk cemetery on the first Saturday of September, as every year.")
     assert ("id/publication/article", "issuingBody", "id/organization/spassk-memorial-society") in found, found
+
+
+def test_a_negated_verb_states_no_relation_or_event_only_what_the_text_says(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Soviet Union did not sign the San Francisco Peace Treaty. The camp No. 12 was never "
+                            "closed.")
+    assert not any(p == "issuedBy" for s, p, o in found), found
+    assert not any(s.startswith("id/event/") for s, p, o in found), found
+    path = tmp_path / "article.txt"
+    words = {q.object.value for q in extract_paths([path], Settings()) if q.predicate.value.endswith("verbPhrase")}
+    assert "did not sign the" in words, words

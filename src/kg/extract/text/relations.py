@@ -207,7 +207,13 @@ class RelationMatcher:
                 # the parser may have hung on the first verb)
             if pattern.intransitive and any(c.dep_ == "dobj" for c in root.children):
                 continue
+            negated = [c for c in root.children if c.dep_ == "neg"]
+            if negated and pattern.statement is None:
+                continue   # "The Soviet Union did not sign the treaty": no issuing, no event; a statement keeps it
             words_start = tokens[pattern.statement].idx if pattern.statement else None
+            if negated and words_start is not None:   # the statement's words with their "did not"
+                words_start = min([words_start] + [c.idx for c in root.children
+                                                   if c.dep_ in ("aux", "auxpass", "neg") and c.i < root.i])
             objects = conjoined_tokens(tokens[pattern.object], root) if pattern.object else [None]
             for s in conjoined_tokens(antecedent(qualified_noun(tokens[pattern.subject], root)), root):
                 for o in objects:
