@@ -1616,3 +1616,19 @@ def test_a_list_of_works_under_its_heading_gives_the_article_persons_works_one_a
     graves = _one(r, "publication", "The Graves of Karaganda")
     assert [o.label for o in _values(r, graves, "jpow:editor")] == ["Ota Fumiko"]
     assert [o.label for o in _values(r, graves, "jpow:placeOfPublication")] == ["Tokyo"]
+
+
+def test_a_bulleted_works_list_reads_articles_in_journals_edited_volumes_and_titles_with_years(
+        tmp_path: Path) -> None:
+    r = _read("Tomioka Reiko\n\nTomioka Reiko is a Japanese historian.\n\nSelected works\n\n"
+              "- Camp Records of the Karaganda Region, 1945–1950 (2 vols.), edited by Tomioka Reiko and Daulet "
+              "Kenzhebayev, Tokyo and Almaty, 2006.\n"
+              "- \"The Dead of the First Winter\", in Journal of Russian and East European Studies, no. 41, 2011, "
+              "pp. 77–104.\n", tmp_path)
+    records = _one(r, "publication", "Camp Records of the Karaganda Region, 1945–1950")
+    assert sorted(o.label for o in _values(r, records, "jpow:editor")) == ["Daulet Kenzhebayev", "Tomioka Reiko"]
+    assert _values(r, records, "jpow:author") == []   # she edited it
+    assert sorted(o.label for o in _values(r, records, "jpow:placeOfPublication")) == ["Almaty", "Tokyo"]
+    article = _one(r, "publication", "The Dead of the First Winter")
+    assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Russian and East European Studies"]
+    assert [o.label for o in _values(r, article, "jpow:author")] == ["Tomioka Reiko"]

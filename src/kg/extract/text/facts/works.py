@@ -15,9 +15,13 @@ from kg.extract.text.model import Fact, Lit, Passage
 from kg.extract.text.spans import norm
 from kg.sources.text import Block
 
-_WORK = re.compile(rf"^[ \t]*(?!(?:Born|Died|In|At|On|From|He|She|They|His|Her)\b)(?P<title>[A-Z][^,()\n]{{2,150}}?)(?:\s*\((?P<original>[^()\n]{{1,80}})\))?"
-                   rf"(?:,\s+(?:edited|compiled)\s+by\s+(?P<editor>[^,\n]{{3,60}}))?,\s+(?P<place>{CAP}(?:[ -]{CAP})?)"
-                   rf"(?::\s*(?P<publisher>[^,\n]{{2,60}}))?,\s+(?P<year>(?:1[89]|20)\d\d)"
+_WORK = re.compile(rf"^[ \t]*(?:[-*•–][ \t]+)?(?!(?:Born|Died|In|At|On|From|He|She|They|His|Her)\b)[\"“]?"
+                   rf"(?P<title>[A-Z][^,()\n\"”]{{2,150}}?(?:,\s+\d{{4}}\s*[–-]\s*\d{{4}})?)[\"”]?"
+                   rf"(?:\s*\((?P<original>[^()\n\d]{{1,80}})\)|\s*\([^()\n]*\d[^()\n]*\))?"   # "(2 vols.)": no title
+                   rf"(?:,\s+(?:edited|compiled)\s+by\s+(?P<editor>[^,\n]{{3,80}}))?"
+                   rf"(?:,\s+in\s+(?P<journal>[A-Z][^,\n]{{2,100}}?)(?:,\s+(?:vol|no)\.\s*\d+)*"
+                   rf"|,\s+(?P<place>{CAP}(?:[ -]{CAP})?(?:\s+and\s+{CAP})?)(?::\s*(?P<publisher>[^,\n]{{2,60}}))?)"
+                   rf",\s+(?P<year>(?:1[89]|20)\d\d)(?:,\s+pp?\.\s*\d+\s*[–-]\s*\d+)?"
                    rf"(?:\s*[–—-]\s*(?P<kind>[^.\n]{{2,60}}))?\.?[ \t]*$", re.MULTILINE)
 
 
@@ -59,11 +63,29 @@ class WorksFacts:
         facts = [Fact(work, "jpow:publicationYear", Lit(line.group("year"), "gYear", None))]
         if line.group("original"):
             facts.append(Fact(work, "skos:altLabel", Lit(line.group("original").strip())))
-        facts.append(Fact(work, "jpow:author", self.narrator))
-        if line.group("editor"):
-            facts.append(Fact(work, "jpow:editor", entity("editor", "person", "Person")))
-        place_class = self.lex.place_aliases.get(line.group("place"), ("", "Settlement"))[1]
-        facts.append(Fact(work, "jpow:placeOfPublication", entity("place", "place", place_class)))
+        editors = []
+        if line.group("editor"):   # "edited by Tomioka Reiko and Daulet Kenzhebayev": each an editor
+            a = line.start("editor")
+            for name in re.finditer(r"[^,]+?(?=\s+and\s+|,\s*|$)", line.group("editor")):
+                label = name.group().strip().removeprefix("and ").strip()
+                if label and (label == self.narrator.label or label in self.narrator.names):
+                    editors.append(self.narrator)
+                elif label:
+                    start = a + name.start() + name.group().find(label)
+                    editors.append(self.entity_for(Mention("person", "Person", start, start + len(label), label, label,
+                                                           f"person:{norm(label)}"), block.span(start, start + 1)[0]))
+        facts += [Fact(work, "jpow:editor", ed) for ed in editors]
+        if self.narrator not in editors:   # the person's own work, unless they edited it
+            facts.append(Fact(work, "jpow:author", self.narrator))
+        if line.group("journal"):   # "in Journal of Russian and East European Studies, no. 41": an article of it
+            facts.append(Fact(work, "jpow:partOf", entity("journal", "publication", "Periodical")))
+        if line.group("place"):
+            for name in re.split(r"\s+and\s+", line.group("place")):
+                start = line.start("place") + line.group("place").find(name)
+                cls = self.lex.place_aliases.get(name, ("", "Settlement"))[1]
+                place = self.entity_for(Mention("place", cls, start, start + len(name), name, name, f"place:{norm(name)}"),
+                                        block.span(start, start + 1)[0])
+                facts.append(Fact(work, "jpow:placeOfPublication", place))
         if line.group("publisher"):
             facts.append(Fact(work, "jpow:publisher", entity("publisher", "organization", "Publisher")))
         return facts
