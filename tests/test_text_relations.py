@@ -934,3 +934,10 @@ def test_a_negated_verb_states_no_relation_or_event_only_what_the_text_says(tmp_
     path = tmp_path / "article.txt"
     words = {q.object.value for q in extract_paths([path], Settings()) if q.predicate.value.endswith("verbPhrase")}
     assert "did not sign the" in words, words
+
+
+def test_a_district_of_a_town_or_region_lies_in_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The cemetery lies in the Shakhtinsk district of the Karaganda region. Its office stood in "
+                            "the New Town district of Karaganda.")
+    assert ("id/place/shakhtinsk-district", "locatedIn", "id/place/karaganda-region") in found, found
+    assert ("id/place/new-town-district", "locatedIn", "id/place/karaganda") in found, found

@@ -41,6 +41,11 @@ class PlaceFacts:
         places = sorted((m for m in ms if m.kind == "place" and not m.in_title and m.entity is not None),
                         key=lambda m: m.start)
         for a, b in zip(places, places[1:]):
+            if a.entity is not b.entity and re.search(r"\b(?:district|raion|quarter|suburb|microdistrict)$", a.text) \
+                    and re.fullmatch(r"\s+of\s+(?:the\s+)?", text[a.end:b.start]):
+                # "the New Town district of Karaganda", "the Shakhtinsk district of the Karaganda region"
+                facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
+                continue
             larger = _RANK.get(b.entity.cls, 1) > _RANK.get(a.entity.cls, 1)
             if a.entity is b.entity or not (larger or a.entity.cls == "Site"):
                 continue   # "Australia, New Zealand", "Altai Krai, Krasnoyarsk Krai": a list, not a place in another
