@@ -941,3 +941,7 @@ def test_a_district_of_a_town_or_region_lies_in_it(tmp_path: Path) -> None:
                             "the New Town district of Karaganda.")
     assert ("id/place/shakhtinsk-district", "locatedIn", "id/place/karaganda-region") in found, found
     assert ("id/place/new-town-district", "locatedIn", "id/place/karaganda") in found, found
+
+
+def test_a_camp_merged_or_absorbed_into_another_is_part_of_it() -> None:
+    assert ("merged-into", "camp", "No.") in roles("In 1948 the Temirtau camp was absorbed into Camp No. 531.")
