@@ -945,3 +945,12 @@ def test_a_district_of_a_town_or_region_lies_in_it(tmp_path: Path) -> None:
 
 def test_a_camp_merged_or_absorbed_into_another_is_part_of_it() -> None:
     assert ("merged-into", "camp", "No.") in roles("In 1948 the Temirtau camp was absorbed into Camp No. 531.")
+
+
+def test_the_resolution_or_the_agreement_refers_back_to_the_act_named_before(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Resolution No. 9898 of the State Defence Committee was adopted on 23 August 1945. The "
+                            "resolution was signed by Joseph Stalin. The Agreement on Japanese Graves in Kazakhstan "
+                            "was signed in 1998. The agreement was signed by the Japanese ambassador, Takeshi Otani.")
+    signed = {(s.rsplit("/", 1)[-1], o.rsplit("/", 1)[-1]) for s, p, o in found if p == "issuedBy"}
+    assert ("agreement-on-japanese-graves-in-kazakhstan", "takeshi-otani") in signed, signed
+    assert any(s.startswith("resolution") and o == "stalin" for s, o in signed), signed
