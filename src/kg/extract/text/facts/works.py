@@ -78,7 +78,7 @@ class WorksFacts:
         if self.narrator not in editors:   # the person's own work, unless they edited it
             facts.append(Fact(work, "jpow:author", self.narrator))
         if line.group("journal"):   # "in Journal of Russian and East European Studies, no. 41": an article of it
-            facts.append(Fact(work, "jpow:partOf", entity("journal", "publication", "Periodical")))
+            facts.append(Fact(work, "jpow:partOf", entity("journal", "publication", "Publication")))
         if line.group("place"):
             for name in re.split(r"\s+and\s+", line.group("place")):
                 start = line.start("place") + line.group("place").find(name)
