@@ -125,6 +125,13 @@ class PersonFacts:
         if named:
             self.last_named = named[-1]
 
+    @cached_property
+    def _served_in(self) -> re.Pattern[str]:
+        ranks = alternation([r.lower() for r in self.lex["military_ranks"]] + [
+            "soldier", "officer", "staff officer", "medical officer", "interpreter", "veteran", "private"])
+        return re.compile(rf"\s*(?:\([^()]*\)\s*)?,\s*(?:(?:a|an)\s+)?(?:former(?:ly)?\s+)?(?:(?:a|an)\s+)?(?:{ranks})"
+                          rf"\s+(?:of|in)\s+(?:the\s+|an?\s+)?", re.IGNORECASE)
+
     def _persons(self, text, s, e, ms, facts):
         add = facts.append
         titles = "|".join(self.lex["academic_titles"])
@@ -168,6 +175,12 @@ class PersonFacts:
             died = _DIED_OF.match(text, m.end, e)
             if died and not re.search(r"\b(?:of|by|with|for)\s+$|['’]s?\s*$", text[max(s, m.start - 6):m.start]):
                 add(Fact(p, "jpow:causeOfDeath", Lit(died.group("cause").strip())))
+            # "Hayashi Kenzo, a former sergeant of the 107th Division": the unit he served in
+            unit = self._served_in.match(text, m.end, e)
+            body = unit and next((o for o in ms if o.kind == "organization" and o.entity is not None and
+                                  o.start == unit.end()), None)
+            if body is not None:
+                add(Fact(p, "jpow:memberOf", body.entity))
             after = text[m.end:e]
             am = re.match(rf",\s*((?:{titles})(?:\s*,\s*(?:{titles}))*)", after)
             if am:
