@@ -958,6 +958,6 @@ def test_the_resolution_or_the_agreement_refers_back_to_the_act_named_before(tmp
 
 def test_a_person_described_by_rank_of_a_unit_served_in_it(tmp_path: Path) -> None:
     found = facts(tmp_path, "He met Hayashi Kenzo, a former sergeant of the 107th Division. Takeuchi Isamu, formerly "
-                            "a sergeant of the Kwantung Army, was sentenced. Sato Jiro, a teacher of history, came.")
+                            "a sergeant of the Kwantung Army, was sentenced. Sato Jiro, a friend of the museum, came.")
     served = {(s.rsplit("/", 1)[-1], o.rsplit("/", 1)[-1]) for s, p, o in found if p == "memberOf"}
     assert served == {("hayashi-kenzo", "107th-division"), ("takeuchi-isamu", "kwantung-army")}, served

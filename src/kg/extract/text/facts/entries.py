@@ -43,7 +43,9 @@ class EntryFacts:
                     words = item.group(0).strip()
                     if words.lower() in (r.lower() for r in self.lex["military_ranks"]):
                         stated.append(Fact(who, "jpow:militaryRank", Lit(words)))
-                units = [m for m in inside if m.cls == "MilitaryFormation"]
+                # (a unit named in the entry, not "the museum" an anaphor took for the last body: "Sato Jiro, a
+                # friend of the museum")
+                units = [m for m in inside if m.cls == "MilitaryFormation" and not m.attrs.get("anaphor")]
                 stated += [Fact(who, "jpow:memberOf", m.entity) for m in units   # the unit, not the one it is of
                            if not any(m.inside(u) and u is not m for u in units)]
             born = re.search(r"\b(?:born|b\.)\s", body)
