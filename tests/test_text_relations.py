@@ -961,3 +961,9 @@ def test_a_person_described_by_rank_of_a_unit_served_in_it(tmp_path: Path) -> No
                             "a sergeant of the Kwantung Army, was sentenced. Sato Jiro, a friend of the museum, came.")
     served = {(s.rsplit("/", 1)[-1], o.rsplit("/", 1)[-1]) for s, p, o in found if p == "memberOf"}
     assert served == {("hayashi-kenzo", "107th-division"), ("takeuchi-isamu", "kwantung-army")}, served
+
+
+def test_the_museum_refers_back_only_to_a_museum(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Takeuchi Isamu served in the Kwantung Army. The museum received his letters in 2009.")
+    assert not any(o.endswith("kwantung-army") and s.startswith("id/statistic/") or
+                   p == "statedSubject" and o.endswith("kwantung-army") for s, p, o in found), found

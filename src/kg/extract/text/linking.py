@@ -199,6 +199,8 @@ class EntityLinker:
         kinds = [kind] if isinstance(kind, str) else kind
         named = next((x for x in reversed(known) if x.kind in kinds and (noun in x.label.lower() or not isinstance(
             kind, str) and any(noun in n.lower() for n in x.names))), None)   # "the exhibition": "X exhibition"
+        if named is None and noun in self.lex["anaphor_nouns_named"]:
+            return None   # "the museum" is a museum met before, not the last body whatever it was
         return named or ((self.last if last is None else last).get(kind) if isinstance(kind, str) else None)
 
     def _resolved(self, m: Mention) -> Entity:
