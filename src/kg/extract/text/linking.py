@@ -25,9 +25,9 @@ from functools import cache
 
 from kg.extract.text.gazetteer import Gazetteer
 from kg.extract.text.mentions import Mention
-from kg.extract.text.mentions.mention import PATRONYMIC
+from kg.extract.text.mentions.mention import PATRONYMIC, title_key
 from kg.extract.text.model import DOC_SCOPED, Entity
-from kg.extract.text.spans import loose
+from kg.extract.text.spans import loose, norm
 from kg.iri import slugify
 from kg.names.romaji import is_hepburn
 from kg.sources.text import Block
@@ -66,6 +66,13 @@ class EntityLinker:
         if iri in self.iris:
             iri = f"{iri}-c{start}"
         return iri
+
+    def entity_named(self, kind: str, cls: str, start: int, end: int, label: str, block) -> Entity:
+        """The entity that `label`, at block offsets [start, end), names: under the key every reader gives such a
+        mention (a title's words for a publication, the normalised label otherwise), so the same work named in a
+        citation, a works list and the text is one entity."""
+        key = "publication:" + title_key(label) if kind == "publication" else f"{kind}:{norm(label)}"
+        return self.entity_for(Mention(kind, cls, start, end, label, label, key), block.span(start, end)[0])
 
     def entity_for(self, m: Mention, start: int) -> Entity:
         """Resolve a mention: coreference with earlier entities, then the gazetteer, else a new entity."""

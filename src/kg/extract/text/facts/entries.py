@@ -17,9 +17,11 @@ from kg.extract.text.model import Fact, Lit, date_lit
 from kg.extract.text.spans import DateMention
 
 _LEAD = re.compile(r"\s*(?:(?:Entry|Record|Card|No\.|№)\s*\d+[.:]?\s*)?")
-# what follows the verb and its date: "of pneumonia (in the camp hospital)", "after an accident at the mine"
-_CAUSE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of\s+((?:[a-z][a-z-]*\s?){1,4}?)(?=\s+(?:in|at|on|near|after|during|"
-                    r"while|and)\b|\s*[,;.]|\s*$)|after\s+(?:an?\s+)?([a-z][^;,.()]{3,80}?)\s*(?=[;,.]|$))")
+# what follows "died" (and its date): "of pneumonia (in the camp hospital)", "of the fever in the night", "of his
+# wounds", "after an accident at the mine": the cause as written, for a record and for a person named in the text
+CAUSE = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:of\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?"
+                   r"(?P<of>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,3}?)(?=\s+(?:in|at|on|near|after|during|while|and|within)\b|"
+                   r"\s*[,;.]|\s*$)|after\s+(?:an?\s+)?(?P<after>[a-z][^;,.()]{3,80}?)\s*(?=[;,.]|$))")
 
 
 class EntryFacts:
@@ -62,9 +64,9 @@ class EntryFacts:
                     stated.append(Fact(who, "jpow:deathDate", date_lit(dates[0].value)))
                 verb = re.match(r"\W*(?:died|perished)\b", body).end()
                 near = [d for d in dates if d.start - cs <= verb + 4]
-                cause = _CAUSE.match(text, max([verb + cs] + [d.end for d in near]), ce)
+                cause = CAUSE.match(text, max([verb + cs] + [d.end for d in near]), ce)
                 if cause:
-                    stated.append(Fact(who, "jpow:causeOfDeath", Lit((cause.group(1) or cause.group(2)).strip())))
+                    stated.append(Fact(who, "jpow:causeOfDeath", Lit((cause.group("of") or cause.group("after")).strip())))
                 place = next((m for m in inside if m.kind in ("place", "camp")), None)
                 if place is not None:
                     stated.append(Fact(who, "jpow:placeOfDeath", place.entity))

@@ -202,9 +202,7 @@ class FootnoteFacts:
 
         def entity(kind: str, cls: str, start: int, end: int) -> Entity:
             label = text[off + start:off + end].strip()
-            key = "publication:" + title_key(label) if kind == "publication" else f"{kind}:{norm(label)}"
-            ent = self.entity_for(Mention(kind, cls, off + start, off + end, label, label, key),
-                                  block.span(off + start, off + end)[0])
+            ent = self.entity_named(kind, cls, off + start, off + end, label, block)
             mentioned.append((ent, label))
             return ent
         if am is not None:
@@ -275,11 +273,7 @@ class FootnoteFacts:
             return None
 
         def entity(kind: str, cls: str, group: str) -> Entity:
-            s0, s1 = a + cm.start(group), a + cm.end(group)
-            label = cm.group(group).strip()
-            return self.entity_for(Mention(kind, cls, s0, s1, label, label,
-                                           "publication:" + title_key(label)),
-                                   block.span(s0, s1)[0])
+            return self.entity_named(kind, cls, a + cm.start(group), a + cm.end(group), cm.group(group).strip(), block)
         tg = "title" if cm.group("title") else "title2"
         article, journal = entity("publication", "Article", tg), entity("publication", "Publication", "journal")
         self._span(article, block.span(a + cm.start(tg), a + cm.end(tg)))

@@ -5,17 +5,15 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
+from kg.extract.text.facts.entries import CAUSE
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
 from kg.extract.text.model import Entity, Fact, Lit, date_lit, term
 
 
-# "<person> died of <cause>", "<person>, a corporal, died in the night of ...": the words of the cause, up to a
-# preposition, a clause or the sentence's end
-_DIED_OF = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,[^,.;]{1,60},)?\s+(?:had\s+)?(?:died|perished)"
-                      r"(?:\s+(?:in\s+the\s+night|there|here|soon|later))?\s+of\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?"
-                      r"(?P<cause>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,3}?)(?=\s+(?:in|at|on|near|after|during|while|and|"
-                      r"within)\b|\s*[,;.]|\s*$)")
+# "<person> died", "<person>, a corporal, died in the night": the verb a cause of death follows (`entries.CAUSE`)
+_DIED = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,[^,.;]{1,60},)?\s+(?:had\s+)?(?:died|perished)"
+                   r"(?:\s+(?:in\s+the\s+night|there|here|soon|later))?(?=\s+of\s)")
 
 
 class PersonFacts:
@@ -172,9 +170,10 @@ class PersonFacts:
                                           facts)
             # "Tanaka died of the fever in the night", "he died of pneumonia": what he died of, as written (not "The
             # widow of Nakamura Jiro died of cancer": someone else died)
-            died = _DIED_OF.match(text, m.end, e)
-            if died and not re.search(r"\b(?:of|by|with|for)\s+$|['’]s?\s*$", text[max(s, m.start - 6):m.start]):
-                add(Fact(p, "jpow:causeOfDeath", Lit(died.group("cause").strip())))
+            died = _DIED.match(text, m.end, e)
+            cause = died and CAUSE.match(text, died.end(), e)
+            if cause and not re.search(r"\b(?:of|by|with|for)\s+$|['’]s?\s*$", text[max(s, m.start - 6):m.start]):
+                add(Fact(p, "jpow:causeOfDeath", Lit(cause.group("of").strip())))
             # "Hayashi Kenzo, a former sergeant of the 107th Division": the unit he served in
             unit = self._served_in.match(text, m.end, e)
             body = unit and next((o for o in ms if o.kind == "organization" and o.entity is not None and

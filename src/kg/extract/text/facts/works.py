@@ -10,9 +10,8 @@ import re
 from functools import cached_property
 
 from kg.extract.text.lexicon import alternation
-from kg.extract.text.mentions import CAP, Mention
+from kg.extract.text.mentions import CAP
 from kg.extract.text.model import Fact, Lit, Passage
-from kg.extract.text.spans import norm
 from kg.sources.text import Block
 
 _WORK = re.compile(rf"^[ \t]*(?:[-*•–][ \t]+)?(?!(?:Born|Died|In|At|On|From|He|She|They|His|Her)\b)[\"“]?"
@@ -54,9 +53,7 @@ class WorksFacts:
     def _work(self, block: Block, line: re.Match) -> list[Fact]:
         def entity(group: str, kind: str, cls: str):
             a, b = line.span(group)
-            label = line.group(group).strip()
-            key = f"{kind}:{norm(label)}"
-            ent = self.entity_for(Mention(kind, cls, a, b, label, label, key), block.span(a, b)[0])
+            ent = self.entity_named(kind, cls, a, b, line.group(group).strip(), block)
             self._span(ent, block.span(a, b))
             return ent
         work = entity("title", "publication", "Book")
@@ -72,8 +69,7 @@ class WorksFacts:
                     editors.append(self.narrator)
                 elif label:
                     start = a + name.start() + name.group().find(label)
-                    editors.append(self.entity_for(Mention("person", "Person", start, start + len(label), label, label,
-                                                           f"person:{norm(label)}"), block.span(start, start + 1)[0]))
+                    editors.append(self.entity_named("person", "Person", start, start + len(label), label, block))
         facts += [Fact(work, "jpow:editor", ed) for ed in editors]
         if self.narrator not in editors:   # the person's own work, unless they edited it
             facts.append(Fact(work, "jpow:author", self.narrator))
@@ -83,9 +79,8 @@ class WorksFacts:
             for name in re.split(r"\s+and\s+", line.group("place")):
                 start = line.start("place") + line.group("place").find(name)
                 cls = self.lex.place_aliases.get(name, ("", "Settlement"))[1]
-                place = self.entity_for(Mention("place", cls, start, start + len(name), name, name, f"place:{norm(name)}"),
-                                        block.span(start, start + 1)[0])
-                facts.append(Fact(work, "jpow:placeOfPublication", place))
+                facts.append(Fact(work, "jpow:placeOfPublication",
+                                  self.entity_named("place", cls, start, start + len(name), name, block)))
         if line.group("publisher"):
             facts.append(Fact(work, "jpow:publisher", entity("publisher", "organization", "Publisher")))
         return facts
