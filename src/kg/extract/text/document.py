@@ -93,11 +93,10 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         text = block.text
         if self._index_terms.match(text):
             return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
-        if self.in_works or self._works_head.match(text):
-            works = self._works_facts(block)
-            if self.in_works:
-                self.blocks_read += 1
-                return works
+        works = self._works_facts(block)   # a works heading, or a block of its list: read by the works reader alone
+        if self.in_works:
+            self.blocks_read += 1
+            return works
         lines = [m.span() for m in re.finditer(r"\S(?:[^\n]*\S)?", text)]
         if len(lines) > 1 and 2 * sum(_is_citation(text[a:b]) for a, b in lines) >= len(lines):
             # a list of references, one per line: each a block of its own
