@@ -446,6 +446,15 @@ def test_captivity_family_reads_a_person_who_was_in_a_camp() -> None:
     assert ("was-in-camp", "Ono", "camp") in roles("Since 1946 Ono has been in camp No. 12.")
 
 
+def test_living_or_serving_somewhere_is_captivity_only_in_a_camp() -> None:
+    assert ("stayed-in-camp", "Ono", "No.") in roles("Ono spent three years in camp No. 12.")
+
+
+def test_a_town_an_official_served_or_lived_in_is_no_place_of_captivity(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Ivan Petrov was an NKVD officer. Petrov lived in Karaganda until his death in 1971.")
+    assert not any(o.endswith("#Detention") for _, _, o in found), found
+
+
 def test_the_writer_a_note_names_is_i_and_a_camp_s_section_may_go_without_its_number_sign(tmp_path: Path) -> None:
     found = facts(tmp_path, "A letter home\n\nThe following letter was written by Private Taro Ono, born 1920 in "
                             "Sendai, to his wife.\n\nDear Wife,\n\nSince the spring I have been in camp No. 12, "
