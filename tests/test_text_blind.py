@@ -21,7 +21,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "text"
 FLOORS = {"blind": (0.82, 0.48), "blind2": (0.80, 0.48), "blind3": (0.81, 0.44), "blind4": (0.81, 0.48),
           "blind5": (0.83, 0.44), "blind6": (0.80, 0.43), "blind7": (0.87, 0.53), "blind8": (0.83, 0.53),
           "blind9": (0.82, 0.37), "blind10": (0.78, 0.33), "blind11": (0.81, 0.41), "blind12": (0.79, 0.42),
-          "blind13": (0.77, 0.30), "blind14": (0.83, 0.39), "blind15": (0.77, 0.36)}
+          "blind13": (0.77, 0.30), "blind14": (0.83, 0.39), "blind15": (0.77, 0.36),
+          "blind16": (0.77, 0.36)}
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))

@@ -1001,6 +1001,18 @@ def test_names_in_brackets_are_other_names_with_their_language(tmp_path: Path) -
     assert not any(e.label == "Lake Camp" for e in r.entities)
 
 
+def test_a_name_given_as_also_known_as_is_another_name_of_the_same_entity(tmp_path: Path) -> None:
+    r = _read("The Sarybulak camp, also known as Camp No. 512 (Russian: лагерь № 512), held Japanese officers. In 1947 "
+              "300 men were moved from Camp No. 512 to Temirtau. Ust-Kamenogorsk (also called Oskemen) is a city.",
+              tmp_path)
+    camps = [e for e in r.entities if e.kind == "camp"]
+    assert [c.label for c in camps] == ["Sarybulak camp"], camps   # the later "Camp No. 512" is the same camp
+    alt = {(o.value, o.lang) for o in _values(r, camps[0], "skos:altLabel")}
+    assert {("Camp No. 512", "en"), ("лагерь № 512", "ru")} <= alt, alt
+    city = next(e for e in r.entities if e.label == "Ust-Kamenogorsk")
+    assert ("Oskemen", "en") in {(o.value, o.lang) for o in _values(r, city, "skos:altLabel")}
+
+
 def test_a_numbered_footnote_in_author_title_imprint_style_is_a_citation(tmp_path: Path) -> None:
     r = _read("The camp stood near the river.[1]\n\n1. A. N. Petrov, Camps of the Steppe (Almaty: Gylym, 2003), p. 17.",
               tmp_path)

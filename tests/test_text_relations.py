@@ -57,6 +57,13 @@ def test_membership_family_reads_belonged_to() -> None:
     assert ("belonged-to", "hospital", "Ministry") in roles("The hospital belonged to the Ministry of Health.")
 
 
+def test_membership_family_reads_what_a_camp_was_subordinate_to() -> None:
+    assert ("was-subordinate-to", "camp", "Directorate") in roles(
+        "The camp was subordinate to the Directorate for Prisoners of War of the Karaganda Region.")
+    assert ("was-subordinate-to", "It", "Administration") in roles("It was directly answerable to the Main "
+                                                                    "Administration in Moscow.")
+
+
 def test_issuing_family_reads_passive_and_active_voice() -> None:
     assert ("issued-by-passive", "order", "Ministry") in roles("The order was signed by the Ministry of Internal Affairs.")
     assert ("issued-active", "directive", "Council") in roles("The Council of Ministers approved the directive.")
@@ -980,3 +987,10 @@ def test_the_museum_refers_back_only_to_a_museum(tmp_path: Path) -> None:
     found = facts(tmp_path, "Takeuchi Isamu served in the Kwantung Army. The museum received his letters in 2009.")
     assert not any(o.endswith("kwantung-army") and s.startswith("id/statistic/") or
                    p == "statedSubject" and o.endswith("kwantung-army") for s, p, o in found), found
+
+
+def test_a_towns_section_of_a_named_camp_is_a_camp_section(tmp_path: Path) -> None:
+    found = facts(tmp_path, "He was held in the Dolinka section of Karlag until 1953.")
+    section = next(s for s, p, o in found if p == "sectionOf")
+    assert (section, "type", "ontology#CampSection") in found, found
+

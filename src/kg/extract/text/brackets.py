@@ -1,5 +1,6 @@
 """Names in brackets after a name: "Karlag (Karaganda Corrective Labour Camp, Russian: Карлаг)",
-"Kenji Tanaka (田中健二)", "Spassk (Russian: Спасск)".
+"Kenji Tanaka (田中健二)", "Spassk (Russian: Спасск)"; and names given as another name of it: "the Sarybulak camp,
+also known as Camp No. 512", "Ust-Kamenogorsk (also called Oskemen)".
 
 Each part of the bracket that is another name of what precedes it becomes one of its names, tagged with its
 language: the one a prefix gives ("Russian:", "Kazakh:", from `lexicon.yaml: languages`), else the one its script
@@ -79,4 +80,31 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
             if name not in m.names and name != m.label:
                 m.names.append(name)
                 m.attrs.setdefault("names_lang", {})[name] = lang
+    return _also_known_as(text, [m for m in mentions if id(m) not in drop])
+
+
+_ALSO = re.compile(r"\s*(?:,\s*|\(\s*)(?:(?:also|more\s+commonly|commonly|better|often|sometimes|officially)\s+)?"
+                   r"(?:known\s+as|called|referred\s+to\s+as)\s+(?:the\s+)?")
+
+
+def _also_known_as(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"X, also known as Y": Y (with the names its own bracket gave it) is a name of X, not a second entity."""
+    starts = {n.start: n for n in mentions}
+    drop: set[int] = set()
+    for m in mentions:
+        if m.kind not in _KINDS or id(m) in drop:
+            continue
+        am = _ALSO.match(text, m.end)
+        other = starts.get(am.end()) if am else None
+        if other is None or other is m or other.kind not in _COMPATIBLE[m.kind]:
+            continue
+        drop.add(id(other))
+        m.alias_keys += [other.key, *other.alias_keys]   # its later mentions ("Camp No. 512") are the same one
+        for key, value in other.attrs.items():   # "Camp No. 512": its number
+            if key != "names_lang":
+                m.attrs.setdefault(key, value)
+        for name in [other.text, *other.names]:
+            if name not in m.names and name != m.label:
+                m.names.append(name)
+                m.attrs.setdefault("names_lang", {})[name] = other.attrs.get("names_lang", {}).get(name, "en")
     return [m for m in mentions if id(m) not in drop]

@@ -90,7 +90,8 @@ class EntityLinker:
                 self.iris[e.iri] = e
                 self.entities.append(e)
         if m.kind != "statistic" and not m.attrs.get("anonymous"):
-            self.by_key.setdefault(m.key, e)
+            for key in [m.key, *m.alias_keys]:
+                self.by_key.setdefault(key, e)
         e.names.update(n for n in [m.label, m.text.strip(), *m.names] if n)
         for k, v in m.attrs.items():
             if k not in ("issuer",):

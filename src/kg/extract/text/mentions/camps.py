@@ -163,6 +163,7 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: tuple[str, .
                       text[m.end:])
         if of:
             m.attrs["parent_key"] = f"camp:{(of.group(1) or of.group(2) or of.group(3)).lower()}"
+            m.cls = "CampSection"   # "the Dolinka section of Karlag": a town's section whose camp is named
             m.label = f"{m.text} {of.group(0).strip()}"
             m.key = f"{m.attrs['parent_key']}/{m.attrs.get('number') or m.text.lower()}"
     return out

@@ -24,6 +24,7 @@ class Mention:
     key: str                  # coreference key within a document
     attrs: dict = field(default_factory=dict)
     names: list[str] = field(default_factory=list)
+    alias_keys: list[str] = field(default_factory=list)   # keys of other names it was given ("also known as")
     in_title: bool = False
     entity: object = None     # the Entity it resolves to
 
