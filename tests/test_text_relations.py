@@ -994,3 +994,9 @@ def test_a_towns_section_of_a_named_camp_is_a_camp_section(tmp_path: Path) -> No
     section = next(s for s, p, o in found if p == "sectionOf")
     assert (section, "type", "ontology#CampSection") in found, found
 
+
+def test_an_ambassador_to_a_country_is_stated_of_the_person_named_after_the_post(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The plaque was unveiled in the presence of the Japanese ambassador to Kazakhstan, "
+                            "Hiroshi Takeda.")
+    stated = {s for s, p, o in found if p == "statedSubject" and o == "id/person/hiroshi-takeda"}
+    assert any((s, "statedObject", "id/place/kazakhstan") in found for s in stated), found
