@@ -13,7 +13,7 @@ from pyoxigraph import NamedNode
 from kg.config import Settings
 from kg.errors import InputError
 from kg.extract.text import extract_paths
-from kg.extract.text.parse import parse
+from kg.extract.text.parse import blank_other_names, parse
 from kg.extract.text.relations import default_matcher, load, read_file
 from kg.vocab import JPOW, RDF
 
@@ -1000,3 +1000,18 @@ def test_an_ambassador_to_a_country_is_stated_of_the_person_named_after_the_post
                             "Hiroshi Takeda.")
     stated = {s for s, p, o in found if p == "statedSubject" and o == "id/person/hiroshi-takeda"}
     assert any((s, "statedObject", "id/place/kazakhstan") in found for s in stated), found
+
+
+def test_issuing_family_reads_an_act_of_a_body_past_a_bracket_in_another_script() -> None:
+    # the bracket's Cyrillic, read by the English model as verbs, took the sentence's subject away
+    assert ("act-of-body", "No.", "NKVD") in roles("Order No. 00965 (Russian: Приказ НКВД СССР № 00965) was an order "
+                                                   "of the NKVD signed on 1 December 1945.")
+
+
+def test_the_parser_reads_other_scripts_in_brackets_as_one_word_and_keeps_offsets_and_translations() -> None:
+    text = 'His memoir, Karaganda no Fuyu (カラガンダの冬, "Winter in Karaganda"), and Order No. 1 (Russian: Приказ № 1).'
+    blanked = blank_other_names(text)
+    assert len(blanked) == len(text)
+    assert '(xxxxxxx, "Winter in Karaganda")' in blanked, blanked
+    assert "(" + "x" * len("Russian: Приказ № 1") + ")" in blanked, blanked
+    assert blank_other_names("camp No. 99 (1945–1949) (NKVD)") == "camp No. 99 (1945–1949) (NKVD)"

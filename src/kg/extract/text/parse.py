@@ -7,6 +7,7 @@ pinned in pyproject.toml so that `pip install -e .` installs it and nothing is d
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -36,11 +37,29 @@ def pipeline() -> Any:
                                   "reinstall the project with `pip install -e .`, which installs spaCy and the model")]) from None
 
 
+# A bracket of other names in other scripts: "(Russian: Приказ НКВД СССР № 00965)", "(田中健二, "Tanaka")"
+_OTHER_NAMES = re.compile(r"\((?=[^()]*[\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])([^()\n]*)\)")
+_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def blank_other_names(text: str) -> str:
+    """`text` with each part of a bracket that is written in another script ("Russian: Приказ № 1", "田中健二")
+    replaced by a placeholder word of its length, offsets kept. The English model reads Cyrillic and kanji as
+    stray verbs and nouns and hangs the sentence on them ("Order No. 00965 (Russian: Приказ НКВД СССР № 00965)
+    was an order of the NKVD" lost its subject); a word in brackets it reads as an apposition. The names
+    themselves are read from the text by `brackets`."""
+    def blank(m: re.Match[str]) -> str:
+        parts = re.split(r"([,;])", m.group(1))
+        return "(" + "".join(re.sub(r"\S.*\S|\S", lambda w: "x" * len(w.group(0)), p) if _SCRIPT.search(p) else p
+                             for p in parts) + ")"
+    return _OTHER_NAMES.sub(blank, text)
+
+
 def parse(text: str) -> Any:
-    """A spaCy `Doc` of `text`: its tokens' `idx` are offsets into `text`."""
-    return pipeline()(text)
+    """A spaCy `Doc` of `text` (brackets of other names blanked): its tokens' `idx` are offsets into `text`."""
+    return pipeline()(blank_other_names(text))
 
 
 def parse_many(texts: list[str]) -> list[Any]:
     """The `Doc`s of several texts, parsed as one batch (the model's matrix work is cheaper per text)."""
-    return list(pipeline().pipe(texts, batch_size=len(texts) or 1))
+    return list(pipeline().pipe([blank_other_names(t) for t in texts], batch_size=len(texts) or 1))
