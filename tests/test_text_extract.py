@@ -1644,3 +1644,8 @@ def test_a_bulleted_works_list_reads_articles_in_journals_edited_volumes_and_tit
     article = _one(r, "publication", "The Dead of the First Winter")
     assert [o.label for o in _values(r, article, "jpow:partOf")] == ["Journal of Russian and East European Studies"]
     assert [o.label for o in _values(r, article, "jpow:author")] == ["Tomioka Reiko"]
+
+
+def test_a_peoples_commissariat_keeps_its_possessive_in_the_name(tmp_path: Path) -> None:
+    r = _read("Order No. 5 was an order of the People's Commissariat of Internal Affairs of the USSR.", tmp_path)
+    assert "People's Commissariat of Internal Affairs of the USSR" in {e.label for e in r.entities}

@@ -33,8 +33,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         # left modifiers: capitalised words, acronyms, demonyms, hyphenated words
         left = text[:s]
         # ("Balkhash Comrades' Association", "Sora no Kai": a possessive plural, the particle of a romanised name)
-        # ("Kyoto Women's University": a possessive inside the name)
-        lm = re.search(rf"((?:(?:{CAP}(?<=s)['’]|{CAP}(?:(?<=en)['’]s)?|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+"
+        # ("Kyoto Women's University", "People's Commissariat": a possessive plural inside the name)
+        lm = re.search(rf"((?:(?:{CAP}(?<=s)['’]|{CAP}(?:(?:(?<=en)|(?<=ople))['’]s)?|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+"
                        rf"(?:no\s+)?)+)$", left)
         if lm:
             words = lm.group(1).split()
