@@ -1015,3 +1015,11 @@ def test_the_parser_reads_other_scripts_in_brackets_as_one_word_and_keeps_offset
     assert '(xxxxxxx, "Winter in Karaganda")' in blanked, blanked
     assert "(" + "x" * len("Russian: Приказ № 1") + ")" in blanked, blanked
     assert blank_other_names("camp No. 99 (1945–1949) (NKVD)") == "camp No. 99 (1945–1949) (NKVD)"
+
+
+def test_a_site_at_a_town_lies_in_it_and_one_near_a_town_is_stated_near_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Prisoners dug at mine No. 31 near Saran and at the Kokuzek quarry at Sarybulak.")
+    assert ("id/place/kokuzek-quarry", "locatedIn", "id/place/sarybulak") in found, found
+    near = {s for s, p, o in found if p == "statedSubject" and o == "id/place/mine-no-31"}
+    assert any((s, "statedObject", "id/place/saran") in found for s in near), found
+    assert not any(s == "id/place/mine-no-31" and p == "locatedIn" for s, p, _ in found), found

@@ -56,6 +56,13 @@ class PlaceFacts:
                     re.fullmatch(r"\s*,\s*an?\s+(?:small\s+|large\s+|mining\s+|industrial\s+)?(?:town|city|village|"
                                  r"settlement|district|region|station)\s+(?:in|of|near)\s+(?:the\s+)?", gap):
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
+            elif a.entity.cls == "Site" and larger and re.fullmatch(r"\s+(at|near)\s+(?:the\s+)?", gap):
+                # "mine No. 31 near Saran", "the Kokuzek quarry at Sarybulak": a site at a town is in it; near it,
+                # the text's word says where
+                if gap.split()[0] == "at":
+                    facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
+                else:
+                    self.stated(a.entity, "near", b.entity, self._block.span(a.end, b.start), facts)
         # "in Karaganda region, including Spassk, Temirtau and Balkhash": the places listed lie in the one before
         for a in places:
             im = re.match(r"\s*,?\s*(?:including|such\s+as|among\s+them|notably|especially)\s+", text[a.end:e])
