@@ -1023,3 +1023,12 @@ def test_a_site_at_a_town_lies_in_it_and_one_near_a_town_is_stated_near_it(tmp_p
     near = {s for s, p, o in found if p == "statedSubject" and o == "id/place/mine-no-31"}
     assert any((s, "statedObject", "id/place/saran") in found for s in near), found
     assert not any(s == "id/place/mine-no-31" and p == "locatedIn" for s, p, _ in found), found
+
+
+def test_a_post_after_a_bracket_and_a_short_name_of_a_body_met_before(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Sapporo Institute for Siberian Internment Studies led it. The work was led by Hiroko "
+                            "Tanabe (born 1962), director of the Sapporo institute. Kenji Ito (born 1950), professor at "
+                            "Kyoto University, wrote.")
+    assert ("id/person/hiroko-tanabe", "affiliation",
+            "id/organization/sapporo-institute-for-siberian-internment-studies") in found, found
+    assert ("id/person/kenji-ito", "affiliation", "id/organization/kyoto-university") in found, found

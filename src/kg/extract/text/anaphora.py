@@ -73,8 +73,17 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
             continue
         det = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that") or
                c.dep_ == "poss" and c.lower_ in ("our", "their")]   # "our section": a memoir's own camp
-        if not det or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in tok.children):
-            continue   # "the Spassky camp" is a name, not an anaphor
+        if not det:
+            continue
+        named_by = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
+        if named_by:   # "the Spassky camp" is a name, not an anaphor; "the Sapporo institute" after "the Sapporo
+            # Institute for Siberian Internment Studies" is that institute's short name
+            target = referent(nouns[tok.lemma_.lower()], tok.lemma_.lower(), tok.idx)
+            words = target.label.lower().split() if target is not None else []
+            if target is not None and all(c.lower_ in words for c in named_by) and \
+                    tok.lemma_.lower() in words and len(words) > len(named_by) + 1:
+                out.append(_mention(target, det[0].idx, tok.idx + len(tok.text), doc[det[0].i:tok.i + 1].text))
+            continue
         if any(c.dep_ == "prep" and c.lower_ != "as" and not _temporal(c) for c in tok.children):   # "the camp as a
             # whole", "head of the camp from 1946 to 1950" refer back
             continue   # "the camp at Spassk", "the town of Balkhash": described, not referred back to

@@ -190,7 +190,7 @@ class PersonFacts:
             if lm and lm.group(1).islower():
                 add(Fact(p, "jpow:hasRole", term(roles[lm.group(1)])))
             # "<Person>, Candidate of ... and associate professor of <Organization>", "<Person> is a researcher at ..."
-            work = re.compile(rf"\s*,?\s*(?:(?:who\s+)?(?:is|was)\s+)?[^.;()]*?\b(?:{alternation(self.lex['affiliation_roles'])})"
+            work = re.compile(rf"\s*(?:\([^()]*\)\s*)?,?\s*(?:(?:who\s+)?(?:is|was)\s+)?[^.;()]*?\b(?:{alternation(self.lex['affiliation_roles'])})"
                               rf"\s+(?:of|at)\s+(?:the\s+)?", re.IGNORECASE)
             for o in ms:
                 if o.kind == "organization" and o.start > m.end and o.entity is not None and \
