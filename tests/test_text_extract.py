@@ -1063,6 +1063,16 @@ def test_years_of_life_in_brackets_are_the_persons_years_of_birth_and_death_not_
     assert "Camp No. 47" in {e.label for e in r.entities if e.kind == "camp"}
 
 
+def test_days_of_life_in_brackets_keep_the_precision_written(tmp_path: Path) -> None:
+    r = _read("Kuroda Shigeharu (黒田重治; 12 March 1911 – 4 June 1988) was an officer. Tomioka Reiko (富岡玲子; born "
+              "8 May 1951 in Sendai) is a historian.", tmp_path)
+    kuroda, tomioka = _one(r, "person", "Kuroda Shigeharu"), _one(r, "person", "Tomioka Reiko")
+    assert [(o.value, o.datatype) for o in _values(r, kuroda, "jpow:birthYear")] == \
+        [("1911-03-12", "date")]
+    assert [o.value for o in _values(r, kuroda, "jpow:deathDate")] == ["1988-06-04"]
+    assert [o.value for o in _values(r, tomioka, "jpow:birthYear")] == ["1951-05-08"]
+
+
 def test_bodies_with_a_lower_case_head_and_acronyms(tmp_path: Path) -> None:
     r = _read("The Kounradstroi trust reported to the akimat of Karaganda Region. Later he joined the OGPU.", tmp_path)
     orgs = {e.label for e in r.entities if e.kind == "organization"}

@@ -7,7 +7,8 @@ language: the one a prefix gives ("Russian:", "Kazakh:", from `lexicon.yaml: lan
 shows (Cyrillic: ru; kanji and kana: ja), else English. A part that a mention of a compatible kind covers is that
 mention's text, which is then dropped (it names the same thing, it is not a second entity). Parts that are not
 names (dates, figures, places where a camp lies, "now …", "formerly …") are left alone, except a person's
-years of life ("(1902–1971)"), kept as `born`/`died` for the person reader.
+years or days of life ("(1902–1971)", "(12 March 1911 – 4 June 1988)", "(born 8 May 1951 in Sendai)"), kept
+as `born`/`died` (ISO, at the precision written) for the person reader.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
+from kg.extract.text.spans import MONTH_RE, YEAR_RE, dates
 
 _TITLED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’-]*))+")
 _KINDS = {"person", "camp", "organization", "place", "publication", "legal-act"}
@@ -24,9 +26,17 @@ _COMPATIBLE = {"camp": {"camp", "organization"}, "organization": {"organization"
                "person": {"person"}, "place": {"place"}, "publication": {"publication"},
                "legal-act": {"legal-act"}}
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DATE = rf"(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+)?{YEAR_RE}"   # "1911", "March 1911", "12 March 1911"
+# a person's years (or days) of life: "1902–1971", "12 March 1911 – 4 June 1988", "born 8 May 1951 in Sendai"
+_LIFE = re.compile(rf"\s*(?:(?:b\.|born)\s*({_DATE})(?:\s+in\s+[^,;]*)?|({_DATE})\s*[–—-]\s*({_DATE}))\s*")
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _NOT_A_NAME = re.compile(r"^(?:now|formerly|today|later|then|lit\.|literally|also|see|b\.|d\.|born|died|c\.|ca\.)\b|"
                          r"^\W*\d|^(?:in|at|near|from|to|of|the|a|an)\s", re.IGNORECASE)
+
+
+def _iso(written: str | None) -> str | None:
+    """"12 March 1911" as 1911-03-12, "1911" as 1911: at the precision written."""
+    return dates(written)[0].value if written else None
 
 
 def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -47,14 +57,14 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
             continue   # "(Karaganda, 2022, 96 pages, in Kazakh, Russian and Japanese)": where and when, no names
         for part in re.finditer(r"[^,;]+", bm.group(1)):   # (parts: "Russian: Карлаг", "1902–1971", …)
             raw = part.group(0)
-            life = re.fullmatch(r"\s*(?:(?:b\.|born)\s*(1[89]\d\d|20\d\d)|(1[89]\d\d|20\d\d)\s*[–—-]\s*"
-                                r"(1[89]\d\d|20\d\d))\s*", raw)
-            if m.kind == "person" and life and not imprint:   # "(1902–1971)", "(Russian: …; 1915-1998)"
-                if life.group(3) and int(life.group(3)) - int(life.group(2)) < 16:
+            life = _LIFE.fullmatch(raw)
+            if m.kind == "person" and life and not imprint:   # "(1902–1971)", "(…; 12 March 1911 – 4 June 1988)"
+                born, died = (_iso(g) for g in (life.group(1) or life.group(2), life.group(3)))
+                if died and int(died[:4]) - int(born[:4]) < 16:
                     continue   # "the head of the UPVI, Colonel Savchenko (1946-1949)": years in office, not of life
-                m.attrs["born"] = life.group(1) or life.group(2)
-                if life.group(3):
-                    m.attrs["died"] = life.group(3)
+                m.attrs["born"] = born
+                if died:
+                    m.attrs["died"] = died
                 continue
             name = raw.strip()
             start = base + part.start() + (len(raw) - len(raw.lstrip()))
