@@ -42,3 +42,13 @@ def test_text_reads_only_days_that_exist() -> None:
     """An impossible day is not typed as xsd:date; the month and year it names still are."""
     found = {d.value for d in text_dates("They left on 31 February 1946 and arrived on 3 April 1947.")}
     assert found == {"1946-02", "1947-04-03"}
+
+
+def test_text_reads_a_span_of_months_or_days_as_one_interval_at_the_precision_written() -> None:
+    def spans(text: str) -> list[tuple[str, str]]:
+        return [(d.value, d.kind) for d in text_dates(text)]
+    assert spans("It was in operation from October 1945 to June 1949.") == [("1945-10/1949-06", "range")]
+    assert spans("Covering dates: November 1945 – March 1950.") == [("1945-11/1950-03", "range")]
+    assert spans("The exhibition (15 July – 30 September 2006)") == [("2006-07-15/2006-09-30", "range")]
+    # two dates joined by "and" without "between" are two dates
+    assert spans("in March 1946 and June 1947") == [("1946-03", "point"), ("1947-06", "point")]

@@ -128,7 +128,13 @@ class DateMention:
         return {4: "year", 7: "month", 10: "day"}.get(len(v), "vague")
 
 
+# a date with its month: "October 1945", "12 October 1945"; the first of a span may leave its year to the second
+_MONTH_DATE = rf"(?:\d{{1,2}}\s+)?{MONTH_RE},?\s+{YEAR_RE}"
+_MONTH_DATE_OPEN = rf"(?:\d{{1,2}}\s+)?{MONTH_RE}(?:,?\s+{YEAR_RE})?"
 _DATE_PATTERNS = [
+    # "from October 1945 to June 1949", "between May 1946 and July 1947", "15 July – 30 September 2006"
+    ("span", rf"\b(?:[Ff]rom\s+({_MONTH_DATE_OPEN})\s+(?:to|until|till)\s+|[Bb]etween\s+({_MONTH_DATE_OPEN})\s+and\s+|"
+             rf"(?<![\d,])({_MONTH_DATE_OPEN})\s*[–—]\s*)({_MONTH_DATE})\b"),
     ("days", rf"\b(\d{{1,2}})\s*(?:[-–—]|to|until)\s*(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),   # "12–13 October 2022"
     ("mdy", rf"\b({MONTH_RE})\s+(\d{{1,2}}),?\s+({YEAR_RE})\b"),
     ("dmy", rf"\b(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),
@@ -143,6 +149,23 @@ _DATE_PATTERNS = [
 ]
 
 
+def _month_date(written: str, year: str) -> str:
+    """"12 October 1945" as 1945-10-12, "October" (in `year`) as 1945-10."""
+    m = re.fullmatch(rf"(?:(\d{{1,2}})\s+)?({MONTH_RE}),?(?:\s+({YEAR_RE}))?", written.strip())
+    iso = f"{m.group(3) or year}-{MONTHS[m.group(2).lower()]:02d}"
+    return f"{iso}-{int(m.group(1)):02d}" if m.group(1) else iso
+
+
+def _span(first: str, last: str) -> str | None:
+    """"October 1945" to "June 1949" as 1945-10/1949-06, at the precision each is written; None if the end is
+    not after the start or a day does not exist."""
+    end = _month_date(last, "")
+    start = _month_date(first, end[:4])
+    if partial_dates.datatype(start) is None or partial_dates.datatype(end) is None or start >= end:
+        return None
+    return f"{start}/{end}"
+
+
 def dates(text: str) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -152,7 +175,11 @@ def dates(text: str) -> list[DateMention]:
             if any(s < te and ts < e for ts, te in taken):
                 continue
             g = m.groups()
-            if kind == "mdy":
+            if kind == "span":
+                value = _span(next(x for x in g[:3] if x), g[3])
+                if value is None:
+                    continue
+            elif kind == "mdy":
                 value = f"{g[2]}-{MONTHS[g[0].lower()]:02d}-{int(g[1]):02d}"
             elif kind == "dmy":
                 value = f"{g[2]}-{MONTHS[g[1].lower()]:02d}-{int(g[0]):02d}"
@@ -179,7 +206,7 @@ def dates(text: str) -> list[DateMention]:
             if kind in ("mdy", "dmy", "num", "my") and partial_dates.datatype(value) is None:
                 continue  # '31 February 1946' names no day
             prefix = text[max(0, s - 12):s].lower()
-            k = "range" if kind == "days" else kind if kind in ("range", "vague") else "point"
+            k = "range" if kind in ("days", "span") else kind if kind in ("range", "vague") else "point"
             # "by the end of the 1950s" stays vague and "from 1 to 26 September 2025" a span: until and since
             # take one date at a precision
             if re.search(r"\b(?:until|till|up to|by|before)\s+$", prefix) and k == "point":
