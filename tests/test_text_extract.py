@@ -1659,3 +1659,14 @@ def test_a_bulleted_works_list_reads_articles_in_journals_edited_volumes_and_tit
 def test_a_peoples_commissariat_keeps_its_possessive_in_the_name(tmp_path: Path) -> None:
     r = _read("Order No. 5 was an order of the People's Commissariat of Internal Affairs of the USSR.", tmp_path)
     assert "People's Commissariat of Internal Affairs of the USSR" in {e.label for e in r.entities}
+
+
+def test_an_acts_title_after_its_date_or_officially_titled_and_the_directorate_is_a_directorate(tmp_path: Path) -> None:
+    r = _read('Order No. 9, officially titled "On the use of labour", was an order of the NKVD. The directorate '
+              'issued Order No. 47, of 2 September 1946, "On measures to reduce mortality".', tmp_path)
+    nine, forty_seven = _one(r, "legal-act", "Order No. 9"), _one(r, "legal-act", "Order No. 47")
+    assert [o.value for o in _values(r, nine, "jpow:title")] == ["On the use of labour"]
+    assert [o.value for o in _values(r, forty_seven, "jpow:title")] == ["On measures to reduce mortality"]
+    assert [o.value for o in _values(r, forty_seven, "jpow:date")] == ["1946-09-02"]
+    # "the directorate" is no directorate met before: not the NKVD, the last body named
+    assert not _values(r, forty_seven, "jpow:issuedBy")

@@ -143,7 +143,7 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
             attrs["state"] = True
             consumed += sm.end()
             continue
-        dm = re.match(rf"\s+(?:dated|of|from)\s+((?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+|"
+        dm = re.match(rf",?\s+(?:dated|of|from)\s+((?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+|"
                       rf"{MONTH_RE}\s+)?{YEAR_RE})", seg)
         if dm and "date" not in attrs:
             d = dates(dm.group(1))
@@ -163,7 +163,7 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
             attrs["number"] = nm.group(1)
             consumed += nm.end()
             continue
-        qm = re.match(r"\s*[\"“«]", seg)
+        qm = re.match(r",?\s*(?:(?:officially\s+|also\s+)?(?:en)?titled\s+|called\s+)?[\"“«]", seg)   # ', officially titled "On …"'
         if qm and "title" not in attrs:
             q = next((q for q in quotes if q.start == e + consumed + qm.end() - 1), None)
             if q:
