@@ -1670,3 +1670,13 @@ def test_an_acts_title_after_its_date_or_officially_titled_and_the_directorate_i
     assert [o.value for o in _values(r, forty_seven, "jpow:date")] == ["1946-09-02"]
     # "the directorate" is no directorate met before: not the NKVD, the last body named
     assert not _values(r, forty_seven, "jpow:issuedBy")
+
+
+def test_a_name_a_sentence_defines_is_of_the_class_its_noun_gives_and_its_former_name_is_kept(tmp_path: Path) -> None:
+    r = _read("Kosshoky (Russian: Косшокы), known until 1993 as Novougolny (Russian: Новоугольный), is a small "
+              "coal-mining town in the Karaganda Region.", tmp_path)
+    town = _one(r, "place", "Kosshoky")
+    assert town.cls == "Settlement"
+    assert [o.label for o in _values(r, town, "jpow:locatedIn")] == ["Karaganda Region"]
+    old = _one(r, "place", "Novougolny")
+    assert [o.label for o in _values(r, old, "jpow:renamedTo")] == ["Kosshoky"]

@@ -16,6 +16,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions import Mention
+from kg.extract.text.model import KIND_OF_CLASS
 from kg.extract.text.spans import norm
 from kg.names.romaji import is_hepburn
 
@@ -37,6 +38,10 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
                         f"organization:{ent.text.lower()}")   # "OGPU", "TASS": an acronym the recogniser knows
         else:
             m = None
+        if m is not None:
+            found.append(m)
+    for tok in doc:
+        m = _defined(tok, found, lex)
         if m is not None:
             found.append(m)
     for tok in doc:
@@ -151,6 +156,27 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
             any(m.start < end and start < m.end for m in mentions):
         return None
     return Mention("place", "Place", start, end, words, words, f"place:{norm(words)}")
+
+
+def _defined(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """A name a sentence defines by what it is: "Kosshoky (...), known until 1993 as ..., is a small coal-mining
+    town in ...", "Sarybulak was a village": the subject of "is/was a <noun>", of the class the noun gives
+    (`lexicon.yaml: definition_nouns`), where nothing else read the name."""
+    if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_ != "be":
+        return None
+    noun = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    cls = noun is not None and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children) and \
+        lex["definition_nouns"].get(noun.lemma_.lower())
+    if not cls:
+        return None
+    words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    start, end = words[0].idx, tok.idx + len(tok.text)
+    name = tok.doc.text[start:end]
+    if not all(w.text[:1].isupper() for w in words) or name in lex.not_place_words or \
+            any(m.start < end and start < m.end for m in mentions):
+        return None
+    kind = KIND_OF_CLASS[cls]
+    return Mention(kind, cls, start, end, name, name, f"{kind}:{norm(name)}")
 
 
 def _place(ent, mentions: list[Mention], lex: Lexicon) -> Mention | None:

@@ -155,5 +155,5 @@ class PlaceFacts:
 _FORMERLY = re.compile(r"\s*(?:\([^()]*\)\s*)?[,(]\s*(?:(?:formerly|previously|earlier|originally)\s+(?:known\s+as\s+|called\s+"
                        r"|named\s+)?|known\s+(?:until|till|before)\s+(?:1[89]|20)\d\d\s+as\s+"
                        r"|then\s+(?:still\s+)?(?:known\s+as|called|named)\s+)"
-                       r"(?P<old>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*(?:[,);]|\.(?!\w))")
+                       r"(?P<old>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s*(?:\([^()]*\)\s*)?(?:[,);]|\.(?!\w))")
 _NOW = re.compile(r"\s*\(\s*(?:now|today)\s+(?:called\s+|named\s+)?(?P<new>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,4})\s*\)")
