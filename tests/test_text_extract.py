@@ -1680,3 +1680,15 @@ def test_a_name_a_sentence_defines_is_of_the_class_its_noun_gives_and_its_former
     assert [o.label for o in _values(r, town, "jpow:locatedIn")] == ["Karaganda Region"]
     old = _one(r, "place", "Novougolny")
     assert [o.label for o in _values(r, old, "jpow:renamedTo")] == ["Kosshoky"]
+
+
+def test_a_population_figure_is_of_the_town_it_follows_or_the_town_the_article_is_about(tmp_path: Path) -> None:
+    path = tmp_path / "kosshoky.txt"
+    path.write_text("Kosshoky\n\nKosshoky is a small coal-mining town in the Karaganda Region. It had a population of "
+                    "about 11,200 at the 2009 census. The population fell from about 19,000 in 1989.\n",
+                    encoding="utf-8")
+    quads = list(extract_paths([path], SETTINGS))
+    located = {q.subject.value for q in quads if q.predicate.value.endswith("#location")
+               and q.object.value.endswith("id/place/kosshoky")}
+    values = {q.object.value for q in quads if q.subject.value in located and q.predicate.value.endswith("#value")}
+    assert values == {"11200", "19000"}, values

@@ -68,6 +68,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.last_footnote_pub: Entity | None = None
         self.topic_pub: Entity | None = None
         self.topic: Entity | None = None   # the one camp, place or body the title names: what the text is about
+        self.title_line = ""   # (a name the recogniser may not know until the first paragraph defines it)
         self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
         self.pending_fields: list = []          # its fields read before the unit was named
         self.block_statistics: list[tuple[int, Entity]] = []
@@ -165,6 +166,9 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             for m in ms:
                 self._as_acronym(m)
                 self.entity_for(m, block.span(m.start, m.end)[0])
+            if self.topic is None and self.blocks_read == 1:   # title "Kosshoky", then "Kosshoky ... is a town"
+                self.topic = next((m.entity for m in ms if m.kind in ("camp", "place", "organization") and
+                                   m.entity is not None and m.text == self.title_line), None)
 
             def referent_at(kind: str, noun: str, at: int, ms=ms, known=known, last_before=last_before):
                 """"the camp" at offset `at` refers back: to what was met before it, not later in its sentence."""
@@ -220,6 +224,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             whole = [m for m in mentions if m.kind in ("camp", "place", "organization") and m.entity is not None
                      and not re.search(r"\w", re.sub(r"\([^()]*\)", "", text[:m.start] + text[m.end:]))]
             self.topic = whole[0].entity if whole else None
+            self.title_line = text.strip()
         passages += self._field_facts(block, mentions)
         passages += self._record_facts(block, mentions, ds)
         passages += self._signature_facts(block, mentions)

@@ -96,7 +96,16 @@ class StatisticFacts:
                 holder = next((x for x in ms if x.attrs.get("anaphor") and x.kind == "camp" and x.entity is not None
                                and x.end <= q.start and re.match(r"\s+(?:\w+\s+){0,2}?(?:held|housed|received|"
                                                                  r"accommodated|had)\b", text[x.end:q.start])), None)
-                if cands:
+                home = pop == "inhabitants" and next(
+                    (x for x in reversed(ms) if x.kind == "place" and x.entity is not None and not x.in_title and
+                     s <= x.start and x.end <= q.start), None)
+                if pop == "inhabitants" and not home and self.topic is not None and self.topic.kind == "place":
+                    home = self.topic   # "The population fell from about 19,000": of the town the text is about
+                elif home:
+                    home = home.entity
+                if home:   # "Kosshoky ... It had a population of about 11,200": the town's
+                    add(Fact(st, "jpow:location", home))
+                elif cands:
                     near = min(cands, key=lambda x: min(abs(x.start - q.end), abs(q.start - x.end)))
                     add(Fact(st, "jpow:measures", near.entity))
                 elif holder is not None:
@@ -153,6 +162,9 @@ _HAS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:identified|recovered|contr
                   r"holds|held)(?:\s+(?:a|an)\s+\w+\s+of)?" + _NEAR +   # "provided a grant of 4.2 million"
                   r"(?:[\w\s-]{1,30}?\s+and" + _NEAR + r")?")   # "controlled eleven camps and about 40 sub-camps"
 
+# "It had a population of about 11,200", "the population fell from about 19,000": a place's inhabitants
+_POPULATION = re.compile(r"\bpopulation\s+(?:of|was|is|stood\s+at|reached|numbered|fell\s+from|fell\s+to|rose\s+to|"
+                         r"rose\s+from|grew\s+to|grew\s+from)" + _NEAR + r"$")
 # a verb of moving between a figure and a place: "were sent to Nakhodka", "had come by rail from Karaganda"
 _MOVED = re.compile(r"\b(?:sent|transferred|moved|deported|brought|taken|shipped|transported|evacuated|repatriated|"
                     r"returned|travell?ed|came|come|went|gone|arrived|driven|carried|marched|delivered|dispatched)\b")
@@ -171,6 +183,8 @@ def _population(text: str, q: Quantity, s: int, e: int) -> str | None:
     nm = re.search(r"\bnumber\s+of\s+([^,;]+?)\s+(?:was|were|is|amounted\s+to|reached)\s*$", text[s:q.start])
     if nm:
         return nm.group(1)
+    if _POPULATION.search(text, s, q.start):
+        return "inhabitants"
     if q.unit in ("UnitPage", "UnitVolume"):
         return None
     tail = text[q.num_end:e].lstrip()
