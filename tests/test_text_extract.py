@@ -1692,3 +1692,9 @@ def test_a_population_figure_is_of_the_town_it_follows_or_the_town_the_article_i
                and q.object.value.endswith("id/place/kosshoky")}
     values = {q.object.value for q in quads if q.subject.value in located and q.predicate.value.endswith("#value")}
     assert values == {"11200", "19000"}, values
+
+
+def test_a_defined_name_runs_over_the_particles_of_a_romanised_title(tmp_path: Path) -> None:
+    r = _read('Kōfu no Tomo (Japanese: 鉱夫の友) was a Japanese-language newspaper for prisoners of war.', tmp_path)
+    paper = _one(r, "publication", "Kōfu no Tomo")
+    assert {(o.value, o.lang) for o in _values(r, paper, "skos:altLabel")} == {("鉱夫の友", "ja")}

@@ -158,6 +158,10 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
     return Mention("place", "Place", start, end, words, words, f"place:{norm(words)}")
 
 
+# small words inside a name: "Kōfu no Tomo", "Friends of Democracy"
+_NAME_PARTICLES = {"no", "to", "ni", "of", "the", "and", "for", "de"}
+
+
 def _defined(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     """A name a sentence defines by what it is: "Kosshoky (...), known until 1993 as ..., is a small coal-mining
     town in ...", "Sarybulak was a village": the subject of "is/was a <noun>", of the class the noun gives
@@ -169,11 +173,18 @@ def _defined(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         lex["definition_nouns"].get(noun.lemma_.lower())
     if not cls:
         return None
-    words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
-    start, end = words[0].idx, tok.idx + len(tok.text)
+    # the name: the subject's words up to a bracket or a comma ("Kōfu no Tomo (Japanese: …)", "Kosshoky, …")
+    words = []
+    for t in tok.doc[tok.left_edge.i:tok.right_edge.i + 1]:
+        if t.text in ("(", ",", ";", "—", "–"):
+            break
+        words.append(t)
+    if not words or tok not in words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
     name = tok.doc.text[start:end]
-    if not all(w.text[:1].isupper() for w in words) or name in lex.not_place_words or \
-            any(m.start < end and start < m.end for m in mentions):
+    if not words[0].text[:1].isupper() or not all(w.text[:1].isupper() or w.lower_ in _NAME_PARTICLES for w in words) \
+            or name in lex.not_place_words or any(m.start < end and start < m.end for m in mentions):
         return None
     kind = KIND_OF_CLASS[cls]
     return Mention(kind, cls, start, end, name, name, f"{kind}:{norm(name)}")
