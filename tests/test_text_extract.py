@@ -1698,3 +1698,10 @@ def test_a_defined_name_runs_over_the_particles_of_a_romanised_title(tmp_path: P
     r = _read('Kōfu no Tomo (Japanese: 鉱夫の友) was a Japanese-language newspaper for prisoners of war.', tmp_path)
     paper = _one(r, "publication", "Kōfu no Tomo")
     assert {(o.value, o.lang) for o in _values(r, paper, "skos:altLabel")} == {("鉱夫の友", "ja")}
+
+
+def test_a_bodys_name_may_hold_friends_of_but_not_a_post_or_a_person_before_of(tmp_path: Path) -> None:
+    r = _read("It was linked to the Karaganda Friends of Democracy Society. The Head of Saran Society spoke. She "
+              "worked with Tomoko Ishida of Niigata University and the Sora no Kai.", tmp_path)
+    orgs = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"Karaganda Friends of Democracy Society", "Saran Society", "Niigata University"} <= orgs, orgs

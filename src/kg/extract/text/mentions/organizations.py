@@ -18,6 +18,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     heads = lex["org_heads"]
     stop_left = set(lex["not_surnames"]) - set(heads)
     head_re = re.compile(r"\b(" + alternation(list(heads)) + r")\b")
+    posts = {w.lower() for w in lex["positions"] + lex["affiliation_roles"]}
     tails = "|".join(lex["org_tail_nouns"])
     # a name word, never the "No." of a number that follows the name ("... of the USSR No. 103")
     word = rf"(?!(?:Nos?|N)\.?\s?\d)(?:{CAP}(?:['’]s)?|{UPPER}|\d{{4}}(?:-\d{{4}})?|(?!Nos?\.|N\.)[A-Z][a-z]*\.)"
@@ -35,11 +36,13 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         # ("Balkhash Comrades' Association", "Sora no Kai": a possessive plural, the particle of a romanised name)
         # ("Kyoto Women's University", "People's Commissariat": a possessive plural inside the name)
         lm = re.search(rf"((?:(?:{CAP}(?<=s)['’]|{CAP}(?:(?:(?<=en)|(?<=ople))['’]s)?|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+"
-                       rf"(?:no\s+)?)+)$", left)
+                       rf"(?:no\s+|(?<=s\s)of\s+(?={CAP}))?)+)$", left)   # ("Karaganda Friends of Democracy Society")
         if lm:
             words = lm.group(1).split()
             while words and (words[0] in stop_left or re.search(r"-based$", words[0])):
                 words = words[1:]   # (not "Tokyo-based": where the body sits is no part of its name)
+            while "of" in words and words[words.index("of") - 1].lower() in posts:
+                words = words[words.index("of") + 1:]   # "the Head of Saran Society": a post, then the body
             # a sentence-initial capital is a modifier only if more words follow
             s = s - len(" ".join(words)) - 1 if words else s
             if words:
