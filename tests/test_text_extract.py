@@ -1705,3 +1705,13 @@ def test_a_bodys_name_may_hold_friends_of_but_not_a_post_or_a_person_before_of(t
               "worked with Tomoko Ishida of Niigata University and the Sora no Kai.", tmp_path)
     orgs = {e.label for e in r.entities if e.kind == "organization"}
     assert {"Karaganda Friends of Democracy Society", "Saran Society", "Niigata University"} <= orgs, orgs
+
+
+def test_a_numbered_reference_in_author_title_imprint_form_and_a_title_in_kana_and_kanji(tmp_path: Path) -> None:
+    r = _read("Some text.\n\nReferences\n\n1. Zhaksybekova, A. Japanese in the Steppe. Karaganda: Bolashak, 2004.\n"
+              "2. Kobayashi Shigeru. 凍土の記 (Tōdo no ki). Tokyo: Sōbunsha, 1979.", tmp_path)
+    steppe = _one(r, "publication", "Japanese in the Steppe")
+    assert [o.label for o in _values(r, steppe, "jpow:author")] == ["A. Zhaksybekova"]
+    assert [o.value for o in _values(r, steppe, "jpow:publicationYear")] == ["2004"]
+    todo = _one(r, "publication", "Tōdo no ki")   # the romanisation is the label, the original another name
+    assert [(o.value, o.lang) for o in _values(r, todo, "skos:altLabel")] == [("凍土の記", "ja")]

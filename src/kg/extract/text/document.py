@@ -128,7 +128,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             footnote = None   # "3 February 1946. We reached ...": a diary's date, not note 3
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
-                r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text) or AUTHOR_DATE.match(text)):   # "1. ..." only when it
+                r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text) or AUTHOR_DATE.match(text) or IMPRINT.search(text)):   # "1. ..." only when it
             return self._footnote(block, footnote.group(1), mentions)                  # reads as a citation
         if not footnote and len(text) < 600 and (AUTHOR_DATE.match(text) or   # "Ivanov, A. (2001). Title. ..."
                                                  # "Morimoto Kenta. Title. Sapporo: Hokusei Press, 2023."

@@ -28,6 +28,12 @@ IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?
                      rf"(?=\s*$|\s+(?:ISBN\b|Reviewed\s+by\b|Translated\s+by\b))")
 
 
+def _script_language(name: str) -> str:
+    """The language a name's script shows: kana or kanji Japanese, Cyrillic Russian, else English."""
+    return "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name) else \
+        "ru" if re.search(r"[\u0400-\u04ff]", name) else "en"
+
+
 class FootnoteFacts:
     """Read by `DocumentReader` for a block that is a footnote or a list of sources."""
 
@@ -123,12 +129,18 @@ class FootnoteFacts:
         if om:   # the original script and a translation in brackets: other names of the work
             names = [n.strip() for n in om.group(1).split(",") if n.strip()]
             t1 = t0 + om.start()
+        rm = re.fullmatch(r"\s*([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*?)\s*\(([^()\u3040-\u30ff\u4e00-\u9fff]+)\)\s*",
+                          text[a + t0:a + t1])
+        if rm:   # "カザフの抑留 (Kazafu no yokuryū)": the title in kana and kanji, its romanisation in brackets
+            names = [rm.group(1)]
+            t0, t1 = t0 + rm.start(2), t0 + rm.end(2)
         title = text[a + t0:a + t1].strip()
         tm = Mention("publication", "Book", off + t0, off + t1, title, title,
                      "publication:" + title_key(title), names=names)
         pub = self.entity_for(tm, block.span(tm.start, tm.end)[0])
         self._span(pub, block.span(tm.start, tm.end))
         mentioned.append((pub, title))
+        facts += [Fact(pub, "skos:altLabel", Lit(n, None, _script_language(n))) for n in names if n != pub.label]
         place_label, place_cls = self.lex.place_aliases.get(cm.group("place"), (cm.group("place"), "Settlement"))
         place = self.entity_for(Mention("place", place_cls, off + cm.start("place"), off + cm.end("place"),
                                         cm.group("place"), place_label, f"place:{norm(place_label)}"),
