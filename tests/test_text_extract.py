@@ -1715,3 +1715,19 @@ def test_a_numbered_reference_in_author_title_imprint_form_and_a_title_in_kana_a
     assert [o.value for o in _values(r, steppe, "jpow:publicationYear")] == ["2004"]
     todo = _one(r, "publication", "Tōdo no ki")   # the romanisation is the label, the original another name
     assert [(o.value, o.lang) for o in _values(r, todo, "skos:altLabel")] == [("凍土の記", "ja")]
+
+
+def test_an_infobox_under_the_title_says_of_the_camp_or_the_person_the_title_names(tmp_path: Path) -> None:
+    camp = _read("Camp No. 41\n\nLocation: near Saran, Karaganda Region\nOperated by: MVD\nInmates: Japanese "
+                 "prisoners of war\nYears active: 1945–1950\n\nCamp No. 41 was a prisoner-of-war camp.", tmp_path)
+    c = _one(camp, "camp", "Camp No. 41")
+    assert {o.label for o in _values(camp, c, "jpow:location")} == {"Saran", "Karaganda Region"}
+    assert [o.label for o in _values(camp, c, "jpow:subordinateTo")] == ["MVD"]
+    assert [o.value for o in _values(camp, c, "jpow:period")] == ["1945/1950"]
+    person = _read("Ivan Petrov\n\nBorn: 3 May 1899, Kanazawa\nAllegiance: Imperial Japanese Army\nRank: Major "
+                   "General\n\nIvan Petrov was an officer.", tmp_path)
+    p = _one(person, "person", "Ivan Petrov")
+    assert [o.value for o in _values(person, p, "jpow:birthYear")] == ["1899-05-03"]
+    assert [o.label for o in _values(person, p, "jpow:placeOfBirth")] == ["Kanazawa"]
+    assert [o.label for o in _values(person, p, "jpow:memberOf")] == ["Imperial Japanese Army"]
+    assert [o.value for o in _values(person, p, "jpow:militaryRank")] == ["Major General"]

@@ -27,6 +27,7 @@ from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.fields import FieldFacts
 from kg.extract.text.facts.footnotes import AUTHOR_DATE, IMPRINT, FootnoteFacts
 from kg.extract.text.facts.front_matter import FrontMatterFacts
+from kg.extract.text.facts.infobox import InfoboxFacts
 from kg.extract.text.facts.kinship import KinshipFacts
 from kg.extract.text.facts.organizations import OrganizationFacts
 from kg.extract.text.facts.paths import PathFacts
@@ -55,7 +56,7 @@ from kg.sources.text import NOTE_NUMBER, YEAR_HEADING, Block
 class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, OrganizationFacts, ActFacts, EventFacts,
                      PublicationFacts, CampFacts, PlaceFacts, StatisticFacts, DependencyFacts, FootnoteFacts,
                      FieldFacts, RecordFacts, SignatureFacts, FrontMatterFacts, WorksFacts, KinshipFacts,
-                     StaffFacts, PathFacts):
+                     StaffFacts, PathFacts, InfoboxFacts):
     def __init__(self, doc_id: str, base: str, lex: Lexicon, gazetteer: Gazetteer | None = None,
                  record: bool = False) -> None:
         """`record`: keep every entity (statistics too) with the offsets of all its mentions, for scoring;
@@ -227,6 +228,11 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             self.title_line = text.strip()
         passages += self._field_facts(block, mentions)
         passages += self._record_facts(block, mentions, ds)
+        passages += self._infobox_facts(block, mentions, ds)
+        if self.blocks_read == 0:   # a person's name as the title: an infobox's "Born:", "Rank:" are of them
+            person = [m for m in mentions if m.kind == "person" and m.entity is not None and
+                      (m.start, m.end) == (0, len(text.rstrip()))]
+            self.record_person = person[0].entity if person else None
         passages += self._signature_facts(block, mentions)
         passages += self._front_matter_facts(block, mentions, ds)
         self.blocks_read += 1

@@ -2,7 +2,8 @@
 "Name: HAYASHI Tetsuo", "Rank: private first class", "Unit: 135th Infantry Regiment", "Died: 3 February 1946",
 "Camp: No. 41, section No. 4 (Kokuzek)", "Cause: pneumonia", "Grave: Mikhailovka cemetery, row 7".
 
-The "Name" field opens a record; the fields under it say of that person what each says (`lexicon.yaml:
+The "Name" field opens a record (so does an article's title that is a person's name, for the infobox lines
+under it: "Born: 3 May 1899, Kanazawa"); the fields under it say of that person what each says (`lexicon.yaml:
 record_fields`), as the death lists of the curated build state it of their records: rank (jpow:militaryRank),
 unit (jpow:memberOf), camp (jpow:affiliation), birth (jpow:birthYear, jpow:placeOfBirth), death (jpow:deathDate,
 jpow:placeOfDeath), cause (jpow:causeOfDeath), grave (jpow:burialPlace). A line that is no field of a record
@@ -59,9 +60,11 @@ class RecordFacts:
             if point is not None:
                 facts.append(Fact(who, "jpow:birthYear" if field == "born" else "jpow:deathDate",
                                   date_lit(point.value)))
-            # "Died: 1946, in Karaganda": where, when the value says so (not "during the transfer to ...")
-            where = next((m.entity for m in inside if m.kind in ("place", "camp") and re.search(
-                r"\b(?:in|at|near)\s+(?:the\s+)?$", block.text[max(0, m.start - 10):m.start])), None)
+            # "Died: 1946, in Karaganda", "Born: 3 May 1899, Kanazawa": where, when the value says so (not "during
+            # the transfer to ...")
+            where = next((m.entity for m in inside if m.kind in ("place", "camp") and (re.search(
+                r"\b(?:in|at|near)\s+(?:the\s+)?$", block.text[max(0, m.start - 10):m.start]) or point is not None
+                and re.fullmatch(r"\s*,\s*", block.text[point.end:m.start]))), None)
             if where is not None:
                 facts.append(Fact(who, "jpow:placeOfBirth" if field == "born" else "jpow:placeOfDeath", where))
         facts = [f for n, f in enumerate(facts) if f not in facts[:n]]
