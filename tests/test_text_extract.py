@@ -1731,3 +1731,10 @@ def test_an_infobox_under_the_title_says_of_the_camp_or_the_person_the_title_nam
     assert [o.label for o in _values(person, p, "jpow:placeOfBirth")] == ["Kanazawa"]
     assert [o.label for o in _values(person, p, "jpow:memberOf")] == ["Imperial Japanese Army"]
     assert [o.value for o in _values(person, p, "jpow:militaryRank")] == ["Major General"]
+
+
+def test_who_gives_a_figure_past_a_bracket_or_with_suggests_that(tmp_path: Path) -> None:
+    r = _read("The researcher Hasegawa Emiko (長谷川 恵美子) estimates between 5,000 and 7,000 civilians. The historian "
+              "Aigerim Zhaksybekova suggests that more than 2,500 prisoners died.", tmp_path)
+    stated = {f.o.label for f in r.facts if f.p == "jpow:statedBy"}
+    assert stated == {"Hasegawa Emiko", "Aigerim Zhaksybekova"}, stated

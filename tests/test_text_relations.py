@@ -1029,12 +1029,15 @@ def test_an_events_words_as_written_leave_out_note_calls(tmp_path: Path) -> None
     assert not any("[" in w for w in written), written
 
 
-def test_a_site_at_a_town_lies_in_it_and_one_near_a_town_is_stated_near_it(tmp_path: Path) -> None:
-    found = facts(tmp_path, "Prisoners dug at mine No. 31 near Saran and at the Kokuzek quarry at Sarybulak.")
+def test_a_site_at_a_town_lies_in_it_and_a_place_near_a_town_is_stated_near_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Prisoners dug at mine No. 31 near Saran and at the Kokuzek quarry at Sarybulak. Women "
+                            "were held at Kokpekty near Akmolinsk.")
     assert ("id/place/kokuzek-quarry", "locatedIn", "id/place/sarybulak") in found, found
     near = {s for s, p, o in found if p == "statedSubject" and o == "id/place/mine-no-31"}
     assert any((s, "statedObject", "id/place/saran") in found for s in near), found
     assert not any(s == "id/place/mine-no-31" and p == "locatedIn" for s, p, _ in found), found
+    near = {s for s, p, o in found if p == "statedSubject" and o == "id/place/kokpekty"}
+    assert any((s, "statedObject", "id/place/akmolinsk") in found for s in near), found
 
 
 def test_a_post_after_a_bracket_and_a_short_name_of_a_body_met_before(tmp_path: Path) -> None:

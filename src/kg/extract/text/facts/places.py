@@ -47,22 +47,22 @@ class PlaceFacts:
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
                 continue
             larger = _RANK.get(b.entity.cls, 1) > _RANK.get(a.entity.cls, 1)
+            gap = text[a.end:b.start]
+            if a.entity is not b.entity and _RANK.get(b.entity.cls, 1) >= _RANK.get(a.entity.cls, 1) and \
+                    re.fullmatch(r"\s+near\s+(?:the\s+)?", gap):
+                # "mine No. 31 near Saran", "Kokpekty near Akmolinsk": near it, the text's word says where
+                self.stated(a.entity, "near", b.entity, self._block.span(a.end, b.start), facts)
+                continue
             if a.entity is b.entity or not (larger or a.entity.cls == "Site"):
                 continue   # "Australia, New Zealand", "Altai Krai, Krasnoyarsk Krai": a list, not a place in another
-            gap = text[a.end:b.start]
             # "Kanazawa (金沢) in …", "Dzhezkazgan, in the Karaganda Region", "Balkhash, a town in the Karaganda Region"
             if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:in\s+)?(?:the\s+)?", gap) and larger or \
                     re.fullmatch(r"\s*(?:\([^()]*\))?\s+(?:of|in)\s+(?:the\s+)?", gap) or \
                     re.fullmatch(r"\s*,\s*an?\s+(?:small\s+|large\s+|mining\s+|industrial\s+)?(?:town|city|village|"
                                  r"settlement|district|region|station)\s+(?:in|of|near)\s+(?:the\s+)?", gap):
                 facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
-            elif a.entity.cls == "Site" and larger and re.fullmatch(r"\s+(at|near)\s+(?:the\s+)?", gap):
-                # "mine No. 31 near Saran", "the Kokuzek quarry at Sarybulak": a site at a town is in it; near it,
-                # the text's word says where
-                if gap.split()[0] == "at":
-                    facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))
-                else:
-                    self.stated(a.entity, "near", b.entity, self._block.span(a.end, b.start), facts)
+            elif re.fullmatch(r"\s+at\s+(?:the\s+)?", gap) and a.entity.cls == "Site" and larger:
+                facts.append(Fact(a.entity, "jpow:locatedIn", b.entity))   # "the Kokuzek quarry at Sarybulak"
         # "in Karaganda region, including Spassk, Temirtau and Balkhash": the places listed lie in the one before
         for a in places:
             im = re.match(r"\s*,?\s*(?:including|such\s+as|among\s+them|notably|especially)\s+", text[a.end:e])

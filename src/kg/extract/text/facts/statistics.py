@@ -153,8 +153,11 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?:[\w'’]+\s+){0,4}$")
 # (the figure right after the verb, or after "put <what> at": "put deaths in the region at 1,412")
 _NEAR = r"(?:\s+(?:about|some|over|nearly|almost|roughly|around|up\s+to|more\s+than|at\s+least|a|an|the|only))*\s*"
-_REPORTS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:(?:recorded|reported|registered|counted|lists?|listed|"
-                      r"estimated|estimates|gives?|gave|documented)" + _NEAR + r"|puts?\s+[^.;,]{1,60}?\bat" + _NEAR +
+_REPORTS = re.compile(r"(?:\s*\([^()]*\))?(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:(?:recorded|reported|registered|counted|"
+                      r"lists?|listed|estimated|estimates|gives?|gave|documented)" + _NEAR + r"|puts?\s+[^.;,]{1,60}?\bat" + _NEAR +
+                      # "suggests that more than 2,500 prisoners died"
+                      r"|(?:suggests?|suggested|argues|argued|claims|claimed|writes|wrote|states|stated|concludes|"
+                      r"concluded|believes|believed|estimates|estimated)\s+that" + _NEAR +
                       # "estimates that the true number of deaths lay between ..."
                       r"|(?:estimated|estimates|reported|reports|believes|believed)\s+that\s+[^.;]{1,80}?\b(?:was|were|"
                       r"lay|stood\s+at|reached|exceeded|amounted\s+to)" + _NEAR + r")")
