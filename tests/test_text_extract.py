@@ -1738,3 +1738,18 @@ def test_who_gives_a_figure_past_a_bracket_or_with_suggests_that(tmp_path: Path)
               "Aigerim Zhaksybekova suggests that more than 2,500 prisoners died.", tmp_path)
     stated = {f.o.label for f in r.facts if f.p == "jpow:statedBy"}
     assert stated == {"Hasegawa Emiko", "Aigerim Zhaksybekova"}, stated
+
+
+def test_quoted_web_and_newspaper_citations_and_author_date_books_with_pages(tmp_path: Path) -> None:
+    r = _read('Some text.\n\nReferences\n\n1. Kurmanov, A. B. (1998). Lagerya voennoplennykh v Tsentralnom '
+              'Kazakhstane. Karaganda: Bolashak, pp. 40–52.\n2. "Lager No. 347 (Saran)". Pamyat Karagandy. Retrieved '
+              '12 March 2019.\n3. "Yaponskiy sled v Sarani". Industrialnaya Karaganda, 14 August 2006, p. 3.',
+              tmp_path)
+    book = _one(r, "publication", "Lagerya voennoplennykh v Tsentralnom Kazakhstane")
+    assert [o.label for o in _values(r, book, "jpow:publisher")] == ["Bolashak"]
+    page = _one(r, "publication", "Lager No. 347 (Saran)")
+    assert [o.label for o in _values(r, page, "jpow:partOf")] == ["Pamyat Karagandy"]
+    assert not _values(r, page, "jpow:publicationYear")   # the day it was read is no date of the page
+    news = _one(r, "publication", "Yaponskiy sled v Sarani")
+    assert [o.label for o in _values(r, news, "jpow:partOf")] == ["Industrialnaya Karaganda"]
+    assert [o.value for o in _values(r, news, "jpow:publicationYear")] == ["2006"]

@@ -24,6 +24,12 @@ AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_
 
 # a paragraph that ends with an imprint is a citation: "... Sapporo: Hokusei Press, 2023. xii + 318 pp."
 # (a review's head may go on: "... 2021. xii + 386 pp. ISBN withheld. Reviewed by X, Institute of History, Almaty.")
+# a web page's or a newspaper article's citation: '"Title". Site or Newspaper, 14 August 2006, p. 3.', 'Author.
+# "Title". Site. Retrieved 12 March 2019.' (the title in quotes, where it appeared after it)
+QUOTED = re.compile(r'(?:(?P<auth>[^"“”\n]{2,80}?)\.\s+)?["“](?P<title>[^"”\n]{3,200}?)[.,]?["”]\.?\s+'
+                    r'(?P<where>[A-Z][^.,"“”()\d\n]{1,80}?|[a-z][\w-]*(?:\.[\w-]+)+)(?:\s+\d+(?:\s*\(\d+\))?)?'
+                    r'(?:\s*\((?:journal|newspaper|website)\))?[.,]\s+(?P<rest>[^\n]*?(?:(?:1[89]|20)\d\d|[Rr]etrieved|'
+                    r'[Aa]ccessed|https?://)[^\n]*)$')
 IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?:\.\s+(?:[xivlc]+\s*\+\s*)?\d+\s*pp?)?\.?"
                      rf"(?=\s*$|\s+(?:ISBN\b|Reviewed\s+by\b|Translated\s+by\b))")
 
@@ -100,7 +106,8 @@ class FootnoteFacts:
             rf"(?P<pages>(?!x)x)?", text[a:])
         if not cm:
             return self._author_date_citation(block, a, text, mentions, facts, mentioned) or \
-                self._article_citation(block, a, text, mentions, facts, mentioned)
+                self._article_citation(block, a, text, mentions, facts, mentioned) or \
+                self._quoted_citation(block, a, text, facts, mentioned)
         off = a
         people = [m for m in mentions if m.kind == "person"]
         # "Author, Title (...)": without a person before the comma, the comma is the title's own
@@ -208,7 +215,8 @@ class FootnoteFacts:
         # the imprint: "Almaty: Gylym.", "Tokyo: private printing." (no publisher), "Maizuru: the museum."
         bm = None if am else re.match(
             rf"(?P<title>(?:[^.]|(?<=No)\.){{3,200}}?(?:[.:?!]\s+[^.]{{3,120}}?)?)\.\s+(?:(?P<place>{CAP}(?:[- ]{CAP})?)(?::\s*|\.?\s*$))?"
-            rf"(?:(?P<pub>[A-Z][^.:]{{1,80}}?)|[a-z][^.:]{{1,80}}?)?\.?(?:\s+ISBN[\s\d-]+X?\.?)?\s*$", rest)
+            rf"(?:(?P<pub>[A-Z][^.:]{{1,80}}?)|[a-z][^.:]{{1,80}}?)?(?:,\s*(?:vol\.\s*[^,.]+,\s*)?pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?"
+            rf"\.?(?:\s+ISBN[\s\d-]+X?\.?)?\s*$", rest)   # (", pp. 40–52": the pages a note cites)
         if am is None and bm is None:
             return None
 
@@ -258,6 +266,28 @@ class FootnoteFacts:
             mentioned.append((person, am_.group(0)))
             facts.append(Fact(pub, "jpow:editor" if head.group("eds") else "jpow:author", person))
         return pub
+
+    def _quoted_citation(self, block: Block, a: int, text: str, facts: list[Fact],
+                         mentioned: list[tuple[Entity, str]]) -> Entity | None:
+        """'"Yaponskiy sled v Sarani". Industrialnaya Karaganda, 14 August 2006, p. 3.', '"Lager No. 347". Pamyat
+        Karagandy. Retrieved 12 March 2019.': an article (a page), part of the paper or site it names, dated by
+        the first date that is no date of access."""
+        cm = QUOTED.match(text, a)
+        if cm is None:
+            return None
+
+        def entity(kind: str, cls: str, group: str) -> Entity:
+            ent = self.entity_named(kind, cls, cm.start(group), cm.end(group), cm.group(group).strip(), block)
+            mentioned.append((ent, cm.group(group).strip()))
+            return ent
+        article = entity("publication", "Article", "title")
+        self._span(article, block.span(cm.start("title"), cm.end("title")))
+        facts.append(Fact(article, "jpow:partOf", entity("publication", "Publication", "where")))
+        published = re.split(r"\b(?:[Rr]etrieved|[Aa]ccessed|[Aa]rchived)\b", cm.group("rest"))[0]
+        year = re.search(r"\b(?:1[89]|20)\d\d\b", published)
+        if year:
+            facts.append(Fact(article, "jpow:publicationYear", Lit(year.group(0), "gYear", None)))
+        return article
 
     def _article_citation(self, block: Block, a: int, text: str, mentions: list[Mention], facts: list[Fact],
                           mentioned: list[tuple[Entity, str]]) -> Entity | None:
