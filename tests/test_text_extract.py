@@ -1753,3 +1753,21 @@ def test_quoted_web_and_newspaper_citations_and_author_date_books_with_pages(tmp
     news = _one(r, "publication", "Yaponskiy sled v Sarani")
     assert [o.label for o in _values(r, news, "jpow:partOf")] == ["Industrialnaya Karaganda"]
     assert [o.value for o in _values(r, news, "jpow:publicationYear")] == ["2006"]
+
+
+def test_an_infobox_with_its_own_name_line_for_a_camp_an_order_and_a_person(tmp_path: Path) -> None:
+    camp = _read("Spassk transit camp\n\nTransit Camp No. 7 (Spassk)\nOther names: Spassk distribution point\n"
+                 "Operated by: NKVD, later MVD\nYears active: 1945–1950\n\nThe camp received prisoners.", tmp_path)
+    c = next(e for e in camp.entities if e.kind == "camp")
+    assert {o.label for o in _values(camp, c, "jpow:subordinateTo")} == {"NKVD", "MVD"}
+    order = _read("MVD Order No. 417 (1947)\n\nOrder No. 417\nIssued by: Ministry of Internal Affairs of the USSR\n"
+                  "Date: 26 June 1947\n\nThe order set food norms.", tmp_path)
+    o = _one(order, "legal-act", "Order No. 417")
+    assert "Ministry of Internal Affairs of the USSR" in {x.label for x in _values(order, o, "jpow:issuedBy")}
+    assert "1947-06-26" in {x.value for x in _values(order, o, "jpow:date")}
+    person = _read("Sergei Loginov (official)\n\nSergei Ivanovich Loginov\nNative name: Сергей Логинов\nDied: 17 "
+                   "January 1971 (aged 71), Alma-Ata\n\nLoginov was an officer.", tmp_path)
+    p = next(e for e in person.entities if e.kind == "person")
+    assert [x.label for x in _values(person, p, "jpow:placeOfDeath")] == ["Almaty"]
+    # the name under a biography's title is its subject, not its author
+    assert not [f for f in person.facts if f.p == "jpow:author"]

@@ -232,8 +232,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         passages += self._record_facts(block, mentions, ds)
         passages += self._infobox_facts(block, mentions, ds)
         if self.blocks_read == 0:   # a person's name as the title: an infobox's "Born:", "Rank:" are of them
-            person = [m for m in mentions if m.kind == "person" and m.entity is not None and
-                      (m.start, m.end) == (0, len(text.rstrip()))]
+            person = [m for m in mentions if m.kind == "person" and m.entity is not None and m.start == 0 and
+                      not re.search(r"\w", re.sub(r"\([^()]*\)", "", text[m.end:]))]   # ("Sergei Loginov (official)")
             self.record_person = person[0].entity if person else None
         passages += self._signature_facts(block, mentions)
         passages += self._front_matter_facts(block, mentions, ds)

@@ -83,8 +83,8 @@ class FrontMatterFacts:
     def _names_line(self, text: str, s: int, e: int, mentions: list[Mention]) -> list[Fact]:
         """A line of authors' names alone, each with where they work: "A (Tohoku University) and B (...)"."""
         persons = [x for x in mentions if s <= x.start < e and x.kind == "person" and x.entity is not None]
-        if not persons or persons[0].start != s:
-            return []
+        if not persons or persons[0].start != s or any(n in self.title_line for x in persons for n in x.entity.names):
+            return []   # (a biography's title, then the person's full name: its subject, not its author)
         rest = _unnamed(text, s, e, [x for x in mentions if s <= x.start < e and x.entity is not None])
         # (brackets of an affiliation or an original spelling, not of years: "Tanaka Ichiro (1920-1998)", a caption)
         if re.search(r"[^\s,;()]", re.sub(r"\band\b|\([^()\d]*\)", "", rest)):

@@ -26,13 +26,15 @@ class RecordFacts:
     """Read by `DocumentReader` after the sentences of a block that is one line of a person's record."""
 
     record_person: Entity | None = None
+    in_infobox: bool
 
     def _record_facts(self, block: Block, mentions: list[Mention], dates: list[DateMention]) -> list[Passage]:
         text = block.text.strip()
         fm = FIELD_LINE.fullmatch(text)
         field = fm and self.lex["record_fields"].get(fm.group("head").strip().lower())
         if not field:
-            self.record_person = None
+            if not (fm and self.in_infobox):   # (an infobox's other fields, "Native name: ...", go on with it)
+                self.record_person = None
             return []
         v0, value = fm.start("value"), fm.group("value")
         inside = [m for m in mentions if m.start >= v0 and m.entity is not None]
@@ -64,7 +66,7 @@ class RecordFacts:
             # the transfer to ...")
             where = next((m.entity for m in inside if m.kind in ("place", "camp") and (re.search(
                 r"\b(?:in|at|near)\s+(?:the\s+)?$", block.text[max(0, m.start - 10):m.start]) or point is not None
-                and re.fullmatch(r"\s*,\s*", block.text[point.end:m.start]))), None)
+                and re.fullmatch(r"\s*(?:\([^()]*\)\s*)?,\s*", block.text[point.end:m.start]))), None)   # "(aged 71), Alma-Ata"
             if where is not None:
                 facts.append(Fact(who, "jpow:placeOfBirth" if field == "born" else "jpow:placeOfDeath", where))
         facts = [f for n, f in enumerate(facts) if f not in facts[:n]]
