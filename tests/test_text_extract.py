@@ -1771,3 +1771,15 @@ def test_an_infobox_with_its_own_name_line_for_a_camp_an_order_and_a_person(tmp_
     assert [x.label for x in _values(person, p, "jpow:placeOfDeath")] == ["Almaty"]
     # the name under a biography's title is its subject, not its author
     assert not [f for f in person.facts if f.p == "jpow:author"]
+
+
+def test_works_a_paragraph_announces_and_an_isbn_that_is_no_publisher(tmp_path: Path) -> None:
+    r = _read("Takeda Shigeo\n\nTakeda Shigeo (1910–1985) was a Japanese officer and writer. Other works include:\n"
+              "\n- Sabaku no haka (1983)\n\nReferences\n\n1. Takeda, Shigeo (1952). Karaganda nikki. Kanazawa: "
+              "Hokuriku Shinbunsha. ISBN 5-7667-0000-0.", tmp_path)
+    persons = [e for e in r.entities if e.kind == "person"]
+    assert [p.label for p in persons] == ["Takeda Shigeo"], persons   # the citation's "Takeda, Shigeo" is he
+    works = {f.s.label for f in r.facts if f.p == "jpow:author" and f.o is persons[0]}
+    assert works == {"Sabaku no haka", "Karaganda nikki"}, works
+    assert not [e for e in r.entities if e.kind == "organization" and "ISBN" in e.label]
+    assert not [e for e in r.entities if e.label in ("Other works", "Notable works")]

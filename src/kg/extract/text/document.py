@@ -70,6 +70,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.topic_pub: Entity | None = None
         self.topic: Entity | None = None   # the one camp, place or body the title names: what the text is about
         self.title_line = ""   # (a name the recogniser may not know until the first paragraph defines it)
+        self.title_person: Entity | None = None   # the person a biography's title names
         self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
         self.pending_fields: list = []          # its fields read before the unit was named
         self.block_statistics: list[tuple[int, Entity]] = []
@@ -234,7 +235,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         if self.blocks_read == 0:   # a person's name as the title: an infobox's "Born:", "Rank:" are of them
             person = [m for m in mentions if m.kind == "person" and m.entity is not None and m.start == 0 and
                       not re.search(r"\w", re.sub(r"\([^()]*\)", "", text[m.end:]))]   # ("Sergei Loginov (official)")
-            self.record_person = person[0].entity if person else None
+            self.record_person = self.title_person = person[0].entity if person else None
         passages += self._signature_facts(block, mentions)
         passages += self._front_matter_facts(block, mentions, ds)
         self.blocks_read += 1

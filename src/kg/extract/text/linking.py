@@ -171,16 +171,18 @@ class EntityLinker:
     def _person_coref(self, m: Mention) -> Entity | None:
         a = m.attrs
         surname = a.get("surname")
+        # the same name, whichever word each reader took for the surname, in either order ("Kenji Morisaki",
+        # "Morisaki Kenji": Japanese and Russian documents put the family name first; a citation's "Takeda, Shigeo")
+        same = "." not in m.label and next((e for e in self.persons if sorted(m.label.split()) == sorted(
+            e.label.split())), None)   # ("A. B. Sato" is not "B. A. Sato")
+        if same:
+            return same
         if not surname:
             return self.by_key.get(m.key)
         mine = _initials(m.attrs)
         found = []
         for e in self.persons:
             ea = e.attrs
-            # the same name, whichever word each reader took for the surname, in either order ("Kenji Morisaki",
-            # "Morisaki Kenji": Japanese and Russian documents put the family name first)
-            if sorted(m.label.split()) == sorted(e.label.split()) and "." not in m.label:   # ("A. B. Sato" is
-                return e                                                                   # not "B. A. Sato")
             if a.get("gender") and e.attrs.get("gender") and a["gender"] != e.attrs["gender"]:
                 continue   # "Mr Morisaki" is not Yoshiko Morisaki
             if surname not in (ea.get("surname"), *ea.get("rest", [])) and surname not in e.label.split():

@@ -215,7 +215,7 @@ class FootnoteFacts:
         # the imprint: "Almaty: Gylym.", "Tokyo: private printing." (no publisher), "Maizuru: the museum."
         bm = None if am else re.match(
             rf"(?P<title>(?:[^.]|(?<=No)\.){{3,200}}?(?:[.:?!]\s+[^.]{{3,120}}?)?)\.\s+(?:(?P<place>{CAP}(?:[- ]{CAP})?)(?::\s*|\.?\s*$))?"
-            rf"(?:(?P<pub>[A-Z][^.:]{{1,80}}?)|[a-z][^.:]{{1,80}}?)?(?:,\s*(?:vol\.\s*[^,.]+,\s*)?pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?"
+            rf"(?:(?P<pub>(?!ISBN\b)[A-Z][^.:]{{1,80}}?)|[a-z][^.:]{{1,80}}?)?(?:,\s*(?:vol\.\s*[^,.]+,\s*)?pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?"
             rf"\.?(?:\s+ISBN[\s\d-]+X?\.?)?\s*$", rest)   # (", pp. 40–52": the pages a note cites)
         if am is None and bm is None:
             return None

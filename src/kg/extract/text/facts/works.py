@@ -11,7 +11,7 @@ from functools import cached_property
 
 from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP
-from kg.extract.text.model import Fact, Lit, Passage
+from kg.extract.text.model import Entity, Fact, Lit, Passage
 from kg.sources.text import Block
 
 _WORK = re.compile(rf"^[ \t]*(?:[-*•–][ \t]+)?(?!(?:Born|Died|In|At|On|From|He|She|They|His|Her)\b)[\"“]?"
@@ -23,6 +23,16 @@ _WORK = re.compile(rf"^[ \t]*(?:[-*•–][ \t]+)?(?!(?:Born|Died|In|At|On|From|
                    rf",\s+(?P<year>(?:1[89]|20)\d\d)(?:,\s+pp?\.\s*\d+\s*[–-]\s*\d+)?"
                    rf"(?:\s*[–—-]\s*(?P<kind>[^.\n]{{2,60}}))?\.?[ \t]*$", re.MULTILINE)
 
+# a work with its year (and its original) in brackets, as a works section lists it: "- Karaganda nikki (カラガンダ日記,
+# 1952)", "Sabaku no haka (1983), essays" (the groups the full form has and this one lacks never take part)
+_BRIEF = re.compile(r"^[ \t]*(?:[-*•–][ \t]+)?[\"“]?(?P<title>[A-Z][^,()\n\"”]{2,150}?)[\"”]?\s*\("
+                    r"(?:(?P<original>[^()\n\d]{1,80}?),\s*)?(?P<year>(?:1[89]|20)\d\d)\)(?:,\s*(?P<kind>[a-z][^\n]{1,60}))?"
+                    r"(?P<editor>(?!x)x)?(?P<journal>(?!x)x)?(?P<place>(?!x)x)?(?P<publisher>(?!x)x)?\.?[ \t]*$",
+                    re.MULTILINE)
+
+_ANNOUNCED = re.compile(r"\b(?:[Oo]ther|[Nn]otable|[Mm]ajor|[Ss]elected|[Hh]is|[Hh]er)\s+(?:other\s+)?(?:works|books|"
+                       r"publications|writings)\s+(?:include|are|were)\s*:\s*$")
+
 
 class WorksFacts:
     """Read by `DocumentReader` on each block: a works heading opens the list, a block of other lines ends it."""
@@ -31,16 +41,28 @@ class WorksFacts:
     def _works_head(self) -> re.Pattern[str]:
         return re.compile(rf"\s*(?:{alternation(self.lex['works_heads'])})\s*:?\s*$")
 
+    works_next = False   # the block just read announced a list of works
+    narrator: Entity | None
+    title_person: Entity | None
+
+    @property
+    def works_person(self) -> Entity | None:
+        """Whose works a list gives: the person the article is by or about (a biography's title names them)."""
+        return self.narrator or self.title_person
+
     def _works_facts(self, block: Block) -> list[Passage]:
         text = block.text
         if self._works_head.match(text):
-            self.in_works = True
+            self.in_works, self.works_next = True, False
             return []
+        if self.works_next:   # "... Other works include:": the list under the paragraph that announces it
+            self.in_works, self.works_next = True, False
         if not self.in_works:
+            self.works_next = bool(_ANNOUNCED.search(text))
             return []
-        lines = list(_WORK.finditer(text))
+        lines = list(_WORK.finditer(text)) or list(_BRIEF.finditer(text))
         # a list only when every line is a work: "She died in Sendai in 2001." under it is the text again
-        if not lines or self.narrator is None or len(lines) != len(re.findall(r"^[ \t]*\S", text, re.MULTILINE)):
+        if not lines or self.works_person is None or len(lines) != len(re.findall(r"^[ \t]*\S", text, re.MULTILINE)):
             self.in_works = False
             return []
         passages = []
@@ -65,14 +87,14 @@ class WorksFacts:
             a = line.start("editor")
             for name in re.finditer(r"[^,]+?(?=\s+and\s+|,\s*|$)", line.group("editor")):
                 label = name.group().strip().removeprefix("and ").strip()
-                if label and (label == self.narrator.label or label in self.narrator.names):
-                    editors.append(self.narrator)
+                if label and (label == self.works_person.label or label in self.works_person.names):
+                    editors.append(self.works_person)
                 elif label:
                     start = a + name.start() + name.group().find(label)
                     editors.append(self.entity_named("person", "Person", start, start + len(label), label, block))
         facts += [Fact(work, "jpow:editor", ed) for ed in editors]
-        if self.narrator not in editors:   # the person's own work, unless they edited it
-            facts.append(Fact(work, "jpow:author", self.narrator))
+        if self.works_person not in editors:   # the person's own work, unless they edited it
+            facts.append(Fact(work, "jpow:author", self.works_person))
         if line.group("journal"):   # "in Journal of Russian and East European Studies, no. 41": an article of it
             facts.append(Fact(work, "jpow:partOf", entity("journal", "publication", "Publication")))
         if line.group("place"):
