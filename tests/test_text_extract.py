@@ -1783,3 +1783,13 @@ def test_works_a_paragraph_announces_and_an_isbn_that_is_no_publisher(tmp_path: 
     assert works == {"Sabaku no haka", "Karaganda nikki"}, works
     assert not [e for e in r.entities if e.kind == "organization" and "ISBN" in e.label]
     assert not [e for e in r.entities if e.label in ("Other works", "Notable works")]
+
+
+def test_a_post_with_its_rank_and_years_before_the_name_and_two_bodies_joined_by_and(tmp_path: Path) -> None:
+    r = _read("Special Hospital No. 4112 was a hospital for prisoners. The head physician from 1945 to 1949 was Major "
+              "of Medical Service Vera Kholodova. It was run by the Ministry of Health of the Kazakh SSR and MVD.",
+              tmp_path)
+    vera = _one(r, "person", "Vera Kholodova")
+    assert [o.label for o in _values(r, vera, "jpow:affiliation")] == ["Special Hospital No. 4112"]
+    orgs = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"Ministry of Health of the Kazakh SSR", "MVD"} <= orgs, orgs

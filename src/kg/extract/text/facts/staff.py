@@ -19,8 +19,9 @@ from kg.extract.text.model import Entity, Fact, Lit
 
 _OWNER = r"(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur)"
 _PART_NOUNS = ("section", "branch")
-_WHEN = r"(?:(?:first|new|next|last|later|then|former|acting)\s+)?"
-_NAME_HEAD = r"(?:an?\s+[\w\s-]{0,30}?,\s+)?(?:an?\s+)?(?:[A-Z][a-z]+\.?\s+){0,3}"   # "a tall Ukrainian, Captain", "Dr."
+_WHEN = r"(?:(?:first|new|next|last|later|then|former|acting|head|chief|senior)\s+)?"   # ("The head physician")
+# "a tall Ukrainian, Captain", "Dr.", "Major of Medical Service"
+_NAME_HEAD = r"(?:an?\s+[\w\s-]{0,30}?,\s+)?(?:an?\s+)?(?:[A-Z][a-z]+\.?\s+(?:of\s+(?:the\s+)?)?){0,4}"
 
 
 class StaffFacts:
@@ -35,6 +36,7 @@ class StaffFacts:
     def _post_before(self) -> re.Pattern[str]:
         """"The section chief was Captain", "The camp physician, Dr.": the post said right before the name."""
         return re.compile(rf"(?:^|[,;:]\s+|\b[a-z]+\s+)(?P<owner>{_OWNER})\s+{self._post_words}"
+                          rf"(?:\s+(?:from|between|in|since|until)\s+[^,;:.]{{1,40}}?)?"   # "from 1945 to 1949"
                           rf"(?:\s+(?:was|is|became|remained)\s+(?:(?:still|then|now)\s+)?|\s*,\s*|\s+){_NAME_HEAD}$")
 
     @cached_property

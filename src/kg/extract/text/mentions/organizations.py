@@ -26,7 +26,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     list_comma = rf",\s+(?=(?:{CAP},\s+)*{CAP}\s+and\s+{CAP})"
     tail_re = re.compile(   # ("Administration of Camp No. 41 for Prisoners of War": a camp by its number)
         rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?(?:[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}}|{word})"
-        rf"(?:(?:\s+|\s+(?:of|for|on|and|the|of the|with)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
+        # (not "... and MVD": "and" before an acronym joins two bodies, not two words of one name)
+        rf"(?:(?:\s+|\s+(?:of|for|on|and(?!\s+[A-Z]{{2,}}\b)|the|of the|with)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
     for hm in head_re.finditer(text):
         head = hm.group(1)
         cls = heads[head]
