@@ -334,6 +334,9 @@ def test_leadership_family_reads_the_passive_and_each_conjoined_agent(tmp_path: 
     found = facts(tmp_path, "Until 1947 camp No. 512 was run by Major Oleg Sidorov, and later by Colonel Boris Gurin.")
     assert ("id/person/oleg-sidorov", "headOf", "id/camp/camp-no-512") in found, found
     assert ("id/person/boris-gurin", "headOf", "id/camp/camp-no-512") in found, found
+    found = facts(tmp_path, "Camp No. 347 was run by Major Pavel Sokolov, who was replaced in March 1948 by "
+                            "Lieutenant-Colonel Ivan Deryabin.")   # a rank written with a hyphen
+    assert ("id/person/ivan-deryabin", "headOf", "id/camp/camp-no-347") in found, found
 
 
 def test_a_rank_before_a_name_is_the_person_s_military_rank(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from kg.extract.text.model import Entity, Fact, Lit, date_lit, term
 # "<person> died", "<person>, a corporal, died in the night": the verb a cause of death follows (`entries.CAUSE`)
 _DIED = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,[^,.;]{1,60},)?\s+(?:had\s+)?(?:died|perished)"
                    r"(?:\s+(?:in\s+the\s+night|there|here|soon|later))?(?=\s+of\s)")
+# the words of a rank or a title before a name: "Major", "Lieutenant-Colonel", "Dr."
+_RANKS = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?\s+){0,3}"
 
 
 class PersonFacts:
@@ -94,7 +96,7 @@ class PersonFacts:
                 return m.entity
             return self.last_head or self.last_named or m.entity
         for m in people:   # "His successor, Major Anatoly Sizov": the successor of the last head named
-            sm = re.search(r"\b(?:[Hh]is|[Hh]er)\s+successor\s*,?\s+(?:[A-Z][a-z]+\.?\s+){0,3}$", text[s:m.start])
+            sm = re.search(r"\b(?:[Hh]is|[Hh]er)\s+successor\s*,?\s+" + _RANKS + "$", text[s:m.start])
             owner = sm and next((o for o in people if o.start == s + sm.start() and o.entity is not m.entity), None)
             if owner is not None:
                 before = predecessor(owner)
@@ -103,11 +105,11 @@ class PersonFacts:
         for a, b in zip(people, people[1:]):
             gap = text[a.end:b.start]
             if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:was|were)\s+(?:later\s+)?(?:replaced|succeeded)"
-                            r"\b[^.;]{0,40}?\bby\s+(?:[A-Z][a-z]+\s+){0,3}", gap):
+                            r"\b[^.;]{0,40}?\bby\s+" + _RANKS, gap):
                 # ("He was replaced ... by Y": he is the last head named, whom the pronoun may have missed)
                 before = predecessor(a)
                 after = b.entity
-            elif re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:replaced|succeeded)\s+(?:[A-Z][a-z]+\s+){0,3}", gap):
+            elif re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:replaced|succeeded)\s+" + _RANKS, gap):
                 before, after = b.entity, a.entity
             else:
                 continue
