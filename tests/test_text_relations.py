@@ -15,6 +15,7 @@ from kg.errors import InputError
 from kg.extract.text import extract_paths
 from kg.extract.text.parse import blank_other_names, parse
 from kg.extract.text.relations import default_matcher, load, read_file
+from kg.extract.text.spans import sentences
 from kg.vocab import JPOW, RDF
 
 BASE = Settings().base_iri
@@ -1020,6 +1021,15 @@ def test_the_parser_reads_other_scripts_in_brackets_as_one_word_and_keeps_offset
     assert blank_other_names("camp No. 99 (1945–1949) (NKVD)") == "camp No. 99 (1945–1949) (NKVD)"
     # an encyclopedia's note calls are no words of the sentence
     assert blank_other_names("near Saran[1] in 1945.[note 2] [3]") == "near Saran    in 1945.         [3]"
+
+
+def test_a_sentence_ends_after_its_note_calls_and_the_camp_counted_is_the_camps_figure(tmp_path: Path) -> None:
+    text = "Camp No. 347 was a camp near Saran.[2] At its peak the camp counted about 9,400 prisoners.[3][4] It closed."
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "Camp No. 347 was a camp near Saran.[2]", "At its peak the camp counted about 9,400 prisoners.[3][4]",
+        "It closed."]
+    found = facts(tmp_path, text)
+    assert any(p == "measures" and o == "id/camp/camp-no-347" for _, p, o in found), found
 
 
 def test_an_events_words_as_written_leave_out_note_calls(tmp_path: Path) -> None:

@@ -11,7 +11,8 @@ MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
 # an encyclopedia's note call after a word or a full stop: "Saran[1]", "prisoners.[note 2]", "[a]"
-NOTE_CALL = re.compile(r"(?<=\S)\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed)\]")
+_CALL = r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed)\]"
+NOTE_CALL = re.compile(r"(?<=\S)" + _CALL)
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
 
@@ -27,7 +28,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     or quote, except after an initial ("E. L."), a two-letter initial ("Yu.") or an abbreviation ("No.")."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"[.!?]+[\"”»)]*(?=\s+[\"“«(]?[A-Z0-9])|\n\s*\n", text):
+    for m in re.finditer(r"[.!?]+[\"”»)]*(?:" + _CALL + r")*(?=\s+[\"“«(]?[A-Z0-9])|\n\s*\n", text):   # (".[2] At")
         end = m.end()
         if m.group(0).startswith("."):
             before = re.search(r"(\b[\w.]+)\.+$", text[start:m.start() + 1])

@@ -95,7 +95,8 @@ class StatisticFacts:
                 # "it" stands for, when it is what held, housed or received them
                 holder = next((x for x in ms if x.attrs.get("anaphor") and x.kind == "camp" and x.entity is not None
                                and x.end <= q.start and re.match(r"\s+(?:\w+\s+){0,2}?(?:held|housed|received|"
-                                                                 r"accommodated|had)\b", text[x.end:q.start])), None)
+                                                                 r"accommodated|had|counted|numbered)\b",
+                                                                 text[x.end:q.start])), None)
                 home = pop == "inhabitants" and next(
                     (x for x in reversed(ms) if x.kind == "place" and x.entity is not None and not x.in_title and
                      s <= x.start and x.end <= q.start), None)
