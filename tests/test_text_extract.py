@@ -1793,3 +1793,12 @@ def test_a_post_with_its_rank_and_years_before_the_name_and_two_bodies_joined_by
     assert [o.label for o in _values(r, vera, "jpow:affiliation")] == ["Special Hospital No. 4112"]
     orgs = {e.label for e in r.entities if e.kind == "organization"}
     assert {"Ministry of Health of the Kazakh SSR", "MVD"} <= orgs, orgs
+
+
+def test_a_list_of_heads_with_their_years_heads_the_body_the_article_is_about(tmp_path: Path) -> None:
+    r = _read("The All-Union Administration for Prisoner-of-War Affairs was a directorate of the NKVD.\n\nHeads\n\n"
+              "- Lieutenant General Pyotr Zavyalov, head from September 1945 to May 1948;\n"
+              "- Major General Arkady Lobanov, head from May 1948 until the renaming in 1951;", tmp_path)
+    heads = {f.s.label for f in r.facts if f.p == "jpow:headOf" and
+             f.o.label == "All-Union Administration for Prisoner-of-War Affairs"}
+    assert heads == {"Pyotr Zavyalov", "Arkady Lobanov"}, heads

@@ -43,8 +43,11 @@ class StaffFacts:
     def _post_after(self) -> re.Pattern[str]:
         """", the section chief": the post in apposition after the name (not "the head of ...")."""
         # (the post ends its noun phrase: "the chief interpreter" is no chief, "the head nurse" no head)
-        return re.compile(rf"\s*(?:\([^()]*\))?\s*,\s+(?P<owner>{_OWNER})\s+{self._post_words}\b"
-                          rf"(?=\s*[,.;:)]|\s*$|\s+(?:who|whom|whose|and|in|at|from|since|until)\b)")
+        # (or the post alone with its years, as a list of heads gives it: "Major General Lobanov, head from May 1948")
+        return re.compile(rf"\s*(?:\([^()]*\))?\s*,\s+(?:(?P<owner>{_OWNER})\s+{self._post_words}\b"
+                          rf"(?=\s*[,.;:)]|\s*$|\s+(?:who|whom|whose|and|in|at|from|since|until)\b)|"
+                          rf"(?P<bare>(?P<bare_post>head|chief|commandant|commander|director|chairman)\s+"
+                          rf"(?=(?:from|since|until|in)\s+(?:\d|[A-Z][a-z]+\s+(?:1[89]|20)\d\d))))")
 
     def _staff(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         for m in ms:
@@ -52,6 +55,14 @@ class StaffFacts:
                 continue
             said = self._post_before.search(text[s:m.start]) or self._post_after.match(text, m.end, e)
             if said is None or said.re is self._post_before and re.match(r"\s+of\b", text[m.end:e]):
+                continue
+            if said.re is self._post_after and said.group("bare"):   # "..., head from 1945": of the article's body
+                unit = self.topic or self._unit(None, "its")
+                if unit is not None:
+                    for f in (Fact(m.entity, "jpow:headOf", unit), Fact(m.entity, "jpow:position",
+                                                                        Lit(said.group("bare_post")))):
+                        if f not in facts:
+                            facts.append(f)
                 continue
             # "the Karaganda museum, where the curator, Dr. X, ...", "At the State Archive, the archivist X": of the
             # body or camp just named in the sentence, when the post names no unit of its own
