@@ -443,8 +443,7 @@ def test_the_camp_as_a_whole_refers_back_to_the_camp(tmp_path: Path) -> None:
     r = _read("Camp No. 37 was set up near Balkhash. The camp as a whole was disbanded on 15 December 1949.",
               tmp_path)
     camp = _one(r, "camp", "Camp No. 37")
-    closing = [f.s for f in r.facts if f.p == "jpow:concerns" and f.o is camp and f.s.cls == "Dissolution"]
-    assert [d.value for d in _values(r, closing[0], "jpow:date")] == ["1949-12-15"]
+    assert [d.value for d in _values(r, camp, "jpow:endDate")] == ["1949-12-15"]   # a camp's end, no event
 
 
 def test_a_list_of_camps_with_their_towns_in_brackets_gives_each_camp_its_town(tmp_path: Path) -> None:
@@ -591,8 +590,8 @@ def test_a_deputy_or_a_chief_interpreter_is_no_head_and_a_section_post_needs_a_s
 def test_the_camp_refers_to_a_camp_met_before_it_not_one_named_later_in_its_sentence(tmp_path: Path) -> None:
     r = _read("Camp No. 37 stood at Balkhash. The camp was disbanded on 15 December 1949, and its last prisoners "
               "were sent to camp No. 99.", tmp_path)
-    closing = [f for f in r.facts if f.p == "jpow:concerns" and f.s.cls == "Dissolution"]
-    assert [f.o.label for f in closing] == ["Camp No. 37"]
+    closed = [f.s.label for f in r.facts if f.p == "jpow:endDate"]   # a camp's end, no event of its own
+    assert closed == ["Camp No. 37"]
 
 
 def test_a_camp_for_a_group_is_stated_with_the_group(tmp_path: Path) -> None:
@@ -821,7 +820,7 @@ def test_a_commission_of_a_body_with_a_lower_case_modifier_is_a_body(tmp_path: P
 def test_the_hospital_refers_to_a_hospital_of_either_kind_that_was_named(tmp_path: Path) -> None:
     r = _read("She served in evacuation hospital No. 1612. In 1945 she went to special hospital No. 1108 in "
               "Karaganda. The hospital was closed in May 1949.", tmp_path)
-    closed = [f.o.label for f in r.facts if f.p == "jpow:concerns" and f.s.cls == "Dissolution"]
+    closed = [f.s.label for f in r.facts if f.p == "jpow:endDate"]
     assert closed == ["special hospital No. 1108"]
 
 
@@ -1100,7 +1099,7 @@ def test_a_camp_in_an_address_lies_in_its_first_place_and_it_refers_to_the_openi
               "It was set up in October 1945.", tmp_path)
     camp = _one(r, "camp", "Camp No. 386")
     assert [o.label for o in _values(r, camp, "jpow:location")] == ["Chirchik"]
-    assert any(f.p == "jpow:concerns" and f.o is camp and f.s.cls == "Establishment" for f in r.facts)
+    assert [o.value for o in _values(r, camp, "jpow:startDate")] == ["1945-10"]
 
 
 def test_numbered_hospitals_and_life_years_after_an_original_name(tmp_path: Path) -> None:

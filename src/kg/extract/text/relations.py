@@ -13,7 +13,8 @@ subject (`group: true`: "Japanese prisoners were sent to Karaganda" -> jpow:part
 prisoners"), and leave `date` out (a date within the verb's phrase then dates the event, if there is one).
 `attributes` ({object: <property>, date: <property>}) says what the pattern states of one named person instead
 of an event: "he was born in Kanazawa in 1921" is his schema:birthPlace and schema:birthDate, as a biographical
-dictionary or Wikidata keeps them; an unnamed group ("300 prisoners died in Spassk") still has the event.
+dictionary or Wikidata keeps them; `attributes_of` ([camp]) states them of another kind of subject instead ("the
+camp was established in October 1945": the camp's jpow:startDate, as a camp's record keeps it).
 A *statement* pattern (`statement: <node>`) has no property: what it matches is kept as the text's own words,
 from that node (the verb) to the object, between its subject (or unnamed group) and its object; the document
 stage uses it only where no other pattern related the two. Adding a pattern is editing a file; `load` checks
@@ -67,6 +68,7 @@ class RelationPattern:
     intransitive: bool = False         # `intransitive: true`: not when the verb has an object ("the museum opened
     # in 1990", not "the museum opened an exhibition in 2002")
     attributes: tuple[tuple[str, str], ...] = ()   # of one named person, (role, property) stated of him, no event
+    attributes_of: tuple[str, ...] = ("person",)   # the kinds of subject `attributes` are stated of
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ def read_file(path: Path) -> list[RelationPattern]:
             found.append(RelationPattern(path, data["family"], pid, subject, subject_kinds, raw["pattern"],
                                          object=obj, object_kinds=object_kinds, event=raw["event"],
                                          attributes=tuple(sorted(attributes.items())),
+                                         attributes_of=tuple(raw.get("attributes_of", ["person"])),
                                          date=raw.get("date"), subject_property=props[0], object_property=props[1],
                                          group=bool(raw["subject"].get("group")),
                                          any_group=raw["subject"].get("group") == "any",

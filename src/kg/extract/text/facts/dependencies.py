@@ -138,7 +138,7 @@ class DependencyFacts:
             if Fact(subject.entity, "jpow:affiliation", obj.entity) not in facts:
                 facts.append(Fact(subject.entity, "jpow:affiliation", obj.entity))
             return
-        if p.attributes and subject is not None and subject.kind == "person":
+        if p.attributes and subject is not None and subject.kind in p.attributes_of:
             roles = dict(p.attributes)   # "Zharkov was born in 1902 in Krasnaya Polyana": of him, no event
             stated = [Fact(subject.entity, roles["object"], obj.entity)] if obj is not None and "object" in roles else []
             for f in [f for f in facts if stated and f.s is subject.entity and f.p == roles["object"]]:
