@@ -17,7 +17,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
-from kg.extract.text.spans import MONTH_RE, YEAR_RE, dates
+from kg.extract.text.spans import MONTH_RE, YEAR_RE, dates, script_language
 
 _TITLED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’-]*))+")
 _KINDS = {"person", "camp", "organization", "place", "publication", "legal-act"}
@@ -25,11 +25,9 @@ _KINDS = {"person", "camp", "organization", "place", "publication", "legal-act"}
 _COMPATIBLE = {"camp": {"camp", "organization"}, "organization": {"organization", "camp"},
                "person": {"person"}, "place": {"place"}, "publication": {"publication"},
                "legal-act": {"legal-act"}}
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DATE = rf"(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+)?{YEAR_RE}"   # "1911", "March 1911", "12 March 1911"
 # a person's years (or days) of life: "1902–1971", "12 March 1911 – 4 June 1988", "born 8 May 1951 in Sendai"
 _LIFE = re.compile(rf"\s*(?:(?:b\.|born)\s*({_DATE})(?:\s+in\s+[^,;]*)?|({_DATE})\s*[–—-]\s*({_DATE}))\s*")
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 _NOT_A_NAME = re.compile(r"^(?:now|formerly|today|later|then|lit\.|literally|also|see|b\.|d\.|born|died|c\.|ca\.)\b|"
                          r"^\W*\d|^(?:in|at|near|from|to|of|the|a|an)\s", re.IGNORECASE)
 
@@ -74,7 +72,7 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
                 lang, name, start = prefixes[pm.group(1)], name[pm.end():].strip(), start + pm.end()
             if not name or _NOT_A_NAME.search(name) and lang is None:
                 continue
-            lang = lang or ("ru" if _CYRILLIC.search(name) else "ja" if _JAPANESE.search(name) else "en")
+            lang = lang or script_language(name)
             inside = [n for n in mentions if start <= n.start < start + len(name) and n is not m]
             if lang == "en":
                 # an English other name: words in title case for a camp, a body or a work ("Steppe Camp"), or a

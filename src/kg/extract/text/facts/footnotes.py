@@ -10,7 +10,7 @@ from kg.extract.text.lexicon import alternation
 from kg.extract.text.mentions import CAP, Mention
 from kg.extract.text.mentions.mention import title_key
 from kg.extract.text.model import Entity, Fact, Lit, Passage
-from kg.extract.text.spans import norm
+from kg.extract.text.spans import norm, script_language
 from kg.sources.text import NOTE_NUMBER, Block
 
 
@@ -32,12 +32,6 @@ QUOTED = re.compile(r'(?:(?P<auth>[^"“”\n]{2,80}?)\.\s+)?["“](?P<title>[^"
                     r'[Aa]ccessed|https?://)[^\n]*)$')
 IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?:\.\s+(?:[xivlc]+\s*\+\s*)?\d+\s*pp?)?\.?"
                      rf"(?=\s*$|\s+(?:ISBN\b|Reviewed\s+by\b|Translated\s+by\b))")
-
-
-def _script_language(name: str) -> str:
-    """The language a name's script shows: kana or kanji Japanese, Cyrillic Russian, else English."""
-    return "ja" if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name) else \
-        "ru" if re.search(r"[\u0400-\u04ff]", name) else "en"
 
 
 class FootnoteFacts:
@@ -147,7 +141,7 @@ class FootnoteFacts:
         pub = self.entity_for(tm, block.span(tm.start, tm.end)[0])
         self._span(pub, block.span(tm.start, tm.end))
         mentioned.append((pub, title))
-        facts += [Fact(pub, "skos:altLabel", Lit(n, None, _script_language(n))) for n in names if n != pub.label]
+        facts += [Fact(pub, "skos:altLabel", Lit(n, None, script_language(n))) for n in names if n != pub.label]
         place_label, place_cls = self.lex.place_aliases.get(cm.group("place"), (cm.group("place"), "Settlement"))
         place = self.entity_for(Mention("place", place_cls, off + cm.start("place"), off + cm.end("place"),
                                         cm.group("place"), place_label, f"place:{norm(place_label)}"),

@@ -44,9 +44,10 @@ class StaffFacts:
         """", the section chief": the post in apposition after the name (not "the head of ...")."""
         # (the post ends its noun phrase: "the chief interpreter" is no chief, "the head nurse" no head)
         # (or the post alone with its years, as a list of heads gives it: "Major General Lobanov, head from May 1948")
+        heads = [p for p, role in self.lex["staff_posts"].items() if role == "head" and " " not in p]
         return re.compile(rf"\s*(?:\([^()]*\))?\s*,\s+(?:(?P<owner>{_OWNER})\s+{self._post_words}\b"
                           rf"(?=\s*[,.;:)]|\s*$|\s+(?:who|whom|whose|and|in|at|from|since|until)\b)|"
-                          rf"(?P<bare>(?P<bare_post>head|chief|commandant|commander|director|chairman)\s+"
+                          rf"(?P<bare>(?P<bare_post>{alternation(heads)})\s+"
                           rf"(?=(?:from|since|until|in)\s+(?:\d|[A-Z][a-z]+\s+(?:1[89]|20)\d\d))))")
 
     def _staff(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
@@ -57,26 +58,21 @@ class StaffFacts:
             if said is None or said.re is self._post_before and re.match(r"\s+of\b", text[m.end:e]):
                 continue
             if said.re is self._post_after and said.group("bare"):   # "..., head from 1945": of the article's body
-                unit = self.topic or self._unit(None, "its")
-                if unit is not None:
-                    for f in (Fact(m.entity, "jpow:headOf", unit), Fact(m.entity, "jpow:position",
-                                                                        Lit(said.group("bare_post")))):
-                        if f not in facts:
-                            facts.append(f)
-                continue
-            # "the Karaganda museum, where the curator, Dr. X, ...", "At the State Archive, the archivist X": of the
-            # body or camp just named in the sentence, when the post names no unit of its own
-            at = s + said.start("owner") if said.re is self._post_before else None
-            near = None if said.group("unit") or at is None else next(
-                (x for x in ms if x.kind in ("organization", "camp") and x.entity is not None and x.end <= at and
-                 re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:where\s+)?", text[x.end:at])), None)
-            unit = near.entity if near is not None else self._unit(said.group("unit"), said.group("owner"))
+                unit, post = self.topic or self._unit(None, "its"), said.group("bare_post")
+                words = post
+            else:
+                # "the Karaganda museum, where the curator, Dr. X, ...", "At the State Archive, the archivist X": of
+                # the body or camp just named in the sentence, when the post names no unit of its own
+                at = s + said.start("owner") if said.re is self._post_before else None
+                near = None if said.group("unit") or at is None else next(
+                    (x for x in ms if x.kind in ("organization", "camp") and x.entity is not None and x.end <= at and
+                     re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:where\s+)?", text[x.end:at])), None)
+                unit = near.entity if near is not None else self._unit(said.group("unit"), said.group("owner"))
+                post, words = said.group("post"), " ".join(x for x in (said.group("unit"), said.group("post")) if x)
             if unit is None:
                 continue
-            prop = "jpow:headOf" if self.lex["staff_posts"][said.group("post").lower()] == "head" else \
-                "jpow:affiliation"
-            for f in (Fact(m.entity, prop, unit), Fact(m.entity, "jpow:position", Lit(
-                    " ".join(x for x in (said.group("unit"), said.group("post")) if x)))):
+            prop = "jpow:headOf" if self.lex["staff_posts"][post.lower()] == "head" else "jpow:affiliation"
+            for f in (Fact(m.entity, prop, unit), Fact(m.entity, "jpow:position", Lit(words))):
                 if f not in facts:
                     facts.append(f)
 

@@ -97,14 +97,13 @@ class StatisticFacts:
                                and x.end <= q.start and re.match(r"\s+(?:\w+\s+){0,2}?(?:held|housed|received|"
                                                                  r"accommodated|had|counted|numbered)\b",
                                                                  text[x.end:q.start])), None)
-                home = pop == "inhabitants" and next(
-                    (x for x in reversed(ms) if x.kind == "place" and x.entity is not None and not x.in_title and
-                     s <= x.start and x.end <= q.start), None)
-                if pop == "inhabitants" and not home and self.topic is not None and self.topic.kind == "place":
-                    home = self.topic   # "The population fell from about 19,000": of the town the text is about
-                elif home:
-                    home = home.entity
-                if home:   # "Kosshoky ... It had a population of about 11,200": the town's
+                # "Kosshoky ... It had a population of about 11,200": the town's; "The population fell from about
+                # 19,000": of the town the text is about
+                home = None if pop != "inhabitants" else next(
+                    (x.entity for x in reversed(ms) if x.kind == "place" and x.entity is not None and not x.in_title
+                     and s <= x.start and x.end <= q.start),
+                    self.topic if self.topic is not None and self.topic.kind == "place" else None)
+                if home is not None:
                     add(Fact(st, "jpow:location", home))
                 elif cands:
                     near = min(cands, key=lambda x: min(abs(x.start - q.end), abs(q.start - x.end)))
@@ -154,8 +153,9 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?:[\w'’]+\s+){0,4}$")
 # (the figure right after the verb, or after "put <what> at": "put deaths in the region at 1,412")
 _NEAR = r"(?:\s+(?:about|some|over|nearly|almost|roughly|around|up\s+to|more\s+than|at\s+least|a|an|the|only))*\s*"
-_REPORTS = re.compile(r"(?:\s*\([^()]*\))?(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:(?:recorded|reported|registered|counted|"
-                      r"lists?|listed|estimated|estimates|gives?|gave|documented)" + _NEAR + r"|puts?\s+[^.;,]{1,60}?\bat" + _NEAR +
+_REPORTS = re.compile(r"(?:\s*\([^()]*\))?(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:(?:recorded|reported|registered|"
+                      r"counted|lists?|listed|estimated|estimates|gives?|gave|documented)" + _NEAR +
+                      r"|puts?\s+[^.;,]{1,60}?\bat" + _NEAR +
                       # "suggests that more than 2,500 prisoners died"
                       r"|(?:suggests?|suggested|argues|argued|claims|claimed|writes|wrote|states|stated|concludes|"
                       r"concluded|believes|believed|estimates|estimated)\s+that" + _NEAR +
