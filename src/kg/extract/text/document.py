@@ -44,6 +44,7 @@ from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.linking import EntityLinker
 from kg.extract.text.mentions import Mention, find_mentions
 from kg.extract.text.mentions.camps import keep_bare_sections
+from kg.extract.text.mentions.mention import names_the_line
 from kg.extract.text.model import Entity, Fact, Passage
 from kg.extract.text.named_entities import named_entities
 from kg.extract.text.parse import parse
@@ -226,15 +227,14 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
                 self.narrator = writer.entity
         if self.blocks_read == 0:   # a title that is a name and nothing else ("Camp No. 47", "Temirtau")
             whole = [m for m in mentions if m.kind in ("camp", "place", "organization") and m.entity is not None
-                     and not re.search(r"\w", re.sub(r"\([^()]*\)", "", text[:m.start] + text[m.end:]))]
+                     and names_the_line(m, text)]
             self.topic = whole[0].entity if whole else None
             self.title_line = text.strip()
         passages += self._field_facts(block, mentions)
         passages += self._record_facts(block, mentions, ds)
         passages += self._infobox_facts(block, mentions, ds)
         if self.blocks_read == 0:   # a person's name as the title: an infobox's "Born:", "Rank:" are of them
-            person = [m for m in mentions if m.kind == "person" and m.entity is not None and m.start == 0 and
-                      not re.search(r"\w", re.sub(r"\([^()]*\)", "", text[m.end:]))]   # ("Sergei Loginov (official)")
+            person = [m for m in mentions if m.kind == "person" and m.entity is not None and names_the_line(m, text)]
             self.record_person = self.title_person = person[0].entity if person else None
         passages += self._signature_facts(block, mentions)
         passages += self._front_matter_facts(block, mentions, ds)

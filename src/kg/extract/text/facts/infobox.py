@@ -10,14 +10,12 @@ years (`jpow:startDate`, `jpow:endDate`, `jpow:period`), an act's issuer and dat
 
 from __future__ import annotations
 
-import re
-
 from kg.extract.text.facts.fields import FIELD_LINE
 from kg.extract.text.mentions import Mention
+from kg.extract.text.mentions.mention import names_the_line
 from kg.extract.text.model import Entity, Fact, Passage, date_lit, span_facts
 from kg.extract.text.spans import DateMention
 from kg.sources.text import Block
-
 
 _SUBJECTS = ("camp", "place", "organization", "person", "legal-act")
 
@@ -33,8 +31,8 @@ class InfoboxFacts:
         fm = FIELD_LINE.fullmatch(block.text.strip())
         if self.blocks_read == 1:
             self.in_infobox, self.infobox_subject = True, None
-            named = [m for m in mentions if m.entity is not None and m.kind in _SUBJECTS and m.start == 0 and
-                     not re.search(r"\w", re.sub(r"\([^()]*\)", "", block.text[m.end:]))]
+            named = [m for m in mentions if m.entity is not None and m.kind in _SUBJECTS and
+                     names_the_line(m, block.text)]
             if fm is None and named:   # the infobox's own name line: "Transit Camp No. 7 (Spassk)"
                 self.infobox_subject = named[0].entity
                 if named[0].kind == "person":

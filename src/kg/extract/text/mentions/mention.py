@@ -42,6 +42,12 @@ def mention_at(kind, cls, m_or_span, text, label, key=None, **attrs) -> Mention:
     return Mention(kind, cls, s, e, text[s:e], label, key or f"{kind}:{norm(label)}", attrs)
 
 
+def names_the_line(m: Mention, line: str) -> bool:
+    """Is the mention all the line says, but for brackets ("Camp No. 386 (Russian: …)", "Sergei Loginov
+    (official)"): a title or an infobox's name line that names one thing?"""
+    return not re.search(r"\w", re.sub(r"\([^()]*\)", "", line[:m.start] + line[m.end:]))
+
+
 def title_key(title: str) -> str:
     """A title's coreference key: its words, without punctuation or case."""
     return re.sub(r"[^\w]+", " ", norm(title)).strip()
