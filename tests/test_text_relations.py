@@ -1067,3 +1067,31 @@ def test_a_post_after_a_bracket_and_a_short_name_of_a_body_met_before(tmp_path: 
     assert ("id/person/hiroko-tanabe", "affiliation",
             "id/organization/sapporo-institute-for-siberian-internment-studies") in found, found
     assert ("id/person/kenji-ito", "affiliation", "id/organization/kyoto-university") in found, found
+
+
+def test_a_dated_visit_of_a_group_is_a_visit_named_without_its_fronted_date(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("In June 2015 a delegation of the Hokkaido Assembly led by Kenta Mori visited the site.",
+                    encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    visits = {q.subject.value for q in quads if q.predicate == RDF.type and q.object == JPOW.Visit}
+    assert len(visits) == 1, visits
+    names = {q.object.value for q in quads if q.subject.value in visits and q.predicate.value.endswith("altLabel")}
+    assert "a delegation of the Hokkaido Assembly led by Kenta Mori visited the site" in names, names
+    assert any(q.subject.value in visits and q.predicate.value.endswith("#date") and q.object.value == "2015-06"
+               for q in quads), quads
+
+
+def test_dated_deeds_include_a_dismissal_and_a_range_from_a_month_to_another() -> None:
+    assert ("dated-deed", "He", "June") in roles("He was dismissed on 11 June 1948.")
+    assert ("dated-deed", "Repatriation", "January") in roles("Repatriation was suspended from January to April 1950.")
+    assert ("dated-deed", "part", "2002") in roles("Between 2002 and 2004 a joint team excavated part of the site.")
+
+
+def test_an_event_noun_with_its_of_that_begins_and_the_last_group_that_left_are_events(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Repatriation of the Japanese began in the summer of 1947. The last group left in April 1950.",
+                    encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    labels = {q.object.value for q in quads if q.predicate.value.endswith("#label")}
+    assert {"Repatriation of the Japanese", "last group"} <= labels, labels

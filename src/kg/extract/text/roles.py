@@ -43,12 +43,14 @@ def token_span(token: Any) -> tuple[int, int]:
 
 def clause_core(root: Any) -> tuple[int, int]:
     """"Section No. 5 at Mointy was closed in May 1948" out of "…, when the railway was handed over …": the
-    verb with its own arguments, not the clauses, conjuncts and punctuation joined to it or to them."""
+    verb with its own arguments, not the clauses, conjuncts and punctuation joined to it or to them, nor what
+    stands before its subject ("In June 2015 a delegation visited the site": the visit is what follows)."""
+    subject = min((c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), default=root.i)
     tokens, todo = [], [root]
     while todo:
         token = todo.pop()
         tokens.append(token)
-        todo += [c for c in token.children if c.dep_ not in _JOINED]
+        todo += [c for c in token.children if c.dep_ not in _JOINED and (token is not root or c.i >= subject)]
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     return first.idx, last.idx + len(last)
 

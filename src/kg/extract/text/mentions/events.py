@@ -56,8 +56,10 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("event", "Transfer", s, m.end(), phrase, phrase, f"event:{norm(phrase)}"))
     # "the first batch of 650 men", "the last large batch", "the second echelon": a departure home
     for m in re.finditer(r"\b(?:the\s+)?((?:final|last|first|second|third|next)\s+(?:(?:large|small|big)\s+)?"
-                         r"(?:(?:batch|echelon|transport)(?:\s+of\s+[^,.;]*?)?|(?:group|party)\s+of\s+[^,.;]*?))"
-                         r"(?=\s+(?:in|who|which|left|returned|arrived|was|were|followed)\b|[,.;])", text):
+                         r"(?:(?:batch|echelon|transport)(?:\s+of\s+[^,.;]*?)?|(?:group|party)\s+of\s+[^,.;]*?|"
+                         r"(?:group|party)(?=\s+(?:left|sailed|departed|returned)\b)))"
+                         r"(?=\s+(?:in|who|which|left|returned|arrived|was|were|followed|sailed|departed)\b|[,.;])",
+                         text):
         out.append(Mention("event", "Repatriation", m.start(1), m.end(1), m.group(1), m.group(1),
                            f"event:{norm(m.group(1))}"))
     for m in re.finditer(r"\b(?:path|process|way)\s+of\s+(?:returning|return)\s+to\s+(?:their|the)\s+homeland\b|"
@@ -77,11 +79,13 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
     # "Repatriation began in spring 1947": an event named by its noun alone, without an article ("The ceremony
     # ended" refers back), when it is what begins, ends or takes place
     opening = alternation([t.capitalize() for t in triggers])
-    for m in re.finditer(rf"(?:^|(?<=[.!?]\s))(({opening}))(?=\s+(?:began|begun|started|ended|continued|"
+    # ("Repatriation of the Japanese began": with what its "of" says)
+    for m in re.finditer(rf"(?:^|(?<=[.!?]\s))(({opening})(?:\s+of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?)"
+                         rf"(?=\s+(?:began|begun|started|ended|continued|"
                          rf"took\s+place|lasted|was\s+completed|resumed)\b)", text):
         noun = m.group(2).lower()
         out.append(mention_at("event", triggers[noun], (m.start(1), m.end(1)), text, m.group(1),
-                              f"event:{norm(noun)}"))
+                              f"event:{norm(m.group(1))}"))
     # "a memorial service is held at the site", "they conducted a memorial service": a rite, named by its noun alone
     for m in re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:annual|yearly|short|joint|first|solemn|Buddhist|Orthodox)\s+)?"
                          rf"(?:{alternation(lex['rite_nouns'])}))\b(?!\s+of\b)", text):
