@@ -1095,3 +1095,52 @@ def test_an_event_noun_with_its_of_that_begins_and_the_last_group_that_left_are_
     quads = list(extract_paths([path], Settings()))
     labels = {q.object.value for q in quads if q.predicate.value.endswith("#label")}
     assert {"Repatriation of the Japanese", "last group"} <= labels, labels
+
+
+def test_a_part_of_a_body_that_names_nothing_stands_for_its_owner(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 44\n\nCamp No. 44 was a camp near Karaganda. Its sections were located at "
+                            "Kirovsky and Tikhonovka.")
+    assert {("id/camp/camp-no-44", "location", "id/place/kirovsky"),
+            ("id/camp/camp-no-44", "location", "id/place/tikhonovka")} <= found, found
+
+
+def test_a_seat_written_as_an_address_after_a_body_and_a_speaker_s_town_in_brackets(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Lent by the Maizuru Repatriation Memorial Museum, Maizuru.\nDonor: Japan Association "
+                            "for the Families of Siberian Internees (Tokyo).\nSpeakers: Viktor Lazarev (Moscow) and "
+                            "Ainur Kassymova (Almaty).")
+    assert ("id/organization/maizuru-repatriation-memorial-museum", "location", "id/place/maizuru") in found, found
+    assert ("id/organization/japan-association-for-the-families-of-siberian-internees", "location",
+            "id/place/tokyo") in found, found
+    assert ("id/person/viktor-lazarev", "placeOfOrigin", "id/place/moscow") in found, found
+    assert ("id/person/ainur-kassymova", "placeOfOrigin", "id/place/almaty") in found, found
+
+
+def test_an_event_noun_dated_or_with_its_year_before_it_is_an_event_and_a_strike_is_named_by_its_phrase(
+        tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("It was formed after the reorganisation of March 1946. A strike by some 400 prisoners at camp "
+                    "No. 418 in August 1948 was ended after three days. The 1995 mission was led by Nakamura Takeshi. "
+                    "The first mission left.", encoding="utf-8")
+    names = {q.object.value for q in extract_paths([path], Settings())
+             if q.predicate.value.split("#")[-1] in ("label", "altLabel")}
+    assert {"reorganisation of March 1946", "strike by some 400 prisoners at camp No. 418 in August 1948",
+            "1995 mission"} <= names, names
+    assert "first mission" not in names, names
+
+
+def test_a_list_of_heads_under_a_heading_or_an_announcing_line_heads_its_unit(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Special Hospital No. 5127\n\nSpecial Hospital No. 5127 was a hospital in Karaganda.\n\n"
+                            "Heads\n- Colonel Ivan Rudakov, 1945–1947\n- Lieutenant Colonel Grigory Pankratov, 1947–1949"
+                            "\n\nThe Soviet heads of the hospital were:\n- Major of the medical service Boris Tsoi, "
+                            "1948–1950\n\nMembers\n- Pyotr Ivanov, 1950\n")
+    heads = {s for s, p, o in found if p == "headOf" and o.startswith("id/camp/")}
+    assert heads == {"id/person/ivan-rudakov", "id/person/grigory-pankratov", "id/person/boris-tsoi"}, found
+
+
+def test_a_body_s_name_keeps_an_en_dash_between_its_words_and_the_troops_of_a_ministry(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("It was renamed the Association for Japanese–Kazakh Friendship and Remembrance in 1999. A company "
+                    "of the 248th Convoy Battalion of the MVD troops guarded it.", encoding="utf-8")
+    labels = {q.object.value for q in extract_paths([path], Settings()) if q.predicate.value.endswith("#label")}
+    assert {"Association for Japanese–Kazakh Friendship and Remembrance",
+            "248th Convoy Battalion of the MVD troops"} <= labels, labels

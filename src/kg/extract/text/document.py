@@ -97,6 +97,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         text = block.text
         if self._index_terms.match(text):
             return []   # "Keywords: Karaganda; Spassk": terms to index the text by, not mentions of anything
+        # a heading of heads, or a line that announces them: the list under it, a line a block
+        self.heads_of, self.heads_next = self.heads_next if re.match(r"\s*[-–•*]\s", text) else None, None
         works = self._works_facts(block)   # a works heading, or a block of its list: read by the works reader alone
         if self.in_works:
             self.blocks_read += 1

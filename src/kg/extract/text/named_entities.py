@@ -57,15 +57,18 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
 
 def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     """"the closure of Section No. 5 at Mointy": an event noun with its prepositional phrases (and its
-    adjectives: "the first", "final"), at most 14 words, naming something ("of Japan", "at Mointy"); a bare
-    noun ("the transfer") names no event."""
+    adjectives: "the first", "final"), at most 14 words, naming something ("of Japan", "at Mointy") or dated
+    ("the reorganisation of March 1946"); a bare noun ("the transfer") names no event."""
     triggers = lex["event_triggers"]
     cls = triggers.get(tok.lower_) or triggers.get(tok.lemma_.lower())
-    if cls is None or tok.pos_ != "NOUN" or any(m.kind == "event" and m.start <= tok.idx < m.end for m in mentions):
+    if cls is None or tok.pos_ != "NOUN":
         return None
+    if _counted(tok):
+        return None   # "214 deaths in 1946", "few protests by prisoners in Kazakhstan": counted, not one event
+    named = next((m for m in mentions if m.kind == "event" and m.start <= tok.idx < m.end), None)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["event_prepositions"]]
     if not preps:
-        return _modified_event(tok, cls, mentions)
+        return _modified_event(tok, cls, mentions) if named is None else None
     left = min([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i],
                key=lambda t: t.i)
     right = max(p.right_edge for p in preps)
@@ -75,10 +78,30 @@ def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     if right.i - left.i > 13 or right.i <= tok.i:
         return None
     start, end = left.idx, right.idx + len(right.text)
-    if not any(start <= m.start and m.end <= end and m.kind not in ("statistic", "event") for m in mentions):
-        return None   # "the restoration of diplomatic relations": nothing named, a process more than an event
+    if not any(start <= m.start and m.end <= end and m.kind not in ("statistic", "event") for m in mentions) and \
+            not (any(_YEAR.fullmatch(t.text) for t in tok.doc[tok.i + 1:right.i + 1]) and tok.tag_ != "NNS" and
+                 cls not in ("Death", "Birth")):   # (a person's death in 1971 is a date of theirs, `attributes`)
+        return None   # "the restoration of diplomatic relations": nothing named or dated, a process more than an event
     phrase = tok.doc[left.i:right.i + 1].text
-    return Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}", {"phrase": True})
+    if named is not None:   # "a strike" met by a reader of nouns: also named by its phrase, "strike by some 400
+        if named.start >= start and named.end <= end and phrase not in named.names:   # prisoners at camp No. 418"
+            named.names.append(phrase)
+        return None
+    mention = Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}", {"phrase": True})
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is not None and owner.i == left.i - 1:   # "his visit to the region": also as the text says it
+        mention.names.append(tok.doc[owner.i:right.i + 1].text)
+    return mention
+
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _counted(tok) -> bool:
+    """"214 deaths in 1946", "few protests in 1952": events counted, a figure rather than one event."""
+    return any(c.dep_ in ("nummod", "amod") and (c.tag_ == "CD" and not _YEAR.fullmatch(c.text) or
+                                                                      c.lower_ in ("few", "many", "several", "numerous"))
+                                    for c in tok.children)
 
 
 _KIND_ADJECTIVES = {"joint", "international", "official", "annual", "commemorative", "memorial", "bilateral",
@@ -89,14 +112,15 @@ _NOT_KIND_WORDS = {"first", "last", "next", "second", "third", "same", "other", 
 
 def _modified_event(tok, cls: str, mentions: list[Mention]) -> Mention | None:
     """"a remains-collection mission", "the handover ceremony", "a joint Kazakh–Japanese expedition": an event
-    noun that its modifiers make a kind of its own, with an article and no preposition; "the first transfer",
-    "this mission" only refer back."""
+    noun that its modifiers make a kind of its own, or its year one of its own ("the 1995 mission"), with an
+    article and no preposition; "the first transfer", "this mission" only refer back."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
         return None
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    mods = [c for c in tok.children if c.i < tok.i and (c.dep_ in ("amod", "compound") or _YEAR.fullmatch(c.text))]
     # a noun that names its kind ("handover", "remains-collection"), or an adjective of the kinds of events
     # ("joint", "official"); not one that judges or ranks ("a crushing defeat", "the principal transports")
-    if not any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.lower_ in _KIND_ADJECTIVES for c in mods) or any(c.lower_ in _NOT_KIND_WORDS or c.like_num or c.pos_ == "PROPN" and c.ent_type_ in (
+    if not any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.lower_ in _KIND_ADJECTIVES or _YEAR.fullmatch(c.text)
+               for c in mods) or any(c.lower_ in _NOT_KIND_WORDS or c.like_num and not _YEAR.fullmatch(c.text) or c.pos_ == "PROPN" and c.ent_type_ in (
             "PERSON", "GPE", "ORG") for c in mods):
         return None
     left = min(c.left_edge for c in mods)

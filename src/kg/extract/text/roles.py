@@ -122,6 +122,10 @@ def _relational_nouns() -> frozenset[str]:
     return frozenset(lexicon.load()["relational_nouns"])
 
 
+def _part_nouns() -> frozenset[str]:
+    return frozenset(lexicon.load()["part_nouns"])
+
+
 def of_complement(token: Any) -> tuple[int, int] | None:
     """"village" in "the village of Spassk" -> the span of "Spassk"; "book" in "a book, Memory of the
     Steppe" -> the span of its apposition."""
@@ -142,4 +146,6 @@ def of_complement(token: Any) -> tuple[int, int] | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and pobj.pos_ == "PROPN":
                 return token_span(pobj)
-    return None
+    # "Its sections were located at Aktas", "the camp's administration was based at Saran": whose part it is
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    return token_span(owner) if owner is not None and token.lemma_.lower() in _part_nouns() else None

@@ -53,6 +53,15 @@ class OrganizationFacts:
             if place and (o.entity.cls in _SEATED or o.entity.cls == "StateBody" and re.search(
                     r"\b(?:Directorate|Administration|Department|Embassy|Consulate|Commission)\b", o.entity.label)):
                 add(Fact(o.entity, "jpow:location", place.entity))
+            # "the Japan Association of Families (Tokyo)", "Maizuru Repatriation Memorial Museum, Maizuru" ending a
+            # line or a sentence: a seat written as an address, of any body
+            town = next((p for p in ms if p.kind == "place" and p.entity is not None and
+                         p.entity.cls in ("Settlement", "Region") and (
+                             re.fullmatch(r"\s*\(\s*", text[o.end:p.start]) and re.match(r"\s*\)", text[p.end:e]) or
+                             re.fullmatch(r",\s*", text[o.end:p.start]) and
+                             re.fullmatch(r"\s*(?:,\s*(?:\d[^\n]*|[A-Z][\w-]+))?[.;]?\s*", text[p.end:e]))), None)
+            if town is not None and Fact(o.entity, "jpow:location", town.entity) not in facts:
+                add(Fact(o.entity, "jpow:location", town.entity))
         for m in re.finditer(r"\b(?:[Tt]he\s+(university|institute|academy|ministry|committee)|"
                              r"(?P<org>\S))\s+(?:operates|runs|includes|has|founded|established)\s+(?:the\s+)?",
                              text[s:e]):

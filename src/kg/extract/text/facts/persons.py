@@ -66,6 +66,9 @@ class PersonFacts:
                         re.fullmatch(r"\s*(?:,\s*(?:the\s+)?(?:Rev\.\s+|[A-Z][a-z]+\s+){0,3}|\s+(?:called|named)\s+)",
                                      text[p.end:m.start]):
                     where = p
+            alone = re.match(r"\s*\(\s*", text[m.end:e])   # "Viktor Lazarev (Moscow)": a speaker's town, bracketed
+            where = where or alone and next((p for p in places if p.start == m.end + alone.end() and
+                                             re.match(r"\s*\)", text[p.end:e])), None)
             if where is not None and Fact(m.entity, "jpow:placeOfOrigin", where.entity) not in facts:
                 facts.append(Fact(m.entity, "jpow:placeOfOrigin", where.entity))
             # "donated by Nurlan Abdrakhmanov, Karaganda.", "a letter from Megumi Okada, Sendai, whose father ...":

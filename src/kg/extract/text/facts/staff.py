@@ -6,7 +6,11 @@ The post says what the person is to the unit (`lexicon.yaml: staff_posts`): a he
 staff (`jpow:affiliation`); the post as written is the person's `jpow:position`. The unit is the one the post's
 modifier names ("section chief": the last camp section met; `anaphor_nouns` gives the kind), else the unit the
 sentences are about ("its", "the"): the last sentence subject that is a camp or a body, else the last camp met.
-A post followed by "of" names its unit ("the head of the archive, ..."): that is another reader's."""
+A post followed by "of" names its unit ("the head of the archive, ..."): that is another reader's.
+
+A list of heads, one a line under a heading ("Heads", "Camp commandants") or a line that announces it ("The heads of
+the hospital were:"): "- Colonel Ivan Rudakov, 1945–1947". Each person a line opens with heads the unit the
+announcing line names, else the one the article is about."""
 
 from __future__ import annotations
 
@@ -50,7 +54,40 @@ class StaffFacts:
                           rf"(?P<bare>(?P<bare_post>{alternation(heads)})\s+"
                           rf"(?=(?:from|since|until|in)\s+(?:\d|[A-Z][a-z]+\s+(?:1[89]|20)\d\d))))")
 
+    heads_next: Entity | None = None   # the unit a heading of heads announced, for the block under it
+    heads_of: Entity | None = None     # ... in that block
+
+    @cached_property
+    def _head_posts(self) -> str:
+        """"heads", "commandants", "chairmen": the plurals of the posts of heads (`staff_posts`)."""
+        heads = [p for p, role in self.lex["staff_posts"].items() if role == "head"]
+        return alternation([re.sub(r"man$", "men", p) if p.endswith("man") else p + "s" for p in heads])
+
+    def _head_list(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+        """"Heads" (a heading) or "The heads of the hospital were:", then "- Colonel Ivan Rudakov, 1945–1947" a
+        line: each person a line opens with heads the unit (the one the announcing line names, else the topic)."""
+        posts = rf"(?i:{self._head_posts})"
+        unit = self.heads_of
+        for line in re.finditer(r"[^\n]+", text[s:e]):
+            a, b = s + line.start(), s + line.end()
+            words = line.group(0).strip()
+            if re.fullmatch(rf"(?i:(?:the\s+)?(?:[a-z]+\s+)?){posts}(?i:\s+of\s+(?:the\s+)?[a-z]+)?\s*:?", words) or \
+                    words.endswith(":") and re.search(rf"\b{posts}\b", words):
+                named = [o for o in ms if a <= o.start < b and o.kind in ("camp", "organization") and o.entity]
+                unit = named[-1].entity if named else self.topic or self._unit(None, "its")
+                continue
+            first = min((o for o in ms if o.entity is not None and a <= o.start < b), key=lambda o: o.start,
+                        default=None)
+            if unit is None or first is None or first.kind != "person" or first.attrs.get("anaphor") or \
+                    not re.fullmatch(r"[ \t]*[-–•*][ \t]+[^,\d\n]{0,60}", text[a:first.start]):
+                unit = None   # the list is over
+                continue
+            if Fact(first.entity, "jpow:headOf", unit) not in facts:
+                facts.append(Fact(first.entity, "jpow:headOf", unit))
+        self.heads_next = unit   # a heading, an announcing line or a list read on in the next block
+
     def _staff(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
+        self._head_list(text, s, e, ms, facts)
         for m in ms:
             if m.kind != "person" or m.entity is None or m.in_title:
                 continue

@@ -27,7 +27,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
     tail_re = re.compile(   # ("Administration of Camp No. 41 for Prisoners of War": a camp by its number)
         rf"(?:\s+(?:of|for|on)(?:\s+the)?\s+(?:(?:{tails})\s+of\s+)?(?:[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}}|{word})"
         # (not "... and MVD": "and" before an acronym joins two bodies, not two words of one name)
-        rf"(?:(?:\s+|\s+(?:of|for|on|and(?!\s+[A-Z]{{2,}}\b)|the|of the|with)\s+|-|{list_comma}){word}|\s+(?:{tails})\b)*)+")
+        rf"(?:(?:\s+|\s+(?:of|for|on|and(?!\s+[A-Z]{{2,}}\b)|the|of the|with)\s+|[-–]|{list_comma}){word}|\s+(?:{tails})\b)*)+")
     for hm in head_re.finditer(text):
         head = hm.group(1)
         cls = heads[head]
