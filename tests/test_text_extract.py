@@ -1085,6 +1085,18 @@ def test_titles_without_quotes_after_their_kind(tmp_path: Path) -> None:
     assert {"Winter Roads of Kazakhstan", "Nihon Shimbun"} <= pubs, pubs
 
 
+def test_titles_in_apposition_to_their_kind_with_a_span_of_years_or_their_year_and_kind_after_them(
+        tmp_path: Path) -> None:
+    r = _read("A history of the trust, Fifty Years of Dubovka Coal, appeared in 1988. He used the three-volume series "
+              "Steppe Camps, 1945–1950 prepared by the university. A biography, The Painter from Camp 417, appeared. "
+              "Captives of the Steppe (2008), a collection of oral testimonies, came out. See the report Remains in "
+              "the Steppe. The work was hard.", tmp_path)
+    pubs = {e.label for e in r.entities if e.kind == "publication"}
+    assert {"Fifty Years of Dubovka Coal", "Steppe Camps, 1945–1950", "The Painter from Camp 417",
+            "Captives of the Steppe", "Remains in the Steppe"} <= pubs, pubs
+    assert not any("collection of oral testimonies" in p for p in pubs), pubs
+
+
 def test_a_seat_a_persons_body_and_a_possessive_head(tmp_path: Path) -> None:
     r = _read("The Ekibastuz Local History Museum in Pavlodar keeps the letters. Ivan Orlov of Pavlodar University "
               "read them. The museum's director, Anna Belova, opened the hall.", tmp_path)

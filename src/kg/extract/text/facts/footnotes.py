@@ -19,8 +19,9 @@ from kg.sources.text import NOTE_NUMBER, Block
 _INVERTED = rf"{CAP}(?:[- ]{CAP})?,\s+(?:(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)"
 AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_INVERTED}(?:\s*(?:,|;|,?\s*and|,?\s*&)\s*"
                          rf"(?:{_INVERTED}|(?:[A-Z]\.\s?)+{CAP}))*)|(?P<corp>[A-Z][\w’'-]*(?:\s+(?:of|the|and|for|"
-                         rf"[A-Z][\w’'-]*)){{1,10}}))(?P<eds>,?\s*\(?[Ee]ds?\.\)?)?\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)[.,]?\s+")
-# (or a body; "eds." after the names: the editors)
+                         rf"[A-Z][\w’'-]*)){{1,10}}))(?P<eds>,?\s*\(?[Ee]ds?\.\)?)?\.?\s*\((?P<year>(?:1[89]|20)\d\d)[a-z]?\)(?:\.|(?(corp)(?!)|,))?\s+")
+# (or a body; "eds." after the names: the editors; not a title and its year in prose: "Captives of the Steppe
+# (2008), a collection of testimonies, ...")
 
 # a paragraph that ends with an imprint is a citation: "... Sapporo: Hokusei Press, 2023. xii + 318 pp."
 # (a review's head may go on: "... 2021. xii + 386 pp. ISBN withheld. Reviewed by X, Institute of History, Almaty.")
