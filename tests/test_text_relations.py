@@ -1144,3 +1144,13 @@ def test_a_body_s_name_keeps_an_en_dash_between_its_words_and_the_troops_of_a_mi
     labels = {q.object.value for q in extract_paths([path], Settings()) if q.predicate.value.endswith("#label")}
     assert {"Association for Japanese–Kazakh Friendship and Remembrance",
             "248th Convoy Battalion of the MVD troops"} <= labels, labels
+
+
+def test_who_acts_by_an_act_and_who_signed_it_issued_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "By Order No. 284 of 6 December 1948, the minister, Fyodor Borodulin, dismissed the "
+                            "engineer. The camp was closed by order No. 211 of the Karaganda directorate, signed by "
+                            "Colonel Grigory Pankratov.")
+    assert ("id/legal-act/order-no-284", "issuedBy", "id/person/fyodor-borodulin") in found, found
+    assert ("id/legal-act/order-no-211", "issuedBy", "id/person/grigory-pankratov") in found, found
+    assert any(r[0] == "by-act-did" for r in roles("By Order No. 284 of 6 December 1948, the minister dismissed him."))
+    assert not any(r[0] == "by-act-did" for r in roles("By Order No. 284, the prisoners were released."))

@@ -58,6 +58,14 @@ class ActFacts:
                 om = next((o for o in ms if o.kind == "organization" and o.start == a.end + pm.end()), om)
             if om is not None and om.entity is not act:
                 add(Fact(act, "jpow:issuedBy", om.entity))
+            # "order No. 211 of the Karaganda directorate, signed by Colonel Grigory Pankratov": its signatory (a
+            # participle the parser often hangs on the wrong noun)
+            sm = re.match(r"(?:\s+of\s+[^,;()]{1,80}?)?\s*,\s*(?:signed|issued|approved)\s+by\s+", text[a.end:e])
+            signer = sm and min((o for o in ms if o.kind in ("person", "organization") and o.entity is not None and
+                                 o.entity is not act and not re.search(r"[,.;()]", text[a.end + sm.end():o.start])
+                                 and 0 <= o.start - a.end - sm.end() <= 60), key=lambda o: o.start, default=None)
+            if signer:
+                add(Fact(act, "jpow:issuedBy", signer.entity))
             bm = re.search(r"\bbetween\s+", a.text)
             if bm:
                 for o in ms:
