@@ -1154,3 +1154,29 @@ def test_who_acts_by_an_act_and_who_signed_it_issued_it(tmp_path: Path) -> None:
     assert ("id/legal-act/order-no-211", "issuedBy", "id/person/grigory-pankratov") in found, found
     assert any(r[0] == "by-act-did" for r in roles("By Order No. 284 of 6 December 1948, the minister dismissed him."))
     assert not any(r[0] == "by-act-did" for r in roles("By Order No. 284, the prisoners were released."))
+
+
+def test_an_act_concerns_what_was_set_up_or_closed_by_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Karaganda Regional Directorate was established by order No. 00971 of 3 November 1945. "
+                            "Camp No. 412 was closed on 20 September 1949 by order No. 211. Order No. 0117 closed "
+                            "Camp No. 99.")
+    assert {("id/legal-act/order-no-00971", "concerns", "id/organization/karaganda-regional-directorate"),
+            ("id/legal-act/order-no-211", "concerns", "id/camp/camp-no-412"),
+            ("id/legal-act/order-no-0117", "concerns", "id/camp/camp-no-99")} <= found, found
+
+
+@pytest.mark.parametrize("title, opening, label", [
+    ("Echelon No. 27-114", "Echelon No. 27-114 was a railway transport that carried prisoners to Karaganda.",
+     "Echelon No. 27-114"),
+    ("Democratic movement in the Karaganda camps", "The democratic movement (minshu undō) in the Karaganda camps "
+     "was a political campaign among the prisoners.", "Democratic movement in the Karaganda camps"),
+    ("Spassk tribunal of 1949", "The Spassk tribunal was a closed trial of seven officers.", "Spassk tribunal of 1949"),
+])
+def test_an_article_about_an_event_names_it_by_its_title(tmp_path: Path, title: str, opening: str, label: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(f"{title}\n\n{opening}\n", encoding="utf-8")
+    quads = list(extract_paths([path], Settings()))
+    events = {q.subject.value for q in quads if q.predicate == RDF.type and "/event/" in q.subject.value}
+    labels = {q.object.value for q in quads if q.subject.value in events and q.predicate.value.endswith("#label")}
+    assert label in labels, labels
+    assert not {"railway transport", "political campaign"} & labels, labels

@@ -23,9 +23,15 @@ from kg.names.romaji import is_hepburn
 _NAME_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀŌŪĒĪ][a-z\u00e0-\u024f'’]+(?:-[A-Z]?[a-z\u00e0-\u024f]+)?")
 
 
-def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
-    """`mentions` with the recogniser's places and persons added (and persons it names more fully widened)."""
+def named_entities(doc, mentions: list[Mention], lex: Lexicon, title: str | None = None) -> list[Mention]:
+    """`mentions` with the recogniser's places and persons added (and persons it names more fully widened);
+    `title`: the title line of the text, when this is its first paragraph (an event the title names)."""
     found = list(mentions)
+    if title:
+        event = next((m for m in (_titled_event(tok, title, lex) for tok in doc) if m is not None), None)
+        if event is not None:
+            found = [m for m in found if not (m.kind == "event" and event.start <= m.start and m.end <= event.end)]
+            found.append(event)
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             m = _place(ent, found, lex)
@@ -52,6 +58,8 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
         m = _event_phrase(tok, found, lex)
         if m is not None:
             found.append(m)
+    defined = [m.attrs["defined_by"] for m in found if "defined_by" in m.attrs]   # "was a railway transport": the
+    found = [m for m in found if not (m.kind == "event" and any(m.start <= i < m.end for i in defined))]   # title's
     return sorted(found, key=lambda m: m.start)
 
 
@@ -184,6 +192,38 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
 
 # small words inside a name: "Kōfu no Tomo", "Friends of Democracy"
 _NAME_PARTICLES = {"no", "to", "ni", "of", "the", "and", "for", "de"}
+
+
+def _titled_event(tok, title: str, lex: Lexicon) -> Mention | None:
+    """"Echelon No. 27-114" (the title), then "Echelon No. 27-114 was a railway transport that ...", "The Karaganda
+    tribunal of 1949 was a closed trial ...": the event the article is about, named by its title, of the class of
+    the noun that defines it (`lexicon.yaml: event_definition_nouns`, `event_triggers`)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.lemma_ != "be":
+        return None
+    noun = next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    cls = noun is not None and (lex["event_definition_nouns"].get(noun.lemma_.lower()) or
+                                lex["event_triggers"].get(noun.lemma_.lower()))
+    if not cls:
+        return None
+    words, depth = [], 0   # (its words without a bracket: "The democratic movement (minshu undō) in the camps")
+    for t in tok.doc[tok.left_edge.i:tok.right_edge.i + 1]:
+        depth += (t.text == "(") - (t.text == ")")
+        if depth == 0 and t.text in (",", ";", "—", "–"):
+            break
+        if depth == 0 and t.text != ")":
+            words.append(t)
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    if not words or tok not in words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+    name = " ".join("".join(t.text_with_ws for t in words).split())
+    head = re.sub(r"\s*\([^()]*\)\s*$", "", title.strip())
+    said, named = norm(name), norm(head)
+    if said != named and not re.fullmatch(re.escape(said) + r" (?:of|in) \d{4}", named):
+        return None
+    return Mention("event", cls, start, end, tok.doc.text[start:end], head, f"event:{named}",
+                   {"defined_by": noun.idx}, names=[name] if name != head else [])
 
 
 def _defined(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
