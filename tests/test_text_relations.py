@@ -1180,3 +1180,25 @@ def test_an_article_about_an_event_names_it_by_its_title(tmp_path: Path, title: 
     labels = {q.object.value for q in quads if q.subject.value in events and q.predicate.value.endswith("#label")}
     assert label in labels, labels
     assert not {"railway transport", "political campaign"} & labels, labels
+
+
+def test_a_named_body_led_by_someone_in_a_participle_is_headed_by_them_but_not_a_body_its_of_names() -> None:
+    assert any(r[0] == "headed-by-participle" for r in roles(
+        "The Karaganda Comrades Society, led by Ito Jiro, collected testimony."))
+    assert not any(r[0] == "headed-by-participle" for r in roles(
+        "A commission of the Ministry, headed by the engineer Nikolai Sviridov, examined the mine."))
+
+
+def test_a_figure_recorded_in_the_camp_measures_the_camp_the_camp_refers_to(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 412\n\nCamp No. 412 was a camp at Temirtau. More than 1,100 deaths were "
+                            "recorded in the camp.")
+    assert any(s.startswith("id/statistic/") and p == "measures" and o == "id/camp/camp-no-412"
+               for s, p, o in found), found
+
+
+def test_units_a_body_s_list_includes_are_part_of_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Karaganda Regional Directorate\n\nThe Karaganda Regional Directorate was a body of the "
+                            "MVD. The directorate's camps included camp No. 412 at Temirtau, camp No. 418 at Saran and "
+                            "camp No. 425 at Dzhezkazgan.")
+    owner = "id/organization/karaganda-regional-directorate"
+    assert {(f"id/camp/camp-no-{n}", "partOf", owner) for n in (412, 418, 425)} <= found, found

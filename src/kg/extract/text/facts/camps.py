@@ -15,6 +15,10 @@ _HELD = re.compile(r"(?:\s*,[^,.;]{1,40},)?(?:\s*,?\s*(?:which|that))?\s+held\s+
                    r"(?:prisoners|internees)\b[^.;,]{0,60}$")
 
 
+_UNITS = re.compile(r"(?:['’]s|\b[Ii]ts|\b[Tt]heir)\s+(?:[a-z]+\s+)?(?:camps|sections|camp\s+sections|units|subdivisions|"
+                    r"branches|hospitals|lagpunkts)\s+(?:included|comprised|were)\s+")
+
+
 class CampFacts:
     """Read by `DocumentReader` over the mentions of one sentence."""
 
@@ -81,6 +85,22 @@ class CampFacts:
                 add(Fact(c.entity, "jpow:location", next(iter(cand.values()))))
             elif _chain(text, places):   # "in the town of Chirchik, Tashkent Region, Uzbek SSR": the first, smallest
                 add(Fact(c.entity, "jpow:location", places[0].entity))
+
+    def _units_listed(self, text, s, e, ms, facts):
+        """"The directorate's camps included camp No. 412 at Temirtau, camp No. 418 at Saran and ..., as well as
+        Special Hospital No. 5127", "Its sections were Kirovsky and Tikhonovka": each camp listed is part of the
+        owner (read from the words: the parser often takes "camp" in such a list for a verb)."""
+        lm = _UNITS.search(text, s, e)
+        if lm is None:
+            return
+        owner = next((m for m in ms if m.kind in ("camp", "organization") and m.entity is not None and (
+            m.end == lm.start() or m.start == lm.start() + len(lm.group(0)) - len(lm.group(0).lstrip()) and
+            m.attrs.get("anaphor"))), None)
+        end = text.find(";", lm.end(), e)
+        for m in ms:
+            if owner is not None and m.kind == "camp" and m.entity is not None and m.entity is not owner.entity and \
+                    lm.end() <= m.start < (end if end >= 0 else e):
+                facts.append(Fact(m.entity, "jpow:partOf", owner.entity))
 
     def _labour(self, text, s, e, ms, facts):
         """"<camp> ... worked (mainly) at the facilities of <enterprise> and <enterprise>": a labour use."""

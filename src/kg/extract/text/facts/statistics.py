@@ -97,6 +97,10 @@ class StatisticFacts:
                                and x.end <= q.start and re.match(r"\s+(?:\w+\s+){0,2}?(?:held|housed|received|"
                                                                  r"accommodated|had|counted|numbered)\b",
                                                                  text[x.end:q.start])), None)
+                # "More than 1,100 deaths were recorded in the camp": the camp "the camp" refers to, after the figure
+                holder = holder or next((x for x in ms if x.attrs.get("anaphor") and x.kind == "camp" and
+                                         x.entity is not None and x.start >= q.end and re.fullmatch(
+                                             r"\s+(?:[a-z]+\s+){0,3}?(?:in|at)\s+", text[q.end:x.start])), None)
                 # "Kosshoky ... It had a population of about 11,200": the town's; "The population fell from about
                 # 19,000": of the town the text is about
                 home = None if pop != "inhabitants" else next(
