@@ -1813,3 +1813,23 @@ def test_a_list_of_heads_with_their_years_heads_the_body_the_article_is_about(tm
     heads = {f.s.label for f in r.facts if f.p == "jpow:headOf" and
              f.o.label == "All-Union Administration for Prisoner-of-War Affairs"}
     assert heads == {"Pyotr Zavyalov", "Arkady Lobanov"}, heads
+
+
+def test_a_work_named_by_its_description_after_a_verb_of_writing_is_this_text_s_publication(tmp_path: Path) -> None:
+    r = _read("In 2003 the historian Gulnara Seitkazina published an article on the strike. A Russian edition of his "
+              "essays was published in 2016. He published a book.", tmp_path)
+    pubs = {e.label: e for e in r.entities if e.kind == "publication"}
+    assert {"article on the strike", "Russian edition of his essays"} <= set(pubs), pubs
+    assert "book" not in pubs, pubs
+    assert [o.label for o in _values(r, pubs["article on the strike"], "jpow:author")] == ["Gulnara Seitkazina"]
+
+
+def test_figures_of_persons_and_things_the_lexicon_counts_but_not_the_days_of_a_month(tmp_path: Path) -> None:
+    r = _read("Under the programme 14 Kazakh researchers studied in Japan, and twelve paintings were donated. A "
+              "commission examined the mine between 15 and 30 November. Camp No. 5 operated between 22 and 29 August "
+              "1949.", tmp_path)
+    figures = {e.label.split(" (")[0] for e in r.entities if e.kind == "statistic"}
+    assert {"14 Kazakh researchers", "twelve paintings"} <= figures, figures
+    assert not any(f.startswith("between") for f in figures), figures
+    trial = [f for f in r.facts if f.p == "jpow:startDate" and getattr(f.o, "value", None) == "1949-08-22"]
+    assert trial, r.facts

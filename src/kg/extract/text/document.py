@@ -46,6 +46,7 @@ from kg.extract.text.mentions import Mention, find_mentions
 from kg.extract.text.mentions.camps import keep_bare_sections
 from kg.extract.text.mentions.mention import names_the_line
 from kg.extract.text.model import Entity, Fact, Passage
+from kg.extract.text.described_works import described_works
 from kg.extract.text.named_entities import named_entities
 from kg.extract.text.parse import parse
 from kg.extract.text.quantities import Quantity, quantities
@@ -110,8 +111,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         mentions, quotes = find_mentions(text, self.lex, self.last_citation)
         mentions = keep_bare_sections(mentions, any(e.kind == "camp" for e in self.entities))
         doc = doc if doc is not None else parse(text)
-        mentions = bracketed_names(text, named_entities(doc, mentions, self.lex, self.title_line if
-                                                        self.blocks_read == 1 else None), self.lex)
+        mentions = bracketed_names(text, described_works(doc, named_entities(
+            doc, mentions, self.lex, self.title_line if self.blocks_read == 1 else None), self.lex), self.lex)
         known = {w for e in self.persons for n in e.names for w in n.split()}
         # a family name alone that names someone met before is theirs, or no one's if two share it
         mentions = [m for m in mentions if not (m.attrs.get("alone") and m.text in known)]

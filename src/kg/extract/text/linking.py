@@ -57,7 +57,7 @@ class EntityLinker:
             slug = f"camp-no-{slugify(m.attrs['number'])}"   # the same camp whatever name it is first given
         # an inventory or a file is named by a number only; a fonds number is an archive's, not the world's
         scoped = kind in DOC_SCOPED or (kind == "event" and m.cls != "War") or m.attrs.get("anonymous") or \
-            m.cls == "ArchivalUnit"
+            m.attrs.get("described") or m.cls == "ArchivalUnit"   # ("an article on the strike": this text's)
         if scoped or not slug:
             slug = f"{slugify(self.doc_id)}-{slug}"[:100].strip("-")
         iri = f"{self.base}id/{kind}/{slug}"

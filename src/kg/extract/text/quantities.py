@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.text.lexicon import Lexicon, alternation
-from kg.extract.text.spans import DateMention, dates
+from kg.extract.text.spans import MONTH_RE, DateMention, dates
 
 QUALIFIER_CLASS = {"exact": "QualifierExact", "approximate": "QualifierApproximate",
                    "lower_bound": "QualifierLowerBound", "upper_bound": "QualifierUpperBound",
@@ -95,6 +95,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
         after = text[e:e + 80]
         if re.match(r"\s+of\s+(?!them\b|these\b|us\b)", after) and not m.group("pct"):
             continue
+        if re.match(rf"\s+{MONTH_RE}\b", after):
+            continue   # "examined the mine between 15 and 30 November": days of a month, not a figure
         if re.match(rf"\s*(?:{_DISTANCE})\b", after):
             continue   # "some 45 kilometres south of Karaganda": where a place is, not a figure (`facts.places`)
         um = re.match(rf"(?:-(?:volume)\b)|\s+(?:[\w-]+\s+){{0,2}}?({unit_alt})(?![\w-])|\s+of\s+(them|these|us)\b",

@@ -150,7 +150,9 @@ _DATE_PATTERNS = [
     # "from October 1945 to June 1949", "between May 1946 and July 1947", "15 July – 30 September 2006"
     ("span", rf"\b(?:[Ff]rom\s+({_MONTH_DATE_OPEN})\s+(?:to|until|till)\s+|[Bb]etween\s+({_MONTH_DATE_OPEN})\s+and\s+|"
              rf"(?<![\d,])({_MONTH_DATE_OPEN})\s*[–—]\s*)({_MONTH_DATE})\b"),
-    ("days", rf"\b(\d{{1,2}})\s*(?:[-–—]|to|until)\s*(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),   # "12–13 October 2022"
+    # "12–13 October 2022", "between 22 and 29 August 1949"
+    ("days", rf"(?:\b[Bb]etween\s+(?=\d{{1,2}}\s+and\s)|\b[Ff]rom\s+(?=\d{{1,2}}\s+(?:to|until)\s))?"
+             rf"\b(\d{{1,2}})\s*(?:[-–—]|to|until|and)\s*(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),
     ("mdy", rf"\b({MONTH_RE})\s+(\d{{1,2}}),?\s+({YEAR_RE})\b"),
     ("dmy", rf"\b(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),
     ("num", rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({YEAR_RE})\b"),
