@@ -2,10 +2,13 @@
 defended a candidate's dissertation on the industrialisation of Central Kazakhstan", "a Russian edition of his
 essays ... was published in 2016". The object (or passive subject) of a verb of writing or publishing whose noun is
 a kind of work (`lexicon.yaml: work_nouns`), with what describes it ("on the strike", "Russian", "of his essays"),
-is a publication named by that phrase as written, without its article. A bare noun ("published a book") or a
-phrase around a title already read names nothing new."""
+is a publication named by that phrase as written, without its article. A bare noun ("published a book"), a
+phrase around a title already read, a person's work ("the memoirs of Watanabe") or a phrase its title follows
+("The Russian edition, "Coal and Snow"") names nothing new: the work has its name elsewhere."""
 
 from __future__ import annotations
+
+import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
@@ -44,8 +47,9 @@ def described_works(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]
         if last.i - first.i > 14 or last.i < tok.i:
             continue
         start, end = first.idx, last.idx + len(last.text)
-        if any(m.start < end and start < m.end and m.kind in ("publication", "legal-act") for m in found):
-            continue
+        if any(m.start < end and start < m.end and m.kind in ("publication", "legal-act", "person") for m in found) \
+                or re.match(r"\s*,?\s*[\"“«]", doc.text[end:end + 4]):
+            continue   # "the memoirs of Watanabe", "The Russian edition, "Coal and Snow"": a work named elsewhere
         phrase = doc.text[start:end]
         found.append(Mention("publication", cls, start, end, phrase, phrase, f"publication:{norm(phrase)}",
                              {"described": True}))
