@@ -1833,3 +1833,13 @@ def test_figures_of_persons_and_things_the_lexicon_counts_but_not_the_days_of_a_
     assert not any(f.startswith("between") for f in figures), figures
     trial = [f for f in r.facts if f.p == "jpow:startDate" and getattr(f.o, "value", None) == "1949-08-22"]
     assert trial, r.facts
+
+
+def test_an_act_named_by_its_issuer_alone_and_a_number_in_brackets_after_its_date(tmp_path: Path) -> None:
+    r = _read("Sarysulag was closed on 31 March 1954 by an order of the MVD of the USSR. Under an order of the "
+              "Ministry of the Coal Industry of 30 September 1949 (No. 712), prisoners were moved. By order of the "
+              "NKVD they left. Order No. 0217 was an order of the NKVD.", tmp_path)
+    acts = {e.label: e for e in r.entities if e.kind == "legal-act"}
+    assert {"order of the MVD of the USSR", "Order No. 712", "Order No. 0217"} <= set(acts), acts
+    assert len(acts) == 3, acts
+    assert "/id/legal-act/doc-" in acts["order of the MVD of the USSR"].iri   # this text's act

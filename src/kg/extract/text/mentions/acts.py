@@ -64,7 +64,13 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         e = m.end()
         attrs, consumed = _act_attributes(text, e, quotes, orgs)
         dated = len(attrs.get("date", "")) >= 7   # "the resolution of 23 August 1945": named by its day or month
-        if "number" not in attrs and "title" not in attrs and not dated:
+        # "Sarysulag was closed by an order of the MVD of the USSR": one act of a body, named by its issuer alone
+        # (not "Order No. 00965 was an order of the NKVD": what another act is)
+        described = "issuer" in attrs and m.group(1).islower() and re.search(r"\b(?:[Aa]n?|[Tt]he|[Tt]his)\s+$",
+                                                                              text[max(0, m.start() - 6):m.start()]) \
+            and not re.search(r"\b(?:is|was|are|were|be|been|became|remains?)\s+(?:an?|the)\s+$",
+                              text[max(0, m.start() - 16):m.start()])
+        if "number" not in attrs and "title" not in attrs and not dated and not described:
             continue
         head = m.group(1).capitalize()
         start = m.start()
@@ -79,7 +85,10 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
             key = f"legal-act:{norm(attrs['title'])}"
         else:   # named as written: "State Defence Committee resolution of 23 August 1945"
             label = " ".join(text[start:e + consumed].split())
-            key = f"legal-act:{head.lower()}:{attrs.get('issuer').label if 'issuer' in attrs else ''}:{attrs['date']}"
+            key = f"legal-act:{head.lower()}:{attrs.get('issuer').label if 'issuer' in attrs else ''}:" \
+                  f"{attrs.get('date', '')}"
+            if not dated:
+                attrs["described"] = True   # (this text's act: no number or date tells it apart elsewhere)
         out.append(Mention("legal-act", heads.get(head, "Decree"), start, e + consumed,
                            text[start:e + consumed], label, key, attrs))
     # "the Agreement between the Government of ... and the Government of Japan on the Maintenance of Graves of
@@ -158,7 +167,7 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
             attrs["jurisdiction"] = jm.group(0).strip()
             consumed += jm.end()
             continue
-        nm = re.match(r",?\s+(?:No\.?|N|№)\s?(\d[\d/]*(?:-?[IVX]{1,4}\b|-\d+)?[a-z]?)", seg)
+        nm = re.match(r",?\s+\(?(?:No\.?|N|№)\s?(\d[\d/]*(?:-?[IVX]{1,4}\b|-\d+)?[a-z]?)(?:\)(?=[\s,.;]))?", seg)
         if nm and "number" not in attrs:
             attrs["number"] = nm.group(1)
             consumed += nm.end()
