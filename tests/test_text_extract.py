@@ -1843,3 +1843,16 @@ def test_an_act_named_by_its_issuer_alone_and_a_number_in_brackets_after_its_dat
     assert {"order of the MVD of the USSR", "Order No. 712", "Order No. 0217"} <= set(acts), acts
     assert len(acts) == 3, acts
     assert "/id/legal-act/doc-" in acts["order of the MVD of the USSR"].iri   # this text's act
+
+
+def test_works_told_apart_by_whose_by_whom_or_when_and_titles_after_any_kind_of_them(tmp_path: Path) -> None:
+    r = _read("According to Sokolin's final report, 1,240 prisoners graduated. A camp report of January 1951 counts 688 "
+              "Japanese. He argued in a 2007 article in the journal Otan Tarikhy. The report was long. We used the "
+              "collection of testimonies Voices from the Steppe, edited by Pak Chan Sun. The bureau issued an internal "
+              "survey, History of Internment in Central Asia. They co-edited Japanese Prisoners of War in Kazakhstan: "
+              "Documents and Materials, a volume of 412 pages.", tmp_path)
+    pubs = {e.label for e in r.entities if e.kind == "publication"}
+    assert {"Sokolin's final report", "camp report of January 1951", "2007 article", "Voices from the Steppe",
+            "History of Internment in Central Asia",
+            "Japanese Prisoners of War in Kazakhstan: Documents and Materials"} <= pubs, pubs
+    assert "report" not in pubs, pubs

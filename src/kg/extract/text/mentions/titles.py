@@ -19,7 +19,8 @@ _CJK = r"[\u3040-\u30ff\u4e00-\u9fff]"
 _PERIODICALS = {"newspaper", "journal", "magazine", "weekly", "monthly"}
 # the adjectives a title's noun may have ("the collective work", "a small book", "the documentary series")
 _MODIFIERS = (r"camp|daily|weekly|wall|local|regional|underground|collected|edited|small|short|new|first|second|"
-              r"third|last|final|collective|documentary|joint|official|illustrated|annotated|bilingual|critical")
+              r"third|last|final|collective|documentary|joint|official|illustrated|annotated|bilingual|critical|"
+              r"internal|later|early|earlier|detailed|popular|classic|standard|general|brief|full")
 # a span of years that ends a title ("Karaganda Camps, 1945–1950")
 _SPAN = r"(?:,\s+(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d)?"
 
@@ -30,12 +31,11 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     # ("the three-volume series Karaganda Camps, 1945–1950", "a book of essays, The Colour of Coal Dust")
     pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ww]hose\s+|[Aa]n?\s+|[A-Z][a-z]+['’]s\s+)"
-                     rf"(?:(?:[a-z][a-z]*-[a-z]+|Japanese|Russian|Kazakh|prisoners['’]?|{_MODIFIERS})\s+){{0,2}}"
+                     rf"(?:(?:[a-z][a-z]*-[a-z]+|[A-Z][a-z]+[-–][A-Z][a-z]+|Japanese|Russian|Kazakh|prisoners['’]?|"
+                     rf"{_MODIFIERS})\s+){{0,2}}"
                      rf"({alternation(list(heads))})((?:\s+of\s+(?:the\s+)?[a-z]+)?,?)\s+"
                      rf"({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}|\d{{1,3}}\b))*{_SPAN})")
     for m in pat.finditer(text):
-        if m.group(2).strip(" ,") and not m.group(2).endswith(","):
-            continue   # "a history of the trust was": a title in apposition only, after its comma
         title = m.group(3)
         words = title.split()
         while words and re.fullmatch(_SMALL, words[-1]):
@@ -73,9 +73,14 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if len(m.group(1).split()) >= 2 and not any(a <= m.start(1) < b for a, b, _c in out):
             out.append((m.start(1), m.end(1), "Book"))
     # "Captives of the Steppe (2008), a collection of oral testimonies": a title that its year and its kind follow
-    kinded = re.compile(rf"((?:{_WORD})(?:\s+(?:{_WORD}|{_SMALL}))+)\s*\(\s*(?:1[89]|20)\d\d\s*\),\s+(?:an?|the)\s+"
-                        rf"(?:[\w-]+\s+){{0,2}}?({alternation(list(heads))})\b")
+    # ("Japanese Prisoners of War in Kazakhstan: Documents and Materials, a volume of 412 pages": a long title
+    # with its kind and no year)
+    kinded = re.compile(rf"((?:{_WORD})(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}))+)(?:\s*\(\s*(?:1[89]|20)\d\d\s*\)|"
+                        rf"(?<=[a-z])(?=,))"
+                        rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?({alternation(list(heads))})\b")
     for m in kinded.finditer(text):
+        if not re.search(r"\(|:", m.group(0)[:len(m.group(1)) + 3]) and len(m.group(1).split()) < 4:
+            continue   # without its year, only a long title or one with a subtitle
         start = m.start(1) + len(re.match(r"(?:(?:In|At|On|From|By|With|See)\s+)?", m.group(1)).group(0))
         if not any(a <= start < b for a, b, _c in out):
             out.append((start, m.end(1), heads[m.group(2)]))
