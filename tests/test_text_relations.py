@@ -1202,3 +1202,13 @@ def test_units_a_body_s_list_includes_are_part_of_it(tmp_path: Path) -> None:
                             "camp No. 425 at Dzhezkazgan.")
     owner = "id/organization/karaganda-regional-directorate"
     assert {(f"id/camp/camp-no-{n}", "partOf", owner) for n in (412, 418, 425)} <= found, found
+
+
+def test_who_gives_a_figure_a_body_a_person_or_a_work(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Japanese Ministry of Health and Welfare later gave a figure of about 17,000. Gulnara "
+                            "Zhaksybekova, in her book Foreign Prisoners in Central Kazakhstan, arrives at more than "
+                            "41,000. Karagandaugol's annual report for 1947 credits them with about 1.4 million tonnes.")
+    stated = {o for s, p, o in found if p == "statedBy"}
+    assert {"id/organization/japanese-ministry-of-health-and-welfare",
+            "id/publication/foreign-prisoners-in-central-kazakhstan"} <= stated, found
+    assert any(o.startswith("id/publication/article-karagandaugol") for o in stated), stated

@@ -137,17 +137,18 @@ class StatisticFacts:
         """Who gives the figure ("according to the records of X, ...", "X recorded ... N": jpow:statedBy) or has
         it ("X employed between 4,000 and 5,000 Japanese": jpow:measures), when X comes before it in the sentence."""
         for x in ms:
-            if x.kind not in ("organization", "person") or x.entity is None or x.in_title or \
+            if x.kind not in ("organization", "person", "publication") or x.entity is None or x.in_title or \
                     not s <= x.start < x.end <= q.start or _BY.search(text, max(s, x.start - 8), x.start):
                 continue
             between = text[x.end:q.start]
-            if any(y.kind in ("organization", "person") and x.end <= y.start < q.start for y in ms):
+            if any(y.kind in ("organization", "person", "publication") and x.end <= y.start < q.start for y in ms):
                 continue   # the nearer body or person is the one that gives or has it
             # "the ministry", "the archive" give a figure too often of a body other than the one resolved
             if not x.attrs.get("anaphor") and (_ACCORDING.search(text, max(s, x.start - 60), x.start)
                                                or _REPORTS.fullmatch(between)):
                 add(Fact(st, "jpow:statedBy", x.entity))
-            elif _HAS.fullmatch(between) and (x.kind == "organization" or not x.attrs.get("anaphor")):
+            elif x.kind != "publication" and _HAS.fullmatch(between) and (x.kind == "organization" or
+                                                                           not x.attrs.get("anaphor")):
                 add(Fact(st, "jpow:measures", x.entity))
 
 
@@ -157,15 +158,19 @@ _BY = re.compile(r"\bby\s+(?:the\s+)?$")
 _ACCORDING = re.compile(r"(?i)\baccording\s+to\s+(?:[\w'’]+\s+){0,4}$")
 # (the figure right after the verb, or after "put <what> at": "put deaths in the region at 1,412")
 _NEAR = r"(?:\s+(?:about|some|over|nearly|almost|roughly|around|up\s+to|more\s+than|at\s+least|a|an|the|only))*\s*"
-_REPORTS = re.compile(r"(?:\s*\([^()]*\))?(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:(?:recorded|reported|registered|"
-                      r"counted|lists?|listed|estimated|estimates|gives?|gave|documented)" + _NEAR +
+# ("gave a figure of about 17,000", "arrives at more than 41,000", "credits them with about 1.4 million")
+_REPORTS = re.compile(r"(?:\s*\([^()]*\))?(?:,[^,]*,|,)?\s+(?:\w+\s+){0,2}?(?:(?:recorded|records|reported|reports|"
+                      r"registered|counted|counts|lists?|listed|estimated|estimates|gives?|gave|documented|"
+                      r"(?:has\s+|have\s+)?proposed|arrives?\s+at|arrived\s+at|credits?\s+\w+\s+with|credited\s+\w+\s+"
+                      r"with)(?:\s+(?:a\s+)?(?:figure|figures|total|toll|number)\s+of)?" + _NEAR +
                       r"|puts?\s+[^.;,]{1,60}?\bat" + _NEAR +
                       # "suggests that more than 2,500 prisoners died"
                       r"|(?:suggests?|suggested|argues|argued|claims|claimed|writes|wrote|states|stated|concludes|"
                       r"concluded|believes|believed|estimates|estimated)\s+that" + _NEAR +
                       # "estimates that the true number of deaths lay between ..."
-                      r"|(?:estimated|estimates|reported|reports|believes|believed)\s+that\s+[^.;]{1,80}?\b(?:was|were|"
-                      r"lay|stood\s+at|reached|exceeded|amounted\s+to)" + _NEAR + r")")
+                      r"|(?:estimated|estimates|reported|reports|believes|believed|argues|argued|suggests|suggested|"
+                      r"claims|claimed)\s+that\s+[^.;]{1,80}?\b(?:was|were|lay|stood\s+at|reached|exceeded|"
+                      r"amounted\s+to)(?:\s+closer\s+to|\s+nearer)?" + _NEAR + r")")
 _HAS = re.compile(r"(?:,[^,]*,)?\s+(?:\w+\s+){0,2}?(?:identified|recovered|controlled|employed|received|provided|"
                   r"holds|held)(?:\s+(?:a|an)\s+\w+\s+of)?" + _NEAR +   # "provided a grant of 4.2 million"
                   r"(?:[\w\s-]{1,30}?\s+and" + _NEAR + r")?")   # "controlled eleven camps and about 40 sub-camps"
