@@ -1212,3 +1212,14 @@ def test_who_gives_a_figure_a_body_a_person_or_a_work(tmp_path: Path) -> None:
     assert {"id/organization/japanese-ministry-of-health-and-welfare",
             "id/publication/foreign-prisoners-in-central-kazakhstan"} <= stated, found
     assert any(o.startswith("id/publication/article-karagandaugol") for o in stated), stated
+
+
+def test_an_event_noun_a_participle_of_doing_dates_is_an_event_named_with_it(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("An inspection carried out by the regional directorate in April 1946 found faults. Surveys "
+                    "conducted in Karaganda in 2012 found that few knew. An inspection carried out by the directorate "
+                    "found faults.", encoding="utf-8")
+    labels = {q.object.value for q in extract_paths([path], Settings()) if q.predicate.value.endswith("#label")}
+    assert {"inspection carried out by the regional directorate in April 1946",
+            "Surveys conducted in Karaganda in 2012"} <= labels, labels
+    assert "inspection carried out by the directorate" not in labels, labels

@@ -76,7 +76,7 @@ def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     named = next((m for m in mentions if m.kind == "event" and m.start <= tok.idx < m.end), None)
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["event_prepositions"]]
     if not preps:
-        return _modified_event(tok, cls, mentions) if named is None else None
+        return (_modified_event(tok, cls, mentions) or _done_event(tok, cls, mentions)) if named is None else None
     left = min([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i],
                key=lambda t: t.i)
     right = max(p.right_edge for p in preps)
@@ -87,7 +87,7 @@ def _event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         return None
     start, end = left.idx, right.idx + len(right.text)
     if not any(start <= m.start and m.end <= end and m.kind not in ("statistic", "event") for m in mentions) and \
-            not (any(_YEAR.fullmatch(t.text) for t in tok.doc[tok.i + 1:right.i + 1]) and tok.tag_ != "NNS" and
+            not (any(_YEAR.fullmatch(t.text) for t in tok.doc[left.i:right.i + 1]) and tok.tag_ != "NNS" and
                  cls not in ("Death", "Birth")):   # (a person's death in 1971 is a date of theirs, `attributes`)
         return None   # "the restoration of diplomatic relations": nothing named or dated, a process more than an event
     phrase = tok.doc[left.i:right.i + 1].text
@@ -139,6 +139,29 @@ def _modified_event(tok, cls: str, mentions: list[Mention]) -> Mention | None:
         return None
     phrase = tok.doc[left.i:tok.i + 1].text
     return Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}", {"phrase": True})
+
+
+_DONE = {"carry", "conduct", "hold", "organise", "organize", "make", "undertake", "perform", "stage"}
+
+
+def _done_event(tok, cls: str, mentions: list[Mention]) -> Mention | None:
+    """"An inspection carried out by the regional directorate in April 1946", "Surveys conducted in Karaganda in
+    2012": an event noun that a participle of doing dates, named with it."""
+    acl = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in _DONE), None)
+    if acl is None or not any(_YEAR.fullmatch(t.text) for t in acl.subtree):
+        return None
+    left = min([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i], key=lambda t: t.i)
+    right = acl.right_edge
+    cut = next((t for t in tok.doc[acl.i:right.i + 1] if t.dep_ in ("relcl", "advcl") or t.text in ",;:()"), None)
+    if cut is not None:
+        right = tok.doc[cut.i - 1]
+    if right.i - left.i > 15:
+        return None
+    start, end = left.idx, right.idx + len(right.text)
+    if any(m.kind == "event" and m.start < end and start < m.end for m in mentions):
+        return None
+    phrase = tok.doc[left.i:right.i + 1].text
+    return Mention("event", cls, start, end, phrase, phrase, f"event:{norm(phrase)}")
 
 
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
