@@ -1856,3 +1856,32 @@ def test_works_told_apart_by_whose_by_whom_or_when_and_titles_after_any_kind_of_
             "History of Internment in Central Asia",
             "Japanese Prisoners of War in Kazakhstan: Documents and Materials"} <= pubs, pubs
     assert "report" not in pubs, pubs
+
+
+def test_a_translated_reference_entry_s_bodies_figures_months_and_literature(tmp_path: Path) -> None:
+    r = _read("CAMP FOR PRISONERS OF WAR N 37 of the MVD of the USSR (Karaganda camp N 37) – a camp in Karaganda "
+              "oblast. In operational matters it was subordinated to the UPVI of the UMVD of Karaganda oblast and to "
+              "the GUPVI of the NKVD (from 1946 – MVD) of the USSR. From 03.1947 its capacity was 15 thous. persons.\n\n"
+              "Lit.: Galkin V. P. Camps for Prisoners of War in Central Kazakhstan. Karaganda, 1997; Tanaka K. "
+              "(田中 健二). Karaganda no yuki. Tokyo, 1989.", tmp_path)
+    orgs = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"UPVI of the UMVD of Karaganda oblast", "GUPVI of the NKVD (from 1946 – MVD) of the USSR"} <= orgs, orgs
+    camp = next(e for e in r.entities if e.kind == "camp")
+    assert "Camp for Prisoners of War N 37" in camp.names, camp.names
+    assert any(e.kind == "statistic" and "15 thous. persons" in e.label for e in r.entities), r.entities
+    assert any(f.p == "jpow:startDate" and getattr(f.o, "value", "") == "1947-03" or
+               getattr(f.o, "value", "") == "1947-03" for f in r.facts), r.facts
+    pubs = {e.label: e for e in r.entities if e.kind == "publication"}
+    assert {"Camps for Prisoners of War in Central Kazakhstan", "Karaganda no yuki"} <= set(pubs), pubs
+    assert [o.label for o in _values(r, pubs["Camps for Prisoners of War in Central Kazakhstan"], "jpow:author")] \
+        == ["V. P. Galkin"]
+    persons = {e.label for e in r.entities if e.kind == "person"}
+    assert not any("Camps" in p for p in persons), persons
+
+
+def test_a_surname_before_initials_is_a_cited_author_only_in_a_list_of_works() -> None:
+    from kg.extract.text.mentions.persons import persons
+    lex = load()
+    assert [m.label for m in persons("Later V. P. Ivanov came in 1950.", lex)] == ["V. P. Ivanov"]
+    assert [m.label for m in persons("Nurpeisova A. S. Saran in the years of war. Karaganda: Bolashak, 2001.", lex)] \
+        == ["A. S. Nurpeisova"]

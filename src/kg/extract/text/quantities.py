@@ -63,12 +63,12 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
     unit_alt = alternation(list(units))
     digits = r"\d{1,3}(?:[,\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     number = rf"(?:{digits}|(?<![\w-])(?:{words})(?![\w-]))"
-    mult = r"(?:\s+(thousand|million|hundred))?"
+    mult = r"(?:\s+(thousand|thous\.|million|mln\.|hundred))?"   # ("15 thous. persons": a translation's abbreviation)
     pat = re.compile(
         rf"(?:(?P<qual>{qual})\s+)?"
         rf"(?:(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<a>{number}){mult.replace('(thousand', '(?P<ma>thousand')}"
         rf"(?:\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<b>{number})|"
-        rf"(?P<n>{number}))(?P<mult>\s+(?:thousand|million|hundred))?"
+        rf"(?P<n>{number}))(?P<mult>\s+(?:thousand|thous\.|million|mln\.|hundred))?"
         rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
     in_dates = [(d.start, d.end) for d in (dates(text) if known_dates is None else known_dates)]
     for m in pat.finditer(text):
@@ -89,7 +89,7 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
             base = float(lex["number_words"][raw_n.lower()]) if is_word else _num(raw_n)
         except ValueError:
             continue
-        multiplier = {"thousand": 1e3, "million": 1e6, "hundred": 1e2}.get(
+        multiplier = {"thousand": 1e3, "thous.": 1e3, "million": 1e6, "mln.": 1e6, "hundred": 1e2}.get(
             (m.group("mult") or "").strip().lower(), 1)
         qualifier = qual_words.get((m.group("qual") or "").lower(), "exact")
         after = text[e:e + 80]
@@ -150,7 +150,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
         if m.group("b"):
             q.qualifier = "range"
             hi = _num(m.group("b")) if not m.group("b").isalpha() else float(lex["number_words"][m.group("b").lower()])
-            lo_mult = {"thousand": 1e3, "million": 1e6}.get((m.group("ma") or "").lower(), multiplier)
+            lo_mult = {"thousand": 1e3, "thous.": 1e3, "million": 1e6, "mln.": 1e6}.get((m.group("ma") or "").lower(),
+                                                                                     multiplier)
             q.min_value, q.max_value, q.value = base * lo_mult, hi * multiplier, None
         if unit == "UnitPage" and re.match(r"\s+p\.", after):
             q.text = text[s:e + len(re.match(r"\s+p\.", after).group(0))]

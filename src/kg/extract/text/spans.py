@@ -157,6 +157,7 @@ _DATE_PATTERNS = [
     ("dmy", rf"\b(\d{{1,2}})\s+({MONTH_RE}),?\s+({YEAR_RE})\b"),
     ("num", rf"\b(\d{{1,2}})\.(\d{{1,2}})\.({YEAR_RE})\b"),
     ("my", rf"\b({MONTH_RE}),?\s+({YEAR_RE})\b"),
+    ("num_my", rf"(?<![\d.])(0?[1-9]|1[0-2])\.({YEAR_RE})\b"),   # "from 03.1947": a translation's month
     ("range", rf"\b({YEAR_RE})\s*[-–—]\s*({YEAR_RE}|\d\d)\b"),
     ("range", rf"\b(?:[Bb]etween|[Ff]rom)\s+({YEAR_RE})\s+(?:and|to|till|until)\s+({YEAR_RE})\b"),
     ("vague", r"\b(?:the\s+)?(?:turn|end|beginning|middle|start)\s+of\s+the\s+\d{4}s(?:\s+and(?:\s+the)?\s+\d{4}s)?"
@@ -206,6 +207,8 @@ def dates(text: str) -> list[DateMention]:
                 value = f"{g[2]}-{int(g[1]):02d}-{int(g[0]):02d}"
             elif kind == "my":
                 value = f"{g[1]}-{MONTHS[g[0].lower()]:02d}"
+            elif kind == "num_my":
+                value = f"{g[1]}-{int(g[0]):02d}"
             elif kind == "days":
                 month = MONTHS[g[2].lower()]
                 if int(g[1]) <= int(g[0]):
@@ -220,7 +223,7 @@ def dates(text: str) -> list[DateMention]:
                 value = m.group(0)
             else:
                 value = g[0]
-            if kind in ("mdy", "dmy", "num", "my") and partial_dates.datatype(value) is None:
+            if kind in ("mdy", "dmy", "num", "my", "num_my") and partial_dates.datatype(value) is None:
                 continue  # '31 February 1946' names no day
             prefix = text[max(0, s - 12):s].lower()
             k = "range" if kind in ("days", "span") else kind if kind in ("range", "vague") else "point"

@@ -91,7 +91,7 @@ class FootnoteFacts:
         text = block.text[:b]
         cm = re.match(
             rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\))?"
-            rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)[,:]\s+(?P<pub>[^,]+?),\s+(?P<year>(?:1[89]|20)\d\d)"
+            rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)(?:[,:]\s+(?P<pub>[^,]+?))?,\s+(?P<year>(?:1[89]|20)\d\d)"
             rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:(?:,\s*|\.\s+)(?:[xivlc]+\s*\+\s*)?(?P<pages>\d+)\s*pp?\.)?"
             rf"(?:,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?\.?\s*$",   # (the page a note cites: ", p. 88.")
             text[a:]) or re.match(
@@ -126,6 +126,11 @@ class FootnoteFacts:
                 lead_author = named or Mention("person", "Person", a + t0, a + t0 + lm.end(1), lm.group(1),
                                                _uninverted(lm.group(1)), f"person:{norm(_uninverted(lm.group(1)))}")
                 t0 += lm.end()
+            else:   # "Galkin V. P. Camps for ...", "Tanaka K. (田中 健二). Karaganda no yuki": surname, initials, title
+                named = next((m for m in people if m.start == a + t0 and m.attrs.get("initials")), None)
+                rest = named and re.match(r"(?:\s*\([^()]*\))?(?:\.\s+|\s+)(?=[A-Z\"“«])", text[named.end:a + t1])
+                if rest:
+                    lead_author, t0 = named, named.end + rest.end() - a
         names: list[str] = []
         om = re.search(r"\s*\(([^()]*[\u3040-\u30ff\u4e00-\u9fff\u0400-\u04ff][^()]*)\)\s*$", text[a + t0:a + t1])
         if om:   # the original script and a translation in brackets: other names of the work

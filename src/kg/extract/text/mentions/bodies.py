@@ -15,7 +15,8 @@ _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her",
                   "was", "were", "is", "as", "for", "on", "into", "that", "which", "where", "The", "A", "An"}
 # "of the Ministry of Internal Affairs", "of the MVD"
 # ("the administration of camp No. 37": of a camp named by its number)
-_OF = rf"\s+of\s+(?:the\s+)?(?:(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+)?|" \
+_OF = rf"\s+of\s+(?:the\s+)?(?:(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+|" \
+      rf"\s+(?:oblast|region|raion|krai))?|" \
       rf"[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}})(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME})*)*"
 
 
@@ -59,8 +60,9 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                          text):
         out.append((m.start(), m.end(), "StateBody"))
     before_of = alternation(lex["org_heads_lower_before_of"])
-    for m in re.finditer(rf"\b(?:{modifiers})?({before_of}){_OF}", text):   # "inspection commission of the ..."
-        if text[max(0, m.start() - 1):m.start()].isalpha() or any(a <= m.start() < b for a, b, _ in out):
+    # "inspection commission of the ...", "the prisoner-of-war directorate of the NKVD" (a hyphenated modifier whole)
+    for m in re.finditer(rf"\b(?:[a-z]+(?:-[a-z]+)+\s+|{modifiers})?({before_of}){_OF}", text):
+        if re.match(r"[\w-]", text[max(0, m.start() - 1):m.start()]) or any(a <= m.start() < b for a, b, _ in out):
             continue
         out.append((m.start(), m.end(), heads[m.group(1)]))
     # "the regional archive in Karaganda", "the city museum in Temirtau": a body named by its kind and its town

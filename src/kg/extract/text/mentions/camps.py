@@ -47,11 +47,14 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
                 mention.names.append(f"{kind.group(1)} camp No. {n}")
             out.append(mention)
     # "the camp for prisoners of war No. 99": the number after what the camp is for
-    for m in re.finditer(r"\b[Cc]amp\s+for\s+(?:foreign\s+)?(?:prisoners\s+of\s+war|POWs|internees)\s+"
+    # ("CAMP FOR PRISONERS OF WAR N 37 of the MVD": a reference entry's headword in capitals; also named as written)
+    for m in re.finditer(r"\b(?i:camp\s+for\s+(?:foreign\s+)?(?:prisoners\s+of\s+war|POWs|internees))\s+"
                          r"(?:No\.?|N|№|#|[Nn]umber)\s?(\d{1,4}[a-z]?)\b", text):
         n = m.group(1)
+        written = m.group(0) if not m.group(0).isupper() else re.sub(
+            r"(?<=\s)(For|Of)\b", lambda w: w.group(1).lower(), m.group(0).title())
         out.append(Mention("camp", "PrisonerOfWarCamp", m.start(), m.end(), m.group(0), f"Camp No. {n}", f"camp:{n}",
-                           {"number": n}))
+                           {"number": n}, names=[" ".join(written.split())]))
     for m in re.finditer(rf"\b({CAP})\s+camp\b(?!s|\s+(?:No\.?|Nos\.?|N|№|#|[Nn]umber)\s?\d)", text):
         name = m.group(1)
         if name in bad or m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):

@@ -60,7 +60,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
                            "Association", "Foundation", "Fund", "Union", "Club"):
             e += qm.end()   # 'Friendship Society "Sakura"'
         # an embassy is named with where it sits: "Embassy of Japan in Kazakhstan"
-        im = re.match(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+{CAP})*", text[e:]) if head in (
+        im = re.match(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+(?:of\s+)?{CAP})*", text[e:]) if head in (
             "Embassy", "Consulate", "Consulate General", "Consulate-General", "Mission", "Representation", "Center", "Centre",
             "Office") else None   # "Japan Center in Karaganda"
         if im:
@@ -88,6 +88,10 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
                                                                      text[tm.end():])):
             e = tm.end()   # (not "GUPVI of the Ministry" out of "... of the Ministry of Internal Affairs": the
             # acronym alone, the body it belongs to a name of its own)
+        # "UPVI of the UMVD of Karaganda oblast", "GUPVI of the NKVD (from 1946 – MVD) of the USSR": a chain of
+        # bodies, each of the next, ending in a state or a region
+        while tm and (cm := _ACRONYM_CHAIN.match(text, e)):
+            e = cm.end()
         label = text[m.start():e]
         out.append(Mention("organization", acr[m.group(1)], m.start(), e, label, label, org_key(label)))
     for pat in lex["org_word_patterns"]:
@@ -119,6 +123,10 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
                          r"historical-educational))+\s+cent(?:er|re))\b", text):
         out.append(mention_at("organization", "PublicOrganization", m, text, m.group(1), org_key(m.group(1))))
     return out
+
+
+_ACRONYM_CHAIN = re.compile(rf"(?:\s*\([^()]{{1,30}}\))?\s+of\s+(?:the\s+)?(?:{UPPER}(?![\w-])|USSR|RSFSR|{CAP}\s+SSR|"
+                            rf"{CAP}\s+(?:oblast|Oblast|region|Region|krai|raion))")
 
 
 def org_key(label: str) -> str:

@@ -53,7 +53,8 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         end = m.start(2) + len(m.group(2))
         out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
                            f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
-    rev = re.compile(rf"\b({CAP}(?:-{CAP})?)\s+((?:[A-Z][a-z]?\.\s?){{2,3}})(?=[\s,;:.]|$)")
+    rev = re.compile(rf"\b({CAP}(?:-{CAP})?)\s+((?:[A-Z][a-z]?\.\s?){{1,3}})(?=[\s,;:.(]|$)")
+    cited: list[Mention] = []
     for m in rev.finditer(text):
         surname = m.group(1)
         inits = re.findall(r"([A-Z][a-z]?)\.", m.group(2))
@@ -61,13 +62,25 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
                 surname in _TITLE_WORDS or any(i in _BAD_INITIAL for i in inits) or \
                 re.search(r"\b(?:[A-Z][a-z]?\.\s?)$", text[:m.start()]):
             continue
+        # "Lit.: Galkin V. P. Camps for ...; Tanaka K. (田中 健二). Karaganda no yuki": an item of a list of works
+        # opens with its author, surname first, and a title follows
+        rest = re.match(r"[^;\n]*", text[m.end():]).group(0)
+        item = re.search(r"(?:^|\n|[;:]\s*|\[?\d{1,3}[.\]]\s+)$", text[:m.start()]) is not None and \
+            re.search(r"[.,]\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?[,:]\s+(?:[^,;\n]+,\s+)?(?:1[89]|20)\d\d", rest) is not None
+        if len(inits) == 1 and not item:
+            continue
         nxt = re.match(rf"\s*({CAP})\b", text[m.end():])
-        if nxt and nxt.group(1) not in not_surnames and nxt.group(1) not in lex["places"]:
+        if nxt and nxt.group(1) not in not_surnames and nxt.group(1) not in lex["places"] and not item:
             continue   # "Later V. P. Ivanov": the initials belong to the name that follows
         end = m.start(2) + len(m.group(2).rstrip())
         label = " ".join(f"{i}." for i in inits) + " " + surname
-        out.append(Mention("person", "Person", m.start(), end, text[m.start():end], label,
-                           f"person:{surname.lower()}", {"initials": inits, "surname": surname}))
+        mention = Mention("person", "Person", m.start(), end, text[m.start():end], label,
+                          f"person:{surname.lower()}", {"initials": inits, "surname": surname})
+        out.append(mention)
+        if item:
+            cited.append(mention)
+    # (not "V. P. Camps" out of "Galkin V. P. Camps for ...": the initials are the cited author's)
+    out = [o for o in out if not any(c.start < o.start < c.end for c in cited)]
     # "Kassymova, A., Akhmetov, R. "The hospital lists"": the authors of a reference, surname, comma, initials
     for m in _LISTED_AUTHOR.finditer(text):
         surname = m.group(1)
