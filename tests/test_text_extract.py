@@ -1885,3 +1885,15 @@ def test_a_surname_before_initials_is_a_cited_author_only_in_a_list_of_works() -
     assert [m.label for m in persons("Later V. P. Ivanov came in 1950.", lex)] == ["V. P. Ivanov"]
     assert [m.label for m in persons("Nurpeisova A. S. Saran in the years of war. Karaganda: Bolashak, 2001.", lex)] \
         == ["A. S. Nurpeisova"]
+
+
+def test_bodies_places_and_numbered_units_as_a_translated_reference_names_them(tmp_path: Path) -> None:
+    r = _read("The sanitary department of the UPVI of the UMVD of Karaganda oblast and convoy troops of the MVD and "
+              "the Embassy of Japan in the USSR met. Pupils of Osakarovka secondary school N 1 and separate work "
+              "battalion N 1015 worked for the trust Karagandashakhtostroy. It moved to the Novy Gorod district of "
+              "Karaganda. He was born in Tambov guberniya.", tmp_path)
+    names = {n for e in r.entities for n in e.names}
+    assert {"sanitary department of the UPVI of the UMVD of Karaganda oblast", "convoy troops of the MVD",
+            "Embassy of Japan in the USSR", "Osakarovka secondary school N 1", "separate work battalion N 1015",
+            "trust Karagandashakhtostroy", "Novy Gorod district of Karaganda", "Tambov guberniya"} <= names, names
+    assert "convoy troops of the MVD and the Embassy of Japan" not in names, names

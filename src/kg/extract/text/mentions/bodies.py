@@ -17,7 +17,8 @@ _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her",
 # ("the administration of camp No. 37": of a camp named by its number)
 _OF = rf"\s+of\s+(?:the\s+)?(?:(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+|" \
       rf"\s+(?:oblast|region|raion|krai))?|" \
-      rf"[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}})(?:\s+(?:of|for|and)\s+(?:the\s+)?{_NAME}(?:\s+{_NAME})*)*"
+      rf"[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}})(?:(?:\s+(?:of|for)\s+(?:the\s+)?|\s+and\s+(?!the\b))" \
+      rf"{_NAME}(?:\s+{_NAME})*(?:\s+(?:oblast|region|raion|krai))?)*"
 
 
 def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -61,7 +62,7 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         out.append((m.start(), m.end(), "StateBody"))
     before_of = alternation(lex["org_heads_lower_before_of"])
     # "inspection commission of the ...", "the prisoner-of-war directorate of the NKVD" (a hyphenated modifier whole)
-    for m in re.finditer(rf"\b(?:[a-z]+(?:-[a-z]+)+\s+|{modifiers})?({before_of}){_OF}", text):
+    for m in re.finditer(rf"\b(?:\d+(?:st|nd|rd|th)\s+)?(?:[a-z]+(?:-[a-z]+)+\s+|{modifiers})?({before_of}){_OF}", text):
         if re.match(r"[\w-]", text[max(0, m.start() - 1):m.start()]) or any(a <= m.start() < b for a, b, _ in out):
             continue
         out.append((m.start(), m.end(), heads[m.group(1)]))

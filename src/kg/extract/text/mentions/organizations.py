@@ -60,7 +60,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
                            "Association", "Foundation", "Fund", "Union", "Club"):
             e += qm.end()   # 'Friendship Society "Sakura"'
         # an embassy is named with where it sits: "Embassy of Japan in Kazakhstan"
-        im = re.match(rf"\s+in\s+(?:the\s+)?{CAP}(?:\s+(?:of\s+)?{CAP})*", text[e:]) if head in (
+        im = re.match(rf"\s+in\s+(?:the\s+)?(?:{CAP}(?:\s+(?:of\s+)?{CAP})*|{UPPER}\b)", text[e:]) if head in (
             "Embassy", "Consulate", "Consulate General", "Consulate-General", "Mission", "Representation", "Center", "Centre",
             "Office") else None   # "Japan Center in Karaganda"
         if im:
@@ -96,7 +96,12 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         out.append(Mention("organization", acr[m.group(1)], m.start(), e, label, label, org_key(label)))
     for pat in lex["org_word_patterns"]:
         for m in re.finditer(r"\b" + pat + r"\b", text):
-            out.append(mention_at("organization", "Enterprise", m, text, m.group(0), org_key(m.group(0))))
+            mention = mention_at("organization", "Enterprise", m, text, m.group(0), org_key(m.group(0)))
+            kind = re.search(r"\b((?:city\s+communal\s+)?(?:trust|combine|sovkhoz|kolkhoz|Glavk|enterprise|plant|"
+                             r"factory|artel))\s+[\"“«]?$", text[max(0, m.start() - 30):m.start()])
+            if kind:   # "the trust Karagandashakhtostroy", 'sovkhoz "Krasnoznamenny"': also named with its kind
+                mention.names.append(f"{kind.group(1)} {m.group(0)}")
+            out.append(mention)
     demonyms = alternation(list(lex["demonyms"]))
     for m in re.finditer(rf"\b({demonyms})\s+(government|authorities)\b", text):
         country = lex["demonyms"][m.group(1)]

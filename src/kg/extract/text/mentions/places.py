@@ -14,7 +14,8 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
     followers = set(lex["adjectival_followers"])
     region = re.compile(
         rf"\b({CAP}(?:[ -]{CAP})?)\s+(Economic Region|region|Region|oblast|Oblast|Krai|krai|Territory|Province|"
-        rf"province|district|District|Prefecture|prefecture|Governorate|governorate|Guberniya|Uyezd|uyezd)\b")
+        rf"province|district|District|Prefecture|prefecture|Governorate|governorate|Guberniya|guberniya|Uyezd|uyezd|"
+        rf"raion|Raion)\b")
     for m in region.finditer(text):
         name = m.group(1)
         if name.split()[0] in lex["not_surnames"] or name in lex["demonyms"]:
@@ -23,7 +24,12 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
         known = aliases.get(label)
         if known:
             label = known[0]
-        out.append(mention_at("place", "Region", m, text, label))
+        mention = mention_at("place", "Region", m, text, label)
+        # "the Novy Gorod district of Karaganda": a city's district, also named with its city
+        of = re.match(rf"\s+of\s+({CAP}(?:-{CAP})?)\b(?!\s+(?:oblast|region|Region|Oblast))", text[m.end():])
+        if m.group(2).lower() in ("district", "raion") and of:
+            mention.names.append(f"{label} of {of.group(1)}")
+        out.append(mention)
     # "Central Kazakhstan", "north-eastern Kazakhstan": a part of a country named by its direction
     for m in re.finditer(r"\b(?:[Ee]astern|[Ww]estern|[Nn]orthern|[Ss]outhern|[Cc]entral|(?:[Nn]orth|[Ss]outh)-(?:[Ee]astern|"
                          r"[Ww]estern))\s+(" + CAP + r")\b", text):
