@@ -1897,3 +1897,10 @@ def test_bodies_places_and_numbered_units_as_a_translated_reference_names_them(t
             "Embassy of Japan in the USSR", "Osakarovka secondary school N 1", "separate work battalion N 1015",
             "trust Karagandashakhtostroy", "Novy Gorod district of Karaganda", "Tambov guberniya"} <= names, names
     assert "convoy troops of the MVD and the Embassy of Japan" not in names, names
+
+
+def test_acts_whose_issuer_is_said_in_words_before_their_number_and_contracts(tmp_path: Path) -> None:
+    r = _read("It worked under contract No. 17 of 02.04.1946 and the order of the director of the plant No. 211 of "
+              "12.12.1947. It took an order of the day to go.", tmp_path)
+    acts = {e.label for e in r.entities if e.kind == "legal-act"}
+    assert acts == {"Contract No. 17", "Order No. 211"}, acts

@@ -57,7 +57,8 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
                            f"legal-act:no-{m.group(2)}", attrs))
     # "the decree of the <Org> dated <date> No. 689 "On ..."" / "a decree "On ..."": the head with attributes
     generic = re.compile(r"\b(decree|resolution|order|directive|law|decision|instruction|agreement|memorandum|protocol|"
-                         r"Decree|Resolution|Order|Directive|Instruction|Law|Agreement|Memorandum|Protocol)\b")
+                         r"contract|Decree|Resolution|Order|Directive|Instruction|Law|Agreement|Memorandum|Protocol|"
+                         r"Contract)\b")
     for m in generic.finditer(text):
         if any(o.start <= m.start() < o.end for o in out):
             continue
@@ -147,6 +148,13 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 attrs["issuer"] = org
                 consumed = org.end - e
                 continue
+        # "order of the director of the plant No. 211", "decision of the oblispolkom No. 21/507": who issued it, in
+        # words, before its number
+        wm = re.match(r"\s+of\s+(?:the\s+)?[a-z][a-z -]{1,60}?(?=,?\s+(?:No\.?|N|№)\s?\d)", seg)
+        if wm and "issuer" not in attrs and "number" not in attrs and "issued_by_words" not in attrs:
+            attrs["issued_by_words"] = wm.group(0).strip()
+            consumed += wm.end()
+            continue
         sm = re.match(r"\s+(?:of\s+the\s+)?(?:USSR|RSFSR|Kazakh\s+SSR)\b", seg)
         if sm and "issuer" in attrs and "state" not in attrs:   # "Order of the MVD USSR No. 00917"
             attrs["state"] = True
@@ -181,5 +189,6 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 continue
         break
     attrs.pop("state", None)
+    attrs.pop("issued_by_words", None)
     return attrs, consumed
 
