@@ -1904,3 +1904,17 @@ def test_acts_whose_issuer_is_said_in_words_before_their_number_and_contracts(tm
               "12.12.1947. It took an order of the day to go.", tmp_path)
     acts = {e.label for e in r.entities if e.kind == "legal-act"}
     assert acts == {"Contract No. 17", "Order No. 211"}, acts
+
+
+def test_russian_references_a_part_after_a_double_slash_and_a_book_with_its_pages(tmp_path: Path) -> None:
+    r = _read("Hospital N 4417 was a hospital.\n\nLit.: Ermekova G. T. Medical care of prisoners of war // Vestnik of "
+              "Karaganda University. Series History. 2009. N 3. P. 44–51; Zhakupov S. T. Osakarovsky Raion: A "
+              "Chronicle of the Years. Karaganda, 2011. P. 97–104.", tmp_path)
+    pubs = {e.label: e for e in r.entities if e.kind == "publication"}
+    assert {"Medical care of prisoners of war", "Vestnik of Karaganda University. Series History",
+            "Osakarovsky Raion: A Chronicle of the Years"} <= set(pubs), pubs
+    assert [o.label for o in _values(r, pubs["Medical care of prisoners of war"], "jpow:partOf")] == \
+        ["Vestnik of Karaganda University. Series History"]
+    assert [o.label for o in _values(r, pubs["Medical care of prisoners of war"], "jpow:author")] == ["G. T. Ermekova"]
+    assert [o.label for o in _values(r, pubs["Osakarovsky Raion: A Chronicle of the Years"], "jpow:author")] == \
+        ["S. T. Zhakupov"]

@@ -1223,3 +1223,13 @@ def test_an_event_noun_a_participle_of_doing_dates_is_an_event_named_with_it(tmp
     assert {"inspection carried out by the regional directorate in April 1946",
             "Surveys conducted in Karaganda in 2012"} <= labels, labels
     assert "inspection carried out by the directorate" not in labels, labels
+
+
+def test_heads_listed_on_one_line_and_camps_under_a_body_s_jurisdiction(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp N 37\n\nCamp N 37 was a camp in Karaganda oblast.\n\nHeads of the camp: Lieutenant "
+                            "Colonel I. F. Drozdov (10.1945–04.1947); Colonel P. A. Semenikhin (04.1947–06.1949).\n\n"
+                            "Under the jurisdiction of the UPVI of the UMVD were: camps N 37 and N 52.")
+    heads = {s for s, p, o in found if p == "headOf"}
+    assert heads == {"id/person/i-f-drozdov", "id/person/p-a-semenikhin"}, found
+    assert {s for s, p, o in found if p == "subordinateTo" and o == "id/organization/upvi-of-the-umvd"} >= \
+        {"id/camp/camp-no-52"}, found

@@ -19,6 +19,10 @@ _UNITS = re.compile(r"(?:['’]s|\b[Ii]ts|\b[Tt]heir)\s+(?:[a-z]+\s+)?(?:camps|s
                     r"branches|hospitals|lagpunkts)\s+(?:included|comprised|were)\s+")
 
 
+_UNDER = re.compile(r"\b(?:[Uu]nder\s+the\s+(?:jurisdiction|authority|administration)\s+of|[Ss]ubordinated?\s+to)"
+                    r"(\s+(?:the\s+)?)(?=[^:;.]{1,80}?\s+(?:were|was)\s*:)")
+
+
 class CampFacts:
     """Read by `DocumentReader` over the mentions of one sentence."""
 
@@ -90,6 +94,13 @@ class CampFacts:
         """"The directorate's camps included camp No. 412 at Temirtau, camp No. 418 at Saran and ..., as well as
         Special Hospital No. 5127", "Its sections were Kirovsky and Tikhonovka": each camp listed is part of the
         owner (read from the words: the parser often takes "camp" in such a list for a verb)."""
+        jm = _UNDER.search(text, s, e)   # "Under the jurisdiction of the UPVI were: camps N 37 and N 52, ..."
+        owner = jm and next((m for m in ms if m.kind == "organization" and m.entity is not None and
+                             m.start == jm.end(1)), None)
+        if owner is not None:
+            for m in ms:
+                if m.kind == "camp" and m.entity is not None and m.start >= jm.end():
+                    facts.append(Fact(m.entity, "jpow:subordinateTo", owner.entity))
         lm = _UNITS.search(text, s, e)
         if lm is None:
             return

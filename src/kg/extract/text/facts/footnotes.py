@@ -35,6 +35,12 @@ IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?
                      rf"(?=\s*$|\s+(?:ISBN\b|Reviewed\s+by\b|Translated\s+by\b))")
 
 
+# "Title // Container. Year", "Title // Container. City: Publisher, Year": a part and what it is part of; the
+# container ends before its imprint or year
+_PART = re.compile(rf"(?P<title>[^/;\n]{{3,250}}?)\s*//\s*(?P<in>[^/;\n]{{2,150}}?)\.\s+(?:{CAP}(?:[ -]{CAP})?"
+                   rf"(?::\s*[^,;.\n]+)?,\s+)?(?P<year>(?:1[89]|20)\d\d)\b")
+
+
 class FootnoteFacts:
     """Read by `DocumentReader` for a block that is a footnote or a list of sources."""
 
@@ -89,18 +95,25 @@ class FootnoteFacts:
         """The publication that text[a:b] cites ("Title. City: Publisher, 1999, 240 p.", "A. B. Author, Title
         (City: Publisher, 2001), p. 144", "Author, Title (City, 2004)"), with its facts; None if it cites none."""
         text = block.text[:b]
+        # "Zhakupov S. T. Osakarovsky Raion: A Chronicle. Karaganda, 2011": the cited author, surname first, before
+        # the title (the title is read after it)
+        cited = next((m for m in mentions if m.kind == "person" and m.start == a and m.attrs.get("initials") and
+                      re.match(r"\s*(?:\([^()]*\))?\s*\.?\s+[A-Z\"“«]", text[m.end:])), None)
+        if cited is not None and "//" not in text[a:]:
+            a = cited.end + re.match(r"\s*(?:\([^()]*\))?\s*\.?\s+", text[cited.end:]).end()
         cm = re.match(
             rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\))?"
             rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)(?:[,:]\s+(?P<pub>[^,]+?))?,\s+(?P<year>(?:1[89]|20)\d\d)"
             rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:(?:,\s*|\.\s+)(?:[xivlc]+\s*\+\s*)?(?P<pages>\d+)\s*pp?\.)?"
-            rf"(?:,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?\.?\s*$",   # (the page a note cites: ", p. 88.")
+            rf"(?:[,.]\s*(?:pp?|P)\.\s*\d+(?:\s*[-–]\s*\d+)?)?\.?\s*$",   # (the page a note cites: ", p. 88.", ". P. 97–104")
             text[a:]) or re.match(
             # "A. B. Author, Title (City: Publisher, 2001), p. 144."; "Author, Title, vol. 2 (City, 2004)"
             rf"(?:(?P<auth>[^,()]+?),\s+)?(?P<title>[^()]+?)(?:,\s+(?P<vol>vol\.\s*\d+))?\s*\((?P<place>{CAP}"
             rf"(?: {CAP})?)(?::\s*(?P<pub>[^,()]+?))?,\s*(?P<year>(?:1[89]|20)\d\d)\)(?P<ed>(?!x)x)?"
             rf"(?P<pages>(?!x)x)?", text[a:])
         if not cm:
-            return self._author_date_citation(block, a, text, mentions, facts, mentioned) or \
+            return self._part_citation(block, a, text, mentions, facts, mentioned) or \
+                self._author_date_citation(block, a, text, mentions, facts, mentioned) or \
                 self._article_citation(block, a, text, mentions, facts, mentioned) or \
                 self._quoted_citation(block, a, text, facts, mentioned)
         off = a
@@ -126,11 +139,8 @@ class FootnoteFacts:
                 lead_author = named or Mention("person", "Person", a + t0, a + t0 + lm.end(1), lm.group(1),
                                                _uninverted(lm.group(1)), f"person:{norm(_uninverted(lm.group(1)))}")
                 t0 += lm.end()
-            else:   # "Galkin V. P. Camps for ...", "Tanaka K. (田中 健二). Karaganda no yuki": surname, initials, title
-                named = next((m for m in people if m.start == a + t0 and m.attrs.get("initials")), None)
-                rest = named and re.match(r"(?:\s*\([^()]*\))?(?:\.\s+|\s+)(?=[A-Z\"“«])", text[named.end:a + t1])
-                if rest:
-                    lead_author, t0 = named, named.end + rest.end() - a
+            elif cited is not None:   # "Galkin V. P. Camps for ...", "Tanaka K. (田中 健二). Karaganda no yuki"
+                lead_author = cited
         names: list[str] = []
         om = re.search(r"\s*\(([^()]*[\u3040-\u30ff\u4e00-\u9fff\u0400-\u04ff][^()]*)\)\s*$", text[a + t0:a + t1])
         if om:   # the original script and a translation in brackets: other names of the work
@@ -287,6 +297,34 @@ class FootnoteFacts:
         year = re.search(r"\b(?:1[89]|20)\d\d\b", published)
         if year:
             facts.append(Fact(article, "jpow:publicationYear", Lit(year.group(0), "gYear", None)))
+        return article
+
+    def _part_citation(self, block: Block, a: int, text: str, mentions: list[Mention], facts: list[Fact],
+                       mentioned: list[tuple[Entity, str]]) -> Entity | None:
+        """"Ermekova G. T. Medical care of prisoners ... // Vestnik of Karaganda University. Series History. 2009.
+        N 3. P. 44–51": a work in a journal, a newspaper or a book (after "//", as Russian references cite), its
+        author before its title, its year."""
+        cm = _PART.match(text, a)
+        if not cm:
+            return None
+        people = [m for m in mentions if m.kind == "person" and m.start == a and m.attrs.get("initials")]
+        t0 = a
+        if people and (lead := re.match(r"(?:\s*\([^()]*\))?\s*", text[people[0].end:])):
+            t0 = people[0].end + lead.end()
+        title = text[t0:cm.end("title")].strip()
+        if len(title) < 3:
+            return None
+        article = self.entity_named("publication", "Article", t0, t0 + len(title), title, block)
+        container = self.entity_named("publication", "Publication", cm.start("in"), cm.end("in"), cm.group("in").strip(),
+                                      block)
+        self._span(article, block.span(t0, t0 + len(title)))
+        mentioned += [(article, title), (container, cm.group("in"))]
+        facts += [Fact(article, "jpow:partOf", container),
+                  Fact(article, "jpow:publicationYear", Lit(cm.group("year"), "gYear", None))]
+        for m in people[:1]:
+            person = self.entity_for(m, block.span(m.start, m.end)[0])
+            mentioned.append((person, m.text))
+            facts.append(Fact(article, "jpow:author", person))
         return article
 
     def _article_citation(self, block: Block, a: int, text: str, mentions: list[Mention], facts: list[Fact],

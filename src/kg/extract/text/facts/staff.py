@@ -68,6 +68,21 @@ class StaffFacts:
         line: each person a line opens with heads the unit (the one the announcing line names, else the topic)."""
         posts = rf"(?i:{self._head_posts})"
         unit = self.heads_of
+        inline = re.match(rf"\s*(?:The\s+)?{posts}(?:\s+of\s+[^:;.]{{1,60}})?\s*:\s*", text[s:e])
+        if inline and "\n" not in text[s:e].strip():   # "Heads of the camp: Colonel I. F. Drozdov (10.1945–04.1947);
+            # Colonel P. A. Semenikhin (04.1947–06.1949).": one line, its items apart by semicolons
+            named = [o for o in ms if s <= o.start < s + inline.end() and o.kind in ("camp", "organization") and
+                     o.entity is not None]
+            owner = named[-1].entity if named else self.topic or self._unit(None, "its")
+            for item in re.finditer(r"[^;]+", text[s + inline.end():e]):
+                a, b = s + inline.end() + item.start(), s + inline.end() + item.end()
+                first = min((o for o in ms if o.entity is not None and a <= o.start < b), key=lambda o: o.start,
+                            default=None)
+                if owner is not None and first is not None and first.kind == "person" and \
+                        re.fullmatch(r"[^,\d;]{0,60}", text[a:first.start]) and \
+                        Fact(first.entity, "jpow:headOf", owner) not in facts:
+                    facts.append(Fact(first.entity, "jpow:headOf", owner))
+            return
         for line in re.finditer(r"[^\n]+", text[s:e]):
             a, b = s + line.start(), s + line.end()
             words = line.group(0).strip()

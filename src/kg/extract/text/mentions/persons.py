@@ -66,7 +66,8 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         # opens with its author, surname first, and a title follows
         rest = re.match(r"[^;\n]*", text[m.end():]).group(0)
         item = re.search(r"(?:^|\n|[;:]\s*|\[?\d{1,3}[.\]]\s+)$", text[:m.start()]) is not None and \
-            re.search(r"[.,]\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?[,:]\s+(?:[^,;\n]+,\s+)?(?:1[89]|20)\d\d", rest) is not None
+            re.search(r"[.,]\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?[,:]\s+(?:[^,;\n]+,\s+)?(?:1[89]|20)\d\d|//|"
+                      r"\.\s+(?:1[89]|20)\d\d\b", rest) is not None
         if len(inits) == 1 and not item:
             continue
         nxt = re.match(rf"\s*({CAP})\b", text[m.end():])
