@@ -1918,3 +1918,17 @@ def test_russian_references_a_part_after_a_double_slash_and_a_book_with_its_page
     assert [o.label for o in _values(r, pubs["Medical care of prisoners of war"], "jpow:author")] == ["G. T. Ermekova"]
     assert [o.label for o in _values(r, pubs["Osakarovsky Raion: A Chronicle of the Years"], "jpow:author")] == \
         ["S. T. Zhakupov"]
+
+
+@pytest.mark.parametrize("text, kind, label", [
+    ("REPATRIATION ECHELON N 41-17 – a railway train by which prisoners were sent to Nakhodka in 10.1948.", "event",
+     "Repatriation Echelon N 41-17"),
+    ("OSAKAROVSKY RAION (Осакаровский район) – an administrative-territorial unit in the north of Karaganda oblast.",
+     "place", "Osakarovsky Raion"),
+    ("CEMETERY OF JAPANESE PRISONERS OF WAR at Tikhonovka – a burial place of prisoners of camp N 37.", "place",
+     "Cemetery of Japanese Prisoners of War at Tikhonovka"),
+])
+def test_a_reference_entry_s_headword_in_capitals_is_what_it_defines(tmp_path: Path, text: str, kind: str,
+                                                                       label: str) -> None:
+    r = _read(text, tmp_path)
+    assert label in {e.label for e in r.entities if e.kind == kind}, [(e.kind, e.label) for e in r.entities]

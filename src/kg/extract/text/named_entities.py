@@ -27,6 +27,10 @@ def named_entities(doc, mentions: list[Mention], lex: Lexicon, title: str | None
     """`mentions` with the recogniser's places and persons added (and persons it names more fully widened);
     `title`: the title line of the text, when this is its first paragraph (an event the title names)."""
     found = list(mentions)
+    headword = _headword(doc.text, found, lex)
+    if headword is not None:
+        found = [m for m in found if not (m.start < headword.end and headword.start < m.end and m.kind not in
+                                          ("place", "organization", "camp"))] + [headword]
     if title:
         event = next((m for m in (_titled_event(tok, title, lex) for tok in doc) if m is not None), None)
         if event is not None:
@@ -215,6 +219,41 @@ def _place_after_preposition(tok, mentions: list[Mention], lex: Lexicon) -> Ment
 
 # small words inside a name: "Kōfu no Tomo", "Friends of Democracy"
 _NAME_PARTICLES = {"no", "to", "ni", "of", "the", "and", "for", "de"}
+
+
+_HEADWORD = re.compile(r"((?:[A-Z0-9][A-Z0-9'’./-]*\s+){1,12}?[A-Z0-9][A-Z0-9'’./-]*(?:\s+(?:No\.|N)\s?[\d/-]+)?"
+                       r"(?:\s+(?:at|in|of)\s+[A-Z][a-z]+)?)\s*(?:\([^()]*\)\s*)?[–—]\s+(?:an?|the)\s+"
+                       r"((?:[\w-]+\s+){0,3}[\w-]+)")
+
+
+def _headword(text: str, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """"REPATRIATION ECHELON N 41-17 – a railway train by which ...", "OSAKAROVSKY RAION – an administrative
+    district ...": a reference entry's headword in capitals, defined after a dash, is what the entry is about, of
+    the kind its defining noun says (`definition_nouns`, `event_definition_nouns`, `event_triggers`); it is named
+    as a title is, small words in lower case."""
+    m = _HEADWORD.match(text)
+    if m is None or sum(w.isalpha() and w.isupper() for w in m.group(1).split()) < 2:
+        return None
+    # the headword's own noun ("CEMETERY of ...", "REPATRIATION ECHELON N 41-17"), else the defining one
+    head = re.split(r"\s+(?:OF|TO|FOR|AT|IN|of|to|for|at|in)\s+", m.group(1))[0]
+    nouns = [w.lower() for w in reversed(head.split()) if w.isalpha()][:1] + m.group(2).lower().split()
+    kind = cls = None
+    for noun in nouns:
+        cls = lex["definition_nouns"].get(noun)
+        kind = KIND_OF_CLASS.get(cls) if cls else None
+        if kind is None:
+            cls = lex["event_definition_nouns"].get(noun) or lex["event_triggers"].get(noun)
+            kind = "event" if cls else None
+        if kind is not None:
+            break
+    if kind is None or any(x.kind == kind and x.start == 0 for x in mentions):
+        return None
+    words = m.group(1).split()
+    name = " ".join(w if not w.isupper() or any(c.isdigit() for c in w) or len(w) <= 1 else
+                    (w.lower() if w.lower() in ("of", "the", "to", "for", "and", "in", "at") and i else w.capitalize())
+                    for i, w in enumerate(words))
+    return Mention(kind, cls, m.start(1), m.end(1), m.group(1), name, f"{kind}:{norm(name)}",
+                   names=[m.group(1)])
 
 
 def _titled_event(tok, title: str, lex: Lexicon) -> Mention | None:
