@@ -1932,3 +1932,12 @@ def test_a_reference_entry_s_headword_in_capitals_is_what_it_defines(tmp_path: P
                                                                        label: str) -> None:
     r = _read(text, tmp_path)
     assert label in {e.label for e in r.entities if e.kind == kind}, [(e.kind, e.label) for e in r.entities]
+
+
+def test_a_body_named_after_someone_and_soviet_committees_of_a_region(tmp_path: Path) -> None:
+    r = _read("He taught at Karaganda State University named after E. A. Buketov. The UMVD of Karaganda oblast and "
+              "the commission of the Karaganda oblispolkom met.", tmp_path)
+    orgs = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"Karaganda State University named after E. A. Buketov", "UMVD of Karaganda oblast",
+            "commission of the Karaganda oblispolkom"} <= orgs, orgs
+    assert not any(e.kind == "person" for e in r.entities), r.entities

@@ -79,6 +79,10 @@ def find_mentions(text: str, lex: Lexicon, last_citation: list[str] | None = Non
                for k in kept):
             continue
         kept.append(m)
+    # (not the person a body is named after: "Karaganda State University named after E. A. Buketov")
+    kept = [m for m in kept if not (m.kind == "person" and any(
+        o.kind == "organization" and o.start < m.start < o.end and "named after" in text[o.start:m.start]
+        for o in kept))]
     # drop a shorter mention that another longer one of a rival kind covers (orgs beat places they name etc.)
     titles = [k for k in kept if k.kind == "publication" or k.kind == "legal-act" and "title" in k.attrs]
     for m in kept:

@@ -16,7 +16,7 @@ _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her",
 # "of the Ministry of Internal Affairs", "of the MVD"
 # ("the administration of camp No. 37": of a camp named by its number)
 _OF = rf"\s+of\s+(?:the\s+)?(?:(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+|" \
-      rf"\s+(?:oblast|region|raion|krai))?|" \
+      rf"\s+(?:oblast|region|raion|krai|oblispolkom|obkom|gorispolkom|gorkom|raikom|ispolkom))?|" \
       rf"[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}})(?:(?:\s+(?:of|for)\s+(?:the\s+)?|\s+and\s+(?!the\b))" \
       rf"{_NAME}(?:\s+{_NAME})*(?:\s+(?:oblast|region|raion|krai))?)*"
 

@@ -65,6 +65,10 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
             "Office") else None   # "Japan Center in Karaganda"
         if im:
             e += im.end()
+        # "Karaganda State University named after E. A. Buketov": the name a body bears in honour of someone
+        nm = re.match(rf"\s+named\s+after\s+(?:(?:[A-Z][a-z]?\.\s?){{1,3}}\s*)?{CAP}(?:-{CAP})?", text[e:])
+        if nm:
+            e += nm.end()
         if s == hm.start() and e == hm.end() and " " not in head:
             continue  # a bare head noun ("Parliament") is not a name ("Red Cross" is)
         name = text[s:e]
@@ -90,7 +94,7 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
             # acronym alone, the body it belongs to a name of its own)
         # "UPVI of the UMVD of Karaganda oblast", "GUPVI of the NKVD (from 1946 – MVD) of the USSR": a chain of
         # bodies, each of the next, ending in a state or a region
-        while tm and (cm := _ACRONYM_CHAIN.match(text, e)):
+        while cm := _ACRONYM_CHAIN.match(text, e):   # ("UMVD of Karaganda oblast" too)
             e = cm.end()
         label = text[m.start():e]
         out.append(Mention("organization", acr[m.group(1)], m.start(), e, label, label, org_key(label)))
