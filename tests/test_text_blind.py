@@ -23,7 +23,8 @@ FLOORS = {"blind": (0.82, 0.48), "blind2": (0.80, 0.48), "blind3": (0.81, 0.44),
           "blind9": (0.82, 0.37), "blind10": (0.78, 0.33), "blind11": (0.81, 0.41), "blind12": (0.79, 0.42),
           "blind13": (0.77, 0.30), "blind14": (0.83, 0.39), "blind15": (0.77, 0.36),
           "blind16": (0.78, 0.40), "blind17": (0.78, 0.32),
-          "blind18": (0.73, 0.33), "blind19": (0.82, 0.41), "blind20": (0.81, 0.34)}
+          "blind18": (0.73, 0.33), "blind19": (0.82, 0.42), "blind20": (0.83, 0.38), "blind21": (0.82, 0.38),
+          "blind22": (0.79, 0.30), "blind23": (0.73, 0.30), "blind24": (0.77, 0.47)}
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
@@ -33,7 +34,7 @@ def test_blind_corpus_keeps_its_pooled_quality(corpus: str, capsys: pytest.Captu
                            context=()) for g in golds)
     with capsys.disabled():
         print(f"\n{corpus}: pooled entity F1 {pooled.entity_f1:.3f}, relation F1 {pooled.relation_f1:.3f}")
-    assert len(golds) == 12
+    assert len(golds) == len(list((FIXTURES / corpus).glob("*.txt"))) >= 10
     assert pooled.entity_f1 >= FLOORS[corpus][0] and pooled.relation_f1 >= FLOORS[corpus][1], pooled
 
 
@@ -44,7 +45,7 @@ def test_what_the_extractor_states_of_every_blind_article_conforms_to_the_shapes
     for f in sorted(settings.ontology_dir.glob("*.ttl")):
         store.load(path=str(f), format=RdfFormat.TURTLE, to_graph=NamedNode("https://w3id.org/jpow-kg/ontology"))
     articles = sorted((FIXTURES / corpus).glob("*.txt"))
-    assert len(articles) == 12
+    assert len(articles) >= 10
     store.extend(extract_paths(articles, settings))
     report = validate_store(store, settings, engine="turbo")
     assert report.conforms, report.format()

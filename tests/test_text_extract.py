@@ -1941,3 +1941,15 @@ def test_a_body_named_after_someone_and_soviet_committees_of_a_region(tmp_path: 
     assert {"Karaganda State University named after E. A. Buketov", "UMVD of Karaganda oblast",
             "commission of the Karaganda oblispolkom"} <= orgs, orgs
     assert not any(e.kind == "person" for e in r.entities), r.entities
+
+
+def test_a_range_whose_thousand_is_the_upper_bound_s_alone_and_a_count_after_not_less_than(tmp_path: Path) -> None:
+    from kg.extract.text.quantities import quantities
+    from kg.extract.text.spans import dates
+    lex = load()
+    [q] = quantities("from 800 to 1.2 thousand Japanese prisoners of war", lex)
+    assert (q.min_value, q.max_value) == (800.0, 1200.0)
+    [q] = quantities("from 2 to 3 thousand prisoners", lex)
+    assert (q.min_value, q.max_value) == (2000.0, 3000.0)
+    assert dates("not less than 1800 Japanese prisoners arrived") == []
+    assert [d.value for d in dates("born in 1899 in Tambov")] == ["1899"]

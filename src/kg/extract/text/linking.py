@@ -57,7 +57,8 @@ class EntityLinker:
             slug = f"camp-no-{slugify(m.attrs['number'])}"   # the same camp whatever name it is first given
         # an inventory or a file is named by a number only; a fonds number is an archive's, not the world's
         scoped = kind in DOC_SCOPED or (kind == "event" and m.cls != "War") or m.attrs.get("anonymous") or \
-            m.attrs.get("described") or m.cls == "ArchivalUnit"   # ("an article on the strike": this text's)
+            m.attrs.get("described") or m.cls == "ArchivalUnit" or m.attrs.get("parent_key") == "camp:?last"
+        # ("an article on the strike": this text's; "lagpunkt N 6": of the last camp of this text, numbered in it)
         if scoped or not slug:
             slug = f"{slugify(self.doc_id)}-{slug}"[:100].strip("-")
         iri = f"{self.base}id/{kind}/{slug}"

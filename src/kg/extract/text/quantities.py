@@ -152,6 +152,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
             hi = _num(m.group("b")) if not m.group("b").isalpha() else float(lex["number_words"][m.group("b").lower()])
             lo_mult = {"thousand": 1e3, "thous.": 1e3, "million": 1e6, "mln.": 1e6}.get((m.group("ma") or "").lower(),
                                                                                      multiplier)
+            if not m.group("ma") and base * lo_mult > hi * multiplier:
+                lo_mult = 1   # "from 800 to 1.2 thousand": the thousand is the upper bound's alone
             q.min_value, q.max_value, q.value = base * lo_mult, hi * multiplier, None
         if unit == "UnitPage" and re.match(r"\s+p\.", after):
             q.text = text[s:e + len(re.match(r"\s+p\.", after).group(0))]

@@ -223,6 +223,9 @@ def dates(text: str) -> list[DateMention]:
                 value = m.group(0)
             else:
                 value = g[0]
+                if re.search(r"\b(?:than|about|over|around|some|nearly|almost|approximately|least|to|up\s+to)\s+$",
+                             text[max(0, s - 14):s]) and value < "1900":
+                    continue   # "not less than 1800 Japanese": a count, not a year
             if kind in ("mdy", "dmy", "num", "my", "num_my") and partial_dates.datatype(value) is None:
                 continue  # '31 February 1946' names no day
             prefix = text[max(0, s - 12):s].lower()

@@ -25,6 +25,8 @@ class EventFacts:
                         role = roles[pm.group(1).lower()]
                         if role == "jpow:location" and m.kind != "place":   # "the exhibition at the regional
                             role = "jpow:concerns" if m.kind == "camp" else "jpow:participant"   # museum": its host
+                        elif role == "jpow:destination" and m.kind not in ("place", "camp"):
+                            role = "jpow:participant"   # "petitions of thanks to Stalin": whom it went to
                         add(Fact(x, role, m.entity))
             if ev.cls in ("Visit", "Conference", "MilitaryDefeat", "PoliticalChange"):
                 for m in inside:

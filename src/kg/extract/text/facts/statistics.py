@@ -146,7 +146,7 @@ class StatisticFacts:
             # "the ministry", "the archive" give a figure too often of a body other than the one resolved
             if not x.attrs.get("anaphor") and (_ACCORDING.search(text, max(s, x.start - 60), x.start)
                                                or _REPORTS.fullmatch(between)):
-                add(Fact(st, "jpow:statedBy", x.entity))
+                add(Fact(st, "jpow:reportedIn" if x.kind == "publication" else "jpow:statedBy", x.entity))
             elif x.kind != "publication" and _HAS.fullmatch(between) and (x.kind == "organization" or
                                                                            not x.attrs.get("anaphor")):
                 add(Fact(st, "jpow:measures", x.entity))
