@@ -12,7 +12,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
-from kg.extract.text.spans import norm
+from kg.extract.text.spans import YEAR, norm
 
 _VERBS = {"publish", "write", "defend", "prepare", "compile", "complete", "submit", "issue", "release", "produce",
           "translate", "edit"}
@@ -66,19 +66,16 @@ def described_works(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]
 
 
 _NOT_YET = {"new", "further", "future", "planned", "forthcoming"}
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
-
 def _told_apart(tok) -> bool:
     """Whose, by whom or when: "Sokolin's report", "a study by Omarov", "a 2007 article", "a report of January 1951"."""
     for c in tok.children:
-        if c.dep_ == "poss" and c.pos_ == "PROPN" or c.i < tok.i and _YEAR.fullmatch(c.text):
+        if c.dep_ == "poss" and c.pos_ == "PROPN" or c.i < tok.i and YEAR.fullmatch(c.text):
             return True
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("by", "of"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             named = pobj is not None and (pobj.pos_ == "PROPN" or any(g.dep_ == "appos" and g.pos_ == "PROPN"
                                                                       for g in pobj.children))   # "the economist X"
             if pobj is not None and (c.lower_ == "by" and named or c.lower_ == "of" and (
-                    _YEAR.fullmatch(pobj.text) or any(_YEAR.fullmatch(g.text) for g in pobj.children))):
+                    YEAR.fullmatch(pobj.text) or any(YEAR.fullmatch(g.text) for g in pobj.children))):
                 return True
     return False

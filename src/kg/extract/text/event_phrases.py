@@ -10,7 +10,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
-from kg.extract.text.spans import norm
+from kg.extract.text.spans import YEAR, norm
 
 
 def event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
@@ -37,7 +37,7 @@ def event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         return None
     start, end = left.idx, right.idx + len(right.text)
     if not any(start <= m.start and m.end <= end and m.kind not in ("statistic", "event") for m in mentions) and \
-            not (any(_YEAR.fullmatch(t.text) for t in tok.doc[left.i:right.i + 1]) and tok.tag_ != "NNS" and
+            not (any(YEAR.fullmatch(t.text) for t in tok.doc[left.i:right.i + 1]) and tok.tag_ != "NNS" and
                  cls not in ("Death", "Birth")):   # (a person's death in 1971 is a date of theirs, `attributes`)
         return None   # "the restoration of diplomatic relations": nothing named or dated, a process more than an event
     phrase = tok.doc[left.i:right.i + 1].text
@@ -52,12 +52,9 @@ def event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     return mention
 
 
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
-
 def _counted(tok) -> bool:
     """"214 deaths in 1946", "few protests in 1952": events counted, a figure rather than one event."""
-    return any(c.dep_ in ("nummod", "amod") and (c.tag_ == "CD" and not _YEAR.fullmatch(c.text) or
+    return any(c.dep_ in ("nummod", "amod") and (c.tag_ == "CD" and not YEAR.fullmatch(c.text) or
                                                                       c.lower_ in ("few", "many", "several", "numerous"))
                                     for c in tok.children)
 
@@ -74,11 +71,11 @@ def _modified_event(tok, cls: str, mentions: list[Mention]) -> Mention | None:
     article and no preposition; "the first transfer", "this mission" only refer back."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
         return None
-    mods = [c for c in tok.children if c.i < tok.i and (c.dep_ in ("amod", "compound") or _YEAR.fullmatch(c.text))]
+    mods = [c for c in tok.children if c.i < tok.i and (c.dep_ in ("amod", "compound") or YEAR.fullmatch(c.text))]
     # a noun that names its kind ("handover", "remains-collection"), or an adjective of the kinds of events
     # ("joint", "official"); not one that judges or ranks ("a crushing defeat", "the principal transports")
-    if not any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.lower_ in _KIND_ADJECTIVES or _YEAR.fullmatch(c.text)
-               for c in mods) or any(c.lower_ in _NOT_KIND_WORDS or c.like_num and not _YEAR.fullmatch(c.text) or c.pos_ == "PROPN" and c.ent_type_ in (
+    if not any(c.dep_ == "compound" and c.pos_ == "NOUN" or c.lower_ in _KIND_ADJECTIVES or YEAR.fullmatch(c.text)
+               for c in mods) or any(c.lower_ in _NOT_KIND_WORDS or c.like_num and not YEAR.fullmatch(c.text) or c.pos_ == "PROPN" and c.ent_type_ in (
             "PERSON", "GPE", "ORG") for c in mods):
         return None
     left = min(c.left_edge for c in mods)
@@ -98,7 +95,7 @@ def _done_event(tok, cls: str, mentions: list[Mention]) -> Mention | None:
     """"An inspection carried out by the regional directorate in April 1946", "Surveys conducted in Karaganda in
     2012": an event noun that a participle of doing dates, named with it."""
     acl = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in _DONE), None)
-    if acl is None or not any(_YEAR.fullmatch(t.text) for t in acl.subtree):
+    if acl is None or not any(YEAR.fullmatch(t.text) for t in acl.subtree):
         return None
     left = min([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i], key=lambda t: t.i)
     right = acl.right_edge

@@ -16,6 +16,7 @@ import re
 from kg.extract.text.event_phrases import event_phrase, titled_event
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions import Mention
+from kg.extract.text.mentions.mention import headword_case
 from kg.extract.text.model import KIND_OF_CLASS
 from kg.extract.text.spans import norm
 from kg.names.romaji import is_hepburn
@@ -147,10 +148,7 @@ def _headword(text: str, mentions: list[Mention], lex: Lexicon) -> Mention | Non
             break
     if kind is None or any(x.kind == kind and x.start == 0 for x in mentions):
         return None
-    words = m.group(1).split()
-    name = " ".join(w if not w.isupper() or any(c.isdigit() for c in w) or len(w) <= 1 else
-                    (w.lower() if w.lower() in ("of", "the", "to", "for", "and", "in", "at") and i else w.capitalize())
-                    for i, w in enumerate(words))
+    name = headword_case(m.group(1))
     return Mention(kind, cls, m.start(1), m.end(1), m.group(1), name, f"{kind}:{norm(name)}",
                    names=[m.group(1)])
 

@@ -26,6 +26,7 @@ _CALL = r"\[(?:\d{1,3}|[a-z]|(?:note|nb|n)\s?\d{1,3}|citation needed)\]"
 NOTE_CALL = re.compile(r"(?<=\S)" + _CALL)
 MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
+YEAR = re.compile(YEAR_RE)   # (a whole token or word that is a year: `YEAR.fullmatch`)
 
 # Abbreviations that do not end a sentence.
 _NON_FINAL = {"no", "nos", "n", "p", "pp", "vol", "vols", "ed", "eds", "publ", "st", "dr", "prof", "mr", "mrs",

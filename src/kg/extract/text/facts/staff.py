@@ -65,41 +65,45 @@ class StaffFacts:
 
     def _head_list(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         """"Heads" (a heading) or "The heads of the hospital were:", then "- Colonel Ivan Rudakov, 1945–1947" a
-        line: each person a line opens with heads the unit (the one the announcing line names, else the topic)."""
+        line, or "Heads of the camp: Colonel I. F. Drozdov (10.1945–04.1947); Colonel P. A. Semenikhin (...)" on
+        one line: each person an item opens with heads the unit (the one the announcing words name, else the
+        topic)."""
         posts = rf"(?i:{self._head_posts})"
-        unit = self.heads_of
         inline = re.match(rf"\s*(?:The\s+)?{posts}(?:\s+of\s+[^:;.]{{1,60}})?\s*:\s*", text[s:e])
-        if inline and "\n" not in text[s:e].strip():   # "Heads of the camp: Colonel I. F. Drozdov (10.1945–04.1947);
-            # Colonel P. A. Semenikhin (04.1947–06.1949).": one line, its items apart by semicolons
-            named = [o for o in ms if s <= o.start < s + inline.end() and o.kind in ("camp", "organization") and
-                     o.entity is not None]
-            owner = named[-1].entity if named else self.topic or self._unit(None, "its")
+        if inline and "\n" not in text[s:e].strip():   # one line, its items apart by semicolons
+            owner = self._list_owner(ms, s, s + inline.end())
             for item in re.finditer(r"[^;]+", text[s + inline.end():e]):
                 a, b = s + inline.end() + item.start(), s + inline.end() + item.end()
-                first = min((o for o in ms if o.entity is not None and a <= o.start < b), key=lambda o: o.start,
-                            default=None)
-                if owner is not None and first is not None and first.kind == "person" and \
-                        re.fullmatch(r"[^,\d;]{0,60}", text[a:first.start]) and \
-                        Fact(first.entity, "jpow:headOf", owner) not in facts:
-                    facts.append(Fact(first.entity, "jpow:headOf", owner))
+                self._listed_head(text, ms, a, b, r"[^,\d;]{0,60}", owner, facts)
             return
+        unit = self.heads_of
         for line in re.finditer(r"[^\n]+", text[s:e]):
             a, b = s + line.start(), s + line.end()
             words = line.group(0).strip()
             if re.fullmatch(rf"(?i:(?:the\s+)?(?:[a-z]+\s+)?){posts}(?i:\s+of\s+(?:the\s+)?[a-z]+)?\s*:?", words) or \
                     words.endswith(":") and re.search(rf"\b{posts}\b", words):
-                named = [o for o in ms if a <= o.start < b and o.kind in ("camp", "organization") and o.entity]
-                unit = named[-1].entity if named else self.topic or self._unit(None, "its")
-                continue
-            first = min((o for o in ms if o.entity is not None and a <= o.start < b), key=lambda o: o.start,
-                        default=None)
-            if unit is None or first is None or first.kind != "person" or first.attrs.get("anaphor") or \
-                    not re.fullmatch(r"[ \t]*[-–•*][ \t]+[^,\d\n]{0,60}", text[a:first.start]):
+                unit = self._list_owner(ms, a, b)
+            elif not self._listed_head(text, ms, a, b, r"[ \t]*[-–•*][ \t]+[^,\d\n]{0,60}", unit, facts):
                 unit = None   # the list is over
-                continue
-            if Fact(first.entity, "jpow:headOf", unit) not in facts:
-                facts.append(Fact(first.entity, "jpow:headOf", unit))
         self.heads_next = unit   # a heading, an announcing line or a list read on in the next block
+
+    def _list_owner(self, ms: list[Mention], a: int, b: int) -> Entity | None:
+        """The unit the words announcing a list of heads name, else the one the article is about."""
+        named = [o for o in ms if a <= o.start < b and o.kind in ("camp", "organization") and o.entity is not None]
+        return named[-1].entity if named else self.topic or self._unit(None, "its")
+
+    @staticmethod
+    def _listed_head(text: str, ms: list[Mention], a: int, b: int, lead: str, unit: Entity | None,
+                     facts: list[Fact]) -> bool:
+        """An item of a list of heads, text[a:b]: does a named person open it (after `lead`, a list mark or a
+        rank)? If so, they head the unit."""
+        first = min((o for o in ms if o.entity is not None and a <= o.start < b), key=lambda o: o.start, default=None)
+        if unit is None or first is None or first.kind != "person" or first.attrs.get("anaphor") or \
+                not re.fullmatch(lead, text[a:first.start]):
+            return False
+        if Fact(first.entity, "jpow:headOf", unit) not in facts:
+            facts.append(Fact(first.entity, "jpow:headOf", unit))
+        return True
 
     def _staff(self, text: str, s: int, e: int, ms: list[Mention], facts: list[Fact]) -> None:
         self._head_list(text, s, e, ms, facts)

@@ -139,6 +139,7 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
     attrs: dict = {}
     rest = text[e:e + 400]
     consumed = 0
+    issuer_in_words = False
     for _ in range(4):
         seg = rest[consumed:]
         om = re.match(r"\s+of\s+the\s+", seg)
@@ -151,8 +152,8 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
         # "order of the director of the plant No. 211", "decision of the oblispolkom No. 21/507": who issued it, in
         # words, before its number
         wm = re.match(r"\s+of\s+(?:the\s+)?[a-z][a-z -]{1,60}?(?=,?\s+(?:No\.?|N|№)\s?\d)", seg)
-        if wm and "issuer" not in attrs and "number" not in attrs and "issued_by_words" not in attrs:
-            attrs["issued_by_words"] = wm.group(0).strip()
+        if wm and "issuer" not in attrs and "number" not in attrs and not issuer_in_words:
+            issuer_in_words = True
             consumed += wm.end()
             continue
         sm = re.match(r"\s+(?:of\s+the\s+)?(?:USSR|RSFSR|Kazakh\s+SSR)\b", seg)
@@ -189,6 +190,5 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 continue
         break
     attrs.pop("state", None)
-    attrs.pop("issued_by_words", None)
     return attrs, consumed
 

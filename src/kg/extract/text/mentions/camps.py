@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.text.lexicon import Lexicon, alternation
-from kg.extract.text.mentions.mention import CAP, Mention, mention_at
+from kg.extract.text.mentions.mention import CAP, Mention, headword_case, mention_at
 
 _CAMP_TYPES = {"POW": "PrisonerOfWarCamp", "prisoner-of-war": "PrisonerOfWarCamp", "army": "ArmyCamp",
                "labor": "CorrectionalLabourCamp", "labour": "CorrectionalLabourCamp"}
@@ -51,10 +51,9 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
     for m in re.finditer(r"\b(?i:camp\s+for\s+(?:foreign\s+)?(?:prisoners\s+of\s+war|POWs|internees))\s+"
                          r"(?:No\.?|N|№|#|[Nn]umber)\s?(\d{1,4}[a-z]?)\b", text):
         n = m.group(1)
-        written = m.group(0) if not m.group(0).isupper() else re.sub(
-            r"(?<=\s)(For|Of)\b", lambda w: w.group(1).lower(), m.group(0).title())
+        written = headword_case(m.group(0)) if m.group(0).isupper() else " ".join(m.group(0).split())
         out.append(Mention("camp", "PrisonerOfWarCamp", m.start(), m.end(), m.group(0), f"Camp No. {n}", f"camp:{n}",
-                           {"number": n}, names=[" ".join(written.split())]))
+                           {"number": n}, names=[written]))
     for m in re.finditer(rf"\b({CAP})\s+camp\b(?!s|\s+(?:No\.?|Nos\.?|N|№|#|[Nn]umber)\s?\d)", text):
         name = m.group(1)
         if name in bad or m.start() == 0 or re.search(r"[.!?]\s*$", text[:m.start()]):

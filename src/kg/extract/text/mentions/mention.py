@@ -52,3 +52,13 @@ def title_key(title: str) -> str:
     """A title's coreference key: its words, without punctuation or case."""
     return re.sub(r"[^\w]+", " ", norm(title)).strip()
 
+
+_SMALL_WORDS = ("of", "the", "to", "for", "and", "in", "at")
+
+
+def headword_case(written: str) -> str:
+    """A headword in capitals as a title is written: "CAMP FOR PRISONERS OF WAR N 37" -> "Camp for Prisoners of
+    War N 37" (small words in lower case but the first; numbers, single letters and words not in capitals kept)."""
+    words = written.split()
+    return " ".join(w if not w.isupper() or any(c.isdigit() for c in w) or len(w) <= 1 else
+                    w.lower() if w.lower() in _SMALL_WORDS and i else w.capitalize() for i, w in enumerate(words))
