@@ -152,6 +152,19 @@ def test_authorship_family_reads_wrote_and_written_by() -> None:
     assert ("written-by", "chronicle", "Kim") in roles("The chronicle was written by Anatoly Kim.")
 
 
+def test_authorship_family_reads_a_works_by_and_whose_it_is(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Sakae Oda was a gunner. Rika Mori taught history. In 1975 the memoir Nine Winters by "
+                            "Sakae Oda appeared in Tokyo. Mori's monograph The Steppe Camps (2003) cited it.")
+    assert ("id/publication/nine-winters", "author", "id/person/sakae-oda") in found, found
+    assert ("id/publication/the-steppe-camps", "author", "id/person/rika-mori") in found, found
+
+
+def test_a_kind_of_work_with_its_title_in_apposition_is_that_work(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Kaito Ono published a book of essays, The Colour of Dust, in 1980.")
+    assert ("id/publication/the-colour-of-dust", "author", "id/person/kaito-ono") in found, found
+    assert not any("book-of-essays" in s for s, p, o in found), found
+
+
 def test_a_person_named_in_apposition_fills_the_role_of_its_noun(tmp_path: Path) -> None:
     found = facts(tmp_path, "In 2004 the former minister Yukio Hatoyama visited Temirtau.")
     visit = next(s for s, p, o in found if p == "participant")

@@ -57,8 +57,10 @@ def described_works(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]
         if any(m.start < end and start < m.end and (m.kind in ("publication", "legal-act") or m.kind == "person" and
                                                     re.search(r"\bof\s+(?:the\s+)?(?:[\w.-]+\s+){0,3}$",
                                                               doc.text[tok.idx:m.start]))
-               for m in found) or re.match(r"\s*,?\s*[\"“«]", doc.text[end:end + 4]):
-            continue   # "the memoirs of Watanabe", "The Russian edition, "Coal and Snow"": a work named elsewhere
+               for m in found) or re.match(r"\s*,?\s*[\"“«]", doc.text[end:end + 4]) or any(
+                m.kind == "publication" and re.fullmatch(r"\s*,\s*", doc.text[end:m.start]) for m in found):
+            continue   # "the memoirs of Watanabe", "The Russian edition, "Coal and Snow"", "Nagai's memoir, A
+            # Hospital in the Steppe": a work named elsewhere
         phrase = doc.text[start:end]
         found.append(Mention("publication", lemma_cls, start, end, phrase, phrase, f"publication:{norm(phrase)}",
                              {"described": True}))

@@ -162,9 +162,13 @@ class EntityLinker:
                 continue
             # a place only the recogniser saw ("Kuroda surrendered") is the person's word here
             over = [x for x in mentions if x.start <= m.start() < x.end]
-            if all(x.kind == "place" and x.cls == "Place" and (x.start, x.end) == m.span() for x in over):
+            # and a work named by whose it is ("Nagai's memoir") has its owner's name in it
+            if all(x.kind == "place" and x.cls == "Place" and (x.start, x.end) == m.span() or
+                   x.kind == "publication" and x.attrs.get("described") and x.start == m.start() and
+                   re.match(r"['’]s\b", text[m.end():]) for x in over):
                 for x in over:
-                    mentions.remove(x)
+                    if x.kind == "place":
+                        mentions.remove(x)
                 out.append(Mention("person", "Person", m.start(), m.end(), m.group(1), m.group(1),
                                    f"person:{m.group(1).lower()}", {"surname": m.group(1)}))
         return out
@@ -221,7 +225,7 @@ class EntityLinker:
         return m.entity
 
 
-_WORD = re.compile(r"(?<![\w.-])([A-Z][\w'’]*)(?![\w-])")   # a capitalised word, as `surname_mentions` looks for
+_WORD = re.compile(r"(?<![\w.-])([A-Z]\w*(?:['’](?!s\b)\w+)*)(?![\w-])")   # a capitalised word, as `surname_mentions` looks for
 
 
 def name_gender(name: str, rules: dict) -> str | None:

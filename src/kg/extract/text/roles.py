@@ -132,12 +132,15 @@ def of_complement(token: Any) -> tuple[int, int] | None:
     if token.pos_ != "NOUN" and not (token.pos_ == "VERB" and token.dep_ == "pobj"):
         return None   # (a noun the tagger took for a verb in a noun's place: "to the copper works at Balkhash")
     relational = token.lemma_.lower() in _relational_nouns()   # "the author of the article" is a person
+    own_name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of" and not relational:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:   # "the first issue of the camp newspaper Aurora": the name the noun is given
                 named = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) \
                     if pobj.pos_ == "NOUN" else None
+                if named is None and pobj.pos_ == "NOUN" and own_name is not None:
+                    return token_span(own_name)   # "a book of essays, The Colour of Coal Dust": its own name
                 return token_span(named if named is not None else pobj)
         if child.dep_ == "appos":
             return token_span(child)

@@ -36,10 +36,11 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                      rf"({alternation(list(heads))})((?:\s+of\s+(?:the\s+)?[a-z]+)?,?)\s+"
                      rf"({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}|\d{{1,3}}\b))*{_SPAN})")
     for m in pat.finditer(text):
-        title = m.group(3)
-        words = title.split()
+        words = m.group(3).split()
         while words and re.fullmatch(_SMALL, words[-1]):
             words = words[:-1]
+        # "the memoir Twenty Septembers by Hirano Kōichi": a name after "by" is who wrote it, not the title's
+        words = re.sub(rf"\s+by(?:\s+{_WORD}){{1,4}}$", "", " ".join(words)).split()
         periodical = m.group(1) in _PERIODICALS and words and re.match(rf"\s*\({_CJK}", text[m.start(3) + len(
             words[0]):])   # "the camp newspaper Aurora (曙光)": a paper's one-word name with its original
         if len(words) < 2 and not re.search(r"[A-Z].*[A-Z]", words[0] if words else "") and not periodical:
