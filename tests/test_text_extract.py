@@ -1528,6 +1528,21 @@ def test_incidents_named_by_a_noun_are_events(tmp_path: Path) -> None:
     assert {"roof collapse", "strike of 1948", "collapse of the USSR"} <= events, events
 
 
+def test_an_event_noun_a_proper_name_tells_apart_is_an_event_but_not_a_noun_it_modifies(tmp_path: Path) -> None:
+    r = _read("After the Soviet invasion of Manchuria he was captured. The London talks failed. The Soviet death "
+              "rates rose. Then the Soviet Union resumed repatriation.", tmp_path)
+    events = {e.label for e in r.entities if e.kind == "event"}
+    assert {"Soviet invasion of Manchuria", "London talks"} <= events, events
+    assert not any("rates" in e or "resumed" in e for e in events), events
+
+
+def test_it_after_an_event_is_that_event_and_a_figure_of_its_sentence_measures_it(tmp_path: Path) -> None:
+    r = _read("The Saran typhus epidemic broke out in December 1945. It killed more than 300 people.", tmp_path)
+    epidemic = _one(r, "event", "Saran typhus epidemic")
+    figure = next(e for e in r.entities if e.kind == "statistic")
+    assert epidemic in _values(r, figure, "jpow:measures"), [(f.s.label, f.p, f.o) for f in r.facts]
+
+
 def test_no_figure_from_a_date_no_group_from_a_question_and_abbreviated_ranks(tmp_path: Path) -> None:
     r = _read("Background\n\nOn 17 June 1947 prisoners refused to work. Nobody knows how many Japanese were buried "
               "at Spassk. Lt Col Ivan Petrov reported it.", tmp_path)

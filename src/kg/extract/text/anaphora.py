@@ -5,7 +5,7 @@ Three rules, all looking backwards only (the reader keeps no text):
   the last entity of that noun's kind that has the noun in its name ("the museum" after "the Karlag Memory
   Museum" and "Karaganda University"), else to the last entity of the kind;
 - "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
-  "it": camps, organisations, places, acts, publications), as centering theory has it;
+  "it": camps, organisations, places, acts, publications, events), as centering theory has it;
 - "he"/"she" (and "his", "him", "her") refers to the first person named before it in its sentence, else to
   `person`: the person who was the subject of an earlier sentence, else the last person mentioned ("Kuroda
   surrendered with General Hosokawa. He was held at Khabarovsk": Kuroda), among those whose pronoun agrees
@@ -25,7 +25,7 @@ from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity
 
-IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication"})
+IT_KINDS = frozenset({"camp", "organization", "place", "legal-act", "publication", "event"})
 
 
 def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[str, Entity],

@@ -88,7 +88,9 @@ class StatisticFacts:
                 if tgt is not None:
                     add(Fact(st, "jpow:measures", tgt))
             else:
-                cands = [x for x in ms if not x.in_title and x.entity is not None and not x.attrs.get("anaphor") and (
+                # ("The epidemic broke out in December. It killed more than 300": the event "it" stands for)
+                cands = [x for x in ms if not x.in_title and x.entity is not None and (
+                    not x.attrs.get("anaphor") or x.kind == "event" and x.text.lower() == "it") and (
                     x.kind in ("camp", "legal-act") or x.kind == "event" and x.cls != "War" or
                     x.kind == "organization" and x.entity.cls == "Enterprise")]
                 # "it held prisoners of several nationalities, among them an estimated 6,300 Japanese": a camp

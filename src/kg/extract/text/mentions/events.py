@@ -22,7 +22,7 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
                 mention.attrs["startDate"], mention.attrs["endDate"] = dm.group(1), dm.group(2)
                 mention.attrs["date_as_written"] = f"{dm.group(1)}-{dm.group(2)}"
             out.append(mention)
-    np_end = r"[^,.;:()\"“”]*?(?=\s*(?:,|\.|;|:|\(|\"|“|$|\s(?:was|were|is|are|led|that|which|had|has|began|took|"\
+    np_end = r"[^,.;:()\"“”]*?(?=\s*(?:,|\.|;|:|\(|\"|“|$|\s(?:was|were|is|are|led|that|which|had|has|began|took|he|she|they|we|it|"\
              r"in\s+(?:" + YEAR_RE + r"|the\s+(?:late|early|first|second))|on\s+" + MONTH_RE + r")\b))"
     for m in re.finditer(rf"\b({CAP}(?:\s+{CAP})?)\s+([Tt]rial|[Cc]onference|[Oo]ffensive|[Oo]peration)\b"
                          rf"(?:\s+of\s+({YEAR_RE}))?", text):
@@ -48,6 +48,17 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         if len(phrase) > 160:
             continue
         out.append(Mention("event", cls, span[0], span[1], phrase, phrase, f"event:{norm(phrase)}"))
+    # "the Soviet invasion of Manchuria", "The Soviet–Japanese talks on the detainees", "the London talks": an
+    # event noun that a proper name or adjective before it tells apart, with what it is of or on, if said
+    proper = r"(?:[A-Z][a-z]+(?:[-–][A-Z][a-z]+)*\s+){1,2}"
+    for m in re.finditer(rf"\b[Tt]he\s+({proper}({trig})(?:\s+(?:of|on|over|between)\s+{np_end})?)"
+                         rf"(?![\w-]|\s+(?!was\b|is\b|has\b)[a-z]+s\b|\s+(?:toll|rate|figure|register|list|record|"
+                         rf"certificate|camp|zone)\b)", text):   # ("the Soviet death rates")
+        words = m.group(1).split()
+        if words[0] in lex["not_surnames"] or words[0] in _OPENERS or len(m.group(1)) > 160:
+            continue
+        out.append(mention_at("event", triggers[m.group(2)], (m.start(1), m.end(1)), text, m.group(1),
+                              f"event:{norm(m.group(1))}"))
     transfer = alternation([k for k, v in lex["event_triggers"].items() if v == "Transfer"])
     for m in re.finditer(rf"\b(?:the\s+)?({transfer})\s+(?:of\s+[^,.;]*?\s+)?from\s+(?:the\s+)?{CAP}{np_end}", text):
         phrase = m.group(0)
@@ -100,8 +111,10 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
                               f"event:{norm(m.group(1))}"))
     # "a typhus epidemic", "the dysentery outbreak of 1946", "an epidemic of typhus": a disease's outbreak
     disease = alternation(lex["diseases"])
+    # ("the Saran typhus epidemic": with the place it broke out in)
     for m in re.finditer(rf"\b(?:an?|the|[Aa]n?|The)\s+(?:(?:severe|major|great|first|second)\s+)?"
-                         rf"((?:({disease})\s+(?:epidemic|outbreak))|(?:epidemic|outbreak)\s+of\s+({disease}))\b", text):
+                         rf"((?:(?:[A-Z][a-z]+\s+)?({disease})\s+(?:epidemic|outbreak))|(?:epidemic|outbreak)\s+of\s+"
+                         rf"({disease}))\b", text):
         label = m.group(1)
         year = re.match(rf"\s+(?:of|in)\s+({YEAR_RE})\b", text[m.end():])
         mention = mention_at("event", "Epidemic", (m.start(1), m.end(1)), text, label, f"event:{norm(label)}-{m.start()}")
