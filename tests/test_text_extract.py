@@ -307,6 +307,14 @@ def test_an_honorific_before_a_name_is_no_family_name(tmp_path: Path) -> None:
     assert sorted(e.label for e in r.entities if e.kind == "person") == ["Isamu Kuroki", "Masao Fujiwara"]
 
 
+def test_a_committee_or_board_of_a_numbered_camp_or_a_named_body_is_a_body(tmp_path: Path) -> None:
+    r = _read("The anti-fascist committee of Camp No. 463 met. The board of the Ministry of the Coal Industry "
+              "objected. The Karaganda mine rescue detachment came.", tmp_path)
+    bodies = {e.label for e in r.entities if e.kind == "organization"}
+    assert {"anti-fascist committee of Camp No. 463", "board of the Ministry of the Coal Industry",
+            "Karaganda mine rescue detachment"} <= bodies, bodies
+
+
 def test_publishers_and_numbered_schools_are_bodies(tmp_path: Path) -> None:
     r = _read("It is published by Heibonsha this spring; the Karaganda publisher Bolashak prints the Russian edition. "
               "Pupils of Gymnasium No. 2 helped. Another book was published by Kenji Morita in 2001.", tmp_path)
