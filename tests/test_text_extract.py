@@ -315,6 +315,18 @@ def test_a_committee_or_board_of_a_numbered_camp_or_a_named_body_is_a_body(tmp_p
             "Karaganda mine rescue detachment"} <= bodies, bodies
 
 
+def test_a_post_said_with_its_body_makes_its_holder_head_or_staff_of_it(tmp_path: Path) -> None:
+    r = _read("The Dubovkaugol trust was founded in 1940. The trust's chief engineer, Viktor Osadchy, objected. The "
+              "secretary of the Osakarovsky Raion Executive Committee L. N. Shevtsova signed it. The All-Japan "
+              "Association of Bereaved Families, whose chairman, Tomoko Ishida, laid a wreath, came in 1995.", tmp_path)
+    trust, committee = _one(r, "organization", "Dubovkaugol trust"), _one(r, "organization",
+                                                                           "Osakarovsky Raion Executive Committee")
+    association = _one(r, "organization", "All-Japan Association of Bereaved Families")
+    assert trust in _values(r, _one(r, "person", "Viktor Osadchy"), "jpow:affiliation")
+    assert committee in _values(r, _one(r, "person", "L. N. Shevtsova"), "jpow:affiliation")
+    assert association in _values(r, _one(r, "person", "Tomoko Ishida"), "jpow:headOf")
+
+
 def test_publishers_and_numbered_schools_are_bodies(tmp_path: Path) -> None:
     r = _read("It is published by Heibonsha this spring; the Karaganda publisher Bolashak prints the Russian edition. "
               "Pupils of Gymnasium No. 2 helped. Another book was published by Kenji Morita in 2001.", tmp_path)

@@ -30,6 +30,11 @@ class PersonFacts:
         return re.compile(rf"(?:,?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?|\s*,\s*)(?:a|an)\s+(?:former\s+)?"
                           rf"({alternation(self.lex['military_ranks'])})\b", re.IGNORECASE)
 
+    def _post_property(self, post: str) -> str:
+        """jpow:headOf for the post of a head, else jpow:affiliation (`lexicon.yaml: unit_posts`)."""
+        role = self.lex["unit_posts"].get(" ".join(post.lower().split()))
+        return "jpow:headOf" if role == "head" else "jpow:affiliation"
+
     def _position_of(self, p, pos: str, at: int, ms, facts) -> None:
         """What a person's position names: the body they serve (jpow:affiliation), else a place or camp, with the
         words of the position ("Ambassador of Japan to Kazakhstan": stated relations to Japan and Kazakhstan)."""
@@ -209,33 +214,42 @@ class PersonFacts:
                                 o.entity is not None), None)
             if body:
                 add(Fact(p, "jpow:affiliation", body.entity))
-            # "The museum's director, Galina Serikova": the head of what the possessive names
-            hm = re.search(r"\b(?:[Tt]he\s+)?(\w+)['’]s\s+(?:\w+\s+)?(?:director|head|chief|commander|commandant|"
-                           r"chairman|leader)(?:\s+(?:from|in|since|until)\s+\d{4})?\s*,?\s*"
-                           r"(?:(?:[A-Z][a-z]+\s+){1,2})?$", text[s:m.start])   # "The camp's head from 1946, Colonel"
+            posts = alternation(list(self.lex["unit_posts"]))
+            # "The museum's director, Galina Serikova", "the trust's chief engineer, Viktor Osadchy": the head (or
+            # one of the staff) of what the possessive names
+            hm = re.search(rf"\b(?:[Tt]he\s+)?(\w+)['’]s\s+(?:(?!{posts})\w+\s+)?({posts})"
+                           rf"(?:\s+(?:from|in|since|until)\s+\d{{4}})?\s*,?\s*"
+                           rf"(?:(?:[A-Z][a-z]+\s+){{1,2}})?$", text[s:m.start])   # "The camp's head from 1946, Colonel"
             if hm:
                 owner = next((o for o in ms if o.kind in ("organization", "camp") and o.entity is not None and
                               o.start <= s + hm.start(1) < o.end), None)
                 noun = self.lex["anaphor_nouns"].get(hm.group(1).lower())
                 owner_entity = owner.entity if owner else (self.referent(noun, hm.group(1).lower()) if noun else None)
                 if owner_entity is not None:
-                    add(Fact(p, "jpow:headOf", owner_entity))
+                    add(Fact(p, self._post_property(hm.group(2)), owner_entity))
+            # "the commission, whose chairman, Tomoko Ishida, ...": of the body before "whose"
+            wm = re.search(rf",\s+whose\s+({posts})\s*,?\s*(?:(?:[A-Z][a-z]+\.?\s+){{0,2}})$", text[s:m.start])
+            owner = wm and next((o for o in reversed(ms) if o.kind in ("organization", "camp") and
+                                 o.entity is not None and o.end == s + wm.start()), None)
+            if owner:
+                add(Fact(p, self._post_property(wm.group(1)), owner.entity))
             # "The head of the camp, Major Oleg Kim, ...", "Karim Abenov, director of the museum, ...": the head of
             # what is named after "head of"
             for o in ms:
                 if o.kind not in ("organization", "camp") or o.entity is None:
                     continue
-                head_of = r"\b(?:head|chief|commandant|director|commander|chairman)\s+of\s+(?:the\s+)?$"
+                head_of = rf"\b({posts})\s+of\s+(?:the\s+)?$"
                 end = o.end   # "the head of the UPVI UMVD, Colonel X": the body named by two acronyms
                 while (nxt := next((x for x in ms if x.kind == "organization" and x.start == end + 1 and
                                     text[end] == " "), None)) is not None:
                     end = nxt.end
-                if o.end <= m.start and re.search(head_of, text[s:o.start], re.IGNORECASE) and \
-                        re.fullmatch(r"\s*,\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[end:m.start]) or \
-                        o.start >= m.end and re.search(head_of, text[m.end:o.start]) and \
-                        re.fullmatch(r"\s*(?:\([^()]*\))?,\s+(?:the\s+)?(?:then\s+|former\s+|acting\s+)?\w+\s+of\s+"
-                                     r"(?:the\s+)?", text[m.end:o.start]):
-                    add(Fact(p, "jpow:headOf", o.entity))
+                # ("the secretary of the oblispolkom M. I. Grinberg": a translation's name with no comma before it)
+                said = o.end <= m.start and re.fullmatch(r"\s*,?\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[end:m.start]) \
+                    and re.search(head_of, text[s:o.start], re.IGNORECASE) or \
+                    o.start >= m.end and re.fullmatch(rf"\s*(?:\([^()]*\))?,\s+(?:the\s+)?(?:then\s+|former\s+|"
+                                                      rf"acting\s+)?({posts})\s+of\s+(?:the\s+)?", text[m.end:o.start])
+                if said:
+                    add(Fact(p, self._post_property(said.group(1)), o.entity))
             om = re.match(r"\s*\(\s*", text[m.end:e])
             org = om and next((o for o in ms if o.kind == "organization" and o.start == m.end + om.end() and
                                re.match(r"\s*\)", text[o.end:e])), None)
