@@ -1563,6 +1563,15 @@ def test_it_after_an_event_is_that_event_and_a_figure_of_its_sentence_measures_i
     assert epidemic in _values(r, figure, "jpow:measures"), [(f.s.label, f.p, f.o) for f in r.facts]
 
 
+def test_the_echelon_refers_back_to_an_event_whose_name_has_the_noun(tmp_path: Path) -> None:
+    r = _read("Echelon No. 27-114\n\nEchelon No. 27-114 was a railway transport that carried prisoners in 1945. The "
+              "echelon crossed the border at Grodekovo on 30 September.", tmp_path)
+    echelon = _one(r, "event", "Echelon No. 27-114")
+    said = [f for f in r.facts if f.p == "jpow:statedSubject" and f.o is echelon]
+    assert any(g.s is f.s and g.p == "jpow:statedObject" and g.o.label == "Grodekovo" for f in said for g in r.facts), \
+        [(f.s.label, f.p, f.o) for f in r.facts]
+
+
 def test_no_figure_from_a_date_no_group_from_a_question_and_abbreviated_ranks(tmp_path: Path) -> None:
     r = _read("Background\n\nOn 17 June 1947 prisoners refused to work. Nobody knows how many Japanese were buried "
               "at Spassk. Lt Col Ivan Petrov reported it.", tmp_path)
