@@ -315,6 +315,12 @@ def test_a_committee_or_board_of_a_numbered_camp_or_a_named_body_is_a_body(tmp_p
             "Karaganda mine rescue detachment"} <= bodies, bodies
 
 
+def test_a_work_is_dated_by_the_year_of_its_publishing_clause_not_of_a_relative_clause(tmp_path: Path) -> None:
+    r = _read("In 1985 Okabe Tetsuo published a book of essays, The Colour of Coal Dust, which won a prize in 1986.",
+              tmp_path)
+    assert _values(r, _one(r, "publication", "The Colour of Coal Dust"), "jpow:publicationYear")[0].value == "1985"
+
+
 def test_a_post_said_with_its_body_makes_its_holder_head_or_staff_of_it(tmp_path: Path) -> None:
     r = _read("The Dubovkaugol trust was founded in 1940. The trust's chief engineer, Viktor Osadchy, objected. The "
               "secretary of the Osakarovsky Raion Executive Committee L. N. Shevtsova signed it. The All-Japan "

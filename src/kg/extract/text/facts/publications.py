@@ -174,8 +174,13 @@ class PublicationFacts:
             if len(pubs) == 1 and "unit" not in pm.attrs and not any(f.s is pub and f.p == "jpow:publicationYear"
                                                                      for f in facts):
                 vm = re.search(r"\b(?:published|appeared|came\s+out|issued)\b", text[s:e])
-                years = [y for y in re.finditer(r"\b(?:1[89]|20)\d\d\b", text[s:e])] if vm else []
-                year = next((y for y in years if y.start() > vm.end()), years[0] if years else None) if vm else None
+                # the year of the verb's clause: after it, before a relative clause or another clause begins
+                # ("published a book, X, which received a prize in 1986"), else the last one before it
+                stop = vm and re.search(r",\s+(?:which|who|where|whose|and|but)\b|;", text[s + vm.end():e])
+                clause_end = s + vm.end() + stop.start() if stop else e
+                years = [y for y in re.finditer(r"\b(?:1[89]|20)\d\d\b", text[s:clause_end])] if vm else []
+                year = next((y for y in years if y.start() > vm.end()),
+                            next((y for y in reversed(years) if y.start() < vm.start()), None)) if vm else None
                 if year is not None and not re.search(r"\b(?:translated|reprinted|republished)\b[^.;]*$",
                                                       text[s:s + year.start()]):
                     add(Fact(pub, "jpow:publicationYear", Lit(year.group(0), "gYear", None)))
