@@ -159,6 +159,16 @@ def test_a_section_written_with_its_number_alone_is_one_only_after_a_camp(tmp_pa
     assert "Section 9 of camp No. 226" in _one(r, "camp", "Section No. 9 of camp No. 226").names   # as written
 
 
+def test_a_camp_no_number_names_is_named_by_its_kind_and_place_and_a_camp_department_is_a_section(
+        tmp_path: Path) -> None:
+    r = _read("Camp No. 37 opened in 1945. Camp department N 1 was in Saran. The sick went to the hospital camp at "
+              "Spassk, the rest to the port transit camp at Nakhodka.", tmp_path)
+    transit = _one(r, "camp", "port transit camp at Nakhodka")
+    assert _one(r, "place", "Nakhodka") in _values(r, transit, "jpow:location")
+    assert _one(r, "camp", "hospital camp at Spassk").cls == "Camp"
+    assert _one(r, "camp", "Camp department N 1").cls == "CampSection"
+
+
 def test_a_camp_s_administration_is_named_with_the_camp_s_number(tmp_path: Path) -> None:
     r = _read("The records of the Administration of Camp No. 41 for Prisoners of War survive, as do those of the "
               "Administration of Camp No. 99 of the NKVD. In 1950 the administration of camp No. 37 was closed.",

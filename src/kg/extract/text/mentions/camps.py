@@ -6,6 +6,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions.mention import CAP, Mention, headword_case, mention_at
+from kg.extract.text.spans import norm
 
 _CAMP_TYPES = {"POW": "PrisonerOfWarCamp", "prisoner-of-war": "PrisonerOfWarCamp", "army": "ArmyCamp",
                "labor": "CorrectionalLabourCamp", "labour": "CorrectionalLabourCamp"}
@@ -73,6 +74,16 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
                           f"camp:{parent}/{m.group(2)}", {"number": m.group(2), "parent_key": f"camp:{parent}"})
         mention.names.append(" ".join(m.group(0).split()))   # also as written: "Section 8 of camp No. 179"
         out.append(mention)
+    # "the port transit camp at Nakhodka", "a hospital camp at Spassk", "a labour colony at Karsakpay": a camp no
+    # number names, named by its kind and its place (the mention is its kind: the place is a mention of its own)
+    for m in re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:port|main|central|large|small|new|old|women['’]s)\s+)?"
+                         rf"(?:transit|hospital|branch|penal|punishment|filtration|special|labou?r|officers['’]?|"
+                         rf"reception|women['’]s)\s+(?:camp|colony))\s+(?:at|near)\s+{CAP}(?:[-–]{CAP})?"
+                         rf"(?!\s*(?:No\.?|N|№)\s?\d)", text):
+        if any(o.start <= m.start(1) < o.end for o in out):
+            continue
+        out.append(Mention("camp", "Camp", m.start(1), m.end(1), m.group(1), m.group(0).split(None, 1)[1],
+                           f"camp:{norm(m.group(0).split(None, 1)[1])}"))
     out += _sections_of_the_last_camp(text, [m.start for m in out if m.cls == "CampSection"], lex.settlements)
     for m in re.finditer(r"\b([A-Z][a-z]+lag)\b", text):
         if m.group(1).lower() == "gulag":
@@ -108,7 +119,8 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: tuple[str, .
     # the number sign may be left out after "camp section" or when the camp's number comes just before
     # ("camp section 5", "camp No. 37, Section 4"), not in "Section 4 of the Criminal Code"
     # ("section No. 3 of the camp": of the last camp, as without "of the camp")
-    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(?:No\.?|N|№|[Nn]umber)\s?"
+    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp|(?<=[Cc]amp\s)[Dd]epartment)\s+"
+                          r"(?:No\.?|N|№|[Nn]umber)\s?"
                           r"(\d{1,4}[a-z]?)\b(?!/\d)(?!\s+of\s+(?!the\s+camp\b))|"
                           r"(?:\b[Cc]amp\s+|(?<=\d,\s))([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(\d{1,4}[a-z]?)\b"
                           r"(?!/\d)(?!\s+of\s+(?!the\s+camp\b))")
