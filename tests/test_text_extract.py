@@ -488,6 +488,16 @@ def test_a_list_of_camps_with_their_towns_in_brackets_gives_each_camp_its_town(t
     assert located == {("Camp No. 37", "Balkhash"), ("Camp No. 47", "Temirtau"), ("Camp No. 99", "Spassk")}
 
 
+def test_an_act_named_by_its_issuer_in_words_and_its_day_or_by_its_kind_and_year_is_an_act(tmp_path: Path) -> None:
+    r = _read("The order of the camp head of 15.06.1947 set norms. The directive of the military council of 2 October "
+              "1945 ordered it. A cooperation agreement of 1997 allowed copying. In 1946 an order of 1946 came.",
+              tmp_path)
+    acts = {e.label: e for e in r.entities if e.kind == "legal-act"}
+    assert {"order of the camp head of 15.06.1947", "directive of the military council of 2 October 1945",
+            "agreement of 1997"} == set(acts), acts
+    assert _values(r, acts["order of the camp head of 15.06.1947"], "jpow:date")[0].value == "1947-06-15"
+
+
 def test_an_act_named_by_its_issuer_and_day_is_a_legal_act_with_both(tmp_path: Path) -> None:
     r = _read("They came under the State Defence Committee resolution of 23 August 1945 and the order of the "
               "NKVD of the USSR of 4 September 1945, not under a decision of 1946.", tmp_path)

@@ -65,6 +65,9 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         e = m.end()
         attrs, consumed = _act_attributes(text, e, quotes, orgs)
         dated = len(attrs.get("date", "")) >= 7   # "the resolution of 23 August 1945": named by its day or month
+        # ("a cooperation agreement of 1997", "the NKVD burial instructions of 1946": by its year after its kind)
+        dated = dated or "date" in attrs and bool(re.search(r"\b(?!(?:the|an?|this|that|its|their)\s)[\w-]+\s+$",
+                                                             text[max(0, m.start() - 20):m.start()]))
         # "Sarysulag was closed by an order of the MVD of the USSR": one act of a body, named by its issuer alone
         # (not "Order No. 00965 was an order of the NKVD": what another act is)
         described = "issuer" in attrs and m.group(1).islower() and re.search(r"\b(?:[Aa]n?|[Tt]he|[Tt]his)\s+$",
@@ -151,7 +154,9 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 continue
         # "order of the director of the plant No. 211", "decision of the oblispolkom No. 21/507": who issued it, in
         # words, before its number
-        wm = re.match(r"\s+of\s+(?:the\s+)?[a-z][a-z -]{1,60}?(?=,?\s+(?:No\.?|N|№)\s?\d)", seg)
+        # (or before its date: "the directive of the military council of 2 October 1945")
+        wm = re.match(rf"\s+of\s+(?:the\s+)?[a-z][a-z -]{{1,60}}?(?=,?\s+(?:No\.?|N|№)\s?\d|,?\s+(?:dated|of)\s+"
+                      rf"(?:\d{{1,2}}\.\d{{2}}\.|\d{{1,2}}\s+{MONTH_RE}|{MONTH_RE}\s+(?:\d{{1,2}},?\s+)?{YEAR_RE}))", seg)
         if wm and "issuer" not in attrs and "number" not in attrs and not issuer_in_words:
             issuer_in_words = True
             consumed += wm.end()
@@ -162,7 +167,7 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
             consumed += sm.end()
             continue
         dm = re.match(rf",?\s+(?:dated|of|from)\s+((?:{MONTH_RE}\s+\d{{1,2}},?\s+|\d{{1,2}}\s+{MONTH_RE}\s+|"
-                      rf"{MONTH_RE}\s+)?{YEAR_RE})", seg)
+                      rf"{MONTH_RE}\s+|\d{{1,2}}\.\d{{2}}\.)?{YEAR_RE})", seg)   # ("of 15.06.1947")
         if dm and "date" not in attrs:
             d = dates(dm.group(1))
             if d:
