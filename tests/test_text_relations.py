@@ -273,6 +273,14 @@ def test_a_relation_without_a_property_is_kept_in_the_texts_words(tmp_path: Path
     assert ("statedObject", "id/place/hokkaido") in ends and any(p == "statedSubject" for p, _ in ends), found
 
 
+def test_its_is_the_subject_before_it_and_what_is_said_of_its_noun_is_said_of_the_owner(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 183 opened in 1945. A fire destroyed two barracks in 1948. The trust "
+                            "Karagandaugol was formed in 1940. Camp No. 183 was dissolved in 1950 and its records "
+                            "were transferred to the State Archive of Karaganda Region.")
+    stated = {s for s, p, o in found if p == "statedObject" and o == "id/organization/state-archive-of-karaganda-region"}
+    assert any((s, "statedSubject", "id/camp/camp-no-183") in found for s in stated), found
+
+
 def test_a_relative_pronoun_stands_for_the_noun_it_follows() -> None:
     found = roles("The officers who were held in Elabuga wrote letters.")
     assert ("held-in", "officers", "Elabuga") in found

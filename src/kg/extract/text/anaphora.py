@@ -4,8 +4,9 @@ Three rules, all looking backwards only (the reader keeps no text):
 - a definite noun phrase ("the/this/that camp", "our section") whose head noun is in `lexicon.yaml: anaphor_nouns` refers to
   the last entity of that noun's kind that has the noun in its name ("the museum" after "the Karlag Memory
   Museum" and "Karaganda University"), else to the last entity of the kind;
-- "it"/"its" refers to the salient entity: the subject of an earlier sentence (of the kinds that can be
-  "it": camps, organisations, places, acts, publications, events), as centering theory has it;
+- "it"/"its" refers to the subject before it in its sentence, else to the salient entity: the subject of an
+  earlier sentence (of the kinds that can be "it": camps, organisations, places, acts, publications, events), as
+  centering theory has it;
 - "he"/"she" (and "his", "him", "her") refers to the first person named before it in its sentence, else to
   `person`: the person who was the subject of an earlier sentence, else the last person mentioned ("Kuroda
   surrendered with General Hosokawa. He was held at Khabarovsk": Kuroda), among those whose pronoun agrees
@@ -50,8 +51,11 @@ def anaphors(doc, s: int, e: int, ms: list[Mention], lex: Lexicon, last: dict[st
                 out.append(_mention(narrator, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if low in ("it", "its") and tok.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj"):
-            if salient is not None and salient.kind in IT_KINDS:
-                out.append(_mention(salient, tok.idx, tok.idx + len(tok.text), tok.text))
+            # ("The camp was closed in 1950, and its last prisoners were sent ...": the subject before it in its
+            # own sentence, else the salient one)
+            target = subject_entity(doc, s, tok.idx, [m for m in ms + out if m.end <= tok.idx]) or salient
+            if target is not None and target.kind in IT_KINDS:
+                out.append(_mention(target, tok.idx, tok.idx + len(tok.text), tok.text))
             continue
         if low in ("he", "she", "his", "him", "her") and tok.pos_ == "PRON":
             gender = "f" if low in ("she", "her") else "m"

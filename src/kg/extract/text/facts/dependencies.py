@@ -43,7 +43,7 @@ class DependencyFacts:
                 if figure is not None and subject is not None and subject.kind in ("camp", "organization", "place") \
                         and not any(f.s is figure.entity and f.p == "jpow:measures" for f in facts):
                     facts.append(Fact(figure.entity, "jpow:measures", subject.entity))   # "the camp held 6,300"
-                self._statement(match, subject, obj, facts, block)
+                self._statement(match, subject, obj, facts, block, ms)
                 continue
             if subject is None or obj is None or subject.entity is obj.entity:
                 continue
@@ -60,12 +60,20 @@ class DependencyFacts:
                 facts.append(Fact(subject.entity, prop, obj.entity))
 
     def _statement(self, match: RelationMatch, subject: Mention | None, obj: Mention | None, facts: list[Fact],
-                   block: Block) -> None:
+                   block: Block, ms: list[Mention]) -> None:
         """"Japanese prisoners of war stayed on the territory of the Soviet Union": a jpow:StatedRelation with the
         text's words, where no other pattern of the sentence related its two ends."""
         if subject is not None and not subject.start <= match.subject[0] < subject.end and match.group:
             subject = None   # "citizens of Korea": the group, not the country its "of" names
         group = match.group if subject is None and match.pattern.group else None
+        owned = None
+        if group is not None and re.match(r"(?:[Ii]ts|[Tt]heir)\s", group):
+            # "Its records are held in the State Archive": said of what "its" stands for, with its noun ("records
+            # held in")
+            owner = next((m for m in ms if m.attrs.get("anaphor") and m.entity is not None and
+                          m.text.lower() in ("its", "their") and m.end <= match.subject[0] < m.end + len(group)), None)
+            if owner is not None:
+                subject, group, owned = owner, None, group.split(None, 1)[1]
         if obj is not None and not obj.start <= match.object[0] < obj.end and match.object_group:
             obj = None   # "held prisoners of the Kwantung Army": the group, not the army its "of" names
         object_group = match.object_group if obj is None else None
@@ -75,7 +83,7 @@ class DependencyFacts:
                     subject.entity is obj.entity or _related(facts, subject.entity, obj.entity)):
             return
         end = obj.start if obj is not None else block.text.find(object_group, match.words_start)
-        words = " ".join(block.text[match.words_start:end].split())
+        words = " ".join(((owned or "") + " " + block.text[match.words_start:end]).split())
         if not words or not match.words_start < end or len(words.split()) > 10:
             return
         self.stated(subject.entity if subject is not None else group, words,
