@@ -92,6 +92,13 @@ def test_quantities_keep_their_qualifier_unit_and_bounds(tmp_path: Path) -> None
     assert term(exact, "jpow:qualifier") == ["QualifierExact"] and term(exact, "jpow:unit") == ["UnitPerson"]
 
 
+def test_a_bare_count_written_in_thousands_is_a_figure_but_not_an_archival_number(tmp_path: Path) -> None:
+    r = _read("The directorate's own reckoning is 3,904, while others argue that at least 5,200 Japanese died. "
+              "Fond 1,234 holds the lists.", tmp_path)
+    figures = {e.label for e in r.entities if e.kind == "statistic"}
+    assert figures == {"3,904", "at least 5,200 Japanese"}, figures
+
+
 def test_vague_multitudes_keep_their_words_and_get_no_number(tmp_path: Path) -> None:
     r = _read("Hundreds of thousands of Japanese were held, and thousands of letters reached their families.",
               tmp_path)

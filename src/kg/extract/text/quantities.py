@@ -1,8 +1,9 @@
 """Figures in prose -> statistics: number, qualifier, unit, and what is counted.
 
 A figure becomes a statistic when it is counted in something ("31074 people", "19 army camps", "eight
-ministries", "50.6%", "about half") or hedged ("more than 600 thousand"). Not figures: years and dates,
-numbers after No./N/Article/paragraph/page/p./pp./vol., footnote markers, and bare small numbers.
+ministries", "50.6%", "about half"), hedged ("more than 600 thousand") or written in thousands ("3,904"). Not
+figures: years and dates, numbers after No./N/Article/paragraph/page/p./pp./vol., footnote markers, and bare small
+numbers.
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
         if any(a <= s < b for a, b in in_dates):
             continue   # "On 17 June 1947 prisoners refused": the day and the year of a date
         prev = text[max(0, s - 14):s]
-        if re.search(r"(?:\bNo\.?|\bN|№|#|\bArticle|\bparagraph|\bclause|\bpage|\bp\.|\bpp\.|\bvol\.|\bpart|"
+        if re.search(r"(?:\bNo\.?|\bN|№|#|\bArticle|\bparagraph|\bclause|\bpage|\bp\.|\bpp\.|\bvol\.|\bpart|\b[Ff]onds?|"
+                     r"\bf\.|\bop\.|\bd\.|"
                      r"\bsection|\bchapter|\bcamps?)\s*$|[-–/]$", prev, re.IGNORECASE):
             continue
         if re.match(r"[-–/]?\d", text[e:e + 2]) or re.match(r"\s*(?:\)|st\b|nd\b|rd\b|th\b)", text[e:e + 3]) \
@@ -138,6 +140,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
                 unit = "UnitItem"
                 if counted:
                     unit_end = e + counted.end()
+            elif re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", raw_n) and not m.group("mult"):
+                unit = "UnitItem"   # "the directorate's own reckoning is 3,904": a count written in thousands
             elif not m.group("qual") or is_word or base < 10:
                 continue
             else:
