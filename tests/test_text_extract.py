@@ -99,6 +99,13 @@ def test_a_bare_count_written_in_thousands_is_a_figure_but_not_an_archival_numbe
     assert figures == {"3,904", "at least 5,200 Japanese"}, figures
 
 
+def test_a_count_its_verb_tells_is_a_figure_and_several_hundred_has_no_hundred_in_it(tmp_path: Path) -> None:
+    r = _read("He made several hundred sketches, of which only 23 survived a search.", tmp_path)
+    figures = {e.label: e for e in r.entities if e.kind == "statistic"}
+    assert set(figures) == {"several hundred (sketches)", "23 (survived a search)"}, figures
+    assert not _values(r, figures["several hundred (sketches)"], "jpow:value")
+
+
 def test_vague_multitudes_keep_their_words_and_get_no_number(tmp_path: Path) -> None:
     r = _read("Hundreds of thousands of Japanese were held, and thousands of letters reached their families.",
               tmp_path)

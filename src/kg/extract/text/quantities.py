@@ -140,8 +140,11 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
                 unit = "UnitItem"
                 if counted:
                     unit_end = e + counted.end()
-            elif re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", raw_n) and not m.group("mult"):
-                unit = "UnitItem"   # "the directorate's own reckoning is 3,904": a count written in thousands
+            elif re.fullmatch(r"\d{1,3}(?:[,\u00a0 ]\d{3})+", raw_n) and not m.group("mult") or \
+                    not is_word and base >= 10 and not year_like and re.match(
+                        r"\s+(?:were|survived|died|perished|remained|returned|arrived|escaped)\b", after):
+                unit = "UnitItem"   # "the directorate's own reckoning is 3,904": a count written in thousands;
+                # "of which only 23 survived": a count the verb after it tells
             elif not m.group("qual") or is_word or base < 10:
                 continue
             else:
@@ -196,6 +199,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
         if any(q.start <= m.start() < q.end for q in out):
             continue
         end = m.end(2) if m.group(2) else (m.end(1) if m.group(1) else m.end())
+        # ("several hundred sketches": no figure of a hundred inside it)
+        out = [q for q in out if not m.start() <= q.start < m.end()]
         text_as_written = text[m.start():end].strip()
         nxt = re.findall(r"[\w-]+", re.sub(r"^\s*of\s+(?:the\s+)?", "", text[end:end + 60]))[:2]
         unit = next((units[w] for w in nxt if w in units), None)
