@@ -92,6 +92,13 @@ def test_quantities_keep_their_qualifier_unit_and_bounds(tmp_path: Path) -> None
     assert term(exact, "jpow:qualifier") == ["QualifierExact"] and term(exact, "jpow:unit") == ["UnitPerson"]
 
 
+def test_a_heading_over_a_paragraph_names_no_site_and_coalfields_valleys_and_seas_are_places(tmp_path: Path) -> None:
+    r = _read("History\nThe hospital was set up in 1946. The Karaganda coalfield lies in the Nura valley. The ship "
+              "crossed the Sea of Japan.", tmp_path)
+    places = {e.label for e in r.entities if e.kind == "place"}
+    assert places == {"Karaganda coalfield", "Nura valley", "Sea of Japan"}, places
+
+
 def test_a_bare_count_written_in_thousands_is_a_figure_but_not_an_archival_number(tmp_path: Path) -> None:
     r = _read("The directorate's own reckoning is 3,904, while others argue that at least 5,200 Japanese died. "
               "Fond 1,234 holds the lists.", tmp_path)

@@ -27,7 +27,8 @@ def sites(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     # "Spassk camp cemetery", "Aktau Japanese cemetery", "Spassk central hospital": a word or two may come between
     between = rf"(?:(?:camp|central|old|new|main|former|military|regional|city|district|{_NAME}ese)\s+){{0,2}}"
-    named = re.compile(rf"(?<![\w-])((?:{_NAME}\s+){{0,2}}{_NAME}(?:(?<=s)['’])?)\s+({between}(?:{heads}))\b"
+    # (on one line: a heading "History" over "The hospital was ..." names nothing)
+    named = re.compile(rf"(?<![\w-])((?:{_NAME}[ \t]+){{0,2}}{_NAME}(?:(?<=s)['’])?)[ \t]+({between}(?:{heads}))\b"
                        rf"(?!\s+(?:No\.|N\s?\d|of\b))")   # ("Miners' Palace of Culture": a possessive plural)
     for m in named.finditer(text):
         words = m.group(1).split()
