@@ -281,6 +281,13 @@ def test_its_is_the_subject_before_it_and_what_is_said_of_its_noun_is_said_of_th
     assert any((s, "statedSubject", "id/camp/camp-no-183") in found for s in stated), found
 
 
+def test_they_is_the_group_that_was_the_last_subject_but_not_named_persons(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Japanese prisoners made a great contribution: they built houses and worked at "
+                            "Spassk. Sato and Ito came in 1946. They worked at Temirtau.")
+    to_spassk = {s for s, p, o in found if p == "statedObject" and o == "id/place/spassk"}
+    assert to_spassk and not any(o == "id/place/temirtau" for s, p, o in found if p == "statedObject"), found
+
+
 def test_a_relative_pronoun_stands_for_the_noun_it_follows() -> None:
     found = roles("The officers who were held in Elabuga wrote letters.")
     assert ("held-in", "officers", "Elabuga") in found

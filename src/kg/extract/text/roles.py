@@ -90,7 +90,11 @@ def antecedent(token: Any) -> Any:
 def group_phrase(token: Any, any_number: bool = False) -> str | None:
     """"Japanese prisoners of war" for the head "prisoners": a plural noun's phrase as written, at most eight
     words, without a leading article, a relative clause or what "and"/"as well as" adds ("the author" is a
-    person, not a group); with `any_number`, a singular common noun's too ("a memorial stone")."""
+    person, not a group); with `any_number`, a singular common noun's too ("a memorial stone"). "They" is the group
+    that was the last subject before it ("The Japanese made a great contribution: they worked in mines")."""
+    if token.lower_ == "they" and token.pos_ == "PRON":
+        earlier = next((t for t in reversed(token.doc[:token.i]) if t.dep_ in ("nsubj", "nsubjpass")), None)
+        return group_phrase(earlier) if earlier is not None and earlier.lower_ != "they" else None
     if token.tag_ not in ("NNS", "NNPS") and not (token.tag_ == "NN" and (
             any_number or token.lemma_.lower() in _collective_nouns())):   # "the echelon arrived"
         return None
