@@ -106,6 +106,12 @@ def test_a_bare_count_written_in_thousands_is_a_figure_but_not_an_archival_numbe
     assert figures == {"3,904", "at least 5,200 Japanese"}, figures
 
 
+def test_a_figure_of_them_counts_the_group_them_stands_for(tmp_path: Path) -> None:
+    r = _read("The Japanese prisoners were held in 40 camps. More than 60 thousand of them died.", tmp_path)
+    figure = next(e for e in r.entities if e.kind == "statistic" and "60 thousand" in e.label)
+    assert [v.value for v in _values(r, figure, "jpow:population")] == ["Japanese prisoners"]
+
+
 def test_a_count_its_verb_tells_is_a_figure_and_several_hundred_has_no_hundred_in_it(tmp_path: Path) -> None:
     r = _read("He made several hundred sketches, of which only 23 survived a search.", tmp_path)
     figures = {e.label: e for e in r.entities if e.kind == "statistic"}

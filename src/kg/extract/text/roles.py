@@ -93,8 +93,7 @@ def group_phrase(token: Any, any_number: bool = False) -> str | None:
     person, not a group); with `any_number`, a singular common noun's too ("a memorial stone"). "They" is the group
     that was the last subject before it ("The Japanese made a great contribution: they worked in mines")."""
     if token.lower_ == "they" and token.pos_ == "PRON":
-        earlier = next((t for t in reversed(token.doc[:token.i]) if t.dep_ in ("nsubj", "nsubjpass")), None)
-        return group_phrase(earlier) if earlier is not None and earlier.lower_ != "they" else None
+        return antecedent_group(token.doc, token.i)
     if token.tag_ not in ("NNS", "NNPS") and not (token.tag_ == "NN" and (
             any_number or token.lemma_.lower() in _collective_nouns())):   # "the echelon arrived"
         return None
@@ -106,6 +105,13 @@ def group_phrase(token: Any, any_number: bool = False) -> str | None:
     if not words or len(words) > 8 or words[-1].i - words[0].i + 1 != len(words):
         return None
     return token.doc[words[0].i:words[-1].i + 1].text   # (a span's text: doc.text would rebuild the whole text)
+
+
+def antecedent_group(doc: Any, i: int) -> str | None:
+    """The group "they" or "of them" at token `i` stands for: the last subject before it, if that is a group."""
+    ancestors = set(doc[i].ancestors)   # ("60 thousand of them died": not the figure "them" is part of)
+    earlier = next((t for t in reversed(doc[:i]) if t.dep_ in ("nsubj", "nsubjpass") and t not in ancestors), None)
+    return group_phrase(earlier) if earlier is not None and earlier.lower_ != "they" else None
 
 
 def _phrase(token: Any) -> list[Any]:

@@ -8,6 +8,7 @@ from kg.extract.text.facts.publications import BOOK_ANAPHOR
 from kg.extract.text.mentions import Mention
 from kg.extract.text.model import Entity, Fact, Lit, date_lit, decimal, span_facts, term
 from kg.extract.text.quantities import QUALIFIER_CLASS, Quantity
+from kg.extract.text.roles import antecedent_group
 
 
 class StatisticFacts:
@@ -17,7 +18,7 @@ class StatisticFacts:
         add = facts.append
         for q in qs:
             label = q.text if not q.population else f"{q.text} {q.population}"
-            pop = q.population or _population(text, q, s, e)
+            pop = q.population or _population(text, q, s, e) or self._of_them(text, q)
             if pop and not q.population:
                 label = f"{q.text} ({pop})" if pop not in q.text else q.text
             o_start = block.span(q.start, q.end)[0]
@@ -124,6 +125,12 @@ class StatisticFacts:
                     add(Fact(st, "jpow:measures", self.topic))
             self._stated_by(text, s, e, q, ms, st, add)
             self.last_stat = st
+
+    def _of_them(self, text: str, q: Quantity) -> str | None:
+        """"The Japanese were held in 40 camps. More than 60 thousand of them died": the group "them" stands for."""
+        om = re.match(r"\s+of\s+(?:them|these)\b", text[q.num_end:])
+        them = om and next((t for t in self._doc if t.idx + len(t.text) == q.num_end + om.end()), None)
+        return antecedent_group(self._doc, them.i) if them is not None else None
 
     def _figure_places(self, text, s, q, ms, st, clause_s, clause_e, add):
         """Where the counted went or came from: "1,140 prisoners were sent to Nakhodka", "from Manchuria"."""
