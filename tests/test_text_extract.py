@@ -1158,6 +1158,15 @@ def test_titles_without_quotes_after_their_kind(tmp_path: Path) -> None:
     assert {"Winter Roads of Kazakhstan", "Nihon Shimbun"} <= pubs, pubs
 
 
+def test_titles_a_paper_called_a_one_word_paper_a_kind_after_what_it_collects_and_publishes_as(
+        tmp_path: Path) -> None:
+    r = _read("They made a handwritten wall newspaper called The Voice of Nura. He read the newspaper Pravda. The "
+              "survivors' memoir collection The Shore of Balkhash appeared in 2002. In 2024 Yuka publishes the "
+              "letters as My Grandfather's Steppe.", tmp_path)
+    pubs = {e.label for e in r.entities if e.kind == "publication"}
+    assert {"The Voice of Nura", "Pravda", "The Shore of Balkhash", "My Grandfather's Steppe"} <= pubs, pubs
+
+
 def test_titles_in_apposition_to_their_kind_with_a_span_of_years_or_their_year_and_kind_after_them(
         tmp_path: Path) -> None:
     r = _read("A history of the trust, Fifty Years of Dubovka Coal, appeared in 1988. He used the three-volume series "

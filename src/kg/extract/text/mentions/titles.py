@@ -20,7 +20,8 @@ _PERIODICALS = {"newspaper", "journal", "magazine", "weekly", "monthly"}
 # the adjectives a title's noun may have ("the collective work", "a small book", "the documentary series")
 _MODIFIERS = (r"camp|daily|weekly|wall|local|regional|underground|collected|edited|small|short|new|first|second|"
               r"third|last|final|collective|documentary|joint|official|illustrated|annotated|bilingual|critical|"
-              r"internal|later|early|earlier|detailed|popular|classic|standard|general|brief|full")
+              r"internal|later|early|earlier|detailed|popular|classic|standard|general|brief|full|handwritten|"
+              r"typewritten|printed|hectographed|mimeographed")
 # a span of years that ends a title ("Karaganda Camps, 1945–1950")
 _SPAN = r"(?:,\s+(?:1[89]|20)\d\d\s*[–-]\s*(?:1[89]|20)\d\d)?"
 
@@ -31,9 +32,10 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     # ("the three-volume series Karaganda Camps, 1945–1950", "a book of essays, The Colour of Coal Dust")
     pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ww]hose\s+|[Aa]n?\s+|[A-Z][a-z]+['’]s\s+)"
-                     rf"(?:(?:[a-z][a-z]*-[a-z]+|[A-Z][a-z]+[-–][A-Z][a-z]+|Japanese|Russian|Kazakh|prisoners['’]?|"
-                     rf"{_MODIFIERS})\s+){{0,2}}"
-                     rf"({alternation(list(heads))})((?:\s+of\s+(?:the\s+)?[a-z]+)?,?)\s+"
+                     rf"(?:(?:[a-z][a-z]*-[a-z]+|[A-Z][a-z]+[-–][A-Z][a-z]+|Japanese|Russian|Kazakh|[a-z]+s['’]|"
+                     rf"{_MODIFIERS}|{alternation(list(heads))})\s+){{0,3}}"   # ("the survivors' memoir collection")
+                     rf"({alternation(list(heads))})((?:\s+of\s+(?:the\s+)?[a-z]+)?,?)"
+                     rf"\s+(?:(?:called|entitled|titled|named)\s+)?"
                      rf"({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}|\d{{1,3}}\b))*{_SPAN})")
     for m in pat.finditer(text):
         words = m.group(3).split()
@@ -43,6 +45,7 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         words = re.sub(rf"\s+by(?:\s+{_WORD}){{1,4}}$", "", " ".join(words)).split()
         periodical = m.group(1) in _PERIODICALS and words and re.match(rf"\s*\({_CJK}", text[m.start(3) + len(
             words[0]):])   # "the camp newspaper Aurora (曙光)": a paper's one-word name with its original
+        periodical = periodical or m.group(1) in _PERIODICALS and len(words) == 1   # "the newspaper Pravda"
         if len(words) < 2 and not re.search(r"[A-Z].*[A-Z]", words[0] if words else "") and not periodical:
             continue   # "the book Memory": one word is more often a name than a title
         if m.group(2) and not (len(words) >= 3 or any(re.fullmatch(_SMALL, w) for w in words)):
@@ -61,7 +64,7 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         if not any(a <= m.start(2) < b for a, b, _c in out):
             out.append((m.start(2), m.end(2), heads[m.group(1)]))
     # "published the diary in 2011 as Karabas Notebook (カラバス手帳)": the title it was published under
-    for m in re.finditer(rf"\bpublished\b[^.;]{{0,60}}?\bas\s+({_WORD}(?:\s+(?:{_WORD}|{_SMALL}))*)", text):
+    for m in re.finditer(rf"\bpublish(?:ed|es)?\b[^.;]{{0,60}}?\bas\s+({_WORD}(?:\s+(?:{_WORD}|{_SMALL}))*)", text):
         words = m.group(1).split()
         while words and re.fullmatch(_SMALL, words[-1]):
             words = words[:-1]
