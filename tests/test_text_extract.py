@@ -1167,6 +1167,14 @@ def test_titles_a_paper_called_a_one_word_paper_a_kind_after_what_it_collects_an
     assert {"The Voice of Nura", "Pravda", "The Shore of Balkhash", "My Grandfather's Steppe"} <= pubs, pubs
 
 
+def test_a_title_its_imprint_follows_is_a_work_but_not_a_body_or_persons_with_one(tmp_path: Path) -> None:
+    r = _read("Morioka uses the memoir of the clerk Yoshiro Takabatake, Fourteen Winters (Tokyo, 1978). The Karaganda "
+              "Memorial Society (Karaganda, 1992) helped. See New Sources, edited by Hiroyuki Tsuda (Almaty: "
+              "Daik-Press, 2024).", tmp_path)
+    pubs = {e.label for e in r.entities if e.kind == "publication"}
+    assert "Fourteen Winters" in pubs and not pubs & {"Karaganda Memorial Society", "Hiroyuki Tsuda"}, pubs
+
+
 def test_titles_in_apposition_to_their_kind_with_a_span_of_years_or_their_year_and_kind_after_them(
         tmp_path: Path) -> None:
     r = _read("A history of the trust, Fifty Years of Dubovka Coal, appeared in 1988. He used the three-volume series "

@@ -76,6 +76,22 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     for m in dated.finditer(text):
         if len(m.group(1).split()) >= 2 and not any(a <= m.start(1) < b for a, b, _c in out):
             out.append((m.start(1), m.end(1), "Book"))
+    # "the memoir of Yoshiro Takabatake, Fourteen Winters (Tokyo, 1978)": a title its imprint follows
+    bodies = {w for head in lex["org_heads"] for w in head.split()[-1:]}
+    given = set(lex["given_names"]) | set(lex["japanese_given_names"])
+    imprint = re.compile(rf"(?<![\w'’-])({_WORD}(?:\s+(?:{_WORD}|{_SMALL}))+)\s*\({_WORD}(?:[ -]{_WORD})?"
+                         rf"(?::\s*[^,()\n]{{2,60}})?,\s*(?:1[89]|20)\d\d\)")
+    for m in imprint.finditer(text):
+        words = m.group(1).split()
+        while words and re.fullmatch(rf"{_SMALL}|In|At|On|From|By|With|See|The|A|An", words[0]) and len(words) > 2:
+            words = words[1:]   # ("In Fourteen Winters (Tokyo, 1978)": the title after the preposition)
+        start = m.end(1) - len(" ".join(words))
+        # (not a body, "the Memorial Society (Karaganda, 1992)", nor persons, "edited by Hiroyuki Tsuda (Almaty,
+        # 2024)", "Hayashi Kiyoshi (Karaganda, 1949)")
+        if len(words) < 2 or re.fullmatch(_SMALL, words[-1]) or words[-1] in bodies or set(words) & given or \
+                re.search(r"\bby\s+$", text[max(0, start - 4):start]) or any(a <= start < b for a, b, _c in out):
+            continue
+        out.append((start, m.end(1), "Book"))
     # "Captives of the Steppe (2008), a collection of oral testimonies": a title that its year and its kind follow
     # ("Japanese Prisoners of War in Kazakhstan: Documents and Materials, a volume of 412 pages": a long title
     # with its kind and no year)
