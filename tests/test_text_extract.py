@@ -370,6 +370,16 @@ def test_a_post_said_with_its_body_makes_its_holder_head_or_staff_of_it(tmp_path
     assert association in _values(r, _one(r, "person", "Tomoko Ishida"), "jpow:headOf")
 
 
+def test_a_post_of_a_body_then_a_rank_and_the_name_as_translations_write_them(tmp_path: Path) -> None:
+    r = _read("The order was signed by the head of the GUPVI of the MVD of the USSR Lieutenant-General I. A. "
+              "Petrov-Sokolsky. The report of the head of the sanitary department of camp N 48 Major of medical "
+              "service L. V. Ostroumova followed.", tmp_path)
+    gupvi = _one(r, "organization", "GUPVI of the MVD of the USSR")
+    sanitary = _one(r, "organization", "sanitary department of camp N 48")
+    assert gupvi in _values(r, _one(r, "person", "I. A. Petrov-Sokolsky"), "jpow:headOf")
+    assert sanitary in _values(r, _one(r, "person", "L. V. Ostroumova"), "jpow:headOf")
+
+
 def test_publishers_and_numbered_schools_are_bodies(tmp_path: Path) -> None:
     r = _read("It is published by Heibonsha this spring; the Karaganda publisher Bolashak prints the Russian edition. "
               "Pupils of Gymnasium No. 2 helped. Another book was published by Kenji Morita in 2001.", tmp_path)

@@ -30,6 +30,13 @@ class PersonFacts:
         return re.compile(rf"(?:,?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?|\s*,\s*)(?:a|an)\s+(?:former\s+)?"
                           rf"({alternation(self.lex['military_ranks'])})\b", re.IGNORECASE)
 
+    @cached_property
+    def _rank_gap(self) -> re.Pattern[str]:
+        """A rank between a post's body and the name: " Lieutenant-General ", ", Major of medical service "."""
+        ranks = "|".join(sorted((re.escape(r).replace("\\ ", "[ -]") for r in self.lex["military_ranks"]), key=len,
+                                reverse=True))
+        return re.compile(rf"\s*,?\s*(?i:{ranks})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+service)?\s+")
+
     def _post_property(self, post: str) -> str:
         """jpow:headOf for the post of a head, else jpow:affiliation (`lexicon.yaml: unit_posts`)."""
         role = self.lex["unit_posts"].get(" ".join(post.lower().split()))
@@ -244,7 +251,9 @@ class PersonFacts:
                                     text[end] == " "), None)) is not None:
                     end = nxt.end
                 # ("the secretary of the oblispolkom M. I. Grinberg": a translation's name with no comma before it)
-                said = o.end <= m.start and re.fullmatch(r"\s*,?\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[end:m.start]) \
+                # (or with a rank written "Lieutenant-General", "Major of medical service" before the name)
+                said = o.end <= m.start and (re.fullmatch(r"\s*,?\s*(?:[A-Z][a-z]+\.?\s+){0,2}", text[end:m.start]) or
+                                             self._rank_gap.fullmatch(text, end, m.start)) \
                     and re.search(head_of, text[s:o.start], re.IGNORECASE) or \
                     o.start >= m.end and re.fullmatch(rf"\s*(?:\([^()]*\))?,\s+(?:the\s+)?(?:then\s+|former\s+|"
                                                       rf"acting\s+)?({posts})\s+of\s+(?:the\s+)?", text[m.end:o.start])

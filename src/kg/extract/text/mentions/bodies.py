@@ -15,7 +15,7 @@ _NOT_MODIFIERS = {"the", "a", "an", "of", "in", "at", "to", "and", "his", "her",
                   "was", "were", "is", "as", "for", "on", "into", "that", "which", "where", "The", "A", "An"}
 # "of the Ministry of Internal Affairs", "of the MVD"
 # ("the administration of camp No. 37": of a camp named by its number)
-_OF = rf"\s+of\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?[Cc]amp\s+(?:No\.?|№)\s?\d{{1,4}}|" \
+_OF = rf"\s+of\s+(?:the\s+)?(?:(?:[A-Z][a-z]+\s+)?[Cc]amp\s+(?:No\.?|N|№)\s?\d{{1,4}}|" \
       rf"(?:{_NAME}|[A-Z]{{2,6}})(?:\s+(?:{_NAME}|[A-Z]{{2,6}}))*(?:\s+camp\s+No\.\s?\d+|" \
       rf"\s+(?:oblast|region|raion|krai|oblispolkom|obkom|gorispolkom|gorkom|raikom|ispolkom))?)(?:(?:\s+(?:of|for)\s+(?:the\s+)?|\s+and\s+(?!the\b))" \
       rf"{_NAME}(?:\s+{_NAME})*(?:\s+(?:oblast|region|raion|krai))?)*"
