@@ -370,6 +370,15 @@ def test_a_post_said_with_its_body_makes_its_holder_head_or_staff_of_it(tmp_path
     assert association in _values(r, _one(r, "person", "Tomoko Ishida"), "jpow:headOf")
 
 
+def test_a_post_in_brackets_after_its_body_and_its_post_is_of_the_body_of_its_sentence(tmp_path: Path) -> None:
+    r = _read("The Kazakh Memory Society (chairman Ueda Noboru) helped in 1995. The session of the Karaganda Oblast "
+              "Executive Committee was chaired by its chairman Zh. A. Tokhtarov.", tmp_path)
+    society = _one(r, "organization", "Kazakh Memory Society")
+    committee = _one(r, "organization", "Karaganda Oblast Executive Committee")
+    assert _values(r, _one(r, "person", "Ueda Noboru"), "jpow:headOf") == [society]
+    assert _values(r, _one(r, "person", "Zh. A. Tokhtarov"), "jpow:headOf") == [committee]
+
+
 def test_a_post_of_a_body_then_a_rank_and_the_name_as_translations_write_them(tmp_path: Path) -> None:
     r = _read("The order was signed by the head of the GUPVI of the MVD of the USSR Lieutenant-General I. A. "
               "Petrov-Sokolsky. The report of the head of the sanitary department of camp N 48 Major of medical "

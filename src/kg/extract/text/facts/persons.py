@@ -38,8 +38,8 @@ class PersonFacts:
         return re.compile(rf"\s*,?\s*(?i:{ranks})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+service)?\s+")
 
     def _post_property(self, post: str) -> str:
-        """jpow:headOf for the post of a head, else jpow:affiliation (`lexicon.yaml: unit_posts`)."""
-        role = self.lex["unit_posts"].get(" ".join(post.lower().split()))
+        """jpow:headOf for the post of a head, else jpow:affiliation (`lexicon.yaml: staff_posts`)."""
+        role = self.lex["staff_posts"].get(" ".join(post.lower().split()))
         return "jpow:headOf" if role == "head" else "jpow:affiliation"
 
     def _position_of(self, p, pos: str, at: int, ms, facts) -> None:
@@ -221,7 +221,7 @@ class PersonFacts:
                                 o.entity is not None), None)
             if body:
                 add(Fact(p, "jpow:affiliation", body.entity))
-            posts = alternation(list(self.lex["unit_posts"]))
+            posts = alternation(list(self.lex["staff_posts"]))
             # "The museum's director, Galina Serikova", "the trust's chief engineer, Viktor Osadchy": the head (or
             # one of the staff) of what the possessive names
             hm = re.search(rf"\b(?:[Tt]he\s+)?(\w+)['’]s\s+(?:(?!{posts})\w+\s+)?({posts})"
@@ -234,6 +234,12 @@ class PersonFacts:
                 owner_entity = owner.entity if owner else (self.referent(noun, hm.group(1).lower()) if noun else None)
                 if owner_entity is not None:
                     add(Fact(p, self._post_property(hm.group(2)), owner_entity))
+            # "the Kazakh Memory Society (chairman Ueda Noboru)": of the body before the bracket
+            bm = re.search(rf"\(\s*({posts})\s+$", text[s:m.start])
+            owner = bm and next((o for o in ms if o.kind in ("organization", "camp") and o.entity is not None and
+                                 re.fullmatch(r"\s*", text[o.end:s + bm.start()])), None)
+            if owner:
+                add(Fact(p, self._post_property(bm.group(1)), owner.entity))
             # "the commission, whose chairman, Tomoko Ishida, ...": of the body before "whose"
             wm = re.search(rf",\s+whose\s+({posts})\s*,?\s*(?:(?:[A-Z][a-z]+\.?\s+){{0,2}})$", text[s:m.start])
             owner = wm and next((o for o in reversed(ms) if o.kind in ("organization", "camp") and

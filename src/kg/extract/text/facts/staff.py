@@ -123,6 +123,11 @@ class StaffFacts:
                 near = None if said.group("unit") or at is None else next(
                     (x for x in ms if x.kind in ("organization", "camp") and x.entity is not None and x.end <= at and
                      re.fullmatch(r"\s*(?:\([^()]*\))?\s*,\s*(?:where\s+)?", text[x.end:at])), None)
+                if near is None and at is not None and not said.group("unit") and \
+                        said.group("owner").lower() in ("its", "their"):   # "the session of the Committee was
+                    near = max((x for x in ms if x.kind in ("organization", "camp") and x.entity is not None and
+                                s <= x.start and x.end <= at and not x.attrs.get("anaphor")),
+                               key=lambda x: x.start, default=None)   # chaired by its chairman": that body's
                 unit = near.entity if near is not None else self._unit(said.group("unit"), said.group("owner"))
                 post, words = said.group("post"), " ".join(x for x in (said.group("unit"), said.group("post")) if x)
             if unit is None:
