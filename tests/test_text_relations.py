@@ -159,6 +159,12 @@ def test_authorship_family_reads_a_works_by_and_whose_it_is(tmp_path: Path) -> N
     assert ("id/publication/the-steppe-camps", "author", "id/person/rika-mori") in found, found
 
 
+def test_a_verb_joined_by_and_shares_its_subject_whatever_role_that_subject_fills(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Memoirs\n\nShigeo Tanabe led it. Tanabe himself joined the Japanese Communist Party and "
+                            "published a memoir, The Red Steppe (赤い草原), in 1955, which defended the movement.")
+    assert ("id/publication/the-red-steppe", "author", "id/person/shigeo-tanabe") in found, found
+
+
 def test_a_kind_of_work_with_its_title_in_apposition_is_that_work(tmp_path: Path) -> None:
     found = facts(tmp_path, "Kaito Ono published a book of essays, The Colour of Dust, in 1980.")
     assert ("id/publication/the-colour-of-dust", "author", "id/person/kaito-ono") in found, found

@@ -271,11 +271,15 @@ def conjoined(p: RelationPattern, how: str = "conj") -> RelationPattern | None:
     root = p.spec[0]
     verb = root.get("RIGHT_ID")
     deps = root.get("RIGHT_ATTRS", {}).get("DEP")
-    subject = next((n for n in p.spec if n.get("RIGHT_ID") == p.subject), None)
-    sdep = (subject or {}).get("RIGHT_ATTRS", {}).get("DEP")
-    sdeps = set(sdep.get("IN", [])) if isinstance(sdep, dict) else {sdep}
-    if "LEFT_ID" in root or deps is not None or subject is None or subject.get("LEFT_ID") != verb or \
-            subject.get("REL_OP") != ">" or not sdeps & set(_SUBJECT_DEPS):
+    def deps_of(node: dict) -> set:
+        dep = node.get("RIGHT_ATTRS", {}).get("DEP")
+        return set(dep.get("IN", [])) if isinstance(dep, dict) else {dep}
+
+    # the verb's grammatical subject, whichever role it fills ("<person> wrote <work>": the work is the subject
+    # of the fact, the person the verb's)
+    subject = next((n for n in p.spec[1:] if n.get("LEFT_ID") == verb and n.get("REL_OP") == ">" and
+                    deps_of(n) & set(_SUBJECT_DEPS)), None)
+    if "LEFT_ID" in root or deps is not None or subject is None:
         return None
     head = "conjoined_head"
     joined = {"DEP": "conj"} if how == "conj" else {"DEP": "advcl", "TAG": {"IN": ["VBG", "VBN"]}}

@@ -143,6 +143,11 @@ def of_complement(token: Any) -> tuple[int, int] | None:
         return None   # (a noun the tagger took for a verb in a noun's place: "to the copper works at Balkhash")
     relational = token.lemma_.lower() in _relational_nouns()   # "the author of the article" is a person
     own_name = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    doc = token.doc
+    if own_name is None and token.i + 2 < len(doc) and doc[token.i + 1].text == ",":
+        # "published a memoir, The Red Steppe, in 1955": a name after the comma the parser hung on the verb
+        own_name = next((c for c in token.head.children if c.pos_ == "PROPN" and c.dep_ in ("dep", "appos", "npadvmod")
+                         and c.left_edge.i == token.i + 2), None)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of" and not relational:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -154,6 +159,8 @@ def of_complement(token: Any) -> tuple[int, int] | None:
                 return token_span(named if named is not None else pobj)
         if child.dep_ == "appos":
             return token_span(child)
+    if own_name is not None:
+        return token_span(own_name)
     for child in token.children:   # "in a hospital in Kanazawa": where the noun is, when it names nothing
         if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
