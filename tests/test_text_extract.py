@@ -2052,6 +2052,16 @@ def test_russian_references_a_part_after_a_double_slash_and_a_book_with_its_page
         ["S. T. Zhakupov"]
 
 
+def test_russian_references_a_part_of_a_book_an_editor_after_a_slash_and_a_one_initial_author(tmp_path: Path) -> None:
+    r = _read("Hospital N 4417 was a hospital.\n\nLit.: Kubota M. Kazafusutan no kiroku. Tokyo, 2002; Sarsenbayeva "
+              "Zh. K. The Japanese Necropolis // Karaganda Oblast: Encyclopaedia. Almaty: Atamura, 2006. P. 415; "
+              "Saran: Pages of History / ed. B. Zh. Abdrakhmanov. Karaganda, 2004.", tmp_path)
+    pubs = {e.label: e for e in r.entities if e.kind == "publication"}
+    assert [o.label for o in _values(r, pubs["Kazafusutan no kiroku"], "jpow:author")] == ["M. Kubota"]
+    assert [o.label for o in _values(r, pubs["The Japanese Necropolis"], "jpow:author")] == ["Zh. K. Sarsenbayeva"]
+    assert [o.label for o in _values(r, pubs["Saran: Pages of History"], "jpow:editor")] == ["B. Zh. Abdrakhmanov"]
+
+
 @pytest.mark.parametrize("text, kind, label", [
     ("REPATRIATION ECHELON N 41-17 – a railway train by which prisoners were sent to Nakhodka in 10.1948.", "event",
      "Repatriation Echelon N 41-17"),

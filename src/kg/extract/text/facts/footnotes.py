@@ -99,10 +99,16 @@ class FootnoteFacts:
         # the title (the title is read after it)
         cited = next((m for m in mentions if m.kind == "person" and m.start == a and m.attrs.get("initials") and
                       re.match(r"\s*(?:\([^()]*\))?\s*\.?\s+[A-Z\"“«]", text[m.end:])), None)
+        if "//" in text[a:]:   # "Author I. I. Title // Book. Place: Publisher, 2006. P. 415.": a part of a work
+            part = self._part_citation(block, a, text, mentions, facts, mentioned)
+            if part is not None:
+                return part
         if cited is not None and "//" not in text[a:]:
             a = cited.end + re.match(r"\s*(?:\([^()]*\))?\s*\.?\s+", text[cited.end:]).end()
         cm = re.match(
-            rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\))?"
+            rf"(?P<title>.+?)(?:\s*\((?:edited by|ed\. by|ed\.|under the editorship of)\s+(?P<ed>[^)]+)\)|"
+            rf"\s+/\s+(?:ed\.|eds\.|comp\.|under\s+the\s+(?:general\s+)?editorship\s+of)\s+"   # "Title / ed. B. Zh. Name"
+            rf"(?P<ed2>(?:[A-Z][a-z]?\.\s?){{1,3}}\s*{CAP}(?:-{CAP})?|{CAP}(?:-{CAP})?\s+(?:[A-Z][a-z]?\.\s?){{1,3}}))?"
             rf"[.,]\s+(?P<place>{CAP}(?: {CAP})?)(?:[,:]\s+(?P<pub>[^,]+?))?,\s+(?P<year>(?:1[89]|20)\d\d)"
             rf"(?:,\s+(?P<vol>vol\.\s*[^.,]+(?:\s*\(\d+\))?))?(?:(?:,\s*|\.\s+)(?:[xivlc]+\s*\+\s*)?(?P<pages>\d+)\s*pp?\.)?"
             rf"(?:[,.]\s*(?:pp?|P)\.\s*\d+(?:\s*[-–]\s*\d+)?)?\.?\s*$",   # (the page a note cites: ", p. 88.", ". P. 97–104")
@@ -110,7 +116,7 @@ class FootnoteFacts:
             # "A. B. Author, Title (City: Publisher, 2001), p. 144."; "Author, Title, vol. 2 (City, 2004)"
             rf"(?:(?P<auth>[^,()]+?),\s+)?(?P<title>[^()]+?)(?:,\s+(?P<vol>vol\.\s*\d+))?\s*\((?P<place>{CAP}"
             rf"(?: {CAP})?)(?::\s*(?P<pub>[^,()]+?))?,\s*(?P<year>(?:1[89]|20)\d\d)\)(?P<ed>(?!x)x)?"
-            rf"(?P<pages>(?!x)x)?", text[a:])
+            rf"(?P<pages>(?!x)x)?(?P<ed2>(?!x)x)?", text[a:])
         if not cm:
             return self._part_citation(block, a, text, mentions, facts, mentioned) or \
                 self._author_date_citation(block, a, text, mentions, facts, mentioned) or \
@@ -181,7 +187,7 @@ class FootnoteFacts:
             person = self.entity_for(lead_author, block.span(lead_author.start, lead_author.end)[0])
             mentioned.append((person, lead_author.text))
             facts.append(Fact(pub, "jpow:author", person))
-        for role, group in (("jpow:author", "auth"), ("jpow:editor", "ed")):
+        for role, group in (("jpow:author", "auth"), ("jpow:editor", "ed"), ("jpow:editor", "ed2")):
             if cm.groupdict().get(group):
                 for m in people:
                     if off + cm.start(group) <= m.start < off + cm.end(group):

@@ -96,6 +96,8 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
     middle = re.compile(rf"\b({CAP})\s+([A-Z]\.)\s?({CAP}(?:-{CAP})?)\b")
     for m in middle.finditer(text):
         first, surname = m.group(1), m.group(3)
+        if any(c.start == m.start() for c in cited):
+            continue   # "Kubota M. Kazafusutan ikotsu ...": a cited author, surname first, then a title
         inside_a_title = re.search(r"\b[A-Z][a-z]+\s+$", text[max(0, m.start() - 30):m.start()])
         if first in not_surnames or first in _TITLE_WORDS or first in _NOT_NAMES or first in lex["places"] or \
                 surname in not_surnames or surname in lex["places"] or \
