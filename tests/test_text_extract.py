@@ -370,6 +370,14 @@ def test_a_post_said_with_its_body_makes_its_holder_head_or_staff_of_it(tmp_path
     assert association in _values(r, _one(r, "person", "Tomoko Ishida"), "jpow:headOf")
 
 
+def test_an_occupation_before_or_after_the_name_with_its_noun_but_not_former(tmp_path: Path) -> None:
+    r = _read("The league was chaired by the former railway clerk Aoyama Tetsuji. Okabe Tetsuo was a Japanese "
+              "painter and essayist. Noguchi Hiroshi, who had worked as an interpreter, left.", tmp_path)
+    said = {(f.s.label, f.o.value) for f in r.facts if f.p == "jpow:occupation"}
+    assert said == {("Aoyama Tetsuji", "railway clerk"), ("Okabe Tetsuo", "painter"), ("Okabe Tetsuo", "essayist"),
+                    ("Noguchi Hiroshi", "interpreter")}, said
+
+
 def test_a_post_in_brackets_after_its_body_and_its_post_is_of_the_body_of_its_sentence(tmp_path: Path) -> None:
     r = _read("The Kazakh Memory Society (chairman Ueda Noboru) helped in 1995. The session of the Karaganda Oblast "
               "Executive Committee was chaired by its chairman Zh. A. Tokhtarov.", tmp_path)

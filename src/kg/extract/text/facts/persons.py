@@ -14,6 +14,8 @@ from kg.extract.text.model import Entity, Fact, Lit, date_lit, term
 # "<person> died", "<person>, a corporal, died in the night": the verb a cause of death follows (`entries.CAUSE`)
 _DIED = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,[^,.;]{1,60},)?\s+(?:had\s+)?(?:died|perished)"
                    r"(?:\s+(?:in\s+the\s+night|there|here|soon|later))?(?=\s+of\s)")
+# the words an occupation may have before it that are not part of it ("the former railway clerk")
+_OCC_SKIP = r"former|then|young|later|famous|well-known|retired|prominent|leading|noted|renowned|late|certain"
 # the words of a rank or a title before a name: "Major", "Lieutenant-Colonel", "Dr."
 _RANKS = r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\.?\s+){0,3}"
 
@@ -36,6 +38,36 @@ class PersonFacts:
         ranks = "|".join(sorted((re.escape(r).replace("\\ ", "[ -]") for r in self.lex["military_ranks"]), key=len,
                                 reverse=True))
         return re.compile(rf"\s*,?\s*(?i:{ranks})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+service)?\s+")
+
+    @cached_property
+    def _occupation_before(self) -> re.Pattern[str]:
+        """"the former railway clerk ", "A Japanese army doctor, ": an occupation right before the name."""
+        return re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+(?:(?:{_OCC_SKIP}|[A-Z][\w-]+)\s+)*"
+                          rf"{self._occupation_phrase},?\s+$")
+
+    @cached_property
+    def _occupation_after(self) -> re.Pattern[str]:
+        """" was a Japanese painter and essayist", ", who had worked as an interpreter": after the name."""
+        phrase = self._occupation_phrase
+        return re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:,\s*)?(?:(?:was|is|became)\s+an?|(?:who\s+)?(?:had\s+)?"
+                          rf"(?:worked|working|served|serving)\s+as\s+an?)\s+(?:(?:{_OCC_SKIP}|[A-Z][\w-]+)\s+)*"
+                          rf"{phrase}(?:\s+and\s+{phrase.replace('(?P<occ>', '(?P<occ2>')})?\b")
+
+    @cached_property
+    def _occupation_phrase(self) -> str:
+        # (with a noun before it, "railway clerk", "army doctor"; not "former" or "young")
+        return rf"(?P<occ>(?:(?!(?:{_OCC_SKIP})\b)[a-z]+\s+)?(?:{alternation(self.lex['occupations'])}))(?![\w-])"
+
+    def _occupations(self, text: str, s: int, e: int, m: Mention) -> list[str]:
+        """What the text calls the person: the occupation before or after the name (`lexicon.yaml: occupations`)."""
+        found = []
+        bm = self._occupation_before.search(text[s:m.start])
+        if bm:
+            found.append(bm.group("occ"))
+        am = self._occupation_after.match(text, m.end, e)
+        if am:
+            found += [o for o in (am.group("occ"), am.group("occ2")) if o]
+        return found
 
     def _post_property(self, post: str) -> str:
         """jpow:headOf for the post of a head, else jpow:affiliation (`lexicon.yaml: staff_posts`)."""
@@ -158,6 +190,8 @@ class PersonFacts:
             p = m.entity
             if "position" in m.attrs:
                 add(Fact(p, "jpow:position", Lit(m.attrs["position"])))
+            for occupation in self._occupations(text, s, e, m):
+                add(Fact(p, "jpow:occupation", Lit(occupation)))
             rank = self._ranks.search(text, s, m.start) or self._rank_after.match(text, m.end, e)
             if rank:  # "Lieutenant Colonel Arkady Belov", "private first class Murakami", "I was a corporal"
                 add(Fact(p, "jpow:militaryRank", Lit(rank.group(1))))
