@@ -370,6 +370,12 @@ def test_a_post_said_with_its_body_makes_its_holder_head_or_staff_of_it(tmp_path
     assert association in _values(r, _one(r, "person", "Tomoko Ishida"), "jpow:headOf")
 
 
+def test_a_japanese_name_with_a_syllable_apostrophe_and_its_family_name_alone_with_a_macron(tmp_path: Path) -> None:
+    r = _read("Ōkubo Shin'ichi kept a diary. Ōkubo's diary was published. Ōkubo was repatriated in 1948.", tmp_path)
+    okubo = _one(r, "person", "Ōkubo Shin'ichi")
+    assert sum(1 for f in r.facts if f.o is okubo or f.s is okubo) >= 2, [(f.s.label, f.p, f.o) for f in r.facts]
+
+
 def test_an_occupation_before_or_after_the_name_with_its_noun_but_not_former(tmp_path: Path) -> None:
     r = _read("The league was chaired by the former railway clerk Aoyama Tetsuji. Okabe Tetsuo was a Japanese "
               "painter and essayist. Noguchi Hiroshi, who had worked as an interpreter, left.", tmp_path)

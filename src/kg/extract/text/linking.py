@@ -225,7 +225,7 @@ class EntityLinker:
         return m.entity
 
 
-_WORD = re.compile(r"(?<![\w.-])([A-Z]\w*(?:['’](?!s\b)\w+)*)(?![\w-])")   # a capitalised word, as `surname_mentions` looks for
+_WORD = re.compile(r"(?<![\w.-])([A-ZÀ-ÖØ-ÞĀŌŪĒĪ]\w*(?:['’](?!s\b)\w+)*)(?![\w-])")   # a capitalised word, as `surname_mentions` looks for
 
 
 def name_gender(name: str, rules: dict) -> str | None:

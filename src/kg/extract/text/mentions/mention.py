@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from kg.extract.text.spans import norm
 
-CAP = r"[A-ZÀ-ÖØ-ÞĀŌŪĒĪ][a-z\u00e0-\u024f-]*[a-z\u00e0-\u024f]"   # "Ōta", "Élise": capitals with marks too
+CAP = r"[A-ZÀ-ÖØ-ÞĀŌŪĒĪ][a-z\u00e0-\u024f-]*[a-z\u00e0-\u024f](?:['’][aeiouy][a-z\u00e0-\u024f]*)?"   # "Ōta",
+# "Élise": capitals with marks too; "Shin'ichi": a Japanese syllable's apostrophe (not a possessive's "'s")
 UPPER = r"[A-Z]{2,}"
 # a Russian patronymic ("Fyodorovich", "Grigoryevna"): never a surname, and before one in a full name
 PATRONYMIC = re.compile(r"(?:ovich|evich|ich|ovna|evna|ichna)$")
