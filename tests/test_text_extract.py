@@ -1666,6 +1666,14 @@ def test_it_after_an_event_is_that_event_and_a_figure_of_its_sentence_measures_i
     assert epidemic in _values(r, figure, "jpow:measures"), [(f.s.label, f.p, f.o) for f in r.facts]
 
 
+def test_a_ship_that_left_or_sailed_makes_a_voyage_dated_by_its_clause(tmp_path: Path) -> None:
+    r = _read("The Hokusei Maru, which left Nakhodka on 30 June 1947, carried 2,011 prisoners. The Maizuru Maru "
+              "Company owned it.", tmp_path)
+    voyage = _one(r, "event", "voyage of the Hokusei Maru")
+    assert [d.value for d in _values(r, voyage, "jpow:date")] == ["1947-06-30"]
+    assert not any("Company" in e.label for e in r.entities if e.kind == "event")
+
+
 def test_the_echelon_refers_back_to_an_event_whose_name_has_the_noun(tmp_path: Path) -> None:
     r = _read("Echelon No. 27-114\n\nEchelon No. 27-114 was a railway transport that carried prisoners in 1945. The "
               "echelon crossed the border at Grodekovo on 30 September.", tmp_path)

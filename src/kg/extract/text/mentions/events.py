@@ -130,6 +130,12 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         name = m.group(1) if re.search(r"[\"“]", m.group(1)) else m.group(1).rstrip("\"”")
         out.append(Mention("event", "Award", m.start(1), m.start(1) + len(name), name, f"award of the {name}",
                            f"event:award-{m.start()}"))
+    # "the Hokusei Maru, which left Nakhodka on 30 June 1947", "The Kotobuki Maru sailed from Nakhodka": a ship's
+    # voyage, named by the ship
+    for m in re.finditer(rf"\b(?:[Tt]he[ \t]+)?((?:{CAP}[ \t]+){{1,2}}Maru)\b(?=(?:,\s+which)?\s+(?:left|sailed|"
+                         rf"departed|arrived|reached|docked|carried|brought|took|returned)\b)", text):
+        label = f"voyage of the {m.group(1)}"
+        out.append(mention_at("event", "Transfer", (m.start(1), m.end(1)), text, label, f"event:{norm(label)}"))
     for m in re.finditer(r"\bhanded\s+over\b", text):
         out.append(mention_at("event", "Handover", m, text, "handing over", f"event:handover-{m.start()}"))
     return out
