@@ -267,7 +267,7 @@ def conjoined(p: RelationPattern, how: str = "conj") -> RelationPattern | None:
     prisoner and was held at Khabarovsk", "the camp opened in 1945 and was closed in 1949"), or (`how` "advcl",
     for the patterns that ask for it with `participle: true`: each twin costs matching time) for a participle that
     says more of the main verb's subject ("he was repatriated, arriving in Maizuru on 11 August 1948"), so that no
-    file has to spell out such copies. None when the pattern's subject is not its verb's."""
+    file has to spell out such copies. None when the pattern's verb has no grammatical subject node of its own."""
     root = p.spec[0]
     verb = root.get("RIGHT_ID")
     deps = root.get("RIGHT_ATTRS", {}).get("DEP")
