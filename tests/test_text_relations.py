@@ -288,7 +288,7 @@ def test_its_is_the_subject_before_it_and_what_is_said_of_its_noun_is_said_of_th
 
 
 def test_they_is_the_group_that_was_the_last_subject_but_not_named_persons(tmp_path: Path) -> None:
-    found = facts(tmp_path, "The Japanese prisoners made a great contribution: they built houses and worked at "
+    found = facts(tmp_path, "The Japanese prisoners laid the railway: they built houses and worked at "
                             "Spassk. Sato and Ito came in 1946. They worked at Temirtau.")
     to_spassk = {s for s, p, o in found if p == "statedObject" and o == "id/place/spassk"}
     assert to_spassk and not any(o == "id/place/temirtau" for s, p, o in found if p == "statedObject"), found

@@ -91,7 +91,7 @@ def group_phrase(token: Any, any_number: bool = False) -> str | None:
     """"Japanese prisoners of war" for the head "prisoners": a plural noun's phrase as written, at most eight
     words, without a leading article, a relative clause or what "and"/"as well as" adds ("the author" is a
     person, not a group); with `any_number`, a singular common noun's too ("a memorial stone"). "They" is the group
-    that was the last subject before it ("The Japanese made a great contribution: they worked in mines")."""
+    that was the last subject before it ("The internees were moved to Spassk: they worked in the quarries")."""
     if token.lower_ == "they" and token.pos_ == "PRON":
         return antecedent_group(token.doc, token.i)
     if token.tag_ not in ("NNS", "NNPS") and not (token.tag_ == "NN" and (
@@ -109,7 +109,7 @@ def group_phrase(token: Any, any_number: bool = False) -> str | None:
 
 def antecedent_group(doc: Any, i: int) -> str | None:
     """The group "they" or "of them" at token `i` stands for: the last subject before it, if that is a group."""
-    ancestors = set(doc[i].ancestors)   # ("60 thousand of them died": not the figure "them" is part of)
+    ancestors = set(doc[i].ancestors)   # ("900 of them perished": not the figure "them" is part of)
     earlier = next((t for t in reversed(doc[:i]) if t.dep_ in ("nsubj", "nsubjpass") and t not in ancestors), None)
     return group_phrase(earlier) if earlier is not None and earlier.lower_ != "they" else None
 

@@ -127,7 +127,7 @@ class StatisticFacts:
             self.last_stat = st
 
     def _of_them(self, text: str, q: Quantity) -> str | None:
-        """"The Japanese were held in 40 camps. More than 60 thousand of them died": the group "them" stands for."""
+        """"The prisoners were held in 40 camps. At least 900 of them perished": the group "them" stands for."""
         om = re.match(r"\s+of\s+(?:them|these)\b", text[q.num_end:])
         them = om and next((t for t in self._doc if t.idx + len(t.text) == q.num_end + om.end()), None)
         return antecedent_group(self._doc, them.i) if them is not None else None
