@@ -40,6 +40,11 @@ class PersonFacts:
         return re.compile(rf"\s*,?\s*(?i:{ranks})(?:\s+of\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+service)?\s+")
 
     @cached_property
+    def _posts(self) -> str:
+        """The posts of `lexicon.yaml: staff_posts`, as one alternation (built once, not per name)."""
+        return alternation(list(self.lex["staff_posts"]))
+
+    @cached_property
     def _occupation_before(self) -> re.Pattern[str]:
         """"the former railway clerk ", "A Japanese army doctor, ": an occupation right before the name."""
         return re.compile(rf"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er)\s+(?:(?:{_OCC_SKIP}|[A-Z][\w-]+)\s+)*"
@@ -68,11 +73,6 @@ class PersonFacts:
         if am:
             found += [o for o in (am.group("occ"), am.group("occ2")) if o]
         return found
-
-    def _post_property(self, post: str) -> str:
-        """jpow:headOf for the post of a head, else jpow:affiliation (`lexicon.yaml: staff_posts`)."""
-        role = self.lex["staff_posts"].get(" ".join(post.lower().split()))
-        return "jpow:headOf" if role == "head" else "jpow:affiliation"
 
     def _position_of(self, p, pos: str, at: int, ms, facts) -> None:
         """What a person's position names: the body they serve (jpow:affiliation), else a place or camp, with the
@@ -255,7 +255,7 @@ class PersonFacts:
                                 o.entity is not None), None)
             if body:
                 add(Fact(p, "jpow:affiliation", body.entity))
-            posts = alternation(list(self.lex["staff_posts"]))
+            posts = self._posts
             # "The museum's director, Galina Serikova", "the trust's chief engineer, Viktor Osadchy": the head (or
             # one of the staff) of what the possessive names
             hm = re.search(rf"\b(?:[Tt]he\s+)?(\w+)['’]s\s+(?:(?!{posts})\w+\s+)?({posts})"
@@ -267,19 +267,19 @@ class PersonFacts:
                 noun = self.lex["anaphor_nouns"].get(hm.group(1).lower())
                 owner_entity = owner.entity if owner else (self.referent(noun, hm.group(1).lower()) if noun else None)
                 if owner_entity is not None:
-                    add(Fact(p, self._post_property(hm.group(2)), owner_entity))
+                    add(Fact(p, self.post_property(hm.group(2)), owner_entity))
             # "the Kazakh Memory Society (chairman Ueda Noboru)": of the body before the bracket
             bm = re.search(rf"\(\s*({posts})\s+$", text[s:m.start])
             owner = bm and next((o for o in ms if o.kind in ("organization", "camp") and o.entity is not None and
                                  re.fullmatch(r"\s*", text[o.end:s + bm.start()])), None)
             if owner:
-                add(Fact(p, self._post_property(bm.group(1)), owner.entity))
+                add(Fact(p, self.post_property(bm.group(1)), owner.entity))
             # "the commission, whose chairman, Tomoko Ishida, ...": of the body before "whose"
             wm = re.search(rf",\s+whose\s+({posts})\s*,?\s*(?:(?:[A-Z][a-z]+\.?\s+){{0,2}})$", text[s:m.start])
             owner = wm and next((o for o in reversed(ms) if o.kind in ("organization", "camp") and
                                  o.entity is not None and o.end == s + wm.start()), None)
             if owner:
-                add(Fact(p, self._post_property(wm.group(1)), owner.entity))
+                add(Fact(p, self.post_property(wm.group(1)), owner.entity))
             # "The head of the camp, Major Oleg Kim, ...", "Karim Abenov, director of the museum, ...": the head of
             # what is named after "head of"
             for o in ms:
@@ -298,7 +298,7 @@ class PersonFacts:
                     o.start >= m.end and re.fullmatch(rf"\s*(?:\([^()]*\))?,\s+(?:the\s+)?(?:then\s+|former\s+|"
                                                       rf"acting\s+)?({posts})\s+of\s+(?:the\s+)?", text[m.end:o.start])
                 if said:
-                    add(Fact(p, self._post_property(said.group(1)), o.entity))
+                    add(Fact(p, self.post_property(said.group(1)), o.entity))
             om = re.match(r"\s*\(\s*", text[m.end:e])
             org = om and next((o for o in ms if o.kind == "organization" and o.start == m.end + om.end() and
                                re.match(r"\s*\)", text[o.end:e])), None)

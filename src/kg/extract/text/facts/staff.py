@@ -132,10 +132,16 @@ class StaffFacts:
                 post, words = said.group("post"), " ".join(x for x in (said.group("unit"), said.group("post")) if x)
             if unit is None:
                 continue
-            prop = "jpow:headOf" if self.lex["staff_posts"][post.lower()] == "head" else "jpow:affiliation"
+            prop = self.post_property(post)
             for f in (Fact(m.entity, prop, unit), Fact(m.entity, "jpow:position", Lit(words))):
                 if f not in facts:
                     facts.append(f)
+
+    def post_property(self, post: str) -> str:
+        """jpow:headOf for the post of a head, else jpow:affiliation (`lexicon.yaml: staff_posts`); the person
+        reader's posts said with their body use it too."""
+        role = self.lex["staff_posts"].get(" ".join(post.lower().split()))
+        return "jpow:headOf" if role == "head" else "jpow:affiliation"
 
     def _unit(self, noun: str | None, owner: str) -> Entity | None:
         """The camp or body a post belongs to: the one its modifier names, else the one the text is about."""

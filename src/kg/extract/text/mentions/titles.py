@@ -43,9 +43,8 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             words = words[:-1]
         # "the memoir Twenty Septembers by Hirano Kōichi": a name after "by" is who wrote it, not the title's
         words = re.sub(rf"\s+by(?:\s+{_WORD}){{1,4}}$", "", " ".join(words)).split()
-        periodical = m.group(1) in _PERIODICALS and words and re.match(rf"\s*\({_CJK}", text[m.start(3) + len(
-            words[0]):])   # "the camp newspaper Aurora (曙光)": a paper's one-word name with its original
-        periodical = periodical or m.group(1) in _PERIODICALS and len(words) == 1   # "the newspaper Pravda"
+        # "the camp newspaper Aurora (曙光)", "the newspaper Pravda": a paper's one-word name
+        periodical = m.group(1) in _PERIODICALS and len(words) == 1
         if len(words) < 2 and not re.search(r"[A-Z].*[A-Z]", words[0] if words else "") and not periodical:
             continue   # "the book Memory": one word is more often a name than a title
         if m.group(2) and not (len(words) >= 3 or any(re.fullmatch(_SMALL, w) for w in words)):
