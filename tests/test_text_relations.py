@@ -1158,7 +1158,7 @@ def test_an_event_noun_dated_or_with_its_year_before_it_is_an_event_and_a_strike
                     "The first mission left.", encoding="utf-8")
     names = {q.object.value for q in extract_paths([path], Settings())
              if q.predicate.value.split("#")[-1] in ("label", "altLabel")}
-    assert {"reorganisation of March 1946", "strike by some 400 prisoners at camp No. 418 in August 1948",
+    assert {"reorganisation of March 1946", "strike by some 400 prisoners at camp No. 418",
             "1995 mission"} <= names, names
     assert "first mission" not in names, names
 
@@ -1270,3 +1270,10 @@ def test_heads_listed_on_one_line_and_camps_under_a_body_s_jurisdiction(tmp_path
     assert heads == {"id/person/i-f-drozdov", "id/person/p-a-semenikhin"}, found
     assert {s for s, p, o in found if p == "subordinateTo" and o == "id/organization/upvi-of-the-umvd"} >= \
         {"id/camp/camp-no-52"}, found
+
+
+def test_authorship_family_reads_whose_titled_work_and_a_writing_published_as_a_title(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Ogura Hideo taught at Maikuduk. His notes were published in Kobe in 1969 as Black Snow "
+                            "Diary. Ishii Ren, whose memoir The Long Barracks (Osaka, 1981) is often cited, died in 1999.\n")
+    assert ("id/publication/black-snow-diary", "author", "id/person/ogura-hideo") in found
+    assert ("id/publication/the-long-barracks", "author", "id/person/ishii-ren") in found

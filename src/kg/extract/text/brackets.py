@@ -17,6 +17,7 @@ import re
 
 from kg.extract.text.lexicon import Lexicon
 from kg.extract.text.mentions import Mention
+from kg.extract.text.mentions.mention import mention_at
 from kg.extract.text.spans import MONTH_RE, YEAR_RE, dates, script_language
 
 _TITLED = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|on|in|[A-Z][\w'’-]*))+")
@@ -28,6 +29,14 @@ _COMPATIBLE = {"camp": {"camp", "organization"}, "organization": {"organization"
 _DATE = rf"(?:(?:\d{{1,2}}\s+)?{MONTH_RE}\s+)?{YEAR_RE}"   # "1911", "March 1911", "12 March 1911"
 # a person's years (or days) of life: "1902–1971", "12 March 1911 – 4 June 1988", "born 8 May 1951 in Sendai"
 _LIFE = re.compile(rf"\s*(?:(?:b\.|born)\s*({_DATE})(?:\s+in\s+[^,;]*)?|({_DATE})\s*[–—-]\s*({_DATE}))\s*")
+# the same with where: "b. 12 March 1921, Hirosaki, Aomori Prefecture – d. 1994, Sendai", "12 March 1911, Omsk – 4
+# June 1988, Karaganda", "d. 1994 in Sendai" (a place after a comma or "in"; a dash between places only with spaces)
+_WHERE = r"(?:,\s*|\s+(?:in|at|near)\s+)[^;–—()]*?"
+_LIFE_WHERE = re.compile(
+    rf"\s*(?:(?:(?:b\.|born)\s*)?(?P<born>{_DATE})(?P<born_in>{_WHERE})?\s*(?:[–—]|\s-\s)\s*(?:(?:d\.|died)\s*)?"
+    rf"(?P<died>{_DATE})(?P<died_in>{_WHERE})?|(?:b\.|born)\s*(?P<only_born>{_DATE})(?P<only_born_in>{_WHERE})?|"
+    rf"(?:d\.|died)\s*(?P<only_died>{_DATE})(?P<only_died_in>{_WHERE})?)\s*")
+_TOWN = re.compile(r"(?:,\s*|\s+(?:in|at|near)\s+)([A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)*)(?=\s*(?:,|$|[–—]|\s-\s))")
 _NOT_A_NAME = re.compile(r"^(?:now|formerly|today|later|then|lit\.|literally|also|see|b\.|d\.|born|died|c\.|ca\.)\b|"
                          r"^\W*\d|^(?:in|at|near|from|to|of|the|a|an)\s", re.IGNORECASE)
 
@@ -35,6 +44,35 @@ _NOT_A_NAME = re.compile(r"^(?:now|formerly|today|later|then|lit\.|literally|als
 def _iso(written: str | None) -> str | None:
     """"12 March 1911" as 1911-03-12, "1911" as 1911: at the precision written."""
     return dates(written)[0].value if written else None
+
+
+def _lives(m: Mention, bracket: str, base: int, text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """The parts of a person's bracket that give where and when he was born or died ("b. 12 March 1921, Hirosaki,
+    Aomori Prefecture – d. 1994, Sendai"), kept as `born`/`died` (ISO) and `born_in`/`died_in` (the spans a place
+    is named in) for the person reader; returns the spans read. A town no other reader knew ("Hirosaki") is a
+    place there: it is added to `mentions`."""
+    read = []
+    for part in re.finditer(r"[^;]+", bracket):   # (from the part's start or after a comma: "Иван Петров, 1911, …")
+        life = next((sm for at in [0, *(c.end() for c in re.finditer(",", part.group(0)))]
+                    if (sm := _LIFE_WHERE.fullmatch(part.group(0), at))), None)
+        if not life or not any(life.group(g) for g in ("born_in", "died_in", "only_born_in", "only_died_in")):
+            continue   # (dates alone: the part reader's, which knows years in office from years of life)
+        born, died = _iso(life.group("born") or life.group("only_born")), _iso(life.group("died") or life.group("only_died"))
+        if born and died and int(died[:4]) - int(born[:4]) < 16:
+            continue
+        for key, value in (("born", born), ("died", died)):
+            if value:
+                m.attrs[key] = value
+        for key in ("born_in", "died_in"):
+            group = key if life.group(key) else "only_" + key
+            if life.group(group):
+                a, b = base + part.start() + life.start(group), base + part.start() + life.end(group)
+                m.attrs[key] = (a, b)
+                town = _TOWN.match(text, a, b)
+                if town and not any(o.start < town.end(1) and town.start(1) < o.end for o in mentions):
+                    mentions.append(mention_at("place", "Settlement", town.span(1), text, town.group(1)))
+        read.append((base + part.start() + life.start(), base + part.end()))
+    return read
 
 
 def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -53,8 +91,11 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
             m.kind == "publication" and re.search(r"\b(?:1[89]|20)\d\d\b", bm.group(1)))   # "(Tokyo: …, 1998)"
         if imprint and m.kind == "publication":
             continue   # "(Karaganda, 2022, 96 pages, in Kazakh, Russian and Japanese)": where and when, no names
+        lives = [] if m.kind != "person" or imprint else _lives(m, bm.group(1), base, text, mentions)
         for part in re.finditer(r"[^,;]+", bm.group(1)):   # (parts: "Russian: Карлаг", "1902–1971", …)
             raw = part.group(0)
+            if any(a <= base + part.start() < b for a, b in lives):
+                continue   # (read whole by `_lives`: dates and places of life)
             life = _LIFE.fullmatch(raw)
             if m.kind == "person" and life and not imprint:   # "(1902–1971)", "(…; 12 March 1911 – 4 June 1988)"
                 born, died = (_iso(g) for g in (life.group(1) or life.group(2), life.group(3)))

@@ -29,10 +29,11 @@ def event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
         return (_modified_event(tok, cls, mentions) or _done_event(tok, cls, mentions)) if named is None else None
     left = min([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "nummod") and c.i < tok.i],
                key=lambda t: t.i)
-    right = max(p.right_edge for p in preps)
-    cut = next((t for t in tok.doc[tok.i:right.i + 1] if t.dep_ in ("relcl", "acl") or t.text in ",;:()"), None)
-    if cut is not None:
-        right = tok.doc[cut.i - 1]
+    # "the voyage of the Aso Maru on 19 December 1956": named without its date ("in", "on" a day, month or year),
+    # which the event's date reader takes; "the reorganisation of March 1946" keeps it, as does a phrase with no
+    # other preposition ("the inspection in May 1949")
+    named_by = [p for p in preps if not _dating(p)]
+    right = _right(tok, preps)
     if right.i - left.i > 13 or right.i <= tok.i:
         return None
     start, end = left.idx, right.idx + len(right.text)
@@ -40,6 +41,11 @@ def event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
             not (any(YEAR.fullmatch(t.text) for t in tok.doc[left.i:right.i + 1]) and tok.tag_ != "NNS" and
                  cls not in ("Death", "Birth")):   # (a person's death in 1971 is a date of theirs, `attributes`)
         return None   # "the restoration of diplomatic relations": nothing named or dated, a process more than an event
+    if named_by and len(named_by) < len(preps):
+        right = _right(tok, named_by)
+        if right.i <= tok.i:
+            return None
+        end = right.idx + len(right.text)
     phrase = tok.doc[left.i:right.i + 1].text
     if named is not None:   # "a strike" met by a reader of nouns: also named by its phrase, "strike by some 400
         if named.start >= start and named.end <= end and phrase not in named.names:   # prisoners at camp No. 418"
@@ -50,6 +56,24 @@ def event_phrase(tok, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     if owner is not None and owner.i == left.i - 1:   # "his visit to the region": also as the text says it
         mention.names.append(tok.doc[owner.i:right.i + 1].text)
     return mention
+
+
+def _right(tok, preps):
+    """The last word of an event noun's prepositional phrases, up to a clause or a punctuation mark."""
+    right = max(p.right_edge for p in preps)
+    cut = next((t for t in tok.doc[tok.i:right.i + 1] if t.dep_ in ("relcl", "acl") or t.text in ",;:()"), None)
+    return tok.doc[cut.i - 1] if cut is not None else right
+
+
+_SEASONS = {"spring", "summer", "autumn", "fall", "winter", "early", "late", "mid", "end", "beginning", "middle"}
+
+
+def _dating(prep) -> bool:
+    """"in May 1949", "on 2 September 1945", "in the spring of 1947": a preposition (not "of") that only dates."""
+    words = [t for t in prep.subtree if t is not prep]
+    return prep.lower_ != "of" and bool(words) and any(YEAR.fullmatch(t.text) or t.ent_type_ == "DATE" for t in words) \
+        and all(t.ent_type_ == "DATE" or t.like_num or t.lower_ in _SEASONS or t.lower_ in ("the", "of", "-") or
+                YEAR.fullmatch(t.text) for t in words)
 
 
 def _counted(tok) -> bool:

@@ -48,6 +48,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
             word = before.group(1) if before else ""
             if re.fullmatch(r"[A-Z][a-z]?", word) or word.lower() in _NON_FINAL:
                 continue
+            if word in ("b", "d") and re.match(r"\s*\d", text[end:]):
+                continue   # "(b. 12 March 1921, Hirosaki – d. 1994)": born, died
         seg = text[start:end]
         if seg.strip():
             lead = len(seg) - len(seg.lstrip())

@@ -29,8 +29,11 @@ class PersonFacts:
 
     @cached_property
     def _rank_after(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:,?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?|\s*,\s*)(?:a|an)\s+(?:former\s+)?"
-                          rf"({alternation(self.lex['military_ranks'])})\b", re.IGNORECASE)
+        # (no article after a comma, as dictionaries write: "TANABE Shigeo (b. 1921 – d. 1994), private first class of
+        # the Kwantung Army"; not a ranked name next in a list: "Ivanov, Major Petrov")
+        return re.compile(rf"(?:,?\s+(?:was|is|served\s+as|became)\s+(?:then\s+)?(?:a|an)\s+|\s*(?:\([^()]*\)\s*)?,\s*"
+                          rf"(?:(?:a|an)\s+)?)(?:former\s+)?({alternation(self.lex['military_ranks'])})\b"
+                          rf"(?!(?-i:\s+[A-Z][a-z]))", re.IGNORECASE)
 
     @cached_property
     def _rank_gap(self) -> re.Pattern[str]:
@@ -198,6 +201,12 @@ class PersonFacts:
             for key, prop in (("born", "jpow:birthYear"), ("died", "jpow:deathDate")):
                 if key in m.attrs:   # "Pavel Lukyanenko (1902–1971)": his years of birth and death
                     add(Fact(p, prop, date_lit(m.attrs[key])))
+            for key, prop in (("born_in", "jpow:placeOfBirth"), ("died_in", "jpow:placeOfDeath")):
+                if key in m.attrs:   # "(b. 1921, Hirosaki, Aomori Prefecture – d. 1994, Sendai)": the first place named
+                    a, b = m.attrs[key]
+                    where = next((o for o in ms if a <= o.start < b and o.kind in ("place", "camp") and o.entity), None)
+                    if where is not None:
+                        add(Fact(p, prop, where.entity))
             before = text[s:m.start]
             chain = re.search(rf"((?:(?:the\s+)?[^,;:()]*?(?:{titles}|(?:{positions})\b[^,;:()]*?)\s*,?\s*)+)$", before)
             if chain:

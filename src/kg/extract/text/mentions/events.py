@@ -23,7 +23,8 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
                 mention.attrs["date_as_written"] = f"{dm.group(1)}-{dm.group(2)}"
             out.append(mention)
     np_end = r"[^,.;:()\"“”]*?(?=\s*(?:,|\.|;|:|\(|\"|“|$|\s(?:was|were|is|are|led|that|which|had|has|began|took|he|she|they|we|it|"\
-             r"in\s+(?:" + YEAR_RE + r"|the\s+(?:late|early|first|second))|on\s+" + MONTH_RE + r")\b))"
+             r"in\s+(?:the\s+)?(?:late|early|first|second|spring|summer|autumn|winter)|" \
+             r"(?:in|on)\s+(?:(?:early|late|mid-)\s*)?(?:\d{1,2}\s+)?(?:" + MONTH_RE + "|" + YEAR_RE + r"))\b))"
     for m in re.finditer(rf"\b({CAP}(?:\s+{CAP})?)\s+([Tt]rial|[Cc]onference|[Oo]ffensive|[Oo]peration)\b"
                          rf"(?:\s+of\s+({YEAR_RE}))?", text):
         words = m.group(1).split()
