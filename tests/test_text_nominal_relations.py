@@ -66,3 +66,17 @@ def test_an_event_is_named_without_the_date_that_follows_it(tmp_path: Path) -> N
     assert any(s.endswith("surrender-of-the-garrison") for s in events), events
     assert any(s.endswith("voyage-of-the-ural-maru") for s in events), events
     assert any(s.endswith("voyage-of-the-ural-maru") and p == "date" and o == "1948-07-03" for s, p, o in found)
+
+
+def test_a_dictionary_entry_s_works_on_one_line_are_its_person_s(tmp_path: Path) -> None:
+    found = facts(tmp_path, "HARADA Kenji (原田 健二; b. 1920, Oita – d. 2001, Beppu), sergeant of the Kwantung Army.\n\n"
+                            "Works: Yuki no michi (雪の道, \"The Snow Road\"), Oita: Bungo Shoin, 1975; Haka no kazu "
+                            "(\"Counting Graves\"), privately printed, 1988; \"Ato no fuyu\", essay in the collection "
+                            "Horyo no kiroku, vol. 2 (Kyoto, 1990).\n")
+    person = "id/person/harada-kenji"
+    assert {("id/publication/yuki-no-michi", "author", person), ("id/publication/yuki-no-michi", "publicationYear", "1975"),
+            ("id/publication/yuki-no-michi", "altLabel", "The Snow Road"),
+            ("id/publication/yuki-no-michi", "publisher", "id/organization/bungo-shoin"),
+            ("id/publication/haka-no-kazu", "author", person), ("id/publication/ato-no-fuyu", "author", person),
+            ("id/publication/ato-no-fuyu", "partOf", "id/publication/horyo-no-kiroku"),
+            ("id/publication/horyo-no-kiroku", "placeOfPublication", "id/place/kyoto")} <= found

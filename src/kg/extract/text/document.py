@@ -73,6 +73,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.topic: Entity | None = None   # the one camp, place or body the title names: what the text is about
         self.title_line = ""   # (a name the recogniser may not know until the first paragraph defines it)
         self.title_person: Entity | None = None   # the person a biography's title names
+        self.entry_person: Entity | None = None   # the person a dictionary entry opens with
         self.described: Entity | None = None   # the unit a record description is about (`FieldFacts`)
         self.pending_fields: list = []          # its fields read before the unit was named
         self.block_statistics: list[tuple[int, Entity]] = []
@@ -101,7 +102,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         # a heading of heads, or a line that announces them: the list under it, a line a block
         self.heads_of, self.heads_next = self.heads_next if re.match(r"\s*[-–•*]\s", text) else None, None
         works = self._works_facts(block)   # a works heading, or a block of its list: read by the works reader alone
-        if self.in_works:
+        if self.in_works or works:
             self.blocks_read += 1
             return works
         lines = [m.span() for m in re.finditer(r"\S(?:[^\n]*\S)?", text)]
@@ -240,6 +241,9 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         if self.blocks_read == 0:   # a person's name as the title: an infobox's "Born:", "Rank:" are of them
             person = [m for m in mentions if m.kind == "person" and m.entity is not None and names_the_line(m, text)]
             self.record_person = self.title_person = person[0].entity if person else None
+            # a dictionary entry that opens with its headword, "TANABE Shigeo (b. 1921 …), private ...": its person
+            head = [m for m in mentions if m.kind == "person" and m.entity is not None and m.start == 0]
+            self.entry_person = head[0].entity if head else None
         passages += self._signature_facts(block, mentions)
         passages += self._front_matter_facts(block, mentions, ds)
         self.blocks_read += 1

@@ -30,11 +30,10 @@ class OrganizationFacts:
                 # a body of the one whose it is
                 if b.start > a.end and re.fullmatch(r"['’]s?\s+(?:(?:own|former|then|new)\s+)?", text[a.end:b.start]):
                     add(Fact(b.entity, "jpow:partOf", a.entity))
-            # "the political department of camp N 137": a body of a camp (not its administration: the camp itself)
+            # "the political department of camp N 137", "the administration of camp No. 99": a body of a camp
             for c in ms:
                 if c.kind == "camp" and c.entity is not None and c.end == a.end and c.inside(a) and \
-                        re.search(r"\s+of\s+(?:the\s+)?$", text[a.start:c.start]) and \
-                        not re.match(r"(?:the\s+)?(?:administration|directorate|command|management|head)", a.text, re.I):
+                        re.search(r"\s+of\s+(?:the\s+)?$", text[a.start:c.start]):
                     add(Fact(a.entity, "jpow:partOf", c.entity))
             for p in ms:
                 if p.kind == "place" and p.inside(a) and re.search(r"\bof\s+(?:the\s+)?(?:city\s+of\s+)?$",

@@ -34,6 +34,61 @@ _ANNOUNCED = re.compile(r"\b(?:[Oo]ther|[Nn]otable|[Mm]ajor|[Ss]elected|[Hh]is|[
                        r"publications|writings)\s+(?:include|are|were)\s*:\s*$")
 
 
+# an item of a works line, as dictionaries give them on one line after "Works:", separated by semicolons: its
+# title (quoted or up to its first bracket or comma), its original in brackets, then what it came out as
+_ITEM_TITLE = re.compile(r"\s*(?:[\"“](?P<q>[^\"”\n]{2,150}?)[,.]?[\"”]|(?P<t>[A-Z][^,();\n]{2,150}?)(?=\s*[,(]))\s*"
+                         r"(?:\((?P<original>[^()\n\d]{1,80})\))?")
+_ITEM_WHERE = [   # (", Aomori: Tsugaru Shobō, 1978", ", Alma-Ata, 1961", " (Fukuoka, 1993)", " (Tokyo: Nauka, 1989)")
+    re.compile(rf"\s*,\s+(?P<place>{CAP}(?:[ -]{CAP})?)(?::\s*(?P<publisher>[^,;\n]{{2,60}}))?,\s+(?P<year>(?:1[89]|20)\d\d)\b"),
+    re.compile(rf"\s*\((?P<place>{CAP}(?:[ -]{CAP})?)(?::\s*(?P<publisher>[^,;()\n]{{2,60}}))?,\s+(?P<year>(?:1[89]|20)\d\d)\)"),
+    # ("essay in the collection Shiberia yokuryū shuki, vol. 3 (Tokyo, 1989)", "Nihon Naika Gakkai Zasshi 45 (1956)")
+    re.compile(rf"\s*,\s+(?:an?\s+)?(?:essay|article|chapter|story|poem|paper)s?\s+in\s+(?:the\s+)?(?:collection|volume|"
+               rf"anthology|journal|book|magazine)\s+(?P<journal>[A-Z][^,();\n]{{2,100}}?)(?:,\s+(?:vol|no)\.\s*\d+)*\s*"
+               rf"\((?:(?P<place>{CAP}(?:[ -]{CAP})?),\s+)?(?P<year>(?:1[89]|20)\d\d)\)"),
+    re.compile(rf"\s*,\s+(?P<journal>[A-Z][^,();\n]{{2,100}}?)\s+\d+\s*\((?P<year>(?:1[89]|20)\d\d)\)"),
+    re.compile(r"\s*,\s+(?:privately\s+(?:printed|published)|self-published|manuscript|typescript)\s*,\s+"
+               r"(?P<year>(?:1[89]|20)\d\d)\b"),
+]
+
+
+class _Item:
+    """The groups of a works line's item, as `WorksFacts._work` reads a line's match."""
+
+    def __init__(self, groups: dict[str, tuple[int, int]], text: str, span: tuple[int, int]) -> None:
+        self._groups, self._text, self._span = groups, text, span
+
+    def group(self, name: str) -> str | None:
+        g = self._groups.get(name)
+        return self._text[g[0]:g[1]] if g else None
+
+    def span(self, name: str) -> tuple[int, int]:
+        return self._groups[name]
+
+    def start(self, name: str | None = None) -> int:
+        return self._span[0] if name is None else self._groups[name][0]
+
+    def end(self) -> int:
+        return self._span[1]
+
+
+def _items(text: str, at: int) -> list[_Item]:
+    """The works of one line after its head ("Works: A (…), Aomori: …, 1978; "B", essay in …"), from `at`."""
+    out = []
+    for part in re.finditer(r"[^;]+", text[at:]):
+        a, b = at + part.start(), at + part.end()
+        tm = _ITEM_TITLE.match(text, a, b)
+        if not tm:
+            continue
+        where = next((w for rx in _ITEM_WHERE if (w := rx.match(text, tm.end(), b))), None)
+        if where is None:
+            continue
+        title = "q" if tm.group("q") else "t"
+        groups = {"title": tm.span(title), **({"original": tm.span("original")} if tm.group("original") else {})}
+        groups |= {k: where.span(k) for k, v in where.groupdict().items() if v}
+        out.append(_Item(groups, text, (a + len(part.group(0)) - len(part.group(0).lstrip()), b)))
+    return out
+
+
 class WorksFacts:
     """Read by `DocumentReader` on each block: a works heading opens the list, a block of other lines ends it."""
 
@@ -44,17 +99,32 @@ class WorksFacts:
     works_next = False   # the block just read announced a list of works
     narrator: Entity | None
     title_person: Entity | None
+    entry_person: Entity | None
+    salient_person: Entity | None
 
     @property
     def works_person(self) -> Entity | None:
         """Whose works a list gives: the person the article is by or about (a biography's title names them)."""
         return self.narrator or self.title_person
 
+    @cached_property
+    def _works_line(self) -> re.Pattern[str]:
+        return re.compile(rf"\s*(?:{alternation(self.lex['works_heads'])})\s*:\s+(?=\S)")
+
     def _works_facts(self, block: Block) -> list[Passage]:
         text = block.text
         if self._works_head.match(text):
             self.in_works, self.works_next = True, False
             return []
+        inline = self._works_line.match(text)
+        person = self.works_person or self.entry_person or self.salient_person
+        if inline and "\n" not in text.strip() and person is not None:
+            # a dictionary entry's works on one line: the works of the one the entry is about
+            passages = []
+            for item in _items(text, inline.end()):
+                quote, o_start, o_end = block.quote(item.start(), item.end())
+                passages.append(Passage(o_start, o_end, quote, self._work(block, item, person), []))
+            return passages
         if self.works_next:   # "... Other works include:": the list under the paragraph that announces it
             self.in_works, self.works_next = True, False
         if not self.in_works:
@@ -72,7 +142,9 @@ class WorksFacts:
             passages.append(Passage(o_start, o_end, quote, facts, []))
         return passages
 
-    def _work(self, block: Block, line: re.Match) -> list[Fact]:
+    def _work(self, block: Block, line: re.Match | _Item, person: Entity | None = None) -> list[Fact]:
+        person = person or self.works_person
+
         def entity(group: str, kind: str, cls: str):
             a, b = line.span(group)
             ent = self.entity_named(kind, cls, a, b, line.group(group).strip(), block)
@@ -80,28 +152,32 @@ class WorksFacts:
             return ent
         work = entity("title", "publication", "Book")
         facts = [Fact(work, "jpow:publicationYear", Lit(line.group("year"), "gYear", None))]
-        if line.group("original"):
-            facts.append(Fact(work, "skos:altLabel", Lit(line.group("original").strip())))
+        for original in re.split(r",\s*", line.group("original") or ""):   # ("カラガンダの冬, "Winter in Karaganda"")
+            if original.strip(" \"“”"):
+                facts.append(Fact(work, "skos:altLabel", Lit(original.strip(" \"“”"))))
         editors = []
         if line.group("editor"):   # "edited by Tomioka Reiko and Daulet Kenzhebayev": each an editor
             a = line.start("editor")
             for name in re.finditer(r"[^,]+?(?=\s+and\s+|,\s*|$)", line.group("editor")):
                 label = name.group().strip().removeprefix("and ").strip()
-                if label and (label == self.works_person.label or label in self.works_person.names):
-                    editors.append(self.works_person)
+                if label and (label == person.label or label in person.names):
+                    editors.append(person)
                 elif label:
                     start = a + name.start() + name.group().find(label)
                     editors.append(self.entity_named("person", "Person", start, start + len(label), label, block))
         facts += [Fact(work, "jpow:editor", ed) for ed in editors]
-        if self.works_person not in editors:   # the person's own work, unless they edited it
-            facts.append(Fact(work, "jpow:author", self.works_person))
+        if person not in editors:   # the person's own work, unless they edited it
+            facts.append(Fact(work, "jpow:author", person))
+        published = work   # (where the collection an essay is in came out: "essay in the collection X (Tokyo, 1989)")
         if line.group("journal"):   # "in Journal of Russian and East European Studies, no. 41": an article of it
             facts.append(Fact(work, "jpow:partOf", entity("journal", "publication", "Publication")))
+            if isinstance(line, _Item):
+                published = facts[-1].o
         if line.group("place"):
             for name in re.split(r"\s+and\s+", line.group("place")):
                 start = line.start("place") + line.group("place").find(name)
                 cls = self.lex.place_aliases.get(name, ("", "Settlement"))[1]
-                facts.append(Fact(work, "jpow:placeOfPublication",
+                facts.append(Fact(published, "jpow:placeOfPublication",
                                   self.entity_named("place", cls, start, start + len(name), name, block)))
         if line.group("publisher"):
             facts.append(Fact(work, "jpow:publisher", entity("publisher", "organization", "Publisher")))
