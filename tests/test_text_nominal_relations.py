@@ -80,3 +80,79 @@ def test_a_dictionary_entry_s_works_on_one_line_are_its_person_s(tmp_path: Path)
             ("id/publication/haka-no-kazu", "author", person), ("id/publication/ato-no-fuyu", "author", person),
             ("id/publication/ato-no-fuyu", "partOf", "id/publication/horyo-no-kiroku"),
             ("id/publication/horyo-no-kiroku", "placeOfPublication", "id/place/kyoto")} <= found
+
+
+def test_a_place_based_body_sits_in_that_place_and_the_phrase_names_no_body(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The trip was paid for by the Union of Steppe Veterans (USV), an Osaka-based charity.\n")
+    assert any(s.startswith("id/organization/union-of-steppe-veterans") and p == "location" and o == "id/place/osaka"
+               for s, p, o in found), found
+    assert not any("osaka-based" in s for s, _, _ in found)
+
+
+def test_a_vice_chairman_is_on_the_staff_of_a_body_not_its_head(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The trip was organised by the Society of Saran Internees. It was led by Jiro Okuda, 68, "
+                            "vice-chairman of the society, and Aiko Mura, counsellor at the Embassy of Japan.\n")
+    society = "id/organization/society-of-saran-internees"
+    assert ("id/person/jiro-okuda", "affiliation", society) in found
+    assert ("id/person/jiro-okuda", "headOf", society) not in found
+    assert any(s == "id/person/aiko-mura" and p == "affiliation" and o.startswith("id/organization/embassy-of-japan")
+               for s, p, o in found), found
+
+
+def test_two_names_after_an_honorific_are_a_person(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Prayers were read by the Reverend Kosen Hirata of a temple in Nagano.\n")
+    assert ("id/person/kosen-hirata", "label", "Kosen Hirata") in found
+
+
+def test_a_title_before_a_japanese_given_name_is_no_family_name(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The lists were given to Ambassador Hiroshi Kamata in Astana.\n")
+    labels = {o for s, p, o in found if p == "label" and s.startswith("id/person/")}
+    assert labels == {"Hiroshi Kamata"}, labels
+
+
+def test_a_span_of_time_is_labelled_as_written_without_what_follows_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The two archivists spent nearly three years restoring the registers.\n")
+    labels = {o for s, p, o in found if p == "label" and s.startswith("id/statistic/")}
+    assert labels == {"nearly three years"}, labels
+
+
+def test_a_reference_line_with_a_quoted_title_and_a_journal_is_an_article_of_the_journal(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 47\n\nCamp No. 47 was a camp near Karaganda.\n\nReferences\n\n"
+                            "Ono Aki, \"Tegami no naka no Karaganda\", Shigaku Zasshi 88 (2004), pp. 12–40.\n")
+    article = "id/publication/tegami-no-naka-no-karaganda"
+    assert {(article, "author", "id/person/ono-aki"), (article, "publicationYear", "2004"),
+            (article, "partOf", "id/publication/shigaku-zasshi")} <= found
+    assert not any(s == "id/person/shigaku-zasshi" for s, _, _ in found)
+
+
+def test_a_catalogue_s_published_field_lists_its_literature(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Published: Steppe Letters: a catalogue (Karaganda, 2012), no. 4; Ito Mei, \"Ato no hi\", "
+                            "Kindai Nihon 3 (2019), pp. 1–9.\n")
+    assert ("id/publication/steppe-letters-a-catalogue", "placeOfPublication", "id/place/karaganda") in found
+    assert ("id/publication/ato-no-hi", "author", "id/person/ito-mei") in found
+
+
+def test_a_catalogue_s_literature_run_in_after_another_field_is_read(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Exhibited: Karaganda, 2003. Published: Aoki Ren, \"Yuki no tegami\", Rekishi Kenkyu 9 "
+                            "(2005), pp. 3–9.\n")
+    assert ("id/publication/yuki-no-tegami", "partOf", "id/publication/rekishi-kenkyu") in found
+
+
+def test_a_count_in_the_section_the_text_refers_back_to_measures_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Section No. 4 of Camp No. 512 lay near Saran. At the start of 1948 in the section "
+                            "there were about 1,900 prisoners.\n")
+    assert any(s.startswith("id/statistic/") and p == "measures" and "no-4" in o for s, p, o in found), found
+
+
+def test_reference_lines_with_inverted_initials_a_journal_number_a_bare_year_or_in_a_collection(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 47\n\nCamp No. 47 was a camp.\n\nReferences\n\n"
+                            "1. Orlova, T. V. \"Steppe winters\", Istoricheskii vestnik, no. 4 (1999), pp. 20–31.\n"
+                            "2. Baimukhanov, K. S. \"Camp hospitals\", Vestnik of Karaganda University, History series, "
+                            "2010, no. 3, pp. 7–15.\n"
+                            "3. Pak, G. I. \"Camp brick works\", in: Proceedings of the Saran Museum, vol. 2 (2004).\n")
+    assert {("id/publication/steppe-winters", "author", "id/person/t-v-orlova"),
+            ("id/publication/steppe-winters", "partOf", "id/publication/istoricheskii-vestnik"),
+            ("id/publication/steppe-winters", "publicationYear", "1999"),
+            ("id/publication/camp-hospitals", "publicationYear", "2010"),
+            ("id/publication/camp-hospitals", "author", "id/person/k-s-baimukhanov"),
+            ("id/publication/camp-brick-works", "partOf", "id/publication/proceedings-of-the-saran-museum")} <= found

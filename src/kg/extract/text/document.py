@@ -25,7 +25,7 @@ from kg.extract.text.facts.dependencies import DependencyFacts
 from kg.extract.text.facts.entries import EntryFacts
 from kg.extract.text.facts.events import EventFacts
 from kg.extract.text.facts.fields import FieldFacts
-from kg.extract.text.facts.footnotes import AUTHOR_DATE, IMPRINT, QUOTED, FootnoteFacts
+from kg.extract.text.facts.footnotes import ARTICLE, AUTHOR_DATE, IMPRINT, QUOTED, FootnoteFacts
 from kg.extract.text.facts.front_matter import FrontMatterFacts
 from kg.extract.text.facts.infobox import InfoboxFacts
 from kg.extract.text.facts.kinship import KinshipFacts
@@ -137,18 +137,18 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
                 r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text) or AUTHOR_DATE.match(text) or IMPRINT.search(text) or
-                QUOTED.match(text, footnote.end())):   # "1. ..." only when it
+                QUOTED.match(text, footnote.end()) or ARTICLE.match(text, footnote.end())):   # "1. ..." only when it
             return self._footnote(block, footnote.group(1), mentions)                  # reads as a citation
         # "Ivanov, A. (2001). Title. ...", '"Title". Paper, 14 August 2006.', "Morimoto Kenta. Title. Sapporo:
         # Hokusei Press, 2023."
-        if not footnote and len(text) < 600 and (AUTHOR_DATE.match(text) or QUOTED.match(text) or
+        if not footnote and len(text) < 600 and (AUTHOR_DATE.match(text) or QUOTED.match(text) or ARTICLE.match(text) or
                                                  IMPRINT.search(text) and any(m.kind == "person" and m.start == 0
                                                                               for m in mentions)):
             entry = self.reference_entry(block, mentions)
             if entry:
                 return entry
         # "Sources: A, Title (Tokyo, 1993); B.": the items that read as citations, and the sentences as any other
-        passages: list[Passage] = self._sources_list(block, mentions) if self._sources_head.match(text) else []
+        passages: list[Passage] = self._sources_list(block, mentions) if self.sources_head(text) else []
         block_people = [m for m in mentions if m.kind == "person"]
         signature = (len(text) < 200 and block_people and block_people[0].start == 0 and
                      re.fullmatch(r"[^.]*?(?:,\s*[^,]+)?", text[block_people[0].end:]) is not None)

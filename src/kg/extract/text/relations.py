@@ -27,6 +27,8 @@ fact's evidence.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -210,6 +212,10 @@ class RelationMatcher:
                 # the parser may have hung on the first verb)
             if pattern.intransitive and any(c.dep_ == "dobj" for c in root.children):
                 continue
+            if pattern.property == "jpow:headOf" and "head" in tokens and re.search(
+                    r"\b(?:vice|deputy|assistant)[\s-]*$", doc.text[max(0, tokens["head"].idx - 12):tokens["head"].idx],
+                    re.I):   # "vice-chairman of the council", "deputy head of": a deputy is no head, one of its staff
+                pattern = replace(pattern, property="jpow:affiliation", places_property=None)
             negated = [c for c in root.children if c.dep_ == "neg"]
             if negated and pattern.statement is None:
                 continue   # "The Soviet Union did not sign the treaty": no issuing, no event; a statement keeps it

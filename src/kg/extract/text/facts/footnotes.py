@@ -31,6 +31,12 @@ QUOTED = re.compile(r'(?:(?P<auth>[^"“”\n]{2,80}?)\.\s+)?["“](?P<title>[^"
                     r'(?P<where>[A-Z][^.,"“”()\d\n]{1,80}?|[a-z][\w-]*(?:\.[\w-]+)+)(?:\s+\d+(?:\s*\(\d+\))?)?'
                     r'(?:\s*\((?:journal|newspaper|website)\))?[.,]\s+(?P<rest>[^\n]*?(?:(?:1[89]|20)\d\d|[Rr]etrieved|'
                     r'[Aa]ccessed|https?://)[^\n]*)$')
+# 'Author, "Title", Journal 12 (2011): 45-78' (the title in double or single quotes)
+# ('Dorofeyeva, L. A. "Title", Voprosy istorii, no. 7 (1998)', '... "Title", in: Proceedings ..., vol. 3 (2001)',
+# '... "Title", Bulletin of Karaganda University, History series, 2008, no. 2': the year bare after the journal)
+ARTICLE = re.compile(rf'(?P<auth>[^"“”‘\n;:()]+?)(?:,|(?<=[A-Z]\.))\s+(?:["“](?P<title>[^"”]+?)[,.]?["”]|[‘\'](?P<title2>[^’\']+?)[,.]?[’\']),?\s+'
+                     rf'(?:in:?\s+)?(?P<journal>{CAP}[^()"“”]*?)(?:,?\s+(?:(?:vol|no)\.\s*|№\s*)?(?P<vol>\d+(?:\.\d+)?))?\s*'
+                     rf'(?:\((?P<year>(?:1[89]|20)\d\d)\)|,\s+(?P<year2>(?:1[89]|20)\d\d)\b(?!\s*[–-]))')
 IMPRINT = re.compile(rf"[.,]\s+{CAP}(?: {CAP})?:\s+[^,.:]+,\s+(?:1[89]|20)\d\d(?:\.\s+(?:[xivlc]+\s*\+\s*)?\d+\s*pp?)?\.?"
                      rf"(?=\s*$|\s+(?:ISBN\b|Reviewed\s+by\b|Translated\s+by\b))")
 
@@ -71,11 +77,17 @@ class FootnoteFacts:
         quote, o_start, o_end = block.quote(0, len(text))
         return [Passage(o_start, o_end, quote, facts, mentioned)]
 
+    def sources_head(self, text: str) -> re.Match[str] | None:
+        """Where a block's list of sources begins: at its start ("Sources: ..."), or run in after a sentence, as
+        catalogue entries give their fields ("... 2015 (loan). Published: A (Karaganda, 2009); B ...")."""
+        return self._sources_head.match(text) or re.search(
+            rf"(?<=[.;]\s)(?:{alternation(self.lex['source_list_heads'])})\s*:\s*", text)
+
     def _sources_list(self, block: Block, mentions: list[Mention]) -> list[Passage]:
         """ "Sources: A (Tokyo, 2005); B. Author, Title (Place: Publisher, 1993).": each item that reads as a
         citation, a passage of its own."""
         text = block.text
-        head = self._sources_head.match(text)
+        head = self.sources_head(text)
         passages = []
         for item in re.finditer(r"[^;]+", text[head.end():]):
             a = head.end() + item.start() + len(item.group(0)) - len(item.group(0).lstrip())
@@ -103,6 +115,7 @@ class FootnoteFacts:
             part = self._part_citation(block, a, text, mentions, facts, mentioned)
             if part is not None:
                 return part
+        a0 = a   # (where the citation begins, with its author: an article's reader reads them together)
         if cited is not None and "//" not in text[a:]:
             a = cited.end + re.match(r"\s*(?:\([^()]*\))?\s*\.?\s+", text[cited.end:]).end()
         cm = re.match(
@@ -120,7 +133,7 @@ class FootnoteFacts:
         if not cm:
             return self._part_citation(block, a, text, mentions, facts, mentioned) or \
                 self._author_date_citation(block, a, text, mentions, facts, mentioned) or \
-                self._article_citation(block, a, text, mentions, facts, mentioned) or \
+                self._article_citation(block, a0, text, mentions, facts, mentioned) or \
                 self._quoted_citation(block, a, text, facts, mentioned)
         off = a
         people = [m for m in mentions if m.kind == "person"]
@@ -326,7 +339,7 @@ class FootnoteFacts:
         self._span(article, block.span(t0, t0 + len(title)))
         mentioned += [(article, title), (container, cm.group("in"))]
         facts += [Fact(article, "jpow:partOf", container),
-                  Fact(article, "jpow:publicationYear", Lit(cm.group("year"), "gYear", None))]
+                  Fact(article, "jpow:publicationYear", Lit(cm.group("year") or cm.group("year2"), "gYear", None))]
         for m in people[:1]:
             person = self.entity_for(m, block.span(m.start, m.end)[0])
             mentioned.append((person, m.text))
@@ -338,21 +351,22 @@ class FootnoteFacts:
         """'Author, "Title", Journal 12 (2011): 45-78': an article, its author, year, and the journal it is
         part of."""
         # (the title in double or single quotes; co-authors with inverted names: "Kuroda Yūji and Petrova, Olga")
-        cm = re.match(rf'(?P<auth>[^"“”‘]+?),\s+(?:["“](?P<title>[^"”]+?)[,.]?["”]|[‘\'](?P<title2>[^’\']+?)[,.]?[’\']),?\s+'
-                      rf'(?:in\s+)?(?P<journal>{CAP}[^()"“”]*?)(?:,?\s+(?:vol\.\s*)?(?P<vol>\d+(?:\.\d+)?))?\s*'
-                      rf'\((?P<year>(?:1[89]|20)\d\d)\)', text[a:])
+        cm = ARTICLE.match(text[a:])
         if not cm:
             return None
         people = [m for m in mentions if m.kind == "person" and a + cm.start("auth") <= m.start < a + cm.end("auth")]
+        # ("Rekishi Hyōron 12 (2011)": a journal's romanised name, no person's)
+        mentions[:] = [m for m in mentions if not (m.kind == "person" and a + cm.start("journal") <= m.start < a + cm.end("journal"))]
         name = re.fullmatch(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3}", cm.group("auth").strip())
         if not people and name:   # the author's place in a citation says it is a person
             s0 = a + cm.start("auth") + len(cm.group("auth")) - len(cm.group("auth").lstrip())
             people = [Mention("person", "Person", s0, s0 + len(name.group(0)), name.group(0), name.group(0),
                               f"person:{norm(name.group(0))}")]
-        for inv in re.finditer(rf"\b({CAP}),\s+({CAP})\b", cm.group("auth")):   # "... and Petrova, Olga"
+        # "... and Petrova, Olga", "Dorofeyeva, L. A."
+        for inv in re.finditer(rf"\b({CAP}(?:-{CAP})?),\s+({CAP}\b|(?:[A-Z][a-z]?\.\s?){{1,3}})", cm.group("auth")):
             s0 = a + cm.start("auth") + inv.start()
             if not any(m.start <= s0 < m.end for m in people):
-                label = f"{inv.group(2)} {inv.group(1)}"
+                label = f"{inv.group(2).strip()} {inv.group(1)}"
                 people.append(Mention("person", "Person", s0, s0 + len(inv.group(0)), inv.group(0), label,
                                       f"person:{norm(label)}"))
         if not people:
@@ -365,7 +379,7 @@ class FootnoteFacts:
         self._span(article, block.span(a + cm.start(tg), a + cm.end(tg)))
         mentioned += [(article, cm.group(tg)), (journal, cm.group("journal"))]
         facts += [Fact(article, "jpow:partOf", journal),
-                  Fact(article, "jpow:publicationYear", Lit(cm.group("year"), "gYear", None))]
+                  Fact(article, "jpow:publicationYear", Lit(cm.group("year") or cm.group("year2"), "gYear", None))]
         if cm.group("vol"):
             facts.append(Fact(article, "jpow:volume", Lit(cm.group("vol"), "string", None)))
         for m in people:

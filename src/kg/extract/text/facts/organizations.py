@@ -45,6 +45,13 @@ class OrganizationFacts:
                         p.entity.cls in ("Settlement", "Place") and \
                         re.search(r"\s(?:in|at)\s+(?:the\s+)?$", text[a.start:p.start]):
                     add(Fact(a.entity, "jpow:location", p.entity))   # "the Embassy of Japan in Almaty" (in a country: accredited)
+        # "the National Council of ... (NCBFI), a Tokyo-based association": where the body sits
+        for o in orgs:
+            bm = re.match(r"(?:\s*\([^()]*\))?,\s+(?:an?|the)\s+(?:[a-z]+\s+)?", text[o.end:e])
+            place = bm and next((p for p in ms if p.kind == "place" and p.entity is not None and
+                                 p.start == o.end + bm.end() and text.startswith("-based", p.end)), None)
+            if place is not None:
+                add(Fact(o.entity, "jpow:location", place.entity))
         for m in re.finditer(r"\b[Hh]eadquarters\s+of\s+(?:the\s+)?", text[s:e]):
             org = next((o for o in orgs if o.start == s + m.end()), None)
             if org:

@@ -117,6 +117,12 @@ class StatisticFacts:
                     add(Fact(st, "jpow:measures", near.entity))
                 elif holder is not None:
                     add(Fact(st, "jpow:measures", holder.entity))
+                elif referred := [x for x in ms if x.attrs.get("anaphor") and x.kind == "camp" and x.entity is not None
+                                  and x.text.lower() != "it" and q.unit in ("UnitPerson", "UnitPercent", "UnitFraction")]:
+                    # "At least 214 inmates died in the section", "the lagpunkt contained about 2,000": of the camp
+                    # or section "the section" refers to, when nothing named is nearer
+                    near = min(referred, key=lambda x: min(abs(x.start - q.end), abs(q.start - x.end)))
+                    add(Fact(st, "jpow:measures", near.entity))
                 elif self.topic is not None and q.unit in ("UnitPerson", "UnitPercent", "UnitFraction") and \
                         not any(f.s is st and isinstance(f.o, Entity) for f in facts) and \
                         (self.topic.kind == "camp" or not _WIDER.search(text, s, e)):
@@ -207,8 +213,8 @@ def _population(text: str, q: Quantity, s: int, e: int) -> str | None:
         return nm.group(1)
     if _POPULATION.search(text, s, q.start):
         return "inhabitants"
-    if q.unit in ("UnitPage", "UnitVolume"):
-        return None
+    if q.unit in ("UnitPage", "UnitVolume", "UnitYear"):
+        return None   # ("almost two years sorting the files": a span of time counts no one)
     tail = text[q.num_end:e].lstrip()
     if q.unit == "UnitFraction":
         fm = re.match(r"of\s+(?!them\b|these\b|us\b)((?:the\s+|all\s+)*[^,.;()]+?)" + _NP_END, tail)

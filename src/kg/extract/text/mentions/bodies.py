@@ -40,8 +40,8 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                 re.match(r"\s+(?:at|in|for|as|on|with|under|there|here|hard|long|until)\b", text[m.end(3):]):
             continue   # "Sato from Sakata works at the quarry": the verb
         words = m.group(1).split()
-        while words and words[0] in stop:
-            words = words[1:]
+        while words and (words[0] in stop or words[0].endswith("-based")):
+            words = words[1:]   # (not "a Tokyo-based association": where a body sits is no part of a name)
         if not words:
             continue
         start = text.index(words[0], m.start(1))

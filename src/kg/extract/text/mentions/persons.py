@@ -169,11 +169,20 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
             attrs["gender"] = honorifics[m.group(1)]
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{surname.lower()}", attrs))
+    # "the Reverend Shoun Takeda", "Dr Aliya Nurlanova": two names after an honorific are a person's, whichever
+    # order they are in (the last is taken for the family name, as a reader of English would)
+    for m in re.finditer(rf"\b(?:{alternation(list(honorifics))})\.?\s+({CAP})\s+({CAP}(?:-{CAP})?)(?![\w'’-]|\s+{CAP})", text):
+        words = (m.group(1), m.group(2))
+        if any(w in not_surnames or w in lex["places"] or w.lower() in no_name or w in honorifics for w in words):
+            continue
+        out.append(Mention("person", "Person", m.start(1), m.end(2), text[m.start(1):m.end(2)], " ".join(words),
+                           f"person:{words[1].lower()}", {"given": words[0], "surname": words[1], "rest": []}))
     # Japanese order, family name first: "Tanaka Ichiro"
     for m in re.finditer(rf"\b({CAP})\s+({alternation(lex['japanese_given_names'])})\b", text):
         family = m.group(1)
         if family in not_surnames or family in lex["places"] or family in lex["given_names"] or \
-                family.lower() in no_name or family in lex["honorifics"]:   # "Mr Masao Fujiwara": no family "Mr"
+                family.lower() in no_name or family in lex["honorifics"] or re.fullmatch(ranks, family):
+            # ("Mr Masao Fujiwara", "Ambassador Yoshio Kuroda": no family "Mr", "Ambassador")
             continue
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0),
                            f"person:{family.lower()}", {"surname": family, "given": m.group(2), "rest": []}))

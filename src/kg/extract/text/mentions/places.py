@@ -44,7 +44,8 @@ def places(text: str, lex: Lexicon) -> list[Mention]:
         if m.group(1).split()[0] in lex["not_surnames"] or m.group(1) in lex["demonyms"]:
             continue
         out.append(mention_at("place", "Site", m, text, f"{m.group(1)} {m.group(2).lower()}"))
-    pat = re.compile(r"(?<![\w-])(" + alternation(list(aliases)) + r")(?![\w-]|\.\w)")
+    # (a place before "-based" is one: "a Tokyo-based association")
+    pat = re.compile(r"(?<![\w-])(" + alternation(list(aliases)) + r")(?![\w-](?<!-(?=based\b))|\.\w)")
     for m in pat.finditer(text):
         label, cls = aliases[m.group(1)]
         nxt = re.match(r"(?:'s)?\s+([a-z]+)", text[m.end():m.end() + 30])
