@@ -156,3 +156,22 @@ def test_reference_lines_with_inverted_initials_a_journal_number_a_bare_year_or_
             ("id/publication/camp-hospitals", "publicationYear", "2010"),
             ("id/publication/camp-hospitals", "author", "id/person/k-s-baimukhanov"),
             ("id/publication/camp-brick-works", "partOf", "id/publication/proceedings-of-the-saran-museum")} <= found
+
+
+def test_reference_lines_with_the_author_in_two_scripts_a_bracketed_imprint_or_a_translated_title(
+        tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 47\n\nCamp No. 47 was a camp.\n\nReferences\n\n"
+                            "1. Sokolov, P. N. Camp Doctors of the Steppe (Omsk, 1993).\n"
+                            "2. Mori Kenta 森健太. Kōya no hi [Days in the Wild]. Tokyo: Seibunsha, 1971.\n"
+                            "3. 小川直子 (Ogawa Naoko). Saran no fuyu. Osaka: Tōhō Shoin, 1988.\n")
+    assert {("id/publication/camp-doctors-of-the-steppe", "author", "id/person/p-n-sokolov"),
+            ("id/publication/koya-no-hi", "author", "id/person/mori-kenta"),
+            ("id/publication/koya-no-hi", "altLabel", "Days in the Wild"),
+            ("id/publication/saran-no-fuyu", "author", "id/person/ogawa-naoko")} <= found
+
+
+def test_a_successor_heads_what_his_predecessor_was_said_to_head_in_an_earlier_sentence(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 512\n\nCamp No. 512 was a camp near Saran. Its first head was Colonel Pyotr "
+                            "Gusev. In 1948 Gusev was followed by Major Oleg Tarasov.\n")
+    assert ("id/person/oleg-tarasov", "headOf", "id/camp/camp-no-512") in found
+    assert ("id/person/oleg-tarasov", "succeeded", "id/person/pyotr-gusev") in found

@@ -85,6 +85,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self.salient_person: Entity | None = None   # who "he" is: the last person who was a sentence subject
         self.narrator: Entity | None = None    # who "I" is: the one person of the title, or the byline
         self.last_head: Entity | None = None   # the last person said to head something: whom "his successor" follows
+        self.headed: dict[int, list[Entity]] = {}   # what each person (by id) was said to head so far
         self.last_named: Entity | None = None  # the last person named (not a pronoun) in an earlier sentence
         self.whole_acts: dict[str, list] = {}   # acts that are not articles, by IRI: [times mentioned, entity]
         self._event_clauses: set = set()   # (class, clause) of the events the patterns stated in the sentence
@@ -136,7 +137,8 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
             footnote = None   # "3 February 1946. We reached ...": a diary's date, not note 3
         if footnote and len(text) < 600 and (re.search(r"\b(?:Ibid|Op\. cit)\b", text) or re.search(
                 r"\b(?:1[89]|20)\d\d\b", text)) and (footnote.group(2) != "." or re.search(
-                r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s", text) or AUTHOR_DATE.match(text) or IMPRINT.search(text) or
+                r"\bpp?\.\s*\d|\(\s*[A-Z][a-z]+:\s|\([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?,\s*(?:1[89]|20)\d\d\)\.?\s*$", text) or
+                AUTHOR_DATE.match(text) or IMPRINT.search(text) or
                 QUOTED.match(text, footnote.end()) or ARTICLE.match(text, footnote.end())):   # "1. ..." only when it
             return self._footnote(block, footnote.group(1), mentions)                  # reads as a citation
         # "Ivanov, A. (2001). Title. ...", '"Title". Paper, 14 August 2006.', "Morimoto Kenta. Title. Sapporo:

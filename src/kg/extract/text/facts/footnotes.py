@@ -15,6 +15,7 @@ from kg.sources.text import NOTE_NUMBER, Block
 
 
 # "Ivanov, A. (2001). Title. Almaty: Gylym.", "Sato, K. and Ono, T. (1999). "Title". Journal 4: 12-30.": an
+_CJK = r"[\u3040-\u30ff\u4e00-\u9fff]"
 # author-date reference (APA, Harvard, the reference lists of encyclopedias), its authors inverted
 _INVERTED = rf"{CAP}(?:[- ]{CAP})?,\s+(?:(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)"
 AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_INVERTED}(?:\s*(?:,|;|,?\s*and|,?\s*&)\s*"
@@ -149,21 +150,27 @@ class FootnoteFacts:
         # "Shirai Tetsuo, Kōya no hakaboshi (荒野の墓標, Grave markers ...), Tokyo: ...", "Tulegenov, E. A., Japanese
         # Prisoners ..., Karaganda: ...": the author before the title, its original and translation after it
         lead_author = None
-        if t0 == cm.start("title"):
+        if t0 in (0, cm.start("title")):   # (0: "Ryvkin, L. M. Title (...)", its comma no author's)
             # (or "Rakhimov, S. Title", "Nakamura Isamu. Title": the author closed by a full stop)
-            lm = re.match(rf"({_INVERTED}|{CAP}\s+{CAP})(?:\s*\([^()]*\))?(?:,\s+|\.\s+|(?<=\.\s))(?=\S)",
-                          text[a + t0:a + t1])
+            # (with the name in its own script after it or before it: "Hamada Kōichi 浜田浩一. Title", "田辺博子
+            # (Tanabe Hiroko). Title")
+            lm = re.match(rf"({_INVERTED}|{CAP}\s+{CAP})(?:\s*\([^()]*\)|\s+{_CJK}+)?(?:,\s+|\.\s+|(?<=\.\s))(?=\S)",
+                          text[a + t0:a + t1]) or re.match(rf"{_CJK}+\s*\(({CAP}\s+{CAP})\)\.\s+(?=\S)", text[a + t0:a + t1])
             named = lm and next((m for m in people if m.start == a + t0 and m.end <= a + t0 + lm.end(1)), None)
-            if lm and (named is not None or "," in lm.group(1)):
-                lead_author = named or Mention("person", "Person", a + t0, a + t0 + lm.end(1), lm.group(1),
+            if lm and (named is not None or "," in lm.group(1) or lm.start(1) > 0 or re.search(_CJK, lm.group(0))):
+                lead_author = named or Mention("person", "Person", a + t0 + lm.start(1), a + t0 + lm.end(1), lm.group(1),
                                                _uninverted(lm.group(1)), f"person:{norm(_uninverted(lm.group(1)))}")
                 t0 += lm.end()
             elif cited is not None:   # "Galkin V. P. Camps for ...", "Tanaka K. (田中 健二). Karaganda no yuki"
                 lead_author = cited
         names: list[str] = []
+        tr = re.search(r"\s*\[([^\[\]]{3,150})\]\s*$", text[a + t0:a + t1])
+        if tr:   # "Hakui no sōgen [White Gowns in the Steppe]": the title translated, another name of the work
+            names.append(tr.group(1).strip())
+            t1 = t0 + tr.start()
         om = re.search(r"\s*\(([^()]*[\u3040-\u30ff\u4e00-\u9fff\u0400-\u04ff][^()]*)\)\s*$", text[a + t0:a + t1])
         if om:   # the original script and a translation in brackets: other names of the work
-            names = [n.strip() for n in om.group(1).split(",") if n.strip()]
+            names += [n.strip() for n in om.group(1).split(",") if n.strip()]
             t1 = t0 + om.start()
         rm = re.fullmatch(r"\s*([^()]*[\u3040-\u30ff\u4e00-\u9fff][^()]*?)\s*\(([^()\u3040-\u30ff\u4e00-\u9fff]+)\)\s*",
                           text[a + t0:a + t1])

@@ -154,7 +154,7 @@ class PersonFacts:
                     facts.append(Fact(m.entity, "jpow:succeeded", before))
         for a, b in zip(people, people[1:]):
             gap = text[a.end:b.start]
-            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:was|were)\s+(?:later\s+)?(?:replaced|succeeded)"
+            if re.fullmatch(r"\s*(?:\([^()]*\))?\s*,?\s*(?:who\s+)?(?:was|were)\s+(?:later\s+|then\s+)?(?:replaced|succeeded|followed)"
                             r"\b[^.;]{0,40}?\bby\s+" + _RANKS, gap):
                 # ("He was replaced ... by Y": he is the last head named, whom the pronoun may have missed)
                 before = predecessor(a)
@@ -165,9 +165,15 @@ class PersonFacts:
                 continue
             if before is not after:
                 facts.append(Fact(after, "jpow:succeeded", before))
-            for f in [f for f in facts if f.s is before and f.p == "jpow:headOf"]:
-                if Fact(after, "jpow:headOf", f.o) not in facts:
-                    facts.append(Fact(after, "jpow:headOf", f.o))
+            # what the one before headed, said in this sentence or an earlier one ("Its first head was Colonel
+            # Dorofeyev. In 1949 Dorofeyev was succeeded by Major Rybakov")
+            units = [f.o for f in facts if f.s is before and f.p == "jpow:headOf"] or self.headed.get(id(before), [])
+            for unit in units:
+                if Fact(after, "jpow:headOf", unit) not in facts:
+                    facts.append(Fact(after, "jpow:headOf", unit))
+        for f in facts:
+            if f.p == "jpow:headOf" and f.s.kind == "person" and f.o not in self.headed.setdefault(id(f.s), []):
+                self.headed[id(f.s)].append(f.o)
         heads = [f.s for f in facts if f.p == "jpow:headOf" and f.s.kind == "person"]
         if heads:
             self.last_head = heads[-1]
