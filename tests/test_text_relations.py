@@ -1277,3 +1277,16 @@ def test_authorship_family_reads_whose_titled_work_and_a_writing_published_as_a_
                             "Diary. Ishii Ren, whose memoir The Long Barracks (Osaka, 1981) is often cited, died in 1999.\n")
     assert ("id/publication/black-snow-diary", "author", "id/person/ogura-hideo") in found
     assert ("id/publication/the-long-barracks", "author", "id/person/ishii-ren") in found
+
+
+def test_participation_family_reads_who_organised_an_event(tmp_path: Path) -> None:
+    found = facts(tmp_path, "A memorial ceremony at Dolinka cemetery was held in June 2021, organised by the Karaganda "
+                            "Japanese Society. The Saran symposium on captivity was organised by Buketov University.\n")
+    assert any(s.startswith("id/event/") and p == "participant" and o == "id/organization/karaganda-japanese-society"
+               for s, p, o in found), found
+    assert any(s.startswith("id/event/") and p == "participant" and o.startswith("id/organization/buketov-university")
+               for s, p, o in found), found
+
+
+def test_captivity_family_reads_a_camp_after_the_time_a_person_was_held_until() -> None:
+    assert ("held-until-in", "Sato", "No.") in roles("Sato was held until the winter of 1948 in Camp No. 99.")

@@ -99,7 +99,8 @@ def events(text: str, lex: Lexicon) -> list[Mention]:
         out.append(mention_at("event", triggers[noun], (m.start(1), m.end(1)), text, m.group(1),
                               f"event:{norm(m.group(1))}"))
     # "a memorial service is held at the site", "they conducted a memorial service": a rite, named by its noun alone
-    for m in re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:annual|yearly|short|joint|first|solemn|Buddhist|Orthodox)\s+)?"
+    for m in re.finditer(rf"\b(?:[Tt]he|[Aa]n?)\s+((?:(?:annual|yearly|short|joint|first|solemn|Buddhist|Orthodox|Shinto|"
+                         rf"brief|private|public|commemorative)\s+){{0,2}}"
                          rf"(?:{alternation(lex['rite_nouns'])}))\b(?!\s+of\b)", text):
         if not any(o.start <= m.start(1) < o.end for o in out):
             out.append(mention_at("event", "Event", (m.start(1), m.end(1)), text, m.group(1),
