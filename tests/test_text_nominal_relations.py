@@ -175,3 +175,15 @@ def test_a_successor_heads_what_his_predecessor_was_said_to_head_in_an_earlier_s
                             "Gusev. In 1948 Gusev was followed by Major Oleg Tarasov.\n")
     assert ("id/person/oleg-tarasov", "headOf", "id/camp/camp-no-512") in found
     assert ("id/person/oleg-tarasov", "succeeded", "id/person/pyotr-gusev") in found
+
+
+def test_a_figure_in_thousands_with_its_remainder_is_one_number(tmp_path: Path) -> None:
+    found = facts(tmp_path, "As of 01.04.1947 the camps of the oblast held 18 thous. 214 Japanese prisoners of war.\n")
+    assert any(p == "value" and o == "18214" for _, p, o in found), found
+
+
+def test_sections_listed_after_a_plural_noun_are_each_a_section_of_the_last_camp(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 215 lay near Saran. Prisoners were moved from lagpunkts N 3 and N 8 to the "
+                            "new site.\n")
+    sections = {s for s, p, o in found if p == "sectionOf" and o == "id/camp/camp-no-215"}
+    assert len(sections) == 2, found

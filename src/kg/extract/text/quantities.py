@@ -70,6 +70,7 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
         rf"(?:(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<a>{number}){mult.replace('(thousand', '(?P<ma>thousand')}"
         rf"(?:\s*[-–—]\s*|\s+(?:to|and)\s+)(?P<b>{number})|"
         rf"(?P<n>{number}))(?P<mult>\s+(?:thousand|thous\.|million|mln\.|hundred))?"
+        rf"(?:(?<=thous\.)\s+(?P<rest>\d{{3}})(?![\d,.]\d))?"   # ("21 thous. 437 Japanese": 21,437, as Russian writes it)
         rf"(?P<pct>\s*(?:%|percent\b|per cent\b))?", re.IGNORECASE)
     in_dates = [(d.start, d.end) for d in (dates(text) if known_dates is None else known_dates)]
     for m in pat.finditer(text):
@@ -93,6 +94,8 @@ def quantities(text: str, lex: Lexicon, known_dates: list[DateMention] | None = 
             continue
         multiplier = {"thousand": 1e3, "thous.": 1e3, "million": 1e6, "mln.": 1e6, "hundred": 1e2}.get(
             (m.group("mult") or "").strip().lower(), 1)
+        if m.group("rest"):
+            base, multiplier = base * 1000 + int(m.group("rest")), 1
         qualifier = qual_words.get((m.group("qual") or "").lower(), "exact")
         after = text[e:e + 80]
         if re.match(r"\s+of\s+(?!them\b|these\b|us\b)", after) and not m.group("pct"):

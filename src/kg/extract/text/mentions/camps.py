@@ -124,6 +124,19 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: tuple[str, .
                           r"(\d{1,4}[a-z]?)\b(?!/\d)(?!\s+of\s+(?!the\s+camp\b))|"
                           r"(?:\b[Cc]amp\s+|(?<=\d,\s))([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(\d{1,4}[a-z]?)\b"
                           r"(?!/\d)(?!\s+of\s+(?!the\s+camp\b))")
+    # "from lagpunkts N 2 and N 6", "sections No. 3, No. 4 and No. 7": each a section of the last camp
+    plural = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ections|[Bb]ranches|[Ll]agpunkts|[Ss]ub-camps)\s+"
+                        r"((?:No\.?|Nos\.?|N|№)\s?\d{1,4}[a-z]?(?:\s*(?:,|and|&|,\s*and)\s*(?:(?:No\.?|N|№)\s?)?"
+                        r"\d{1,4}[a-z]?)+)\b(?!\s+of\s+(?!the\s+camp\b))")
+    for m in plural.finditer(text):
+        noun = {"sections": "section", "branches": "branch", "lagpunkts": "lagpunkt", "sub-camps": "sub-camp"}[
+            m.group(1).lower()]
+        for nm in re.finditer(r"(?:(No\.?|Nos\.?|N|№)\s?)?(\d{1,4}[a-z]?)", m.group(2)):
+            sign = {"Nos.": "No.", "Nos": "No."}.get(nm.group(1) or "", nm.group(1) or "No.")
+            a = m.start(2) + nm.start()
+            out.append(Mention("camp", "CampSection", a, m.start(2) + nm.end(), text[a:m.start(2) + nm.end()],
+                               f"{noun} {sign} {nm.group(2)}", f"section:{nm.group(2)}",
+                               {"number": nm.group(2), "parent_key": "camp:?last"}))
     for m in numbered.finditer(text):
         if m.start() in taken:
             continue
