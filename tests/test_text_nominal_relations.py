@@ -187,3 +187,11 @@ def test_sections_listed_after_a_plural_noun_are_each_a_section_of_the_last_camp
                             "new site.\n")
     sections = {s for s, p, o in found if p == "sectionOf" and o == "id/camp/camp-no-215"}
     assert len(sections) == 2, found
+
+
+def test_an_act_of_the_head_of_a_body_is_issued_by_the_body_and_the_head_named_in_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Order of the head of the UMVD of Pavlodar oblast Colonel B. N. Utkin No. 0213 of "
+                            "04.05.1947 \"On the labour use of prisoners\" was sent to the camps.\n")
+    assert {("id/legal-act/order-no-0213", "issuedBy", "id/organization/umvd-of-pavlodar-oblast"),
+            ("id/legal-act/order-no-0213", "issuedBy", "id/person/b-n-utkin"),
+            ("id/legal-act/order-no-0213", "date", "1947-05-04")} <= found

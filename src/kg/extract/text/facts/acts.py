@@ -66,6 +66,12 @@ class ActFacts:
                                  and 0 <= o.start - a.end - sm.end() <= 60), key=lambda o: o.start, default=None)
             if signer:
                 add(Fact(act, "jpow:issuedBy", signer.entity))
+            # "Order of the head of the UMVD ... Major-General A. F. Kosarev No. 0087": the head named in its name
+            if "issuer" in a.attrs:
+                for o in ms:
+                    if o.kind == "person" and o.entity is not None and a.attrs["issuer"].end <= o.start and \
+                            o.end <= a.end and not re.search(r"[\"“«]", text[a.start:o.start]):
+                        add(Fact(act, "jpow:issuedBy", o.entity))
             bm = re.search(r"\bbetween\s+", a.text)
             if bm:
                 for o in ms:

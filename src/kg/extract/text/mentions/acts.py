@@ -152,6 +152,19 @@ def _act_attributes(text: str, e: int, quotes: list[Quoted], orgs: list[Mention]
                 attrs["issuer"] = org
                 consumed = org.end - e
                 continue
+        # "Order of the head of the UMVD of Karaganda oblast Major-General A. F. Kosarev No. 0087 of 12.03.1946":
+        # issued by the body whose head signed it (his rank and name are no part of the act's name)
+        hm = re.match(r"\s+of\s+(?:the\s+)?(?:head|chief|commander|director|chairman|commandant|minister|"
+                      r"people's\s+commissar)\s+of\s+(?:the\s+)?", seg)
+        org = hm and next((o for o in orgs if o.start == e + consumed + hm.end()), None)
+        if org and "issuer" not in attrs:
+            attrs["issuer"] = org
+            consumed = org.end - e
+            signer = re.match(r",?\s+[^,;:\"“«()]{1,60}?(?=,?\s+(?:No\.?|N|№)\s?\d|,?\s+(?:dated|of)\s+\d)",
+                              rest[consumed:])
+            if signer and re.search(r"[A-Z]\.\s?[A-Z]", signer.group(0)):   # (initials: a name, not more words)
+                consumed += signer.end()
+            continue
         # "order of the director of the plant No. 211", "decision of the oblispolkom No. 21/507": who issued it, in
         # words, before its number
         # (or before its date: "the directive of the military council of 2 October 1945")
