@@ -195,3 +195,15 @@ def test_an_act_of_the_head_of_a_body_is_issued_by_the_body_and_the_head_named_i
     assert {("id/legal-act/order-no-0213", "issuedBy", "id/organization/umvd-of-pavlodar-oblast"),
             ("id/legal-act/order-no-0213", "issuedBy", "id/person/b-n-utkin"),
             ("id/legal-act/order-no-0213", "date", "1947-05-04")} <= found
+
+
+def test_a_reference_work_named_after_a_region_is_a_publication_not_a_place(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The entry follows the Pavlodar Regional Encyclopaedia, published in Pavlodar in 2011.\n")
+    assert ("id/publication/pavlodar-regional-encyclopaedia", "placeOfPublication", "id/place/pavlodar") in found
+    assert not any(s == "id/place/pavlodar-regional-encyclopaedia" for s, _, _ in found)
+
+
+def test_a_bare_post_in_an_article_on_a_camp_is_of_the_camp_not_of_the_section_last_named(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 233\n\nCamp No. 233 was a camp near Ekibastuz. Section No. 2 of the camp "
+                            "worked in the quarry. The first commandant was Major Ilya Fomin.\n")
+    assert ("id/person/ilya-fomin", "headOf", "id/camp/camp-no-233") in found

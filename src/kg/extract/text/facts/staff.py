@@ -156,5 +156,8 @@ class StaffFacts:
                             None)
             return self.referent(kinds, noun.lower())
         if self.salient is not None and self.salient.kind in ("camp", "organization"):
+            if self.salient.cls == "CampSection" and self.topic is not None and self.topic.kind == "camp" and \
+                    self.topic.cls != "CampSection":
+                return self.topic   # "Camp No. 412": "... section No. 3 worked ... The first commandant was X"
             return self.salient
         return self.last.get("camp") if owner.lower() in ("the", "our") else None

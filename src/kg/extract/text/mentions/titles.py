@@ -37,6 +37,14 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                      rf"({alternation(list(heads))})((?:\s+of\s+(?:the\s+)?[a-z]+)?,?)"
                      rf"\s+(?:(?:called|entitled|titled|named)\s+)?"
                      rf"({_WORD}(?:\s*:\s*{_WORD}|\s+(?:{_WORD}|{_SMALL}|\d{{1,3}}\b))*{_SPAN})")
+    named: dict[str, str] = lex["named_work_heads"]
+    for m in re.finditer(rf"(?<![\w-])((?:{_WORD}\s+){{1,4}}?)({alternation(list(named))})\b", text):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and words[0].group() in ("The", "A", "An", "In", "On", "At", "By", "From", "To", "Its", "His",
+                                             "Her"):
+            words = words[1:]
+        if words:   # "the Karaganda Regional Encyclopaedia", "the Steppe Herald"
+            out.append((m.start(1) + words[0].start(), m.end(), named[m.group(2)]))
     for m in pat.finditer(text):
         words = m.group(3).split()
         while words and re.fullmatch(_SMALL, words[-1]):
