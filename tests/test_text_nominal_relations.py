@@ -207,3 +207,8 @@ def test_a_bare_post_in_an_article_on_a_camp_is_of_the_camp_not_of_the_section_l
     found = facts(tmp_path, "Camp No. 233\n\nCamp No. 233 was a camp near Ekibastuz. Section No. 2 of the camp "
                             "worked in the quarry. The first commandant was Major Ilya Fomin.\n")
     assert ("id/person/ilya-fomin", "headOf", "id/camp/camp-no-233") in found
+
+
+def test_a_camp_defined_as_a_camp_of_a_body_is_subordinate_to_it(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 305 was a camp for prisoners of war of the NKVD near Balkhash.\n")
+    assert ("id/camp/camp-no-305", "subordinateTo", "id/organization/nkvd") in found

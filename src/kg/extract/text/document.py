@@ -284,6 +284,7 @@ class DocumentReader(EntityLinker, AttributeFacts, PersonFacts, EntryFacts, Orga
         self._publications(text, s, e, ms, quotes, facts, block)
         self._camps(text, s, e, ms, places, facts)
         self._units_listed(text, s, e, ms, facts)
+        self._defined_as_of(text, s, e, ms, facts)
         self._operating_period(text, s, e, ms, free_dates, facts)
         self._places(text, s, e, ms, facts)
         self._labour(text, s, e, ms, facts)

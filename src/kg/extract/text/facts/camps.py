@@ -90,6 +90,18 @@ class CampFacts:
             elif _chain(text, places):   # "in the town of Chirchik, Tashkent Region, Uzbek SSR": the first, smallest
                 add(Fact(c.entity, "jpow:location", places[0].entity))
 
+    def _defined_as_of(self, text, s, e, ms, facts):
+        """"Camp No. 412 was a camp for prisoners of war of the NKVD", "Nurlag was a corrective labour camp of the
+        Gulag": the body a camp's definition says it was of (the parser hangs the "of" on the last noun)."""
+        for c in ms:
+            if c.kind != "camp" or c.entity is None or c.cls == "CampSection":
+                continue
+            dm = re.match(r"\s*(?:\([^()]*\)\s*)?(?:was|is)\s+(?:an?|the)\s+[^,;.()]*?\bcamps?\b[^,;.()]*", text[c.end:e])
+            ofs = [c.end + om.end() for om in re.finditer(r"\bof\s+(?:the\s+)?", dm.group(0))] if dm else []
+            body = next((o for o in ms if o.kind == "organization" and o.entity is not None and o.start in ofs), None)
+            if body is not None and Fact(c.entity, "jpow:subordinateTo", body.entity) not in facts:
+                facts.append(Fact(c.entity, "jpow:subordinateTo", body.entity))
+
     def _units_listed(self, text, s, e, ms, facts):
         """"The directorate's camps included camp No. 412 at Temirtau, camp No. 418 at Saran and ..., as well as
         Special Hospital No. 5127", "Its sections were Kirovsky and Tikhonovka": each camp listed is part of the
