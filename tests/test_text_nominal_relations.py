@@ -212,3 +212,13 @@ def test_a_bare_post_in_an_article_on_a_camp_is_of_the_camp_not_of_the_section_l
 def test_a_camp_defined_as_a_camp_of_a_body_is_subordinate_to_it(tmp_path: Path) -> None:
     found = facts(tmp_path, "Camp No. 305 was a camp for prisoners of war of the NKVD near Balkhash.\n")
     assert ("id/camp/camp-no-305", "subordinateTo", "id/organization/nkvd") in found
+
+
+def test_a_section_titled_with_its_camp_is_the_article_s_topic_and_owns_its_bracket(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Section 4 of Camp No. 512 (Saran)\n\nAdministered by: NKVD of the Kazakh SSR\n\n"
+                            "Section 4 of Camp No. 512 (Russian: 4-е лагерное отделение) was a camp section near "
+                            "Saran.\n")
+    section = "id/camp/section-no-4-of-camp-no-512"
+    assert (section, "subordinateTo", "id/organization/nkvd-of-the-kazakh-ssr") in found
+    assert (section, "altLabel", "4-е лагерное отделение") in found
+    assert ("id/camp/camp-no-512", "altLabel", "4-е лагерное отделение") not in found

@@ -87,6 +87,9 @@ def bracketed_names(text: str, mentions: list[Mention], lex: Lexicon) -> list[Me
         if not bm:
             continue
         base = m.end + bm.start(1)
+        # "Section 6 of Camp No. 347 (Russian: 6-е лагерное отделение ...)": the names are the section's
+        m = next((x for x in mentions if x.cls == "CampSection" and x.end < m.start and
+                  re.fullmatch(r"\s+of\s+(?:the\s+)?", text[x.end:m.start])), m) if m.kind == "camp" else m
         imprint = any(w not in prefixes for w in re.findall(r"([A-Z][a-z]+):", bm.group(1))) or (
             m.kind == "publication" and re.search(r"\b(?:1[89]|20)\d\d\b", bm.group(1)))   # "(Tokyo: …, 1998)"
         if imprint and m.kind == "publication":

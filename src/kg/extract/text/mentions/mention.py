@@ -46,7 +46,10 @@ def mention_at(kind, cls, m_or_span, text, label, key=None, **attrs) -> Mention:
 def names_the_line(m: Mention, line: str) -> bool:
     """Is the mention all the line says, but for brackets ("Camp No. 386 (Russian: …)", "Sergei Loginov
     (official)"): a title or an infobox's name line that names one thing?"""
-    return not re.search(r"\w", re.sub(r"\([^()]*\)", "", line[:m.start] + line[m.end:]))
+    rest = line[m.end:]
+    if m.cls == "CampSection":   # "Section 6 of Camp No. 347 (Saran)": the section, named with its camp
+        rest = re.sub(r"^\s+of\s+(?:the\s+)?[Cc]amp\s+(?:No\.?|N|№)\s?\d{1,4}[a-z]?\b", "", rest)
+    return not re.search(r"\w", re.sub(r"\([^()]*\)", "", line[:m.start] + rest))
 
 
 def title_key(title: str) -> str:
