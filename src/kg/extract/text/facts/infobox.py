@@ -10,6 +10,8 @@ years (`jpow:startDate`, `jpow:endDate`, `jpow:period`), an act's issuer and dat
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.text.facts.fields import FIELD_LINE
 from kg.extract.text.mentions import Mention
 from kg.extract.text.mentions.mention import names_the_line
@@ -47,8 +49,12 @@ class InfoboxFacts:
         inside = [m for m in mentions if m.start >= v0 and m.entity is not None and m.entity is not subject]
         facts: list[Fact] = []
         if field == "location":
+            # "near Saran, Karaganda Oblast, Kazakh SSR": the first place, and each in the one after it
             prop = "jpow:locatedIn" if subject.kind == "place" else "jpow:location"
-            facts += [Fact(subject, prop, m.entity) for m in inside if m.kind == "place"]
+            chain = [m for m in inside if m.kind == "place"]
+            facts += [Fact(subject, prop, chain[0].entity)] if chain else []
+            facts += [Fact(a.entity, "jpow:locatedIn", b.entity) for a, b in zip(chain, chain[1:])
+                      if re.fullmatch(r"\s*,\s*", block.text[a.end:b.start]) and a.entity is not b.entity]
         elif field == "operator" and subject.kind in ("camp", "organization"):
             facts += [Fact(subject, "jpow:subordinateTo", m.entity) for m in inside if m.kind == "organization"]
         elif field == "issuer" and subject.kind == "legal-act":
