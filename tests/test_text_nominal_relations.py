@@ -222,3 +222,11 @@ def test_a_section_titled_with_its_camp_is_the_article_s_topic_and_owns_its_brac
     assert (section, "subordinateTo", "id/organization/nkvd-of-the-kazakh-ssr") in found
     assert (section, "altLabel", "4-е лагерное отделение") in found
     assert ("id/camp/camp-no-512", "altLabel", "4-е лагерное отделение") not in found
+
+
+def test_camp_divisions_are_sections_named_also_with_their_camp(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 228 was a camp near Karaganda. Division No. 2 was located in Saran. Divisions "
+                            "No. 4 and No. 5 were opened in 1948 near Aktas.\n")
+    divisions = {s for s, p, o in found if p == "sectionOf" and o == "id/camp/camp-no-228"}
+    assert len(divisions) == 3, found
+    assert any(p == "altLabel" and o == "Division No. 2 of Camp No. 228" for _, p, o in found), found

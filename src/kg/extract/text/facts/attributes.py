@@ -25,6 +25,11 @@ class AttributeFacts:
                 if parent is not None and parent is not ent and (ent.cls == "CampSection" or not ent.linked) and \
                         ent.attrs.setdefault("section_of", parent.iri) == parent.iri:   # (not a camp of the tables)
                     add(Fact(ent, "jpow:sectionOf", parent))
+                    # ("Division No. 3" of Camp No. 417: also named with its camp, as lists of camps name it)
+                    full = f"{m.label} of {parent.label}"
+                    if a["parent_key"] == "camp:?last" and " of " not in m.label and full not in ent.names:
+                        ent.names.add(full)
+                        add(Fact(ent, "skos:altLabel", Lit(full)))
                 elif ent.attrs.setdefault("section_of", "unknown") == "unknown":
                     ent.cls = "Camp"   # a section whose camp is not known is recorded as a camp
             if m.kind == "camp":

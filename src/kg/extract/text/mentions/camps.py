@@ -64,7 +64,8 @@ def camps(text: str, lex: Lexicon) -> list[Mention]:
         label = f"{name} camp"
         out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), label, f"camp:{name.lower()}",
                            {"name": name}))
-    sec = re.compile(rf"\b(?:[Cc]amp\s+)?([Ss]ection|[Dd]epartment|[Bb]ranch|[Ll]agpunkt|[Ll]agotdelenie|[Ss]ub-camp)\s+"
+    sec = re.compile(rf"\b(?:[Cc]amp\s+)?([Ss]ection|[Dd]epartment|[Bb]ranch|[Ll]agpunkt|[Ll]agotdelenie|[Ss]ub-camp|"
+                     rf"[Dd]ivision)\s+"
                      rf"(?:(?:No\.?|N|№|[Nn]umber)\s?)?"
                      rf"(\d{{1,4}}[a-z]?)\s+of\s+(?:the\s+)?(?:[Cc]amp\s+(?:No\.?|N|№|[Nn]umber)\s?(\d{{1,4}})|({CAP})\s+camp\b)")
     for m in sec.finditer(text):
@@ -119,17 +120,20 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: tuple[str, .
     # the number sign may be left out after "camp section" or when the camp's number comes just before
     # ("camp section 5", "camp No. 37, Section 4"), not in "Section 4 of the Criminal Code"
     # ("section No. 3 of the camp": of the last camp, as without "of the camp")
-    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp|(?<=[Cc]amp\s)[Dd]epartment)\s+"
+    # ("Division No. 1", "camp division No. 6": a camp division, as translations call a section, by its number sign)
+    numbered = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp|(?<=[Cc]amp\s)[Dd]epartment|"
+                          r"[Dd]ivision(?=\s+(?:No\.?|N|№)\s?\d))\s+"
                           r"(?:No\.?|N|№|[Nn]umber)\s?"
                           r"(\d{1,4}[a-z]?)\b(?!/\d)(?!\s+of\s+(?!the\s+camp\b))|"
                           r"(?:\b[Cc]amp\s+|(?<=\d,\s))([Ss]ection|[Bb]ranch|[Ll]agpunkt|[Ss]ub-camp)\s+(\d{1,4}[a-z]?)\b"
                           r"(?!/\d)(?!\s+of\s+(?!the\s+camp\b))")
     # "from lagpunkts N 2 and N 6", "sections No. 3, No. 4 and No. 7": each a section of the last camp
-    plural = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ections|[Bb]ranches|[Ll]agpunkts|[Ss]ub-camps)\s+"
+    plural = re.compile(r"\b(?:[Cc]amp\s+)?([Ss]ections|[Bb]ranches|[Ll]agpunkts|[Ss]ub-camps|[Dd]ivisions)\s+"
                         r"((?:No\.?|Nos\.?|N|№)\s?\d{1,4}[a-z]?(?:\s*(?:,|and|&|,\s*and)\s*(?:(?:No\.?|N|№)\s?)?"
                         r"\d{1,4}[a-z]?)+)\b(?!\s+of\s+(?!the\s+camp\b))")
     for m in plural.finditer(text):
-        noun = {"sections": "section", "branches": "branch", "lagpunkts": "lagpunkt", "sub-camps": "sub-camp"}[
+        noun = {"sections": "section", "branches": "branch", "lagpunkts": "lagpunkt", "sub-camps": "sub-camp",
+                "divisions": "division"}[
             m.group(1).lower()]
         for nm in re.finditer(r"(?:(No\.?|Nos\.?|N|№)\s?)?(\d{1,4}[a-z]?)", m.group(2)):
             sign = {"Nos.": "No.", "Nos": "No."}.get(nm.group(1) or "", nm.group(1) or "No.")
