@@ -230,3 +230,16 @@ def test_camp_divisions_are_sections_named_also_with_their_camp(tmp_path: Path) 
     divisions = {s for s, p, o in found if p == "sectionOf" and o == "id/camp/camp-no-228"}
     assert len(divisions) == 3, found
     assert any(p == "altLabel" and o == "Division No. 2 of Camp No. 228" for _, p, o in found), found
+
+
+def test_a_russian_name_with_its_patronymic_is_one_person_whatever_the_given_name(tmp_path: Path) -> None:
+    found = facts(tmp_path, "He was replaced by Captain of Medical Service Timur Rashidovich Aliev in 1949.\n")
+    assert ("id/person/timur-rashidovich-aliev", "label", "Timur Rashidovich Aliev") in found
+
+
+def test_initials_after_a_reference_s_inverted_surname_are_no_person_with_the_title_s_first_word(
+        tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 47\n\nCamp No. 47 was a camp.\n\nReferences\n\n"
+                            "1. Orlova, E. V. Notes from the Steppe. Almaty: Nauka, 1998.\n")
+    persons = {o for s, p, o in found if p == "label" and s.startswith("id/person/")}
+    assert persons == {"E. V. Orlova"}, persons

@@ -38,6 +38,9 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         surname = m.group(2)
         if any(i in _BAD_INITIAL for i in inits):
             continue
+        if re.search(rf"(?:^|\n\s*|\d\.?\s+|;\s*){CAP}(?:-{CAP})?,\s*$", text[max(0, m.start() - 40):m.start()]) and \
+                re.match(r"\.\s", text[m.end(1) - 2:m.end(1)] + " "):
+            continue   # "Sokolova, E. V. Notes of a Camp Doctor": a reference's inverted author, then its title
         if surname in not_surnames or _title_case(surname) in lex["places"]:
             before = text[max(0, m.start() - 40):m.start()]
             pm = re.search(rf"((?:[A-Z][a-z]+\s+)?(?:{positions}))\s+$", before)
@@ -106,6 +109,15 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         label = f"{first} {m.group(2)} {surname}"
         out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), label, f"person:{surname.lower()}",
                            {"given": first, "initials": [m.group(2)[0]], "surname": surname}))
+    # "Rustem Ismailovich Galeev": a given name, a patronymic and a surname, whatever the given name (the patronymic
+    # says it is one), not after a word that takes a name ("of Medical Service Rustem ...": "Service" is none)
+    for m in re.finditer(rf"\b({CAP})\s+({CAP}(?:ovich|evich|ovna|evna|ichna))\s+({CAP}(?:-{CAP})?)\b", text):
+        first, patronymic, surname = m.groups()
+        if first in not_surnames or first in _TITLE_WORDS or first in _NOT_NAMES or first in lex["places"] or \
+                first.lower() in lex.rank_words or surname in not_surnames or surname in lex["places"]:
+            continue
+        out.append(Mention("person", "Person", m.start(), m.end(), m.group(0), m.group(0), f"person:{surname.lower()}",
+                           {"given": first, "surname": surname, "rest": [patronymic]}))
     given = alternation(lex["given_names"])
     full = re.compile(rf"\b({given})\s+({CAP}(?:-{CAP})?)(?:\s+({CAP}))?\b")
     for m in full.finditer(text):
