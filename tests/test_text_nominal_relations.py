@@ -243,3 +243,12 @@ def test_initials_after_a_reference_s_inverted_surname_are_no_person_with_the_ti
                             "1. Orlova, E. V. Notes from the Steppe. Almaty: Nauka, 1998.\n")
     persons = {o for s, p, o in found if p == "label" and s.startswith("id/person/")}
     assert persons == {"E. V. Orlova"}, persons
+
+
+def test_bodies_are_also_named_short_and_a_japanese_era_is_no_place(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Ueda served in the 91st Division of the Kwantung Army and later worked for the "
+                            "Karagandaugol trust. The Japanese Ministry of Foreign Affairs answered in Shōwa 31 (1956).\n")
+    assert {("id/organization/91st-division-of-the-kwantung-army", "altLabel", "91st Division"),
+            ("id/organization/karagandaugol-trust", "altLabel", "Karagandaugol")} <= found
+    assert any(p == "altLabel" and o == "Ministry of Foreign Affairs" for _, p, o in found), found
+    assert not any(s.startswith("id/place/sh") for s, _, _ in found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.text.lexicon import Lexicon
+from kg.extract.text.lexicon import Lexicon, alternation
 from kg.extract.text.mentions.acts import legal_acts
 from kg.extract.text.mentions.archival import archival_units, cited_files
 from kg.extract.text.mentions.bodies import bodies
@@ -69,6 +69,7 @@ def find_mentions(text: str, lex: Lexicon, last_citation: list[str] | None = Non
             found.remove(o)
     place_names = set(lex.place_aliases)
     found = [m for m in found if not (m.kind == "organization" and m.text in place_names)]
+    _short_names(found, lex, place_names)
     # an organisation inside another is kept when it is the body the name belongs to ("X of the <body>")
     found = [m for m in found if not (m.kind == "organization" and any(
         m.inside(o) and o.kind == "organization" and not re.search(r"\bof\s+(?:the\s+)?$", text[o.start:m.start])
@@ -96,6 +97,22 @@ def find_mentions(text: str, lex: Lexicon, last_citation: list[str] | None = Non
     # stated to have happened (wars are names, and are kept)
     kept = [m for m in kept if not (m.in_title and m.kind == "event" and m.cls != "War")]
     return kept, quotes
+
+
+def _short_names(found: list[Mention], lex: Lexicon, place_names: set[str]) -> None:
+    """Other names bodies go by, shorter than as written: a unit without its formation ("107th Division" of "the
+    107th Division of the Kwantung Army"), a trust by its own name ("Karagandaugol" of "the Karagandaugol trust"),
+    a ministry without its people's adjective ("Ministry of Health, Labour and Welfare" of "the Japanese Ministry
+    of ...")."""
+    for m in found:
+        if m.kind != "organization":
+            continue
+        um = re.fullmatch(r"(\d+(?:st|nd|rd|th)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+of\s+(?:the\s+)?[A-Z].*", m.text)
+        tm = re.fullmatch(r"([A-Z][\w-]{5,})\s+(?:trust|combine|plant|factory|works)", m.text)
+        dm = re.fullmatch(rf"(?:{alternation(lex['demonyms'])})\s+((?:Ministry|Embassy|Consulate|Government)\b.*)", m.text)
+        short = (um or tm or dm) and (um or tm or dm).group(1)
+        if short and short not in place_names and short not in m.names and short != m.label:
+            m.names.append(short)
 
 
 def _body(text: str, a: int, b: int, cls: str) -> Mention:
