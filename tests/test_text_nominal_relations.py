@@ -252,3 +252,8 @@ def test_bodies_are_also_named_short_and_a_japanese_era_is_no_place(tmp_path: Pa
             ("id/organization/karagandaugol-trust", "altLabel", "Karagandaugol")} <= found
     assert any(p == "altLabel" and o == "Ministry of Foreign Affairs" for _, p, o in found), found
     assert not any(s.startswith("id/place/sh") for s, _, _ in found)
+
+
+def test_words_joined_by_and_before_a_body_s_head_are_its_name(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The Pensions and War Graves' Liaison Bureau replied.\n")
+    assert any(o == "Pensions and War Graves' Liaison Bureau" for s, p, o in found if p == "label"), found

@@ -37,7 +37,8 @@ def organizations(text: str, lex: Lexicon) -> list[Mention]:
         # ("Balkhash Comrades' Association", "Sora no Kai": a possessive plural, the particle of a romanised name)
         # ("Kyoto Women's University", "People's Commissariat": a possessive plural inside the name)
         lm = re.search(rf"((?:(?:{CAP}(?<=s)['’]|{CAP}(?:(?:(?<=en)|(?<=ople))['’]s)?|{UPPER}|\d{{1,4}}(?:st|nd|rd|th))(?:[-–]{CAP})?\s+"
-                       rf"(?:no\s+|(?<=s\s)of\s+(?={CAP}))?)+)$", left)   # ("Karaganda Friends of Democracy Society")
+                       rf"(?:no\s+|(?<=s\s)of\s+(?={CAP})|and\s+(?={CAP}\s))?)+)$", left)   # ("Karaganda Friends of Democracy Society")
+        # ("Social Welfare and War Victims' Relief Bureau": words joined by "and" before the head)
         if lm:
             words = lm.group(1).split()
             while words and (words[0] in stop_left or re.search(r"-based$", words[0])):
