@@ -257,3 +257,9 @@ def test_bodies_are_also_named_short_and_a_japanese_era_is_no_place(tmp_path: Pa
 def test_words_joined_by_and_before_a_body_s_head_are_its_name(tmp_path: Path) -> None:
     found = facts(tmp_path, "The Pensions and War Graves' Liaison Bureau replied.\n")
     assert any(o == "Pensions and War Graves' Liaison Bureau" for s, p, o in found if p == "label"), found
+
+
+def test_a_newspaper_whose_name_reads_like_a_japanese_name_is_no_person(tmp_path: Path) -> None:
+    found = facts(tmp_path, "It is not to be confused with the all-Union newspaper Kōdō Shimpō, printed in Chita.\n")
+    assert not any(s.startswith("id/person/") for s, _, _ in found), found
+    assert any(s.startswith("id/publication/kodo-shimpo") for s, _, _ in found), found

@@ -91,6 +91,9 @@ def find_mentions(text: str, lex: Lexicon, last_citation: list[str] | None = Non
                 t.kind == "legal-act" and m.start >= t.end - len(t.attrs["title"]) - 1 and m.end <= t.end
                 and m is not t for t in titles):
             m.in_title = True
+    # ("the newspaper Tōhō Tsūshin": a title that reads like a Japanese name is the title alone)
+    spans = {(t.start, t.end) for t in titles if t.kind == "publication"}
+    kept = [m for m in kept if not (m.kind == "person" and (m.start, m.end) in spans)]
     kept = [m for m in kept if not (m.in_title and m.kind in ("organization", "place") and
                                     any(m.inside(t) for t in titles if t.kind == "publication"))]
     # an act's or a book's title names what it is about; an event named there ("the release of ...") is not

@@ -32,7 +32,7 @@ def titles(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     out = []
     # ("the three-volume series Karaganda Camps, 1945–1950", "a book of essays, The Colour of Coal Dust")
     pat = re.compile(rf"\b(?:[Tt]he\s+|[Hh]is\s+|[Hh]er\s+|[Tt]heir\s+|[Ww]hose\s+|[Aa]n?\s+|[A-Z][a-z]+['’]s\s+)"
-                     rf"(?:(?:[a-z][a-z]*-[a-z]+|[A-Z][a-z]+[-–][A-Z][a-z]+|Japanese|Russian|Kazakh|[a-z]+s['’]|"
+                     rf"(?:(?:[a-z][a-z]*-[a-z]+|[a-z]+-[A-Z][a-z]+|[A-Z][a-z]+[-–][A-Z][a-z]+|Japanese|Russian|Kazakh|[a-z]+s['’]|"
                      rf"{_MODIFIERS}|{alternation(list(heads))})\s+){{0,3}}"   # ("the survivors' memoir collection")
                      rf"({alternation(list(heads))})((?:\s+of\s+(?:the\s+)?[a-z]+)?,?)"
                      rf"\s+(?:(?:called|entitled|titled|named)\s+)?"
