@@ -263,3 +263,10 @@ def test_a_newspaper_whose_name_reads_like_a_japanese_name_is_no_person(tmp_path
     found = facts(tmp_path, "It is not to be confused with the all-Union newspaper Kōdō Shimpō, printed in Chita.\n")
     assert not any(s.startswith("id/person/") for s, _, _ in found), found
     assert any(s.startswith("id/publication/kodo-shimpo") for s, _, _ in found), found
+
+
+def test_a_body_s_dated_report_summary_or_register_is_a_work(tmp_path: Path) -> None:
+    found = facts(tmp_path, "The annual report of the Pavlodar UMVD for 1948 gives 412 deaths. The GUPVI summary of "
+                            "March 1947 was secret.\n")
+    labels = {o for s, p, o in found if p == "label" and s.startswith("id/publication/")}
+    assert {"annual report of the Pavlodar UMVD for 1948", "GUPVI summary of March 1947"} <= labels, labels

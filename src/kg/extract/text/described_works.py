@@ -48,6 +48,8 @@ def described_works(doc, mentions: list[Mention], lex: Lexicon) -> list[Mention]
         cut = next((t for t in doc[tok.i + 1:last.i + 1] if t.dep_ in _CUT or t.text in ",;:()"), None)
         if cut is not None:
             last = doc[cut.i - 1]
+        while last.i > tok.i and last.pos_ in ("VERB", "AUX"):   # ("Morita's register of the sick survives")
+            last = doc[last.i - 1]
         if first.dep_ == "det" or first.pos_ == "DET":
             first = doc[first.i + 1]
         if last.i - first.i > 14 or last.i < first.i:
@@ -73,11 +75,14 @@ def _told_apart(tok) -> bool:
     for c in tok.children:
         if c.dep_ == "poss" and c.pos_ == "PROPN" or c.i < tok.i and YEAR.fullmatch(c.text):
             return True
-        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("by", "of"):
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in ("by", "of", "for"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             named = pobj is not None and (pobj.pos_ == "PROPN" or any(g.dep_ == "appos" and g.pos_ == "PROPN"
                                                                       for g in pobj.children))   # "the economist X"
-            if pobj is not None and (c.lower_ == "by" and named or c.lower_ == "of" and (
-                    YEAR.fullmatch(pobj.text) or any(YEAR.fullmatch(g.text) for g in pobj.children))):
+            dated = pobj is not None and (YEAR.fullmatch(pobj.text) or any(YEAR.fullmatch(g.text) for g in pobj.children))
+            # ("the annual report of the Karaganda UMVD for 1949": a body's report, dated; "the summary for 1947")
+            if pobj is not None and (c.lower_ == "by" and named or c.lower_ == "of" and dated or
+                                     c.lower_ == "for" and dated or c.lower_ == "of" and named and
+                                     any(YEAR.fullmatch(t.text) for t in tok.subtree)):
                 return True
     return False
