@@ -270,3 +270,10 @@ def test_a_body_s_dated_report_summary_or_register_is_a_work(tmp_path: Path) -> 
                             "March 1947 was secret.\n")
     labels = {o for s, p, o in found if p == "label" and s.startswith("id/publication/")}
     assert {"annual report of the Pavlodar UMVD for 1948", "GUPVI summary of March 1947"} <= labels, labels
+
+
+def test_a_section_is_also_named_with_where_it_was_and_a_town_s_division_is_a_camp(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Camp No. 52 lay near Balkhash. Camp section No. 6 at Konyrat built the road. The "
+                            "Temirtau division held 700 men.\n")
+    assert any(p == "altLabel" and o == "Camp section No. 6 at Konyrat" for _, p, o in found), found
+    assert any(s.startswith("id/camp/") and o == "Temirtau division" for s, p, o in found if p == "label"), found

@@ -91,6 +91,13 @@ def find_mentions(text: str, lex: Lexicon, last_citation: list[str] | None = Non
                 t.kind == "legal-act" and m.start >= t.end - len(t.attrs["title"]) - 1 and m.end <= t.end
                 and m is not t for t in titles):
             m.in_title = True
+    # "camp section No. 2 at Bolshoi Dzhezkazgan", "Section 4 near Saran": a section also named with where it was
+    for m in kept:
+        if m.cls == "CampSection":
+            am = re.match(r"\s+(?:at|near|in)\s+(?:the\s+)?", text[m.end:m.end + 12])
+            place = am and next((p for p in kept if p.kind == "place" and p.start == m.end + am.end()), None)
+            if place is not None:
+                m.names.append(" ".join(text[m.start:place.end].split()))
     # ("the newspaper Tōhō Tsūshin": a title that reads like a Japanese name is the title alone)
     spans = {(t.start, t.end) for t in titles if t.kind == "publication"}
     kept = [m for m in kept if not (m.kind == "person" and (m.start, m.end) in spans)]

@@ -174,7 +174,7 @@ def _sections_of_the_last_camp(text: str, taken: list[int], places: tuple[str, .
                            {"number": n, "parent_key": "camp:?last"}))
     # "the Saran section", "the Dolinka section": a section named by its town alone; whose section it is, the text
     # says elsewhere if at all ("was a sub-camp of camp No. 37"), so it is recorded as a camp of its own
-    for m in re.finditer(rf"\b({alternation(places)})\s+section\b(?!\s+(?:No\.?|N|№)\s?\d)", text):
+    for m in re.finditer(rf"\b({alternation(places)})\s+(?:section|division)\b(?!\s+(?:No\.?|N|№)\s?\d)", text):
         out.append(Mention("camp", "Camp", m.start(), m.end(), m.group(0), m.group(0),
                            f"section:{m.group(1).lower()}"))
     for m in re.finditer(rf"\b({CAP}(?:-{CAP})?)\s+camp\s+section\b(?:\s+(?:No\.?|N|№)\s?(\d{{1,4}}))?|"
