@@ -277,3 +277,8 @@ def test_a_section_is_also_named_with_where_it_was_and_a_town_s_division_is_a_ca
                             "Temirtau division held 700 men.\n")
     assert any(p == "altLabel" and o == "Camp section No. 6 at Konyrat" for _, p, o in found), found
     assert any(s.startswith("id/camp/") and o == "Temirtau division" for s, p, o in found if p == "label"), found
+
+
+def test_an_agreement_named_by_two_peoples_joined_by_a_dash_is_an_act(tmp_path: Path) -> None:
+    found = facts(tmp_path, "Under the Soviet–Mongolian agreement on transit, signed in 1947, trains passed Ulan-Ude.\n")
+    assert any(s.startswith("id/legal-act/") for s, _, _ in found), found

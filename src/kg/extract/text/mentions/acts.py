@@ -21,7 +21,7 @@ def legal_acts(text: str, lex: Lexicon, quotes: list[Quoted], orgs: list[Mention
         mods = m.group(1).split()
         while mods and mods[0] in lex["not_surnames"]:
             mods = mods[1:]
-        if not mods or m.group(3).islower() and "-" not in mods[0]:
+        if not mods or m.group(3).islower() and not re.search(r"[-–]", mods[0]):   # ("the Soviet–American agreement")
             continue
         s = m.start(1) + m.group(1).find(mods[0])
         e = m.end()
