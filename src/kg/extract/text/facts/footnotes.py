@@ -14,8 +14,8 @@ from kg.extract.text.spans import norm, script_language
 from kg.sources.text import NOTE_NUMBER, Block
 
 
-# "Ivanov, A. (2001). Title. Almaty: Gylym.", "Sato, K. and Ono, T. (1999). "Title". Journal 4: 12-30.": an
 _CJK = r"[\u3040-\u30ff\u4e00-\u9fff]"
+# "Ivanov, A. (2001). Title. Almaty: Gylym.", "Sato, K. and Ono, T. (1999). "Title". Journal 4: 12-30.": an
 # author-date reference (APA, Harvard, the reference lists of encyclopedias), its authors inverted
 _INVERTED = rf"{CAP}(?:[- ]{CAP})?,\s+(?:(?:[A-Z]\.\s?)+|{CAP}(?:\s+{CAP})?)"
 AUTHOR_DATE = re.compile(rf"(?:\[?\d{{1,3}}[.\]]?\s+|[-*•^]\s*)?(?:(?P<auth>{_INVERTED}(?:\s*(?:,|;|,?\s*and|,?\s*&)\s*"
@@ -32,9 +32,8 @@ QUOTED = re.compile(r'(?:(?P<auth>[^"“”\n]{2,80}?)\.\s+)?["“](?P<title>[^"
                     r'(?P<where>[A-Z][^.,"“”()\d\n]{1,80}?|[a-z][\w-]*(?:\.[\w-]+)+)(?:\s+\d+(?:\s*\(\d+\))?)?'
                     r'(?:\s*\((?:journal|newspaper|website)\))?[.,]\s+(?P<rest>[^\n]*?(?:(?:1[89]|20)\d\d|[Rr]etrieved|'
                     r'[Aa]ccessed|https?://)[^\n]*)$')
-# 'Author, "Title", Journal 12 (2011): 45-78' (the title in double or single quotes)
-# ('Dorofeyeva, L. A. "Title", Voprosy istorii, no. 7 (1998)', '... "Title", in: Proceedings ..., vol. 3 (2001)',
-# '... "Title", Bulletin of Karaganda University, History series, 2008, no. 2': the year bare after the journal)
+# 'Author, "Title", Journal 12 (2011): 45-78', 'Dorofeyeva, L. A. "Title", Voprosy istorii, no. 7 (1998)', '... "Title",
+# in: Proceedings ..., vol. 3 (2001)', '... "Title", Bulletin ..., History series, 2008, no. 2' (the year bare)
 ARTICLE = re.compile(rf'(?P<auth>[^"“”‘\n;:()]+?)(?:,|(?<=[A-Z]\.))\s+(?:["“](?P<title>[^"”]+?)[,.]?["”]|[‘\'](?P<title2>[^’\']+?)[,.]?[’\']),?\s+'
                      rf'(?:in:?\s+)?(?P<journal>{CAP}[^()"“”]*?)(?:,?\s+(?:(?:vol|no)\.\s*|№\s*)?(?P<vol>\d+(?:\.\d+)?))?\s*'
                      rf'(?:\((?P<year>(?:1[89]|20)\d\d)\)|,\s+(?P<year2>(?:1[89]|20)\d\d)\b(?!\s*[–-]))')
@@ -151,9 +150,8 @@ class FootnoteFacts:
         # Prisoners ..., Karaganda: ...": the author before the title, its original and translation after it
         lead_author = None
         if t0 in (0, cm.start("title")):   # (0: "Ryvkin, L. M. Title (...)", its comma no author's)
-            # (or "Rakhimov, S. Title", "Nakamura Isamu. Title": the author closed by a full stop)
-            # (with the name in its own script after it or before it: "Hamada Kōichi 浜田浩一. Title", "田辺博子
-            # (Tanabe Hiroko). Title")
+            # (or "Rakhimov, S. Title", "Nakamura Isamu. Title", "Hamada Kōichi 浜田浩一. Title", "田辺博子 (Tanabe
+            # Hiroko). Title": the author closed by a full stop, the name in its own script after or before it)
             lm = re.match(rf"({_INVERTED}|{CAP}\s+{CAP})(?:\s*\([^()]*\)|\s+{_CJK}+)?(?:,\s+|\.\s+|(?<=\.\s))(?=\S)",
                           text[a + t0:a + t1]) or re.match(rf"{_CJK}+\s*\(({CAP}\s+{CAP})\)\.\s+(?=\S)", text[a + t0:a + t1])
             named = lm and next((m for m in people if m.start == a + t0 and m.end <= a + t0 + lm.end(1)), None)
@@ -362,8 +360,8 @@ class FootnoteFacts:
         if not cm:
             return None
         people = [m for m in mentions if m.kind == "person" and a + cm.start("auth") <= m.start < a + cm.end("auth")]
-        # ("Rekishi Hyōron 12 (2011)": a journal's romanised name, no person's)
-        mentions[:] = [m for m in mentions if not (m.kind == "person" and a + cm.start("journal") <= m.start < a + cm.end("journal"))]
+        j0, j1 = a + cm.start("journal"), a + cm.end("journal")   # ("Rekishi Hyōron 12 (2011)": a journal, no person)
+        mentions[:] = [m for m in mentions if not (m.kind == "person" and j0 <= m.start < j1)]
         name = re.fullmatch(r"(?:[A-Z][a-z]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+|[A-Z]\.)){1,3}", cm.group("auth").strip())
         if not people and name:   # the author's place in a citation says it is a person
             s0 = a + cm.start("auth") + len(cm.group("auth")) - len(cm.group("auth").lstrip())

@@ -7,6 +7,7 @@ with its original title in brackets, place, publisher and year. Headings are dat
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 
 from kg.extract.text.lexicon import alternation
@@ -51,24 +52,26 @@ _ITEM_WHERE = [   # (", Aomori: Tsugaru Shobō, 1978", ", Alma-Ata, 1961", " (Fu
 ]
 
 
+@dataclass(frozen=True)
 class _Item:
     """The groups of a works line's item, as `WorksFacts._work` reads a line's match."""
 
-    def __init__(self, groups: dict[str, tuple[int, int]], text: str, span: tuple[int, int]) -> None:
-        self._groups, self._text, self._span = groups, text, span
+    groups: dict[str, tuple[int, int]]
+    text: str
+    whole: tuple[int, int]
 
     def group(self, name: str) -> str | None:
-        g = self._groups.get(name)
-        return self._text[g[0]:g[1]] if g else None
+        g = self.groups.get(name)
+        return self.text[g[0]:g[1]] if g else None
 
     def span(self, name: str) -> tuple[int, int]:
-        return self._groups[name]
+        return self.groups[name]
 
     def start(self, name: str | None = None) -> int:
-        return self._span[0] if name is None else self._groups[name][0]
+        return self.whole[0] if name is None else self.groups[name][0]
 
     def end(self) -> int:
-        return self._span[1]
+        return self.whole[1]
 
 
 def _items(text: str, at: int) -> list[_Item]:
