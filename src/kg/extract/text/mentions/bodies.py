@@ -56,6 +56,12 @@ def bodies(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
                          rf"(?:{alternation(lex['body_acronyms'])})\s+(?:{head})\b", text):
         if not any(a <= m.start() < b for a, b, _ in out):
             out.append((m.start(), m.end(), "StateBody"))
+    # "the regional prisoner-of-war directorate", "the republican prisoner-of-war administration": a body named by
+    # its level and a hyphenated word of what it deals with (a level alone, "the regional directorate", refers back)
+    for m in re.finditer(rf"\b(?:[Tt]he)\s+((?:regional|republican|oblast|central|city|district)\s+[a-z]+(?:-[a-z]+)+\s+"
+                         rf"(?:directorate|administration|department|commission))\b", text):
+        if not any(a <= m.start(1) < b for a, b, _ in out):
+            out.append((m.start(1), m.end(1), "StateBody"))
     # "Karaganda UPVI", "Karaganda UMVD": a regional body named by its place and the acronym of its kind
     for m in re.finditer(rf"\b({alternation(list(lex.place_aliases))})\s+({alternation(lex['body_acronyms'])})\b",
                          text):
