@@ -173,9 +173,8 @@ class WorksFacts:
             facts.append(Fact(work, "jpow:author", person))
         published = work   # (where the collection an essay is in came out: "essay in the collection X (Tokyo, 1989)")
         if line.group("journal"):   # "in Journal of Russian and East European Studies, no. 41": an article of it
-            facts.append(Fact(work, "jpow:partOf", entity("journal", "publication", "Publication")))
-            if isinstance(line, _Item):
-                published = facts[-1].o
+            published = entity("journal", "publication", "Publication")
+            facts.append(Fact(work, "jpow:partOf", published))
         if line.group("place"):
             for name in re.split(r"\s+and\s+", line.group("place")):
                 start = line.start("place") + line.group("place").find(name)

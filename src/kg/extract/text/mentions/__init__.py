@@ -114,12 +114,13 @@ def _short_names(found: list[Mention], lex: Lexicon, place_names: set[str]) -> N
     107th Division of the Kwantung Army"), a trust by its own name ("Karagandaugol" of "the Karagandaugol trust"),
     a ministry without its people's adjective ("Ministry of Health, Labour and Welfare" of "the Japanese Ministry
     of ...")."""
+    people = re.compile(rf"(?:{alternation(lex['demonyms'])})\s+((?:Ministry|Embassy|Consulate|Government)\b.*)")
     for m in found:
         if m.kind != "organization":
             continue
         um = re.fullmatch(r"(\d+(?:st|nd|rd|th)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s+of\s+(?:the\s+)?[A-Z].*", m.text)
         tm = re.fullmatch(r"([A-Z][\w-]{5,})\s+(?:trust|combine|plant|factory|works)", m.text)
-        dm = re.fullmatch(rf"(?:{alternation(lex['demonyms'])})\s+((?:Ministry|Embassy|Consulate|Government)\b.*)", m.text)
+        dm = people.fullmatch(m.text)
         short = (um or tm or dm) and (um or tm or dm).group(1)
         if short and short not in place_names and short not in m.names and short != m.label:
             m.names.append(short)

@@ -38,8 +38,7 @@ def persons(text: str, lex: Lexicon) -> list[Mention]:
         surname = m.group(2)
         if any(i in _BAD_INITIAL for i in inits):
             continue
-        if re.search(rf"(?:^|\n\s*|\d\.?\s+|;\s*){CAP}(?:-{CAP})?,\s*$", text[max(0, m.start() - 40):m.start()]) and \
-                re.match(r"\.\s", text[m.end(1) - 2:m.end(1)] + " "):
+        if re.search(rf"(?:^|\n\s*|\d\.?\s+|;\s*){CAP}(?:-{CAP})?,\s*$", text[max(0, m.start() - 40):m.start()]):
             continue   # "Sokolova, E. V. Notes of a Camp Doctor": a reference's inverted author, then its title
         if surname in not_surnames or _title_case(surname) in lex["places"]:
             before = text[max(0, m.start() - 40):m.start()]
